@@ -1,0 +1,84 @@
+/**
+ * Request parsing with one set of errors: bodies are capped at 64 KiB and
+ * read as a stream (a huge body is cut off, not buffered), must be a JSON
+ * object, and are validated by a strict zod schema whose first problem
+ * becomes a 400 `invalid_request` naming the field.
+ */
+import type { Context } from "hono";
+import type { z } from "zod";
+import { ApiError } from "../errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+async function readCappedText(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ApiError("invalid_json", "The request body is not valid UTF-8.");
+  }
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("body_too_large", `The request body is larger than ${maxBytes / 1024} KiB.`);
+}
+
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; param: string | undefined } {
+  const param = issue.path.length > 0 ? issue.path.map(String).join(".") : undefined;
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.join(", ");
+    return { message: `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${keys}.`, param: issue.keys[0] };
+  }
+  const where = param ? `${param}: ` : "";
+  return { message: `${where}${issue.message}`, param };
+}
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const { message, param } = first ? describeIssue(first) : { message: "Invalid request.", param: undefined };
+  throw new ApiError("invalid_request", message, { param });
+}
+
+/** Reads, caps, parses and validates a JSON object body. An empty body counts as `{}`. */
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.output<S>> {
+  const text = await readCappedText(c.req.raw, maxBytes);
+  let parsed: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError("invalid_json", "The request body is not valid JSON.");
+    }
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ApiError("invalid_json", "The request body must be a JSON object.");
+  }
+  return validate(schema, parsed);
+}
+
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return validate(schema, c.req.query());
+}
