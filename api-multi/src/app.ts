@@ -1,0 +1,47 @@
+/** Wires api-multi: middleware, then one Hono instance per resource. */
+import { systemClock, type Clock } from "@dream-api/shared";
+import { corsFromAllowList, notFound, onError, requestId } from "@dream-api/shared/hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { config } from "./config";
+import type { AppEnv } from "./context";
+import { authenticateSecretKey } from "./middleware/authenticate-secret-key";
+import { limitPerApiKey } from "./middleware/rate-limit";
+import { customerRoutes } from "./routes/customers";
+import { dashboardRoutes } from "./routes/dashboard";
+import { healthRoutes } from "./routes/health";
+import { tierRoutes } from "./routes/tiers";
+import { usageRoutes } from "./routes/usage";
+
+export interface AppDependencies {
+  clock?: Clock;
+}
+
+const corsByAllowList = new Map<string, MiddlewareHandler>();
+
+export function createApp({ clock = systemClock }: AppDependencies = {}) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("now", clock());
+    await next();
+  });
+  app.use("/api/*", async (c, next) => {
+    const allowList = config(c.env).CORS_ORIGINS;
+    let cors = corsByAllowList.get(allowList);
+    if (!cors) {
+      cors = corsFromAllowList(allowList);
+      corsByAllowList.set(allowList, cors);
+    }
+    return cors(c, next);
+  });
+  app.use("/api/*", authenticateSecretKey, limitPerApiKey);
+
+  app.route("/health", healthRoutes);
+  app.route("/api/customers", customerRoutes);
+  app.route("/api/usage", usageRoutes);
+  app.route("/api/tiers", tierRoutes);
+  app.route("/api/dashboard", dashboardRoutes);
+  return app;
+}

@@ -1,0 +1,19 @@
+/**
+ * api-multi's configuration, parsed once per isolate from the bindings'
+ * vars and secrets (the only module that reads env vars).
+ */
+import { parseEnv } from "@dream-api/shared";
+import { z } from "zod";
+
+const configSchema = z.object({
+  CLERK_SECRET_KEY: z.string().min(1),
+  CLERK_API_URL: z.url().optional(),
+  CORS_ORIGINS: z.string().default(""),
+  KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+});
+
+export type ApiMultiConfig = z.output<typeof configSchema>;
+
+export function config(env: Env): ApiMultiConfig {
+  return parseEnv(configSchema, env);
+}

@@ -1,0 +1,45 @@
+import { readJsonBody, readQuery } from "@dream-api/shared/hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { serviceContext, type AppEnv } from "../context";
+import { limitPerEndUser } from "../middleware/rate-limit";
+import { endUserIdSchema, parseEndUserId, planSchema } from "../schemas";
+import { createCustomer } from "../services/customers/create";
+import { getCustomer } from "../services/customers/get";
+import { listCustomers } from "../services/customers/list";
+import { updateCustomerPlan } from "../services/customers/update";
+
+const createCustomerBody = z.strictObject({
+  userId: endUserIdSchema.optional(),
+  email: z.email("must be a valid email address").max(254),
+  plan: planSchema.optional(),
+});
+
+const updateCustomerBody = z.strictObject({ plan: planSchema });
+
+const listCustomersQuery = z.strictObject({
+  limit: z.coerce.number("must be a number").int("must be a whole number").min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+});
+
+export const customerRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const input = await readJsonBody(c, createCustomerBody);
+    const customer = await createCustomer({ ctx: serviceContext(c), input });
+    return c.json({ customer }, 201);
+  })
+  .get("/", async (c) => {
+    const input = readQuery(c, listCustomersQuery);
+    return c.json(await listCustomers({ ctx: serviceContext(c), input }));
+  })
+  .get("/:userId", async (c) => {
+    const userId = parseEndUserId(c.req.param("userId"), "userId");
+    await limitPerEndUser(c, userId);
+    return c.json({ customer: await getCustomer({ ctx: serviceContext(c), input: { userId } }) });
+  })
+  .patch("/:userId", async (c) => {
+    const userId = parseEndUserId(c.req.param("userId"), "userId");
+    const { plan } = await readJsonBody(c, updateCustomerBody);
+    await limitPerEndUser(c, userId);
+    return c.json({ customer: await updateCustomerPlan({ ctx: serviceContext(c), input: { userId, plan } }) });
+  });

@@ -1,0 +1,29 @@
+import { readJsonBody } from "@dream-api/shared/hono";
+import { Hono } from "hono";
+import { z } from "zod";
+import { serviceContext, type AppEnv } from "../context";
+import { limitPerEndUser } from "../middleware/rate-limit";
+import { parseEndUserId } from "../schemas";
+import { checkEndUserUsage } from "../services/usage/check";
+import { trackEndUserUsage } from "../services/usage/track";
+
+/** `userId` is validated by parseEndUserId (so a bad one is 400 invalid_id), the rest here. */
+const trackBody = z.strictObject({
+  userId: z.string("must be a string").optional(),
+  amount: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(1),
+});
+
+export const usageRoutes = new Hono<AppEnv>()
+  .post("/track", async (c) => {
+    const body = await readJsonBody(c, trackBody);
+    const userId = parseEndUserId(body.userId ?? c.req.header("X-User-Id"), "userId");
+    await limitPerEndUser(c, userId);
+    // X-User-Plan is accepted for compatibility and ignored: the stored plan decides.
+    const usage = await trackEndUserUsage({ ctx: serviceContext(c), input: { userId, amount: body.amount } });
+    return c.json({ usage });
+  })
+  .get("/", async (c) => {
+    const userId = parseEndUserId(c.req.header("X-User-Id") ?? c.req.query("userId"), "userId");
+    await limitPerEndUser(c, userId);
+    return c.json({ usage: await checkEndUserUsage({ ctx: serviceContext(c), input: { userId } }) });
+  });

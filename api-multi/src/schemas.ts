@@ -1,0 +1,25 @@
+/** Request schemas and id parsing shared by api-multi's routes. */
+import { ApiError, tierNameSchema } from "@dream-api/shared";
+import { z } from "zod";
+
+/**
+ * A developer's id for an end-user: 1-128 characters from a safe set (no
+ * spaces, no control characters), e.g. a UUID, "user_123" or an email.
+ */
+export const endUserIdSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(128, "must be at most 128 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:@+-]*$/, "may contain only letters, digits and _ . : @ + - (starting with a letter or digit)");
+
+export const planSchema = tierNameSchema;
+
+/** Validates an end-user id from a path, header or body field: 400 `invalid_id` naming the field. */
+export function parseEndUserId(value: string | undefined, param: string): string {
+  if (value === undefined || value === "") {
+    throw new ApiError("invalid_request", `${param} is required.`, { param });
+  }
+  const result = endUserIdSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ApiError("invalid_id", `${param} ${result.error.issues[0]?.message ?? "is invalid"}.`, { param });
+}

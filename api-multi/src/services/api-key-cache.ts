@@ -1,0 +1,77 @@
+/**
+ * Resolves a secret key to its platform: in-isolate cache (TTL from config),
+ * then KV, then D1 by SHA-256 hash. A warm request does no storage I/O for
+ * its key. Cached records carry the key's grace expiry, so a rotated key
+ * stops working on time even while cached; an explicit revocation is seen
+ * within the isolate TTL plus KV's propagation delay (see README).
+ */
+import { IsolateCache, sha256Hex, type KeyMode } from "@dream-api/shared";
+import { findApiKeyBySecretHash, isKeyActive } from "@dream-api/shared/db";
+
+export interface ResolvedApiKey {
+  keyId: string;
+  platformId: string;
+  publishableKey: string;
+  mode: KeyMode;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+const KV_TTL_SECONDS = 300;
+/** Unknown hashes are remembered briefly in memory only (never in KV). */
+const NEGATIVE_TTL_MS = 5_000;
+
+let isolateCache: IsolateCache<ResolvedApiKey | null> | null = null;
+
+function cacheFor(ttlSeconds: number): IsolateCache<ResolvedApiKey | null> {
+  isolateCache ??= new IsolateCache(ttlSeconds * 1000);
+  return isolateCache;
+}
+
+export function kvKeyForSecretHash(secretHash: string): string {
+  return `sk:${secretHash}`;
+}
+
+export async function resolveSecretKey(
+  env: Env,
+  ctx: Pick<ExecutionContext, "waitUntil">,
+  secretKey: string,
+  options: { now: Date; ttlSeconds: number },
+): Promise<ResolvedApiKey | null> {
+  const secretHash = await sha256Hex(secretKey);
+  const cache = cacheFor(options.ttlSeconds);
+  let resolved = cache.get(secretHash);
+  if (resolved === undefined) {
+    resolved = await loadFromStorage(env, ctx, secretHash);
+    if (resolved) cache.set(secretHash, resolved, options.ttlSeconds * 1000);
+    else cache.set(secretHash, null, NEGATIVE_TTL_MS);
+  }
+  return resolved && isKeyActive(resolved, options.now) ? resolved : null;
+}
+
+async function loadFromStorage(
+  env: Env,
+  ctx: Pick<ExecutionContext, "waitUntil">,
+  secretHash: string,
+): Promise<ResolvedApiKey | null> {
+  const kvKey = kvKeyForSecretHash(secretHash);
+  const cached = await env.KEY_CACHE.get<ResolvedApiKey>(kvKey, { type: "json" });
+  if (cached) return cached;
+  const record = await findApiKeyBySecretHash(env.DB, secretHash);
+  if (!record) return null;
+  const resolved: ResolvedApiKey = {
+    keyId: record.keyId,
+    platformId: record.platformId,
+    publishableKey: record.publishableKey,
+    mode: record.mode,
+    expiresAt: record.expiresAt,
+    revokedAt: record.revokedAt,
+  };
+  ctx.waitUntil(env.KEY_CACHE.put(kvKey, JSON.stringify(resolved), { expirationTtl: KV_TTL_SECONDS }));
+  return resolved;
+}
+
+/** Test seam: forget what this isolate has cached. */
+export function clearApiKeyIsolateCache(): void {
+  isolateCache?.clear();
+}

@@ -1,0 +1,52 @@
+import { calendarMonthPeriod, type Tier } from "@dream-api/shared";
+import { countEndUsers, listApiKeys, listEndUsersWithUsage, listTiers, subscriptionTotals, sumUsageThisPeriod, isKeyActive } from "@dream-api/shared/db";
+import type { ServiceContext } from "../context";
+import { toCustomerView, type CustomerView } from "./customers/customer-view";
+
+export interface DashboardView {
+  platformId: string;
+  period: { start: string; end: string };
+  keys: { keyId: string; mode: string; publishableKey: string; secretPrefix: string; createdAt: string; expiresAt: string | null; active: boolean }[];
+  tiers: Tier[];
+  customers: CustomerView[];
+  totals: {
+    customers: number;
+    callsThisPeriod: number;
+    activeSubscriptions: number;
+    mrr: { currency: string; amount: number }[];
+  };
+}
+
+const DASHBOARD_CUSTOMERS = 50;
+
+/** Everything the developer's dashboard shows, in one round of parallel reads. Secrets appear only as prefixes. */
+export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<DashboardView> {
+  const db = ctx.env.DB;
+  const period = calendarMonthPeriod(ctx.now);
+  const [keys, tiers, page, customers, calls, subscriptions] = await Promise.all([
+    listApiKeys(db, ctx.platformId),
+    listTiers(db, ctx.platformId),
+    listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, period }),
+    countEndUsers(db, ctx.platformId),
+    sumUsageThisPeriod(db, ctx.platformId, period),
+    subscriptionTotals(db, ctx.platformId),
+  ]);
+  return {
+    platformId: ctx.platformId,
+    period,
+    keys: keys
+      .filter((key) => key.revokedAt === null)
+      .map((key) => ({
+        keyId: key.keyId,
+        mode: key.mode,
+        publishableKey: key.publishableKey,
+        secretPrefix: key.secretPrefix,
+        createdAt: key.createdAt,
+        expiresAt: key.expiresAt,
+        active: isKeyActive(key, ctx.now),
+      })),
+    tiers,
+    customers: page.customers.map((customer) => toCustomerView(customer)),
+    totals: { customers, callsThisPeriod: calls, ...subscriptions },
+  };
+}

@@ -1,0 +1,172 @@
+import { env } from "cloudflare:test";
+import { createClerkClient } from "@clerk/backend";
+import { describe, expect, inject, it } from "vitest";
+import { call, expectErrorShape, seedPlatform, tableCounts } from "./harness";
+
+function clerk() {
+  return createClerkClient({ secretKey: inject("clerkSecretKey"), apiUrl: inject("clerkApiUrl") });
+}
+
+function uniqueEmail(label: string): string {
+  return `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
+
+describe("POST /api/customers", () => {
+  it("creates the end-user in Clerk (publicMetadata publishableKey + plan) and in D1", async () => {
+    const platform = await seedPlatform();
+    const email = uniqueEmail("Ada");
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "ada", email } });
+    expect(res.status).toBe(201);
+    expect(res.body.customer).toMatchObject({ userId: "ada", email: email.toLowerCase(), plan: "free", usage: { count: 0, limit: 5 } });
+    const clerkUser = await clerk().users.getUser(res.body.customer.clerkUserId);
+    expect(clerkUser.publicMetadata).toEqual({ publishableKey: platform.publishableKey, plan: "free" });
+    expect(clerkUser.emailAddresses[0]?.emailAddress).toBe(email.toLowerCase());
+  });
+
+  it("uses the Clerk user id as userId when none is given, and honours plan", async () => {
+    const platform = await seedPlatform();
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { email: uniqueEmail("grace"), plan: "pro" } });
+    expect(res.status).toBe(201);
+    expect(res.body.customer.userId).toBe(res.body.customer.clerkUserId);
+    expect(res.body.customer.plan).toBe("pro");
+    expect(res.body.customer.usage.limit).toBe(1000);
+  });
+
+  it("refuses a duplicate userId with 409 and creates no second Clerk user", async () => {
+    const platform = await seedPlatform();
+    await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "dup", email: uniqueEmail("a") } });
+    const email = uniqueEmail("b");
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "dup", email } });
+    expectErrorShape(res, 409, "customer_exists");
+    expect((await clerk().users.getUserList({ emailAddress: [email] })).data).toHaveLength(0);
+  });
+
+  it("refuses an email that another platform's end-user holds", async () => {
+    const a = await seedPlatform();
+    const b = await seedPlatform();
+    const email = uniqueEmail("shared");
+    expect((await call("POST", "/api/customers", { key: a.secretKey, body: { userId: "x", email } })).status).toBe(201);
+    const before = await tableCounts(b.platformId);
+    expectErrorShape(await call("POST", "/api/customers", { key: b.secretKey, body: { userId: "x", email } }), 409, "email_in_use");
+    expect(await tableCounts(b.platformId)).toEqual(before);
+  });
+
+  it("reuses this platform's Clerk user left behind by an earlier failed attempt", async () => {
+    const platform = await seedPlatform();
+    const email = uniqueEmail("retry");
+    const orphan = await clerk().users.createUser({
+      emailAddress: [email],
+      publicMetadata: { publishableKey: platform.publishableKey, plan: "free" },
+      skipPasswordRequirement: true,
+    });
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "retry", email, plan: "pro" } });
+    expect(res.status).toBe(201);
+    expect(res.body.customer.clerkUserId).toBe(orphan.id);
+    expect((await clerk().users.getUser(orphan.id)).publicMetadata).toMatchObject({ plan: "pro" });
+  });
+
+  it("rejects an unknown plan with 400 unknown_plan and writes nothing", async () => {
+    const platform = await seedPlatform();
+    const before = await tableCounts(platform.platformId);
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { email: uniqueEmail("p"), plan: "enterprise" } });
+    expectErrorShape(res, 400, "unknown_plan");
+    expect(await tableCounts(platform.platformId)).toEqual(before);
+  });
+
+  it("answers 502 clerk_error and writes nothing when Clerk is unreachable", async () => {
+    const platform = await seedPlatform();
+    const before = await tableCounts(platform.platformId);
+    const res = await call("POST", "/api/customers", {
+      key: platform.secretKey,
+      body: { userId: "offline", email: uniqueEmail("offline") },
+      envOverrides: { CLERK_API_URL: "http://127.0.0.1:9" },
+    });
+    expectErrorShape(res, 502, "clerk_error");
+    expect(await tableCounts(platform.platformId)).toEqual(before);
+  });
+});
+
+describe("GET /api/customers/:userId", () => {
+  it("returns the customer with plan, usage and subscription", async () => {
+    const platform = await seedPlatform();
+    await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "carol", email: uniqueEmail("carol") } });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "carol", amount: 2 } });
+    const res = await call("GET", "/api/customers/carol", { key: platform.secretKey });
+    expect(res.status).toBe(200);
+    expect(res.body.customer).toMatchObject({ userId: "carol", plan: "free", usage: { count: 2, limit: 5, remaining: 3 }, subscription: null });
+  });
+
+  it("is 404 customer_not_found for an unknown user", async () => {
+    const platform = await seedPlatform();
+    expectErrorShape(await call("GET", "/api/customers/nobody", { key: platform.secretKey }), 404, "customer_not_found");
+  });
+});
+
+describe("PATCH /api/customers/:userId", () => {
+  it("changes the plan in D1 and Clerk, and the new limit applies at once", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 1 }, { name: "pro", limit: 100, price: 900 }] });
+    const created = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "dave", email: uniqueEmail("dave") } });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } });
+    expectErrorShape(await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } }), 403, "usage_limit_exceeded");
+
+    const res = await call("PATCH", "/api/customers/dave", { key: platform.secretKey, body: { plan: "pro" } });
+    expect(res.status).toBe(200);
+    expect(res.body.customer).toMatchObject({ plan: "pro", usage: { count: 1, limit: 100 } });
+    expect((await clerk().users.getUser(created.body.customer.clerkUserId)).publicMetadata).toMatchObject({ plan: "pro" });
+    const tracked = await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } });
+    expect(tracked.body.usage).toMatchObject({ count: 2, limit: 100, plan: "pro" });
+  });
+
+  it("updates users registered by track (no Clerk user) in D1", async () => {
+    const platform = await seedPlatform();
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "implicit" } });
+    const res = await call("PATCH", "/api/customers/implicit", { key: platform.secretKey, body: { plan: "pro" } });
+    expect(res.body.customer.plan).toBe("pro");
+  });
+
+  it("rejects unknown plans and users, and leaves the plan unchanged when Clerk fails", async () => {
+    const platform = await seedPlatform();
+    await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "erin", email: uniqueEmail("erin") } });
+    expectErrorShape(await call("PATCH", "/api/customers/erin", { key: platform.secretKey, body: { plan: "gold" } }), 400, "unknown_plan");
+    expectErrorShape(await call("PATCH", "/api/customers/nobody", { key: platform.secretKey, body: { plan: "pro" } }), 404, "customer_not_found");
+    const failed = await call("PATCH", "/api/customers/erin", {
+      key: platform.secretKey,
+      body: { plan: "pro" },
+      envOverrides: { CLERK_API_URL: "http://127.0.0.1:9" },
+    });
+    expectErrorShape(failed, 502, "clerk_error");
+    expect((await call("GET", "/api/customers/erin", { key: platform.secretKey })).body.customer.plan).toBe("free");
+  });
+});
+
+describe("GET /api/customers", () => {
+  it("paginates newest first with an opaque cursor", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
+    const ids = ["u01", "u02", "u03", "u04", "u05"];
+    for (const [index, userId] of ids.entries()) {
+      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (?1, ?2, 'free', ?3, ?3)")
+        .bind(platform.platformId, userId, new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString())
+        .run();
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
+      const page = await call("GET", `/api/customers${query}`, { key: platform.secretKey });
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((c: { userId: string }) => c.userId));
+      cursor = page.body.nextCursor;
+      expect(page.body.hasMore).toBe(cursor !== null);
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("rejects a bad limit or cursor with 400", async () => {
+    const platform = await seedPlatform();
+    expectErrorShape(await call("GET", "/api/customers?limit=0", { key: platform.secretKey }), 400, "invalid_request");
+    expectErrorShape(await call("GET", "/api/customers?limit=abc", { key: platform.secretKey }), 400, "invalid_request");
+    expectErrorShape(await call("GET", "/api/customers?cursor=%%%", { key: platform.secretKey }), 400, "invalid_request");
+    expectErrorShape(await call("GET", "/api/customers?sort=asc", { key: platform.secretKey }), 400, "invalid_request");
+  });
+});

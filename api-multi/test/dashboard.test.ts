@@ -1,0 +1,31 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { call, seedPlatform } from "./harness";
+
+describe("GET /api/dashboard", () => {
+  it("aggregates customers with usage, tiers, key prefixes and totals", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 100, price: 1900 }] });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "one", amount: 2 } });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "two", amount: 3 } });
+    const now = new Date().toISOString();
+    await env.DB.prepare(
+      `INSERT INTO subscriptions (subscription_id, platform_id, user_id, plan, status, created_at, updated_at)
+       VALUES (?1, ?2, 'one', 'pro', 'active', ?3, ?3)`,
+    )
+      .bind(`sub_${crypto.randomUUID()}`, platform.platformId, now)
+      .run();
+
+    const res = await call("GET", "/api/dashboard", { key: platform.secretKey });
+    expect(res.status).toBe(200);
+    expect(res.body.totals).toEqual({ customers: 2, callsThisPeriod: 5, activeSubscriptions: 1, mrr: [{ currency: "usd", amount: 1900 }] });
+    expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro"]);
+    expect(res.body.customers.map((c: { userId: string; usage: { count: number } }) => [c.userId, c.usage.count]).sort()).toEqual([
+      ["one", 2],
+      ["two", 3],
+    ]);
+    expect(res.body.keys).toHaveLength(1);
+    expect(res.body.keys[0]).toMatchObject({ publishableKey: platform.publishableKey, active: true });
+    expect(res.body.keys[0].secretPrefix).toMatch(/^sk_test_.{4}…$/);
+    expect(JSON.stringify(res.body)).not.toContain(platform.secretKey);
+  });
+});
