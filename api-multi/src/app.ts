@@ -1,14 +1,13 @@
 /** Wires api-multi: middleware, then one Hono instance per resource. */
 import { systemClock, type Clock } from "@dream-api/shared";
-import { corsFromAllowList, notFound, onError, requestId } from "@dream-api/shared/hono";
-import { Hono, type MiddlewareHandler } from "hono";
+import { corsFromAllowList, createBaseApp } from "@dream-api/shared/hono";
+import type { MiddlewareHandler } from "hono";
 import { config } from "./config";
 import type { AppEnv } from "./context";
 import { authenticateSecretKey } from "./middleware/authenticate-secret-key";
 import { limitPerApiKey } from "./middleware/rate-limit";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
-import { healthRoutes } from "./routes/health";
 import { tierRoutes } from "./routes/tiers";
 import { usageRoutes } from "./routes/usage";
 
@@ -19,10 +18,7 @@ export interface AppDependencies {
 const corsByAllowList = new Map<string, MiddlewareHandler>();
 
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
-  const app = new Hono<AppEnv>();
-  app.onError(onError);
-  app.notFound(notFound);
-  app.use("*", requestId());
+  const app = createBaseApp<AppEnv>("api-multi");
   app.use("*", async (c, next) => {
     c.set("now", clock());
     await next();
@@ -38,7 +34,6 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
   });
   app.use("/api/*", authenticateSecretKey, limitPerApiKey);
 
-  app.route("/health", healthRoutes);
   app.route("/api/customers", customerRoutes);
   app.route("/api/usage", usageRoutes);
   app.route("/api/tiers", tierRoutes);

@@ -1,3 +1,4 @@
 export * from "./request-context";
 export * from "./validation";
 export * from "./cors";
+export * from "./base-app";
