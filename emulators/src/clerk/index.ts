@@ -1,0 +1,73 @@
+import type { Hono } from "hono";
+import { createClerkApp } from "./app.js";
+import type { EmulatorContext } from "./context.js";
+import { mintForUser, type MintInput } from "./sessions.js";
+import { ClerkState, type ClerkInstanceConfig } from "./state.js";
+import { SessionTokenMinter } from "./tokens.js";
+import type { ClerkUserJson, InstanceName } from "./types.js";
+import { createUser } from "./users.js";
+
+export type { ClerkInstanceConfig } from "./state.js";
+export type { MintInput as MintSessionTokenInput } from "./sessions.js";
+export type { ClerkUserJson, EmailAddressJson, InstanceName, Metadata } from "./types.js";
+export { ClerkApiError, type ClerkErrorJson, type ClerkErrorsJson } from "./errors.js";
+
+export const DEFAULT_CLERK_INSTANCES: readonly ClerkInstanceConfig[] = [
+  { name: "dream-api", secretKey: "sk_test_dreamapi_local_00000000000000" },
+  { name: "end-user-api", secretKey: "sk_test_enduser_local_000000000000000" },
+];
+
+export interface ClerkEmulatorOptions {
+  /** Defaults to {@link DEFAULT_CLERK_INSTANCES}. */
+  instances?: ClerkInstanceConfig[];
+  /** Where the emulator is reachable, e.g. `http://127.0.0.1:12112`; the JWT issuer derives from it. */
+  publicUrl: string;
+  /** JSON file keeping users, sessions and signing keys across restarts. */
+  stateFile?: string;
+  /** Session token lifetime; default 3600. */
+  tokenLifetimeSeconds?: number;
+}
+
+export interface ClerkUserSeed {
+  email: string;
+  firstName?: string;
+  publicMetadata?: Record<string, unknown>;
+  externalId?: string;
+}
+
+export interface ClerkEmulator {
+  /** `app.fetch` is a standard fetch handler. */
+  app: Hono;
+  instance(name: InstanceName): { secretKey: string; publishableKey?: string; jwtKeyPem: string };
+  /** Signs an existing user in and returns a session JWT; rejects with a 404 ClerkApiError for an unknown user. */
+  mintSessionToken(input: MintInput): Promise<string>;
+  /** Same rules as `POST /v1/users` (duplicates reject with a 422 ClerkApiError). */
+  createUser(instance: InstanceName, input: ClerkUserSeed): Promise<ClerkUserJson>;
+}
+
+export async function createClerkEmulator(opts: ClerkEmulatorOptions): Promise<ClerkEmulator> {
+  const state = await ClerkState.open(opts.instances ?? [...DEFAULT_CLERK_INSTANCES], opts.stateFile);
+  const publicUrl = opts.publicUrl.replace(/\/+$/, "");
+  const ctx: EmulatorContext = { state, tokens: new SessionTokenMinter(publicUrl, opts.tokenLifetimeSeconds ?? 3600) };
+
+  return {
+    app: createClerkApp(ctx),
+    instance(name) {
+      const { config, key } = state.instance(name);
+      return { secretKey: config.secretKey, publishableKey: config.publishableKey, jwtKeyPem: key.publicKeyPem };
+    },
+    async mintSessionToken(input) {
+      return mintForUser(ctx, input).jwt;
+    },
+    async createUser(instance, input) {
+      const user = createUser(state.instance(instance), {
+        email_address: [input.email],
+        first_name: input.firstName ?? null,
+        public_metadata: input.publicMetadata ?? {},
+        external_id: input.externalId ?? null,
+      });
+      state.save();
+      return user;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClerkClient, verifyToken } from "@clerk/backend";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClerkEmulator } from "../../src/clerk/index.js";
+import { startClerk } from "./helpers.js";
+
+let dir: string;
+let stateFile: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "clerk-emulator-"));
+  stateFile = join(dir, "nested", "clerk.json");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("stateFile", () => {
+  it("keeps users, sessions and signing keys across a restart", async () => {
+    const first = await startClerk({ stateFile });
+    const client = createClerkClient({ secretKey: first.emulator.instance("end-user-api").secretKey, apiUrl: first.url });
+    const user = await client.users.createUser({ emailAddress: ["keeper@example.com"], publicMetadata: { publishableKey: "pk_test_k" } });
+    const token = await first.emulator.mintSessionToken({ instance: "end-user-api", userId: user.id });
+    const oldPem = first.emulator.instance("end-user-api").jwtKeyPem;
+    const sid = (await verifyToken(token, { jwtKey: oldPem })).sid;
+    await first.close();
+
+    const second = await startClerk({ stateFile });
+    try {
+      const reloadedPem = second.emulator.instance("end-user-api").jwtKeyPem;
+      expect(reloadedPem).toBe(oldPem);
+      expect(second.emulator.instance("dream-api").jwtKeyPem).not.toBe(reloadedPem);
+      expect((await verifyToken(token, { jwtKey: reloadedPem })).sub).toBe(user.id);
+
+      const again = createClerkClient({ secretKey: second.emulator.instance("end-user-api").secretKey, apiUrl: second.url });
+      expect((await again.users.getUser(user.id)).publicMetadata).toEqual({ publishableKey: "pk_test_k" });
+      expect(await again.users.getCount()).toBe(1);
+
+      // The session survived too: it can still be refreshed.
+      const refreshed = await fetch(`${second.url}/local/sessions/${sid}/tokens`, { method: "POST" });
+      expect(refreshed.status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("saves after each mutation", async () => {
+    const emulator = await createClerkEmulator({ publicUrl: "http://127.0.0.1:1", stateFile });
+    const user = await emulator.createUser("dream-api", { email: "saved@example.com" });
+    const read = () => JSON.parse(readFileSync(stateFile, "utf8")) as { instances: Record<string, { users: Array<{ id: string }> }> };
+    expect(read().instances["dream-api"]?.users.map((u) => u.id)).toEqual([user.id]);
+
+    const secretKey = emulator.instance("dream-api").secretKey;
+    const res = await emulator.app.fetch(
+      new Request(`http://127.0.0.1:1/v1/users/${user.id}`, { method: "DELETE", headers: { authorization: `Bearer ${secretKey}` } }),
+    );
+    expect(res.status).toBe(200);
+    expect(read().instances["dream-api"]?.users).toEqual([]);
+  });
+
+  it("refuses a corrupt state file instead of starting empty", async () => {
+    writeFileSync(join(dir, "bad.json"), '{"version": 99}');
+    await expect(createClerkEmulator({ publicUrl: "http://127.0.0.1:1", stateFile: join(dir, "bad.json") })).rejects.toThrow(/state file/);
+  });
+});
