@@ -1,0 +1,83 @@
+/**
+ * `pnpm dev`: the whole platform on one machine, offline. Applies the D1
+ * migrations to local state, starts the Stripe and Clerk stand-ins (unless
+ * real keys are configured), the three workers on one shared local D1/KV,
+ * and the dashboard; seeds a demo on first run; Ctrl-C stops everything and
+ * a second run reuses the state in .dev-state/.
+ */
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { applyLocalMigrations } from "./lib/local-d1.mjs";
+import { start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
+import { ensureDemoDeveloper, seedDemoActivity, seedDemoData } from "./lib/seed.mjs";
+import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, isLocalUrl, readDevVars, url } from "./lib/stack.mjs";
+
+stopOnSignals();
+mkdirSync(WRANGLER_STATE, { recursive: true });
+
+// Local secrets: each worker's .dev.vars starts as a copy of its .example (stand-in values).
+for (const service of Object.values(SERVICES)) {
+  const example = join(ROOT, service.dir, ".dev.vars.example");
+  const target = join(ROOT, service.dir, ".dev.vars");
+  if (existsSync(example) && !existsSync(target)) copyFileSync(example, target);
+}
+
+console.log("Applying D1 migrations to local state…");
+applyLocalMigrations();
+
+const apiMultiVars = readDevVars("api-multi");
+const useLocalClerk = isLocalUrl(apiMultiVars.CLERK_API_URL);
+const emulators = ["stripe", ...(useLocalClerk ? ["clerk"] : [])];
+start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
+  cwd: join(ROOT, "emulators"),
+  env: {
+    EMULATORS: emulators.join(","),
+    EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
+    CLERK_EMULATOR_PORT: String(CLERK_PORT),
+    STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
+  },
+});
+
+try {
+  await Promise.all([
+    ...(useLocalClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []),
+    waitForHealthy(`${url(STRIPE_PORT)}/health`),
+  ]);
+  const demo = await seedDemoData(await ensureDemoDeveloper(useLocalClerk));
+  for (const service of Object.values(SERVICES)) {
+    start(service.name, WRANGLER, [
+      "dev",
+      "--ip", "127.0.0.1",
+      "--port", String(service.port),
+      "--inspector-port", String(service.inspector),
+      "--persist-to", WRANGLER_STATE,
+      "--show-interactive-dev-session=false",
+    ], { cwd: join(ROOT, service.dir), env: { CI: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, quiet: /^\s*$|wrangler \d|─{5,}|Your Worker has access|Binding|env\.|Using secrets|Starting local server|Ready on|\[wrangler:info\]/ });
+  }
+  start("dashboard", join(ROOT, "frontend", "node_modules", ".bin", "vite"), ["--port", String(DASHBOARD_PORT), "--strictPort"], {
+    cwd: join(ROOT, "frontend"),
+    quiet: /^\s*$/,
+  });
+  await Promise.all([
+    ...Object.values(SERVICES).map((service) => waitForHealthy(`${url(service.port)}/health`)),
+    waitForHealthy(url(DASHBOARD_PORT)),
+  ]);
+  await seedDemoActivity(demo);
+  const rows = [
+    ["dashboard", url(DASHBOARD_PORT)],
+    ["front-auth-api", url(SERVICES.frontAuthApi.port)],
+    ["api-multi", url(SERVICES.apiMulti.port)],
+    ["oauth-api", url(SERVICES.oauthApi.port)],
+    ["stripe stand-in", url(STRIPE_PORT)],
+    ["clerk stand-in", useLocalClerk ? url(CLERK_PORT) : "(real Clerk from .dev.vars)"],
+  ];
+  console.log("\n  dream-api is running (Ctrl-C stops everything)\n");
+  for (const [name, address] of rows) console.log(`  ${String(name).padEnd(16)} ${address}`);
+  console.log(`\n  demo platform    ${demo.platformId}`);
+  console.log(`  publishable key  ${demo.publishableKey}`);
+  console.log(demo.secretKey ? `  secret key       ${demo.secretKey}   (shown once; it is stored only as a hash)` : "  secret key       shown on the first run only; delete .dev-state/ to reseed");
+  console.log(`\n  try: curl -s -H "Authorization: Bearer <secret key>" -H "X-User-Id: demo-alice" ${url(SERVICES.apiMulti.port)}/api/usage\n`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+}

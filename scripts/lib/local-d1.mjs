@@ -1,0 +1,23 @@
+/** The local D1 database every worker of the dev stack shares (in .dev-state/wrangler). */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT, WRANGLER, WRANGLER_STATE } from "./stack.mjs";
+
+/** @param {string[]} args */
+function wranglerD1(args) {
+  execFileSync(WRANGLER, ["d1", ...args, "--local", "--persist-to", WRANGLER_STATE], {
+    cwd: join(ROOT, "api-multi"),
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, CI: "true" },
+  });
+}
+
+/** Applies migrations/ exactly as `wrangler d1 migrations apply dream-api --local` does. */
+export function applyLocalMigrations() {
+  wranglerD1(["migrations", "apply", "dream-api"]);
+}
+
+/** @param {string} file a .sql file */
+export function executeLocalSqlFile(file) {
+  wranglerD1(["execute", "dream-api", "--file", file]);
+}

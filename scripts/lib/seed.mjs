@@ -1,0 +1,114 @@
+/**
+ * The demo tenant `pnpm dev` seeds on first run: a developer, a platform
+ * with a key pair (the secret printed once, stored only as its hash), two
+ * tiers, and a few end-users with usage made through the real API.
+ * Later runs find .dev-state/demo.json and leave everything as it is.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { issueKeyPair, newId, newPlatformId } from "@dream-api/shared";
+import { executeLocalSqlFile } from "./local-d1.mjs";
+import { CLERK_PORT, SERVICES, STATE_DIR, url } from "./stack.mjs";
+
+/** The Clerk stand-in's default secret of the "dream-api" instance. */
+const DREAM_API_CLERK_SECRET = "sk_test_dreamapi_local_00000000000000";
+
+const DEMO_FILE = join(STATE_DIR, "demo.json");
+
+/** @typedef {{ platformId: string, publishableKey: string, developerId: string, secretKey?: string }} Demo */
+
+/** @returns {Demo | null} */
+export function existingDemo() {
+  return existsSync(DEMO_FILE) ? JSON.parse(readFileSync(DEMO_FILE, "utf8")) : null;
+}
+
+/** @param {string} value */
+const sql = (value) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * Phase 1, before the workers start: rows written straight into local D1.
+ * @param {{ developerId: string }} developer
+ * @returns {Promise<Demo>}
+ */
+export async function seedDemoData(developer) {
+  const existing = existingDemo();
+  if (existing) return existing;
+  const platformId = newPlatformId();
+  const pair = await issueKeyPair("test");
+  const now = new Date().toISOString();
+  const statements = [
+    `INSERT INTO platforms (platform_id, developer_id, plan, allowed_origins, created_at, updated_at)
+     VALUES (${sql(platformId)}, ${sql(developer.developerId)}, 'paid', '["http://127.0.0.1:5173","http://localhost:5173"]', ${sql(now)}, ${sql(now)});`,
+    `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at)
+     VALUES (${sql(newId("apiKey"))}, ${sql(platformId)}, 'test', ${sql(pair.publishableKey)}, ${sql(pair.secretHash)}, ${sql(pair.secretPrefix)}, ${sql(now)});`,
+    `INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, created_at, updated_at)
+     VALUES (${sql(platformId)}, 'free', 'Free', 'subscription', 0, 'usd', 100, '["100 calls a month","Community support"]', 0, 0, ${sql(now)}, ${sql(now)}),
+            (${sql(platformId)}, 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, '["10,000 calls a month","Email support"]', 1, 1, ${sql(now)}, ${sql(now)});`,
+  ];
+  const file = join(tmpdir(), `dream-api-seed-${process.pid}.sql`);
+  writeFileSync(file, statements.join("\n"));
+  executeLocalSqlFile(file);
+  /** @type {Demo} */
+  const demo = { platformId, publishableKey: pair.publishableKey, developerId: developer.developerId };
+  writeFileSync(DEMO_FILE, JSON.stringify(demo, null, 2));
+  return { ...demo, secretKey: pair.secretKey };
+}
+
+const DEMO_USERS = [
+  { userId: "demo-alice", email: "alice@demo.dream-api.dev", plan: "pro", calls: 42 },
+  { userId: "demo-bob", email: "bob@demo.dream-api.dev", plan: "free", calls: 87 },
+  { userId: "demo-carol", email: "carol@demo.dream-api.dev", plan: "free", calls: 12 },
+];
+
+/**
+ * Phase 2, once api-multi is up: end-users and usage through the real API
+ * (so they exist in the Clerk stand-in too). Needs the secret key, so it
+ * runs only on the seeding run.
+ * @param {Demo} demo
+ */
+export async function seedDemoActivity(demo) {
+  if (!demo.secretKey) return;
+  const base = url(SERVICES.apiMulti.port);
+  const headers = { Authorization: `Bearer ${demo.secretKey}`, "Content-Type": "application/json" };
+  for (const user of DEMO_USERS) {
+    const created = await fetch(`${base}/api/customers`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ userId: user.userId, email: user.email, plan: user.plan }),
+    });
+    if (created.status !== 201 && created.status !== 409) throw new Error(`seeding ${user.userId}: HTTP ${created.status} ${await created.text()}`);
+    let left = user.calls;
+    while (left > 0) {
+      const amount = Math.min(left, 1000);
+      const tracked = await fetch(`${base}/api/usage/track`, { method: "POST", headers, body: JSON.stringify({ userId: user.userId, amount }) });
+      if (!tracked.ok) throw new Error(`seeding usage of ${user.userId}: HTTP ${tracked.status} ${await tracked.text()}`);
+      left -= amount;
+    }
+  }
+}
+
+/**
+ * The demo developer: a user of the "dream-api" Clerk app (the stand-in's,
+ * created through its Backend API) with plan "paid".
+ * @param {boolean} useLocalClerk
+ * @returns {Promise<{ developerId: string }>}
+ */
+export async function ensureDemoDeveloper(useLocalClerk) {
+  const existing = existingDemo();
+  if (existing) return { developerId: existing.developerId };
+  if (!useLocalClerk) return { developerId: "user_demo_developer" };
+  const api = `${url(CLERK_PORT)}/v1/users`;
+  const headers = { Authorization: `Bearer ${DREAM_API_CLERK_SECRET}`, "Content-Type": "application/json" };
+  const email = "demo-developer@dream-api.dev";
+  const found = await fetch(`${api}?email_address=${encodeURIComponent(email)}`, { headers });
+  const users = /** @type {{ id: string }[]} */ (await found.json());
+  if (users[0]) return { developerId: users[0].id };
+  const created = await fetch(api, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email_address: [email], first_name: "Demo", public_metadata: { plan: "paid" } }),
+  });
+  if (!created.ok) throw new Error(`creating the demo developer in the Clerk stand-in: HTTP ${created.status}`);
+  return { developerId: /** @type {{ id: string }} */ (await created.json()).id };
+}
