@@ -23,3 +23,21 @@ describe("the worker entry", () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
   });
 });
+
+describe("CORS allow-list", () => {
+  it("answers preflight for an allowed origin and ignores others", async () => {
+    const allowed = await SELF.fetch("http://api.test/api/usage", {
+      method: "OPTIONS",
+      headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,x-user-id" },
+    });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
+    expect(allowed.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("x-user-id");
+
+    const other = await SELF.fetch("http://api.test/api/usage", {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+});
