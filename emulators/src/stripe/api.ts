@@ -1,0 +1,98 @@
+/**
+ * The `/v1` request pipeline shared by every resource: API key →
+ * `Stripe-Account` → form params → `Idempotency-Key` replay → handler →
+ * `expand[]` → JSON, with Stripe-shaped errors for anything thrown.
+ *
+ * Idempotency follows Stripe: keys are scoped to the account, only POSTs use
+ * them, a reused key with other params or another endpoint is an
+ * `idempotency_error`, and a request that failed validation is not saved (so
+ * it can be retried with the same key after fixing it).
+ */
+import type { Context } from "hono";
+import { apiKeyFrom, authenticate, resolveAccount } from "./auth.js";
+import type { Deps } from "./deps.js";
+import { idempotencyMismatch, invalidRequest, OAuthError, StripeApiError } from "./errors.js";
+import type { RequestOrigin } from "./events.js";
+import { expand } from "./expand.js";
+import { canonicalForm, decodeForm, type FormObject } from "./form.js";
+import { newId } from "./ids.js";
+import { API_VERSION } from "./objects/event.js";
+import { Params } from "./params.js";
+
+export interface ApiRequest {
+  /** The account whose objects this request reads and writes. */
+  account: string;
+  params: Params;
+  origin: RequestOrigin;
+  /** A path parameter of the route (`:id`). */
+  path(name: string): string;
+}
+
+export type ApiHandler = (request: ApiRequest) => object;
+
+const JSON_TYPE = "application/json";
+
+/** Query string plus (for non-GET) the form body, decoded together. */
+export async function readForm(c: Context): Promise<FormObject> {
+  const form = decodeForm(new URL(c.req.url).search.slice(1));
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") decodeForm(await c.req.text(), form);
+  return form;
+}
+
+export function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const known = error instanceof StripeApiError || error instanceof OAuthError;
+  if (!known) console.error("[stripe-emulator] unexpected error", error);
+  const status = known ? error.status : 500;
+  const body = known
+    ? error.toJSON()
+    : { error: { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` } };
+  return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, "content-type": JSON_TYPE } });
+}
+
+export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Response> {
+  return async (c) => {
+    const requestId = newId("req");
+    const idempotencyKey = c.req.header("idempotency-key") ?? null;
+    const headers: Record<string, string> = { "request-id": requestId, "stripe-version": API_VERSION };
+    if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+    try {
+      const key = apiKeyFrom(c.req.header("authorization"));
+      const keyAccount = authenticate(deps.store, deps.auth, key);
+      const account = resolveAccount(deps.store, key ?? "", keyAccount, c.req.header("stripe-account"));
+      if (c.req.header("stripe-account")) headers["stripe-account"] = account;
+      const raw = await readForm(c);
+      const canonical = canonicalForm(raw);
+
+      const savedKey = c.req.method === "POST" && idempotencyKey ? `${account} ${idempotencyKey}` : undefined;
+      const saved = savedKey ? deps.store.state.idempotency[savedKey] : undefined;
+      if (saved && idempotencyKey) {
+        if (saved.method !== c.req.method || saved.path !== c.req.path) throw idempotencyMismatch(idempotencyKey, "endpoint");
+        if (saved.params !== canonical) throw idempotencyMismatch(idempotencyKey, "parameters");
+        return new Response(saved.body, {
+          status: saved.status,
+          headers: { ...headers, "idempotent-replayed": "true", "content-type": JSON_TYPE },
+        });
+      }
+
+      const params = new Params(raw);
+      const result = handler({
+        account,
+        params,
+        origin: { id: requestId, idempotency_key: idempotencyKey },
+        path: (name) => {
+          const value = c.req.param(name);
+          if (value === undefined) throw invalidRequest(`Missing path parameter ${name}`);
+          return value;
+        },
+      });
+      const body = JSON.stringify(expand(deps.store, account, result, params.stringList("expand")), null, 2);
+      if (savedKey) {
+        deps.store.state.idempotency[savedKey] = { method: c.req.method, path: c.req.path, params: canonical, status: 200, body };
+        deps.store.touch();
+      }
+      return new Response(body, { status: 200, headers: { ...headers, "content-type": JSON_TYPE } });
+    } catch (error) {
+      return errorResponse(error, headers);
+    }
+  };
+}

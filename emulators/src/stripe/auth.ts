@@ -1,0 +1,59 @@
+/**
+ * API key and `Stripe-Account` resolution. A request acts on exactly one
+ * account: the one named by `Stripe-Account`, else the one an OAuth access
+ * token belongs to, else the platform. Accounts that are unknown or were
+ * deauthorized refuse access (403), as Stripe does.
+ */
+import { accountInaccessible, authenticationFailed } from "./errors.js";
+import type { Store } from "./store.js";
+
+export interface AuthConfig {
+  /** Accepted keys; when absent any `sk_test_…` / `sk_live_…` key is accepted. */
+  secretKeys?: string[];
+}
+
+const KEY_PATTERN = /^sk_(test|live)_[A-Za-z0-9_]+$/;
+
+const NO_KEY_MESSAGE =
+  "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.";
+
+/** Reads the key from `Bearer <key>` or `Basic base64(<key>:)`. */
+export function apiKeyFrom(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
+  if (!credentials) return undefined;
+  if (scheme?.toLowerCase() === "bearer") return credentials;
+  if (scheme?.toLowerCase() === "basic") {
+    return Buffer.from(credentials, "base64").toString("utf8").split(":")[0] || undefined;
+  }
+  return undefined;
+}
+
+/** How Stripe echoes a key in errors: prefix, stars, last four. */
+export function redactKey(key: string): string {
+  const prefix = /^[a-z]+_(test|live)_/.exec(key)?.[0] ?? "";
+  return `${prefix}${"*".repeat(Math.max(4, key.length - prefix.length - 4))}${key.slice(-4)}`;
+}
+
+/** Validates the key; returns the account a key alone acts on. */
+export function authenticate(store: Store, config: AuthConfig, key: string | undefined): string {
+  if (!key) throw authenticationFailed(NO_KEY_MESSAGE);
+  const token = store.state.accessTokens[key];
+  if (token) {
+    if (token.revoked) throw authenticationFailed(`Expired API Key provided: ${redactKey(key)}. Application access may have been revoked.`);
+    return token.account;
+  }
+  const valid = config.secretKeys ? config.secretKeys.includes(key) : KEY_PATTERN.test(key);
+  if (!valid) throw authenticationFailed(`Invalid API Key provided: ${redactKey(key)}`);
+  return store.platformAccountId;
+}
+
+/** Applies the `Stripe-Account` header on top of the key's own account. */
+export function resolveAccount(store: Store, key: string, keyAccount: string, header: string | undefined): string {
+  const requested = header?.trim();
+  if (!requested || requested === keyAccount) return keyAccount;
+  const platformKey = keyAccount === store.platformAccountId;
+  const record = store.account(requested);
+  if (!platformKey || !record?.connected) throw accountInaccessible(redactKey(key), requested);
+  return requested;
+}

@@ -1,0 +1,212 @@
+/**
+ * Subscription lifecycle shared by the API, the hosted checkout and portal
+ * pages and the control endpoints, so each transition changes the same fields
+ * and emits the same events whichever way it is triggered.
+ */
+import type { Deps } from "./deps.js";
+import { invalidRequest } from "./errors.js";
+import { previousAttributes, type RequestOrigin } from "./events.js";
+import { newId } from "./ids.js";
+import { formatAmount } from "./money.js";
+import type { Price } from "./objects/catalog.js";
+import type { Customer } from "./objects/customer.js";
+import { buildInvoice, type BillingReason, type Invoice } from "./objects/invoice.js";
+import { buildSubscription, buildSubscriptionItem, setPeriod, type Subscription, type SubscriptionItem } from "./objects/subscription.js";
+import { nextBoundary, periodBoundary } from "./periods.js";
+
+interface Period {
+  start: number;
+  end: number;
+}
+
+function recurringOf(price: Price): { interval: NonNullable<Price["recurring"]>["interval"]; count: number } {
+  if (!price.recurring) throw invalidRequest(`The price \`${price.id}\` is not recurring.`);
+  return { interval: price.recurring.interval, count: price.recurring.interval_count };
+}
+
+function describeItem(deps: Deps, account: string, item: SubscriptionItem): string {
+  const product = deps.store.get(account, "products", item.price.product);
+  const { interval } = recurringOf(item.price);
+  return `${item.quantity} × ${product?.name ?? item.price.product} (at ${formatAmount(item.price.unit_amount, item.price.currency)} / ${interval})`;
+}
+
+function createInvoice(
+  deps: Deps,
+  account: string,
+  subscription: Subscription,
+  reason: BillingReason,
+  periods: { lines: Period; invoice: Period },
+  paid: boolean,
+): Invoice {
+  const customer = deps.store.get(account, "customers", subscription.customer);
+  const sequence = customer?.next_invoice_sequence ?? 1;
+  if (customer) {
+    customer.next_invoice_sequence = sequence + 1;
+    deps.store.put(account, "customers", customer);
+  }
+  const invoice = buildInvoice({
+    id: newId("in"),
+    number: `${customer?.invoice_prefix ?? "LOCAL"}-${String(sequence).padStart(4, "0")}`,
+    created: deps.now(),
+    customer: { id: subscription.customer, email: customer?.email ?? null, name: customer?.name ?? null },
+    accountName: deps.store.requireAccount(account).account.business_profile.name,
+    subscription: { id: subscription.id, metadata: subscription.metadata },
+    items: subscription.items.data,
+    billingReason: reason,
+    linePeriod: periods.lines,
+    invoicePeriod: periods.invoice,
+    paid,
+    lineId: () => newId("il"),
+    describe: (item) => describeItem(deps, account, item),
+  });
+  deps.store.put(account, "invoices", invoice);
+  subscription.latest_invoice = invoice.id;
+  return invoice;
+}
+
+function emitPaid(deps: Deps, account: string, invoice: Invoice, origin: RequestOrigin): void {
+  deps.events.emit(account, "invoice.paid", invoice, origin);
+  deps.events.emit(account, "invoice.payment_succeeded", invoice, origin);
+}
+
+/** A paid subscription for recurring checkout items, billed from now. */
+export function startSubscription(
+  deps: Deps,
+  account: string,
+  customer: Customer,
+  items: Array<{ price: Price; quantity: number }>,
+  metadata: Record<string, string>,
+  origin: RequestOrigin,
+): { subscription: Subscription; invoice: Invoice } {
+  const first = items[0];
+  if (!first) throw invalidRequest("A subscription needs at least one recurring price.");
+  const now = deps.now();
+  const { interval, count } = recurringOf(first.price);
+  const period = { start: now, end: periodBoundary(now, interval, count, 1) };
+  const id = newId("sub");
+  const subscription = buildSubscription({
+    id,
+    created: now,
+    customer: customer.id,
+    currency: first.price.currency,
+    metadata,
+    items: items.map((item) => buildSubscriptionItem(newId("si"), id, item.price, item.quantity, now, period)),
+    period,
+  });
+  const invoice = createInvoice(deps, account, subscription, "subscription_create", { lines: period, invoice: { start: now, end: now } }, true);
+  deps.store.put(account, "subscriptions", subscription);
+  deps.events.emit(account, "customer.subscription.created", subscription, origin);
+  emitPaid(deps, account, invoice, origin);
+  return { subscription, invoice };
+}
+
+/**
+ * Applies `change` and emits `customer.subscription.updated` with Stripe's
+ * `previous_attributes` when anything actually changed.
+ */
+export function updateSubscription(
+  deps: Deps,
+  account: string,
+  subscription: Subscription,
+  change: (subscription: Subscription) => void,
+  origin: RequestOrigin,
+): Subscription {
+  const before = structuredClone(subscription);
+  change(subscription);
+  const previous = previousAttributes(before, subscription);
+  if (Object.keys(previous).length > 0) {
+    deps.store.put(account, "subscriptions", subscription);
+    deps.events.emit(account, "customer.subscription.updated", subscription, origin, previous);
+  }
+  return subscription;
+}
+
+export function assertNotCanceled(subscription: Subscription): void {
+  if (subscription.status === "canceled") {
+    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
+  }
+}
+
+/**
+ * `cancel_at_period_end`: Stripe records the request time in `canceled_at`
+ * and the scheduled end in `cancel_at`; resuming clears both.
+ */
+export function scheduleCancellation(subscription: Subscription, cancel: boolean, now: number): void {
+  if (subscription.cancel_at_period_end === cancel) return;
+  subscription.cancel_at_period_end = cancel;
+  subscription.cancel_at = cancel ? subscription.current_period_end : null;
+  subscription.canceled_at = cancel ? now : null;
+  subscription.cancellation_details = { comment: null, feedback: null, reason: cancel ? "cancellation_requested" : null };
+}
+
+export function setCancelAtPeriodEnd(
+  deps: Deps,
+  account: string,
+  subscription: Subscription,
+  cancel: boolean,
+  origin: RequestOrigin,
+): Subscription {
+  assertNotCanceled(subscription);
+  return updateSubscription(deps, account, subscription, (s) => scheduleCancellation(s, cancel, deps.now()), origin);
+}
+
+function end(deps: Deps, account: string, subscription: Subscription, at: number, origin: RequestOrigin): Subscription {
+  subscription.status = "canceled";
+  subscription.ended_at = at;
+  subscription.canceled_at ??= at;
+  subscription.cancel_at = null;
+  subscription.cancellation_details = { comment: null, feedback: null, reason: "cancellation_requested" };
+  deps.store.put(account, "subscriptions", subscription);
+  deps.events.emit(account, "customer.subscription.deleted", subscription, origin);
+  return subscription;
+}
+
+/** Immediate cancellation (`DELETE /v1/subscriptions/:id`, portal "Cancel now"). */
+export function cancelNow(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+  if (subscription.status === "canceled") throw invalidRequest("This subscription has already been canceled.");
+  subscription.canceled_at = deps.now();
+  return end(deps, account, subscription, deps.now(), origin);
+}
+
+/**
+ * Moves the subscription to its period end: a subscription set to cancel
+ * ends there; any other renews for one more interval with a paid invoice
+ * (which also brings a past_due subscription back to active).
+ */
+export function advance(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+  assertNotCanceled(subscription);
+  const periodEnd = subscription.current_period_end;
+  if (subscription.cancel_at_period_end) return end(deps, account, subscription, periodEnd, origin);
+  const first = subscription.items.data[0];
+  if (!first) throw invalidRequest("The subscription has no items.");
+  const { interval, count } = recurringOf(first.price);
+  const previous = { start: subscription.current_period_start, end: periodEnd };
+  const next = { start: periodEnd, end: nextBoundary(subscription.billing_cycle_anchor, interval, count, periodEnd) };
+  let invoice: Invoice | undefined;
+  updateSubscription(
+    deps,
+    account,
+    subscription,
+    (s) => {
+      setPeriod(s, next);
+      s.status = "active";
+      invoice = createInvoice(deps, account, s, "subscription_cycle", { lines: next, invoice: previous }, true);
+    },
+    origin,
+  );
+  if (invoice) emitPaid(deps, account, invoice, origin);
+  return subscription;
+}
+
+/**
+ * A failed charge for the current period: an open invoice with one failed
+ * attempt, and the subscription past_due. The period does not move.
+ */
+export function failPayment(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+  assertNotCanceled(subscription);
+  const period = { start: subscription.current_period_start, end: subscription.current_period_end };
+  const invoice = createInvoice(deps, account, subscription, "subscription_cycle", { lines: period, invoice: period }, false);
+  deps.events.emit(account, "invoice.payment_failed", invoice, origin);
+  return updateSubscription(deps, account, subscription, (s) => (s.status = "past_due"), origin);
+}
+

@@ -1,0 +1,26 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import type { Deps } from "../deps.js";
+import { resourceMissing } from "../errors.js";
+
+export function registerAccounts(app: Hono, deps: Deps): void {
+  const { store } = deps;
+
+  /** The account the request acts on (platform, or the `Stripe-Account` one). */
+  app.get(
+    "/v1/account",
+    api(deps, ({ account }) => store.requireAccount(account).account),
+  );
+
+  /** The platform may read itself and the accounts connected to it. */
+  app.get(
+    "/v1/accounts/:id",
+    api(deps, ({ account, path }) => {
+      const id = path("id");
+      const record = store.account(id);
+      const visible = record?.connected && (account === store.platformAccountId || account === id);
+      if (!record || !visible) throw resourceMissing("account", id);
+      return record.account;
+    }),
+  );
+}

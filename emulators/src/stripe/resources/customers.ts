@@ -1,0 +1,75 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import type { Deps } from "../deps.js";
+import { invalidRequest } from "../errors.js";
+import { previousAttributes } from "../events.js";
+import { newId } from "../ids.js";
+import { paginate } from "../list.js";
+import { buildCustomer } from "../objects/customer.js";
+import type { Params } from "../params.js";
+import { mustGet } from "./lookup.js";
+
+function email(params: Params): string | null | undefined {
+  const value = params.nullableString("email");
+  if (value && !/^[^@\s]+@[^@\s]+$/.test(value)) {
+    throw invalidRequest(`Invalid email address: ${value}`, { code: "email_invalid", param: "email" });
+  }
+  return value;
+}
+
+export function registerCustomers(app: Hono, deps: Deps): void {
+  const { store, events, now } = deps;
+
+  app.post(
+    "/v1/customers",
+    api(deps, ({ account, params, origin }) => {
+      const customer = buildCustomer({
+        id: newId("cus"),
+        created: now(),
+        email: email(params) ?? null,
+        name: params.nullableString("name") ?? null,
+        description: params.nullableString("description") ?? null,
+        phone: params.nullableString("phone") ?? null,
+        metadata: params.metadata(),
+      });
+      store.put(account, "customers", customer);
+      events.emit(account, "customer.created", customer, origin);
+      return customer;
+    }),
+  );
+
+  app.get(
+    "/v1/customers/:id",
+    api(deps, ({ account, path }) => mustGet(store, account, "customers", path("id"))),
+  );
+
+  app.post(
+    "/v1/customers/:id",
+    api(deps, ({ account, params, path, origin }) => {
+      const customer = mustGet(store, account, "customers", path("id"));
+      const before = structuredClone(customer);
+      const newEmail = email(params);
+      if (newEmail !== undefined) customer.email = newEmail;
+      for (const field of ["name", "description", "phone"] as const) {
+        const value = params.nullableString(field);
+        if (value !== undefined) customer[field] = value;
+      }
+      customer.metadata = params.metadata(customer.metadata);
+      const previous = previousAttributes(before, customer);
+      if (Object.keys(previous).length > 0) {
+        store.put(account, "customers", customer);
+        events.emit(account, "customer.updated", customer, origin, previous);
+      }
+      return customer;
+    }),
+  );
+
+  app.get(
+    "/v1/customers",
+    api(deps, ({ account, params }) => {
+      const filter = params.string("email");
+      const customers = store.all(account, "customers").filter((c) => filter === undefined || c.email === filter);
+      return paginate(customers, params, "/v1/customers", "customer");
+    }),
+  );
+}

@@ -1,0 +1,35 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import type { Deps } from "../deps.js";
+import { paginate } from "../list.js";
+import { mustGet } from "./lookup.js";
+
+/** `customer.*` matches every type under `customer.`, as Stripe's type filter does. */
+function typeMatches(pattern: string, type: string): boolean {
+  return pattern.endsWith(".*") ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+}
+
+export function registerEvents(app: Hono, deps: Deps): void {
+  const { store } = deps;
+
+  app.get(
+    "/v1/events/:id",
+    api(deps, ({ account, path }) => mustGet(store, account, "events", path("id"))),
+  );
+
+  app.get(
+    "/v1/events",
+    api(deps, ({ account, params }) => {
+      const type = params.string("type");
+      const types = params.stringList("types");
+      const events = store
+        .all(account, "events")
+        .filter(
+          (e) =>
+            (type === undefined || typeMatches(type, e.type)) &&
+            (types.length === 0 || types.some((pattern) => typeMatches(pattern, e.type))),
+        );
+      return paginate(events, params, "/v1/events", "event");
+    }),
+  );
+}

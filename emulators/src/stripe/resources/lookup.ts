@@ -1,0 +1,25 @@
+import { resourceMissing } from "../errors.js";
+import type { Collection, ObjectOf, Store } from "../store.js";
+
+/** The noun Stripe uses in "No such …" messages. */
+const NOUNS: Record<Collection, string> = {
+  customers: "customer",
+  products: "product",
+  prices: "price",
+  checkout_sessions: "checkout.session",
+  subscriptions: "subscription",
+  invoices: "invoice",
+  payment_intents: "payment_intent",
+  portal_sessions: "billing_portal.session",
+  events: "event",
+};
+
+/**
+ * The object or Stripe's resource_missing error: 404 for an id from the URL,
+ * 400 naming `param` for an id passed as a parameter.
+ */
+export function mustGet<C extends Collection>(store: Store, account: string, collection: C, id: string, param?: string): ObjectOf<C> {
+  const object = store.get(account, collection, id);
+  if (!object) throw resourceMissing(NOUNS[collection], id, param);
+  return object;
+}

@@ -1,0 +1,155 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import type { Deps } from "../deps.js";
+import { invalidRequest, parameterMissing } from "../errors.js";
+import { previousAttributes, type RequestOrigin } from "../events.js";
+import { newId } from "../ids.js";
+import { paginate } from "../list.js";
+import { buildPrice, buildProduct, type Price, type Product } from "../objects/catalog.js";
+import type { Params } from "../params.js";
+import { INTERVALS } from "../periods.js";
+import { mustGet } from "./lookup.js";
+
+export function currencyParam(params: Params): string {
+  const currency = params.requiredString("currency").toLowerCase();
+  if (!/^[a-z]{3}$/.test(currency)) throw invalidRequest(`Invalid currency: ${currency}`, { param: params.path("currency") });
+  return currency;
+}
+
+/** `lookup_key` is unique per account among prices; `transfer_lookup_key` moves it. */
+function claimLookupKey(deps: Deps, account: string, params: Params, priceId: string): string | null | undefined {
+  const lookupKey = params.nullableString("lookup_key");
+  if (!lookupKey) return lookupKey;
+  const holder = deps.store.all(account, "prices").find((p) => p.lookup_key === lookupKey && p.id !== priceId);
+  if (holder) {
+    if (!params.boolean("transfer_lookup_key")) {
+      throw invalidRequest(`A price (\`${holder.id}\`) already uses that lookup key.`, { param: "lookup_key" });
+    }
+    holder.lookup_key = null;
+    deps.store.put(account, "prices", holder);
+  }
+  return lookupKey;
+}
+
+/**
+ * Creates a product from `product_data` (inline, as `prices.create` and
+ * Checkout's `price_data` allow) and emits `product.created`.
+ */
+export function createProduct(deps: Deps, account: string, params: Params, origin: RequestOrigin, id = newId("prod")): Product {
+  const product = buildProduct({
+    id,
+    created: deps.now(),
+    name: params.requiredString("name"),
+    active: params.boolean("active") ?? true,
+    description: params.nullableString("description") ?? null,
+    images: params.stringList("images"),
+    metadata: params.metadata(),
+    url: params.nullableString("url") ?? null,
+  });
+  deps.store.put(account, "products", product);
+  deps.events.emit(account, "product.created", product, origin);
+  return product;
+}
+
+/**
+ * Creates a price from price params (`prices.create`, a product's
+ * `default_price_data`, a checkout line item's `price_data`).
+ * `product` is the product id when the caller already knows it.
+ */
+export function createPrice(
+  deps: Deps,
+  account: string,
+  params: Params,
+  origin: RequestOrigin,
+  product?: string,
+): Price {
+  const currency = currencyParam(params);
+  const unitAmount = params.integer("unit_amount", { min: 0 });
+  if (unitAmount === undefined) throw parameterMissing(params.path("unit_amount"));
+  let productId = product ?? params.string("product");
+  const productData = params.child("product_data");
+  if (productId) mustGet(deps.store, account, "products", productId, params.path("product"));
+  else if (productData) productId = createProduct(deps, account, productData, origin).id;
+  else throw parameterMissing(params.path("product"));
+
+  const recurringParams = params.child("recurring");
+  const recurring = recurringParams
+    ? {
+        interval: recurringParams.requiredOneOf("interval", INTERVALS),
+        intervalCount: recurringParams.integer("interval_count", { min: 1, max: 36 }) ?? 1,
+      }
+    : null;
+  const id = newId("price");
+  const price = buildPrice({
+    id,
+    created: deps.now(),
+    currency,
+    product: productId,
+    unitAmount,
+    recurring,
+    active: params.boolean("active") ?? true,
+    nickname: params.nullableString("nickname") ?? null,
+    lookupKey: claimLookupKey(deps, account, params, id) ?? null,
+    metadata: params.metadata(),
+  });
+  deps.store.put(account, "prices", price);
+  deps.events.emit(account, "price.created", price, origin);
+  return price;
+}
+
+export function registerPrices(app: Hono, deps: Deps): void {
+  const { store, events } = deps;
+
+  app.post(
+    "/v1/prices",
+    api(deps, ({ account, params, origin }) => createPrice(deps, account, params, origin)),
+  );
+
+  app.get(
+    "/v1/prices/:id",
+    api(deps, ({ account, path }) => mustGet(store, account, "prices", path("id"))),
+  );
+
+  app.post(
+    "/v1/prices/:id",
+    api(deps, ({ account, params, path, origin }) => {
+      const price = mustGet(store, account, "prices", path("id"));
+      const before = structuredClone(price);
+      const active = params.boolean("active");
+      if (active !== undefined) price.active = active;
+      const nickname = params.nullableString("nickname");
+      if (nickname !== undefined) price.nickname = nickname;
+      const lookupKey = claimLookupKey(deps, account, params, price.id);
+      if (lookupKey !== undefined) price.lookup_key = lookupKey;
+      price.metadata = params.metadata(price.metadata);
+      const previous = previousAttributes(before, price);
+      if (Object.keys(previous).length > 0) {
+        store.put(account, "prices", price);
+        events.emit(account, "price.updated", price, origin, previous);
+      }
+      return price;
+    }),
+  );
+
+  app.get(
+    "/v1/prices",
+    api(deps, ({ account, params }) => {
+      const product = params.string("product");
+      const active = params.boolean("active");
+      const type = params.oneOf("type", ["recurring", "one_time"] as const);
+      const currency = params.string("currency")?.toLowerCase();
+      const lookupKeys = params.stringList("lookup_keys");
+      const prices = store
+        .all(account, "prices")
+        .filter(
+          (p) =>
+            (product === undefined || p.product === product) &&
+            (active === undefined || p.active === active) &&
+            (type === undefined || p.type === type) &&
+            (currency === undefined || p.currency === currency) &&
+            (lookupKeys.length === 0 || (p.lookup_key !== null && lookupKeys.includes(p.lookup_key))),
+        );
+      return paginate(prices, params, "/v1/prices", "price");
+    }),
+  );
+}

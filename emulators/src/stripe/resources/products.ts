@@ -1,0 +1,82 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import type { Deps } from "../deps.js";
+import { invalidRequest } from "../errors.js";
+import { previousAttributes } from "../events.js";
+import { paginate } from "../list.js";
+import { createPrice, createProduct } from "./prices.js";
+import { mustGet } from "./lookup.js";
+
+export function registerProducts(app: Hono, deps: Deps): void {
+  const { store, events, now } = deps;
+
+  app.post(
+    "/v1/products",
+    api(deps, ({ account, params, origin }) => {
+      const customId = params.string("id");
+      if (customId && store.get(account, "products", customId)) {
+        throw invalidRequest("Product already exists.", { code: "resource_already_exists", param: "id" });
+      }
+      const product = createProduct(deps, account, params, origin, customId);
+      const defaultPriceData = params.child("default_price_data");
+      if (defaultPriceData) {
+        product.default_price = createPrice(deps, account, defaultPriceData, origin, product.id).id;
+        store.put(account, "products", product);
+      }
+      return product;
+    }),
+  );
+
+  app.get(
+    "/v1/products/:id",
+    api(deps, ({ account, path }) => mustGet(store, account, "products", path("id"))),
+  );
+
+  app.post(
+    "/v1/products/:id",
+    api(deps, ({ account, params, path, origin }) => {
+      const product = mustGet(store, account, "products", path("id"));
+      const before = structuredClone(product);
+      const name = params.string("name");
+      if (name !== undefined) {
+        if (name === "") throw invalidRequest("You must provide a name for the product.", { param: "name" });
+        product.name = name;
+      }
+      const active = params.boolean("active");
+      if (active !== undefined) product.active = active;
+      for (const field of ["description", "url"] as const) {
+        const value = params.nullableString(field);
+        if (value !== undefined) product[field] = value;
+      }
+      if (params.has("images")) product.images = params.stringList("images");
+      const defaultPrice = params.nullableString("default_price");
+      if (defaultPrice) {
+        const price = mustGet(store, account, "prices", defaultPrice, "default_price");
+        if (price.product !== product.id) {
+          throw invalidRequest(`The price \`${price.id}\` does not belong to product \`${product.id}\`.`, { param: "default_price" });
+        }
+      }
+      if (defaultPrice !== undefined) product.default_price = defaultPrice;
+      product.metadata = params.metadata(product.metadata);
+      const previous = previousAttributes(before, product);
+      if (Object.keys(previous).length > 0) {
+        product.updated = now();
+        store.put(account, "products", product);
+        events.emit(account, "product.updated", product, origin, previous);
+      }
+      return product;
+    }),
+  );
+
+  app.get(
+    "/v1/products",
+    api(deps, ({ account, params }) => {
+      const active = params.boolean("active");
+      const ids = params.stringList("ids");
+      const products = store
+        .all(account, "products")
+        .filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
+      return paginate(products, params, "/v1/products", "product");
+    }),
+  );
+}

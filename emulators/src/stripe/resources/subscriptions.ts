@@ -1,0 +1,105 @@
+import type { Hono } from "hono";
+import { api } from "../api.js";
+import { assertNotCanceled, cancelNow, scheduleCancellation, updateSubscription } from "../billing.js";
+import type { Deps } from "../deps.js";
+import { invalidRequest } from "../errors.js";
+import { newId } from "../ids.js";
+import { paginate } from "../list.js";
+import { planOf } from "../objects/catalog.js";
+import { buildSubscriptionItem, type Subscription } from "../objects/subscription.js";
+import type { Params } from "../params.js";
+import { mustGet } from "./lookup.js";
+
+const STATUSES = ["active", "past_due", "canceled", "all"] as const;
+
+/**
+ * `items[i][id]` + `price`/`quantity` changes an item (plan switch, no
+ * proration modelled); an entry without `id` adds an item.
+ */
+function applyItems(deps: Deps, account: string, subscription: Subscription, entries: Params[]): void {
+  for (const entry of entries) {
+    const itemId = entry.string("id");
+    const priceId = entry.string("price");
+    const price = priceId ? mustGet(deps.store, account, "prices", priceId, entry.path("price")) : undefined;
+    if (price && !price.recurring) {
+      throw invalidRequest(`The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`, { param: entry.path("price") });
+    }
+    const quantity = entry.integer("quantity", { min: 1 });
+    if (itemId) {
+      const item = subscription.items.data.find((i) => i.id === itemId);
+      if (!item) throw invalidRequest(`No such subscription item: '${itemId}'`, { code: "resource_missing", param: entry.path("id") });
+      if (price) {
+        item.price = price;
+        item.plan = planOf(price);
+      }
+      if (quantity !== undefined) item.quantity = quantity;
+    } else {
+      if (!price) throw invalidRequest("Missing required param: price.", { code: "parameter_missing", param: entry.path("price") });
+      subscription.items.data.push(
+        buildSubscriptionItem(newId("si"), subscription.id, price, quantity ?? 1, deps.now(), {
+          start: subscription.current_period_start,
+          end: subscription.current_period_end,
+        }),
+      );
+    }
+  }
+}
+
+export function registerSubscriptions(app: Hono, deps: Deps): void {
+  const { store } = deps;
+
+  app.get(
+    "/v1/subscriptions/:id",
+    api(deps, ({ account, path }) => mustGet(store, account, "subscriptions", path("id"))),
+  );
+
+  app.post(
+    "/v1/subscriptions/:id",
+    api(deps, ({ account, params, path, origin }) => {
+      const subscription = mustGet(store, account, "subscriptions", path("id"));
+      const cancelAtPeriodEnd = params.boolean("cancel_at_period_end");
+      const items = params.list("items");
+      if (cancelAtPeriodEnd !== undefined || items.length > 0) assertNotCanceled(subscription);
+      // Validate everything before the first change so a bad item leaves no half-applied update.
+      const draft = structuredClone(subscription);
+      applyItems(deps, account, draft, items);
+      const metadata = params.metadata(subscription.metadata);
+      updateSubscription(
+        deps,
+        account,
+        subscription,
+        (s) => {
+          s.metadata = metadata;
+          s.items = draft.items;
+          if (cancelAtPeriodEnd !== undefined) scheduleCancellation(s, cancelAtPeriodEnd, deps.now());
+        },
+        origin,
+      );
+      return subscription;
+    }),
+  );
+
+  app.delete(
+    "/v1/subscriptions/:id",
+    api(deps, ({ account, path, origin }) => cancelNow(deps, account, mustGet(store, account, "subscriptions", path("id")), origin)),
+  );
+
+  app.get(
+    "/v1/subscriptions",
+    api(deps, ({ account, params }) => {
+      const customer = params.string("customer");
+      const price = params.string("price");
+      // Stripe lists every status except canceled unless asked.
+      const status = params.oneOf("status", STATUSES);
+      const subscriptions = store
+        .all(account, "subscriptions")
+        .filter(
+          (s) =>
+            (customer === undefined || s.customer === customer) &&
+            (price === undefined || s.items.data.some((item) => item.price.id === price)) &&
+            (status === "all" || (status === undefined ? s.status !== "canceled" : s.status === status)),
+        );
+      return paginate(subscriptions, params, "/v1/subscriptions", "subscription");
+    }),
+  );
+}

@@ -1,0 +1,91 @@
+import Stripe from "stripe";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator, stripeClient, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startEmulator({ secretKeys: ["sk_test_good"] });
+  h.stripe = stripeClient(h.port, "sk_test_good");
+});
+afterEach(() => h.close());
+
+describe("Stripe-shaped errors", () => {
+  it("401 for a wrong or missing API key", async () => {
+    const wrong = await stripeClient(h.port, "sk_test_wrong").customers.list().catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    expect(wrong).toMatchObject({ statusCode: 401, rawType: "invalid_request_error" });
+    expect((wrong as Error).message).toMatch(/^Invalid API Key provided: sk_test_\*+rong$/);
+
+    const none = await fetch(`${h.baseUrl}/v1/customers`);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toContain("You did not provide an API key");
+  });
+
+  it("accepts any sk_test_/sk_live_ key by default", async () => {
+    const open = await startEmulator();
+    try {
+      await expect(stripeClient(open.port, "sk_live_anything").customers.list()).resolves.toMatchObject({ object: "list" });
+      const bad = await stripeClient(open.port, "pk_test_public").customers.list().catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("404 for unknown routes", async () => {
+    const response = await fetch(`${h.baseUrl}/v1/nothing_here`, { headers: { authorization: "Bearer sk_test_good" } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: {
+        type: "invalid_request_error",
+        message: "Unrecognized request URL (GET: /v1/nothing_here). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
+      },
+    });
+  });
+
+  it("400 parameter_missing with the param, and bad types", async () => {
+    const missing = await h.stripe.prices.create({ product_data: { name: "x" }, unit_amount: 100 } as Stripe.PriceCreateParams).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(missing).toMatchObject({ statusCode: 400, code: "parameter_missing", param: "currency", message: "Missing required param: currency." });
+
+    const notInteger = await h.stripe.prices
+      .create({ product_data: { name: "x" }, currency: "usd", unit_amount: "ten" as unknown as number })
+      .catch((e: unknown) => e);
+    expect(notInteger).toMatchObject({ statusCode: 400, code: "parameter_invalid_integer", param: "unit_amount" });
+
+    const badLimit = await h.stripe.customers.list({ limit: 500 }).catch((e: unknown) => e);
+    expect(badLimit).toMatchObject({ statusCode: 400, param: "limit" });
+  });
+
+  it("404 resource_missing for unknown ids on every resource", async () => {
+    const calls: Array<Promise<unknown>> = [
+      h.stripe.customers.retrieve("cus_missing"),
+      h.stripe.products.retrieve("prod_missing"),
+      h.stripe.checkout.sessions.retrieve("cs_test_missing"),
+      h.stripe.subscriptions.retrieve("sub_missing"),
+      h.stripe.subscriptions.cancel("sub_missing"),
+      h.stripe.invoices.retrieve("in_missing"),
+      h.stripe.paymentIntents.retrieve("pi_missing"),
+    ];
+    for (const call of calls) {
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+      expect(error).toMatchObject({ statusCode: 404, code: "resource_missing" });
+    }
+  });
+
+  it("answers malformed form bodies with 400, not a crash", async () => {
+    const response = await fetch(`${h.baseUrl}/v1/customers`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk_test_good", "content-type": "application/x-www-form-urlencoded" },
+      body: "metadata=x&metadata[a]=b",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { type: "invalid_request_error", param: "metadata[a]" } });
+  });
+
+  it("serves /health without a key", async () => {
+    const response = await fetch(`${h.baseUrl}/health`);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});
