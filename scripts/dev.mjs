@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { applyLocalMigrations } from "./lib/local-d1.mjs";
 import { start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
 import { ensureDemoDeveloper, seedDemoActivity, seedDemoData } from "./lib/seed.mjs";
-import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, isLocalUrl, readDevVars, url } from "./lib/stack.mjs";
+import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, stackConfig, url } from "./lib/stack.mjs";
 
 stopOnSignals();
 mkdirSync(WRANGLER_STATE, { recursive: true });
@@ -25,25 +25,27 @@ for (const service of Object.values(SERVICES)) {
 console.log("Applying D1 migrations to local state…");
 applyLocalMigrations();
 
-const apiMultiVars = readDevVars("api-multi");
-const useLocalClerk = isLocalUrl(apiMultiVars.CLERK_API_URL);
-const emulators = ["stripe", ...(useLocalClerk ? ["clerk"] : [])];
+const config = stackConfig();
 start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
   cwd: join(ROOT, "emulators"),
   env: {
-    EMULATORS: emulators.join(","),
+    EMULATORS: [config.localStripe && "stripe", config.localClerk && "clerk"].filter(Boolean).join(","),
     EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
     CLERK_EMULATOR_PORT: String(CLERK_PORT),
     STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
+    STRIPE_PLATFORM_WEBHOOK_URL: `${url(SERVICES.frontAuthApi.port)}/webhook/stripe`,
+    STRIPE_PLATFORM_WEBHOOK_SECRET: config.platformWebhookSecret,
+    STRIPE_CONNECT_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
+    STRIPE_CONNECT_WEBHOOK_SECRET: config.connectWebhookSecret,
   },
 });
 
 try {
   await Promise.all([
-    ...(useLocalClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []),
-    waitForHealthy(`${url(STRIPE_PORT)}/health`),
+    ...(config.localClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []),
+    ...(config.localStripe ? [waitForHealthy(`${url(STRIPE_PORT)}/health`)] : []),
   ]);
-  const demo = await seedDemoData(await ensureDemoDeveloper(useLocalClerk));
+  const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
   for (const service of Object.values(SERVICES)) {
     start(service.name, WRANGLER, [
       "dev",
@@ -68,13 +70,14 @@ try {
     ["front-auth-api", url(SERVICES.frontAuthApi.port)],
     ["api-multi", url(SERVICES.apiMulti.port)],
     ["oauth-api", url(SERVICES.oauthApi.port)],
-    ["stripe stand-in", url(STRIPE_PORT)],
-    ["clerk stand-in", useLocalClerk ? url(CLERK_PORT) : "(real Clerk from .dev.vars)"],
+    ["stripe stand-in", config.localStripe ? url(STRIPE_PORT) : "(real Stripe from .dev.vars)"],
+    ["clerk stand-in", config.localClerk ? url(CLERK_PORT) : "(real Clerk from .dev.vars)"],
   ];
   console.log("\n  dream-api is running (Ctrl-C stops everything)\n");
   for (const [name, address] of rows) console.log(`  ${String(name).padEnd(16)} ${address}`);
   console.log(`\n  demo platform    ${demo.platformId}`);
   console.log(`  publishable key  ${demo.publishableKey}`);
+  if (demo.stripeAccountId) console.log(`  stripe account   ${demo.stripeAccountId} (connected)`);
   console.log(demo.secretKey ? `  secret key       ${demo.secretKey}   (shown once; it is stored only as a hash)` : "  secret key       shown on the first run only; delete .dev-state/ to reseed");
   console.log(`\n  try: curl -s -H "Authorization: Bearer <secret key>" -H "X-User-Id: demo-alice" ${url(SERVICES.apiMulti.port)}/api/usage\n`);
 } catch (error) {

@@ -9,14 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { issueKeyPair, newId, newPlatformId } from "@dream-api/shared";
 import { executeLocalSqlFile } from "./local-d1.mjs";
-import { CLERK_PORT, SERVICES, STATE_DIR, url } from "./stack.mjs";
+import Stripe from "stripe";
+import { CLERK_PORT, SERVICES, STATE_DIR, STRIPE_PORT, url } from "./stack.mjs";
 
-/** The Clerk stand-in's default secret of the "dream-api" instance. */
-const DREAM_API_CLERK_SECRET = "sk_test_dreamapi_local_00000000000000";
 
 const DEMO_FILE = join(STATE_DIR, "demo.json");
 
-/** @typedef {{ platformId: string, publishableKey: string, developerId: string, secretKey?: string }} Demo */
+/** @typedef {{ platformId: string, publishableKey: string, developerId: string, stripeAccountId: string | null, secretKey?: string }} Demo */
+/** @typedef {ReturnType<typeof import("./stack.mjs").stackConfig>} StackConfig */
 
 /** @returns {Demo | null} */
 export function existingDemo() {
@@ -27,16 +27,20 @@ export function existingDemo() {
 const sql = (value) => `'${value.replaceAll("'", "''")}'`;
 
 /**
- * Phase 1, before the workers start: rows written straight into local D1.
+ * Phase 1, before the workers start: a connected Stripe account with the Pro
+ * tier's product and monthly price on it (stand-in only), then rows written
+ * straight into local D1.
  * @param {{ developerId: string }} developer
+ * @param {StackConfig} config
  * @returns {Promise<Demo>}
  */
-export async function seedDemoData(developer) {
+export async function seedDemoData(developer, config) {
   const existing = existingDemo();
   if (existing) return existing;
   const platformId = newPlatformId();
   const pair = await issueKeyPair("test");
   const now = new Date().toISOString();
+  const stripe = config.localStripe ? await seedConnectedAccount(config) : null;
   const statements = [
     `INSERT INTO platforms (platform_id, developer_id, plan, allowed_origins, created_at, updated_at)
      VALUES (${sql(platformId)}, ${sql(developer.developerId)}, 'paid', '["http://127.0.0.1:5173","http://localhost:5173"]', ${sql(now)}, ${sql(now)});`,
@@ -46,11 +50,18 @@ export async function seedDemoData(developer) {
      VALUES (${sql(platformId)}, 'free', 'Free', 'subscription', 0, 'usd', 100, '["100 calls a month","Community support"]', 0, 0, ${sql(now)}, ${sql(now)}),
             (${sql(platformId)}, 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, '["10,000 calls a month","Email support"]', 1, 1, ${sql(now)}, ${sql(now)});`,
   ];
+  if (stripe) {
+    statements.push(
+      `UPDATE tiers SET product_id = ${sql(stripe.productId)}, price_id = ${sql(stripe.priceId)} WHERE platform_id = ${sql(platformId)} AND name = 'pro';`,
+      `INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at)
+       VALUES (${sql(platformId)}, ${sql(stripe.accountId)}, 0, 'read_write', ${sql(now)}, ${sql(now)});`,
+    );
+  }
   const file = join(tmpdir(), `dream-api-seed-${process.pid}.sql`);
   writeFileSync(file, statements.join("\n"));
   executeLocalSqlFile(file);
   /** @type {Demo} */
-  const demo = { platformId, publishableKey: pair.publishableKey, developerId: developer.developerId };
+  const demo = { platformId, publishableKey: pair.publishableKey, developerId: developer.developerId, stripeAccountId: stripe?.accountId ?? null };
   writeFileSync(DEMO_FILE, JSON.stringify(demo, null, 2));
   return { ...demo, secretKey: pair.secretKey };
 }
@@ -91,15 +102,15 @@ export async function seedDemoActivity(demo) {
 /**
  * The demo developer: a user of the "dream-api" Clerk app (the stand-in's,
  * created through its Backend API) with plan "paid".
- * @param {boolean} useLocalClerk
+ * @param {StackConfig} config
  * @returns {Promise<{ developerId: string }>}
  */
-export async function ensureDemoDeveloper(useLocalClerk) {
+export async function ensureDemoDeveloper(config) {
   const existing = existingDemo();
   if (existing) return { developerId: existing.developerId };
-  if (!useLocalClerk) return { developerId: "user_demo_developer" };
+  if (!config.localClerk) return { developerId: "user_demo_developer" };
   const api = `${url(CLERK_PORT)}/v1/users`;
-  const headers = { Authorization: `Bearer ${DREAM_API_CLERK_SECRET}`, "Content-Type": "application/json" };
+  const headers = { Authorization: `Bearer ${config.dreamApiClerkSecret}`, "Content-Type": "application/json" };
   const email = "demo-developer@dream-api.dev";
   const found = await fetch(`${api}?email_address=${encodeURIComponent(email)}`, { headers });
   const users = /** @type {{ id: string }[]} */ (await found.json());
@@ -111,4 +122,32 @@ export async function ensureDemoDeveloper(useLocalClerk) {
   });
   if (!created.ok) throw new Error(`creating the demo developer in the Clerk stand-in: HTTP ${created.status}`);
   return { developerId: /** @type {{ id: string }} */ (await created.json()).id };
+}
+
+/**
+ * A connected account in the Stripe stand-in (its control endpoint stands in
+ * for the OAuth dance) and the Pro tier's product + monthly price on it,
+ * created with the official client and the Stripe-Account header.
+ * @param {StackConfig} config
+ */
+async function seedConnectedAccount(config) {
+  const response = await fetch(`${url(STRIPE_PORT)}/_emulator/accounts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "Demo Co", email: "demo-developer@dream-api.dev" }),
+  });
+  if (!response.ok) throw new Error(`creating the demo connected account: HTTP ${response.status}`);
+  const accountId = /** @type {{ id: string }} */ (await response.json()).id;
+  const stripe = new Stripe(config.stripeSecretKey, {
+    host: "127.0.0.1",
+    port: STRIPE_PORT,
+    protocol: "http",
+    httpClient: Stripe.createFetchHttpClient(),
+  });
+  const product = await stripe.products.create({ name: "Pro", metadata: { tier: "pro" } }, { stripeAccount: accountId });
+  const price = await stripe.prices.create(
+    { product: product.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" }, metadata: { tier: "pro" } },
+    { stripeAccount: accountId },
+  );
+  return { accountId, productId: product.id, priceId: price.id };
 }

@@ -40,3 +40,23 @@ export function readDevVars(dir) {
 export function isLocalUrl(/** @type {string | undefined} */ value) {
   return value === undefined || value === "" || /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(value);
 }
+
+/**
+ * What the stack runs against: the stand-ins unless a worker's .dev.vars
+ * points an API URL at a real host. Webhook secrets come from the workers'
+ * .dev.vars so the Stripe stand-in signs with what the workers verify.
+ */
+export function stackConfig() {
+  const apiMulti = readDevVars("api-multi");
+  const frontAuth = readDevVars("front-auth-api");
+  const stripeBases = [apiMulti.STRIPE_API_BASE, frontAuth.STRIPE_API_BASE, readDevVars("oauth-api").STRIPE_API_BASE];
+  const clerkUrls = [apiMulti.CLERK_API_URL, frontAuth.CLERK_API_URL, readDevVars("oauth-api").CLERK_API_URL];
+  return {
+    localStripe: stripeBases.every(isLocalUrl),
+    localClerk: clerkUrls.every(isLocalUrl),
+    stripeSecretKey: frontAuth.STRIPE_SECRET_KEY ?? "",
+    dreamApiClerkSecret: frontAuth.CLERK_SECRET_KEY ?? "",
+    platformWebhookSecret: frontAuth.STRIPE_WEBHOOK_SECRET ?? "",
+    connectWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET ?? "",
+  };
+}

@@ -14,7 +14,7 @@ import { localApi } from "./local-api.js";
 export function createClerkApp(ctx: EmulatorContext): Hono {
   const app = new Hono();
   app.use("/health", cors({ origin: "*" }));
-  app.get("/health", (c) => c.json({ ok: true }));
+  app.get("/health", (c) => c.json({ ok: true, service: "clerk-stand-in" }));
   app.route("/v1", backendApi(ctx.state));
   app.route("/local", localApi(ctx));
   registerAuthPages(app, ctx);

@@ -32,7 +32,7 @@ export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
     }
   });
 
-  app.get("/health", (c) => c.json({ status: "ok" }));
+  app.get("/health", (c) => c.json({ ok: true, service: "stripe-stand-in" }));
   registerControl(app, deps, dispatcher);
 
   registerCheckoutPage(app, deps);

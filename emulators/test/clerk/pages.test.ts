@@ -165,6 +165,6 @@ describe("local session endpoints", () => {
 
   it("GET /health", async () => {
     const res = await get("/health");
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, service: "clerk-stand-in" });
   });
 });

@@ -86,6 +86,6 @@ describe("Stripe-shaped errors", () => {
 
   it("serves /health without a key", async () => {
     const response = await fetch(`${h.baseUrl}/health`);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ ok: true, service: "stripe-stand-in" });
   });
 });

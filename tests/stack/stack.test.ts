@@ -1,0 +1,130 @@
+/**
+ * Starts the platform exactly as `pnpm dev` does (scripts/dev.mjs, fresh
+ * state dir), checks every service's health and the seeded demo key against
+ * GET /api/usage, stops it with SIGINT, and starts it again to show the
+ * second run reuses the state.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const stateDir = mkdtempSync(join(tmpdir(), "dream-api-stack-"));
+const HEALTH = {
+  "front-auth-api": "http://127.0.0.1:8787/health",
+  "api-multi": "http://127.0.0.1:8788/health",
+  "oauth-api": "http://127.0.0.1:8789/health",
+  "stripe stand-in": "http://127.0.0.1:12111/health",
+  "clerk stand-in": "http://127.0.0.1:12112/health",
+};
+
+interface RunningStack {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** The environment a developer's shell would give `pnpm dev`: vitest's own variables removed. */
+function shellEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DREAM_STATE_DIR: stateDir };
+  for (const name of Object.keys(env)) {
+    if (/^(VITEST.*|TEST|MODE|NODE_ENV|NODE_PATH)$/.test(name)) delete env[name];
+  }
+  return env;
+}
+
+async function startStack(): Promise<RunningStack> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.mjs"], {
+    cwd: ROOT,
+    env: shellEnvironment(),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 180_000;
+  while (!output.includes("dream-api is running")) {
+    if (child.exitCode !== null) throw new Error(`pnpm dev exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`pnpm dev did not come up in time:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { child, output: () => output };
+}
+
+async function stopStack(stack: RunningStack): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => stack.child.once("exit", (code) => resolve(code)));
+  stack.child.kill("SIGINT");
+  return exited;
+}
+
+function matchOutput(output: string, pattern: RegExp): string {
+  const match = pattern.exec(output);
+  if (!match?.[1]) throw new Error(`${pattern} not found in:\n${output}`);
+  return match[1];
+}
+
+async function usageOf(secretKey: string, userId: string) {
+  const response = await fetch("http://127.0.0.1:8788/api/usage", {
+    headers: { Authorization: `Bearer ${secretKey}`, "X-User-Id": userId },
+  });
+  return { status: response.status, body: (await response.json()) as { usage: { count: number; plan: string; limit: number } } };
+}
+
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+describe("pnpm dev", () => {
+  let secretKey = "";
+  let platformId = "";
+
+  it("brings up every service, seeds the demo, and stops on Ctrl-C", async () => {
+    const stack = await startStack();
+    try {
+      for (const [name, url] of Object.entries(HEALTH)) {
+        const response = await fetch(url);
+        expect(response.status, name).toBe(200);
+        expect(((await response.json()) as { ok: boolean }).ok, name).toBe(true);
+      }
+      const dashboard = await fetch("http://127.0.0.1:5173/");
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toContain('<div id="root">');
+
+      secretKey = matchOutput(stack.output(), /secret key\s+(sk_test_[0-9A-Za-z]+)/);
+      platformId = matchOutput(stack.output(), /demo platform\s+(plt_[0-9A-Za-z]+)/);
+      const accountId = matchOutput(stack.output(), /stripe account\s+(acct_[0-9A-Za-z]+)/);
+      const usage = await usageOf(secretKey, "demo-alice");
+      expect(usage.status).toBe(200);
+      expect(usage.body.usage).toMatchObject({ count: 42, plan: "pro", limit: 10000 });
+
+      const account = await fetch(`http://127.0.0.1:12111/v1/accounts/${accountId}`, {
+        headers: { Authorization: "Bearer sk_test_local_platform_00000000000000000000" },
+      });
+      expect(account.status).toBe(200);
+      const clerkUsers = await fetch("http://127.0.0.1:12112/v1/users?email_address=alice@demo.dream-api.dev", {
+        headers: { Authorization: "Bearer sk_test_enduser_local_000000000000000" },
+      });
+      const [alice] = (await clerkUsers.json()) as { public_metadata: { plan: string; publishableKey: string } }[];
+      expect(alice?.public_metadata.plan).toBe("pro");
+    } finally {
+      await stopStack(stack);
+    }
+    await expect(fetch(HEALTH["api-multi"])).rejects.toThrow();
+    await expect(fetch(HEALTH["stripe stand-in"])).rejects.toThrow();
+  });
+
+  it("reuses the local state on a second run", async () => {
+    expect(secretKey).not.toBe("");
+    const stack = await startStack();
+    try {
+      expect(stack.output()).toContain(platformId);
+      expect(stack.output()).not.toContain(secretKey);
+      expect(stack.output()).toContain("shown on the first run only");
+      const usage = await usageOf(secretKey, "demo-alice");
+      expect(usage.status).toBe(200);
+      expect(usage.body.usage.count).toBe(42);
+    } finally {
+      await stopStack(stack);
+    }
+  });
+});
