@@ -26,10 +26,11 @@ console.log("Applying D1 migrations to local state…");
 applyLocalMigrations();
 
 const config = stackConfig();
-start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
+const standIns = [config.localStripe && "stripe", config.localClerk && "clerk"].filter(Boolean).join(",");
+if (standIns) start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
   cwd: join(ROOT, "emulators"),
   env: {
-    EMULATORS: [config.localStripe && "stripe", config.localClerk && "clerk"].filter(Boolean).join(","),
+    EMULATORS: standIns,
     EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
     CLERK_EMULATOR_PORT: String(CLERK_PORT),
     STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
