@@ -10,6 +10,7 @@ const configSchema = z.object({
   CLERK_API_URL: z.url().optional(),
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),
 });
 
 export type ApiMultiConfig = z.output<typeof configSchema>;

@@ -8,6 +8,20 @@ export interface AuthContext {
   publishableKey: string;
   mode: KeyMode;
   keyId: string;
+  /** A test key of a developer on the free plan: at most PREVIEW_MAX_END_USERS end-users. */
+  preview: boolean;
+}
+
+/** What every success response says about the key's mode: "preview", "test" or "live". */
+export type ApiMode = "preview" | KeyMode;
+
+export function apiMode(auth: AuthContext): ApiMode {
+  return auth.preview ? "preview" : auth.mode;
+}
+
+/** A JSON success response carrying the key's mode next to the body's fields. */
+export function respond<T extends Record<string, unknown>>(c: AppContext, body: T, status: 200 | 201 = 200) {
+  return c.json({ ...body, mode: apiMode(c.get("auth")) }, status);
 }
 
 export interface AppEnv {
@@ -30,6 +44,7 @@ export interface ServiceContext {
   waitUntil: (promise: Promise<unknown>) => void;
   platformId: string;
   publishableKey: string;
+  preview: boolean;
   now: Date;
 }
 
@@ -40,6 +55,7 @@ export function serviceContext(c: AppContext): ServiceContext {
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
     platformId: auth.platformId,
     publishableKey: auth.publishableKey,
+    preview: auth.preview,
     now: c.get("now"),
   };
 }

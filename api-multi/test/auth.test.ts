@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { hashSecretKey, issueKeyPair, newId } from "@dream-api/shared";
-import { insertApiKeyStatement } from "@dream-api/shared/db";
+import { insertApiKeyStatement, keyCacheKvKey } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { clearApiKeyIsolateCache, kvKeyForSecretHash } from "../src/services/api-key-cache";
+import { clearApiKeyIsolateCache } from "../src/services/api-key-cache";
 import { call, client, expectErrorShape, seedPlatform } from "./harness";
 
 describe("secret-key authentication", () => {
@@ -32,7 +32,7 @@ describe("secret-key authentication", () => {
     expect((await call("GET", "/api/tiers", { key: platform.secretKey })).status).toBe(200);
     const hash = await hashSecretKey(platform.secretKey);
     await env.DB.prepare("UPDATE api_keys SET revoked_at = ?2 WHERE secret_hash = ?1").bind(hash, new Date().toISOString()).run();
-    await env.KEY_CACHE.delete(kvKeyForSecretHash(hash));
+    await env.KEY_CACHE.delete(keyCacheKvKey(hash));
     clearApiKeyIsolateCache();
     expectErrorShape(await call("GET", "/api/tiers", { key: platform.secretKey }), 401, "invalid_api_key");
   });
@@ -54,7 +54,7 @@ describe("secret-key authentication", () => {
     expect((await call("GET", "/api/tiers", { key: platform.secretKey })).status).toBe(200);
     // Remove the key from both stores: only the in-isolate cache can still answer.
     const hash = await hashSecretKey(platform.secretKey);
-    await env.KEY_CACHE.delete(kvKeyForSecretHash(hash));
+    await env.KEY_CACHE.delete(keyCacheKvKey(hash));
     await env.DB.prepare("UPDATE api_keys SET secret_hash = ?2 WHERE key_id = ?1").bind(platform.keyId, `gone-${hash}`).run();
     expect((await call("GET", "/api/tiers", { key: platform.secretKey })).status).toBe(200);
     clearApiKeyIsolateCache();
@@ -67,7 +67,7 @@ describe("secret-key authentication", () => {
     const keyId = newId("apiKey");
     await insertApiKeyStatement(env.DB, { keyId, platformId: platform.platformId, pair, createdAt: new Date().toISOString() }).run();
     expect((await call("GET", "/api/tiers", { key: pair.secretKey })).status).toBe(200);
-    const cached = await env.KEY_CACHE.get(kvKeyForSecretHash(pair.secretHash), { type: "json" });
+    const cached = await env.KEY_CACHE.get(keyCacheKvKey(pair.secretHash), { type: "json" });
     expect(cached).toMatchObject({ platformId: platform.platformId, keyId, mode: "live" });
     expect(JSON.stringify(cached)).not.toContain(pair.secretKey);
   });

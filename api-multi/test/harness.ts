@@ -40,13 +40,13 @@ export function tier(seed: TierSeed, sortOrder = 0): Omit<Tier, "archived"> {
   };
 }
 
-export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode } = {}): Promise<SeededPlatform> {
+export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode; plan?: "free" | "paid" } = {}): Promise<SeededPlatform> {
   const platformId = newPlatformId();
   const keyId = newId("apiKey");
   const pair = await issueKeyPair(options.mode ?? "test");
   const now = new Date().toISOString();
   await env.DB.batch([
-    insertPlatformStatement(env.DB, { platformId, developerId: `user_${platformId}`, createdAt: now }),
+    insertPlatformStatement(env.DB, { platformId, developerId: `user_${platformId}`, createdAt: now, plan: options.plan ?? "free" }),
     insertApiKeyStatement(env.DB, { keyId, platformId, pair, createdAt: now }),
     ...(options.tiers ?? DEFAULT_TIERS).map((seed, index) => insertTierStatement(env.DB, platformId, tier(seed, index), now)),
   ]);

@@ -26,6 +26,7 @@ export const authenticateSecretKey = createMiddleware<AppEnv>(async (c, next) =>
     publishableKey: resolved.publishableKey,
     mode: resolved.mode,
     keyId: resolved.keyId,
+    preview: resolved.preview,
   });
   await next();
 });

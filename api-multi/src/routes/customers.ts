@@ -1,7 +1,7 @@
 import { readJsonBody, readQuery } from "@dream-api/shared/hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { serviceContext, type AppEnv } from "../context";
+import { respond, serviceContext, type AppEnv } from "../context";
 import { limitPerEndUser } from "../middleware/rate-limit";
 import { endUserIdSchema, parseEndUserId, planSchema } from "../schemas";
 import { createCustomer } from "../services/customers/create";
@@ -26,20 +26,20 @@ export const customerRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const input = await readJsonBody(c, createCustomerBody);
     const customer = await createCustomer({ ctx: serviceContext(c), input });
-    return c.json({ customer }, 201);
+    return respond(c, { customer }, 201);
   })
   .get("/", async (c) => {
     const input = readQuery(c, listCustomersQuery);
-    return c.json(await listCustomers({ ctx: serviceContext(c), input }));
+    return respond(c, { ...(await listCustomers({ ctx: serviceContext(c), input })) });
   })
   .get("/:userId", async (c) => {
     const userId = parseEndUserId(c.req.param("userId"), "userId");
     await limitPerEndUser(c, userId);
-    return c.json({ customer: await getCustomer({ ctx: serviceContext(c), input: { userId } }) });
+    return respond(c, { customer: await getCustomer({ ctx: serviceContext(c), input: { userId } }) });
   })
   .patch("/:userId", async (c) => {
     const userId = parseEndUserId(c.req.param("userId"), "userId");
     const { plan } = await readJsonBody(c, updateCustomerBody);
     await limitPerEndUser(c, userId);
-    return c.json({ customer: await updateCustomerPlan({ ctx: serviceContext(c), input: { userId, plan } }) });
+    return respond(c, { customer: await updateCustomerPlan({ ctx: serviceContext(c), input: { userId, plan } }) });
   });

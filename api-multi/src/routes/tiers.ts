@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { serviceContext, type AppEnv } from "../context";
+import { respond, serviceContext, type AppEnv } from "../context";
 import { getPlatformTiers } from "../services/tier-cache";
 
 /** The platform's active tiers, cheapest first. */
@@ -7,5 +7,5 @@ export const tierRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const ctx = serviceContext(c);
   const tiers = await getPlatformTiers(ctx.env, ctx, ctx.platformId);
   const active = tiers.filter((tier) => !tier.archived).sort((a, b) => a.sortOrder - b.sortOrder || a.price - b.price);
-  return c.json({ tiers: active });
+  return respond(c, { tiers: active });
 });

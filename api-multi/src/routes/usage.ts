@@ -1,7 +1,7 @@
 import { readJsonBody } from "@dream-api/shared/hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { serviceContext, type AppEnv } from "../context";
+import { respond, serviceContext, type AppEnv } from "../context";
 import { limitPerEndUser } from "../middleware/rate-limit";
 import { parseEndUserId } from "../schemas";
 import { checkEndUserUsage } from "../services/usage/check";
@@ -20,10 +20,10 @@ export const usageRoutes = new Hono<AppEnv>()
     await limitPerEndUser(c, userId);
     // X-User-Plan is accepted for compatibility and ignored: the stored plan decides.
     const usage = await trackEndUserUsage({ ctx: serviceContext(c), input: { userId, amount: body.amount } });
-    return c.json({ usage });
+    return respond(c, { usage });
   })
   .get("/", async (c) => {
     const userId = parseEndUserId(c.req.header("X-User-Id") ?? c.req.query("userId"), "userId");
     await limitPerEndUser(c, userId);
-    return c.json({ usage: await checkEndUserUsage({ ctx: serviceContext(c), input: { userId } }) });
+    return respond(c, { usage: await checkEndUserUsage({ ctx: serviceContext(c), input: { userId } }) });
   });

@@ -5,19 +5,11 @@
  * stops working on time even while cached; an explicit revocation is seen
  * within the isolate TTL plus KV's propagation delay (see README).
  */
-import { IsolateCache, sha256Hex, type KeyMode } from "@dream-api/shared";
-import { findApiKeyBySecretHash, isKeyActive } from "@dream-api/shared/db";
+import { IsolateCache, sha256Hex } from "@dream-api/shared";
+import { KEY_CACHE_KV_TTL_SECONDS, isKeyActive, keyCacheKvKey, loadCachedApiKey, type CachedApiKey } from "@dream-api/shared/db";
 
-export interface ResolvedApiKey {
-  keyId: string;
-  platformId: string;
-  publishableKey: string;
-  mode: KeyMode;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+export type ResolvedApiKey = CachedApiKey;
 
-const KV_TTL_SECONDS = 300;
 /** Unknown hashes are remembered briefly in memory only (never in KV). */
 const NEGATIVE_TTL_MS = 5_000;
 
@@ -26,10 +18,6 @@ let isolateCache: IsolateCache<ResolvedApiKey | null> | null = null;
 function cacheFor(ttlSeconds: number): IsolateCache<ResolvedApiKey | null> {
   isolateCache ??= new IsolateCache(ttlSeconds * 1000);
   return isolateCache;
-}
-
-export function kvKeyForSecretHash(secretHash: string): string {
-  return `sk:${secretHash}`;
 }
 
 export async function resolveSecretKey(
@@ -54,20 +42,12 @@ async function loadFromStorage(
   ctx: Pick<ExecutionContext, "waitUntil">,
   secretHash: string,
 ): Promise<ResolvedApiKey | null> {
-  const kvKey = kvKeyForSecretHash(secretHash);
+  const kvKey = keyCacheKvKey(secretHash);
   const cached = await env.KEY_CACHE.get<ResolvedApiKey>(kvKey, { type: "json" });
   if (cached) return cached;
-  const record = await findApiKeyBySecretHash(env.DB, secretHash);
-  if (!record) return null;
-  const resolved: ResolvedApiKey = {
-    keyId: record.keyId,
-    platformId: record.platformId,
-    publishableKey: record.publishableKey,
-    mode: record.mode,
-    expiresAt: record.expiresAt,
-    revokedAt: record.revokedAt,
-  };
-  ctx.waitUntil(env.KEY_CACHE.put(kvKey, JSON.stringify(resolved), { expirationTtl: KV_TTL_SECONDS }));
+  const resolved = await loadCachedApiKey(env.DB, secretHash);
+  if (!resolved) return null;
+  ctx.waitUntil(env.KEY_CACHE.put(kvKey, JSON.stringify(resolved), { expirationTtl: KEY_CACHE_KV_TTL_SECONDS }));
   return resolved;
 }
 

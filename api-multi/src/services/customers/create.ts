@@ -1,8 +1,9 @@
 import type { User } from "@clerk/backend";
 import { ApiError, calendarMonthPeriod, clerkErrorInfo, lowestTier } from "@dream-api/shared";
-import { findApiKeyByPublishableKey, getEndUserWithUsage, listTiers } from "@dream-api/shared/db";
+import { endUserExists, findApiKeyByPublishableKey, getEndUserWithUsage, insertEndUserStatement, listTiers } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { clerkFailure, endUserClerk } from "../end-user-clerk";
+import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { toCustomerView, type CustomerView } from "./customer-view";
 import { resolvePlan } from "./resolve-plan";
 
@@ -28,22 +29,25 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
   if (!plan) {
     throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet. Create a tier before adding customers.");
   }
-  if (input.userId && (await customerExists(db, ctx.platformId, input.userId))) {
+  if (input.userId && (await endUserExists(db, ctx.platformId, input.userId))) {
     throw customerExistsError(input.userId);
   }
+  await assertPreviewCapacity(ctx);
 
   const { user, created } = await findOrCreateClerkUser(ctx, email, plan);
   const userId = input.userId ?? user.id;
   const now = ctx.now.toISOString();
   try {
-    const result = await db
-      .prepare(
-        `INSERT INTO end_users (platform_id, user_id, clerk_user_id, email, plan, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (platform_id, user_id) DO NOTHING`,
-      )
-      .bind(ctx.platformId, userId, user.id, email, plan, now)
-      .run();
-    if (result.meta.changes !== 1) throw customerExistsError(userId);
+    const cap = endUserCap(ctx);
+    const result = await insertEndUserStatement(
+      db,
+      { platformId: ctx.platformId, userId, clerkUserId: user.id, email, plan, now },
+      { maxEndUsers: cap },
+    ).run();
+    if (result.meta.changes !== 1) {
+      if (cap !== null && !(await endUserExists(db, ctx.platformId, userId))) throw previewLimitReached(cap);
+      throw customerExistsError(userId);
+    }
   } catch (error) {
     if (created) ctx.waitUntil(deleteClerkUserQuietly(ctx, user.id));
     throw error;
@@ -51,11 +55,6 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
   const stored = await getEndUserWithUsage(db, ctx.platformId, userId, calendarMonthPeriod(ctx.now));
   if (!stored) throw new ApiError("internal_error", "The customer was created but could not be read back.");
   return toCustomerView(stored, null);
-}
-
-async function customerExists(db: D1Database, platformId: string, userId: string): Promise<boolean> {
-  const row = await db.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
-  return row !== null;
 }
 
 function customerExistsError(userId: string): ApiError {

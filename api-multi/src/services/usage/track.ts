@@ -2,12 +2,13 @@ import { ApiError, calendarMonthPeriod, lowestTier } from "@dream-api/shared";
 import {
   firstTrackRow,
   getEndUserWithUsage,
-  insertEndUserIfAbsentStatement,
+  insertEndUserStatement,
   trackUsage,
   trackUsageStatement,
   type Usage,
 } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
+import { endUserCap, previewLimitReached } from "../preview";
 import { getPlatformTiers } from "../tier-cache";
 
 export interface TrackUsageInput {
@@ -40,21 +41,22 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     if (!tier) {
       throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet, so new end-users have no limit to count against. Create a tier first.");
     }
+    const cap = endUserCap(ctx);
     const [, result] = await db.batch([
-      insertEndUserIfAbsentStatement(db, {
-        platformId: ctx.platformId,
-        userId: input.userId,
-        clerkUserId: null,
-        email: null,
-        plan: tier.name,
-        now: track.now,
-      }),
+      insertEndUserStatement(
+        db,
+        { platformId: ctx.platformId, userId: input.userId, clerkUserId: null, email: null, plan: tier.name, now: track.now },
+        { maxEndUsers: cap },
+      ),
       trackUsageStatement(db, track),
     ]);
     const registered = result ? firstTrackRow(result) : null;
     if (registered) return registered;
     user = await getEndUserWithUsage(db, ctx.platformId, input.userId, track.period);
-    if (!user) throw new ApiError("internal_error", "The end-user could not be registered.");
+    if (!user) {
+      if (cap !== null) throw previewLimitReached(cap);
+      throw new ApiError("internal_error", "The end-user could not be registered.");
+    }
   }
   if (!user.planExists) {
     throw new ApiError("conflict", `The end-user's plan "${user.plan}" is not a tier of this platform. Change the plan with PATCH /api/customers/${input.userId}.`);

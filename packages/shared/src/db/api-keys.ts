@@ -45,11 +45,6 @@ export function isKeyActive(key: Pick<ApiKeyRecord, "expiresAt" | "revokedAt">, 
   return key.expiresAt === null || key.expiresAt > now.toISOString();
 }
 
-export async function findApiKeyBySecretHash(db: D1Database, secretHash: string): Promise<ApiKeyRecord | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE secret_hash = ?1`).bind(secretHash).first<ApiKeyRow>();
-  return row ? toApiKey(row) : null;
-}
-
 export async function findApiKeyByPublishableKey(db: D1Database, publishableKey: string): Promise<ApiKeyRecord | null> {
   const row = await db
     .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE publishable_key = ?1`)
@@ -76,4 +71,66 @@ export function insertApiKeyStatement(
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
     )
     .bind(input.keyId, input.platformId, input.pair.mode, input.pair.publishableKey, input.pair.secretHash, input.pair.secretPrefix, input.createdAt);
+}
+
+/**
+ * What api-multi caches per secret key (in its isolate and in KV under
+ * `keyCacheKvKey(secretHash)`): enough to authenticate without D1. `preview`
+ * is true for test keys of a developer on the free plan (DESIGN: preview
+ * mode). front-auth-api rewrites these entries when a key is rotated or the
+ * developer's plan changes.
+ */
+export interface CachedApiKey {
+  keyId: string;
+  platformId: string;
+  publishableKey: string;
+  mode: KeyMode;
+  preview: boolean;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export function keyCacheKvKey(secretHash: string): string {
+  return `sk:${secretHash}`;
+}
+
+/** KV TTL of cached keys; the isolate TTL sits in front of it. */
+export const KEY_CACHE_KV_TTL_SECONDS = 300;
+
+const CACHED_KEY_SELECT = `
+  SELECT k.secret_hash, k.key_id, k.platform_id, k.publishable_key, k.mode, k.expires_at, k.revoked_at, p.plan
+  FROM api_keys k JOIN platforms p ON p.platform_id = k.platform_id`;
+
+interface CachedKeyRow {
+  secret_hash: string;
+  key_id: string;
+  platform_id: string;
+  publishable_key: string;
+  mode: KeyMode;
+  expires_at: string | null;
+  revoked_at: string | null;
+  plan: "free" | "paid";
+}
+
+function toCachedKey(row: CachedKeyRow): CachedApiKey {
+  return {
+    keyId: row.key_id,
+    platformId: row.platform_id,
+    publishableKey: row.publishable_key,
+    mode: row.mode,
+    preview: row.mode === "test" && row.plan === "free",
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function loadCachedApiKey(db: D1Database, secretHash: string): Promise<CachedApiKey | null> {
+  const row = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.secret_hash = ?1`).bind(secretHash).first<CachedKeyRow>();
+  return row ? toCachedKey(row) : null;
+}
+
+/** Every key of a platform as api-multi caches it, with the hash its KV entry is stored under. */
+export async function listCachedApiKeys(db: D1Database, platformId: string): Promise<{ secretHash: string; key: CachedApiKey }[]> {
+  const { results } = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.platform_id = ?1`).bind(platformId).all<CachedKeyRow>();
+  return results.map((row) => ({ secretHash: row.secret_hash, key: toCachedKey(row) }));
 }

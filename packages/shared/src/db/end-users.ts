@@ -119,15 +119,26 @@ export interface NewEndUser {
   now: string;
 }
 
-/** Inserts, or does nothing if the user exists (a concurrent first track). */
-export function insertEndUserIfAbsentStatement(db: D1Database, user: NewEndUser): D1PreparedStatement {
+/**
+ * Inserts an end-user, or does nothing if it exists (a concurrent first
+ * track) — or, with `maxEndUsers`, if the platform already has that many
+ * (preview mode's cap, checked in the same statement so it holds under
+ * concurrency).
+ */
+export function insertEndUserStatement(db: D1Database, user: NewEndUser, options: { maxEndUsers?: number | null } = {}): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO end_users (platform_id, user_id, clerk_user_id, email, plan, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6
+       WHERE ?7 IS NULL OR (SELECT COUNT(*) FROM end_users WHERE platform_id = ?1) < ?7
        ON CONFLICT (platform_id, user_id) DO NOTHING`,
     )
-    .bind(user.platformId, user.userId, user.clerkUserId, user.email, user.plan, user.now);
+    .bind(user.platformId, user.userId, user.clerkUserId, user.email, user.plan, user.now, options.maxEndUsers ?? null);
+}
+
+export async function endUserExists(db: D1Database, platformId: string, userId: string): Promise<boolean> {
+  const row = await db.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
+  return row !== null;
 }
 
 /** Sets the plan; returns false when the user does not exist on that platform. */

@@ -4,13 +4,11 @@
  * (DESIGN §6).
  *
  * `trackUsageStatement` is the whole check-and-increment: a single
- * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING. It reads the user's
- * plan and the plan's limit in the same statement, starts a fresh count when
- * a newer period begins, and writes nothing when the amount would pass the
- * limit. D1 runs each statement atomically on its single writer, so no
- * interleaving of concurrent calls can overshoot the limit.
+ * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.sql.ts)
+ * that reads the user's plan and the plan's limit in the same statement.
  */
 import type { BillingPeriod } from "../periods";
+import { periodCounterConflictClause } from "./period-counter.sql";
 
 export interface Usage {
   count: number;
@@ -30,15 +28,12 @@ WITH u AS (
 )
 INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at)
 SELECT ?1, ?2, ?3, ?4, ?5, u.plan, u.lim, ?6 FROM u WHERE u.lim IS NULL OR ?5 <= u.lim
-ON CONFLICT (platform_id, user_id) DO UPDATE SET
-  usage_count  = excluded.usage_count + IIF(usage_counts.period_start < excluded.period_start, 0, usage_counts.usage_count),
-  period_start = MAX(usage_counts.period_start, excluded.period_start),
-  period_end   = MAX(usage_counts.period_end, excluded.period_end),
-  plan         = excluded.plan,
-  usage_limit  = excluded.usage_limit,
-  updated_at   = excluded.updated_at
-WHERE excluded.usage_limit IS NULL
-   OR excluded.usage_count + IIF(usage_counts.period_start < excluded.period_start, 0, usage_counts.usage_count) <= excluded.usage_limit
+${periodCounterConflictClause({
+  table: "usage_counts",
+  keyColumns: ["platform_id", "user_id"],
+  limitSql: "excluded.usage_limit",
+  extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit"],
+})}
 RETURNING usage_count, usage_limit, plan, period_start, period_end`;
 
 interface TrackRow {
