@@ -1,7 +1,7 @@
 /**
  * api-multi tests run inside workerd (vitest-pool-workers) against real local
  * D1 and KV, with migrations applied by test/setup.ts and Clerk calls going
- * to the local Clerk stand-in started by test/global-setup.ts.
+ * to the local stand-ins started by emulators/src/testing/global-setup.ts.
  *
  * Two projects: "api-multi" keeps the production rate limits (so the 101st
  * call in a minute is refused); "api-multi:raised-limits" raises them for the
@@ -24,7 +24,10 @@ function workersProject(name: string, include: string[], exclude: string[], rais
           bindings: {
             TEST_MIGRATIONS: migrations,
             CLERK_API_URL: inject<string>("clerkApiUrl"),
-            CLERK_SECRET_KEY: inject<string>("clerkSecretKey"),
+            CLERK_SECRET_KEY: inject<string>("endUserClerkSecret"),
+            STRIPE_API_BASE: inject<string>("stripeApiBase"),
+            STRIPE_SECRET_KEY: inject<string>("stripeSecretKey"),
+            STRIPE_CONNECT_WEBHOOK_SECRET: inject<string>("connectWebhookSecret"),
           },
           ...(raiseRateLimits
             ? {
@@ -42,7 +45,7 @@ function workersProject(name: string, include: string[], exclude: string[], rais
       include,
       exclude,
       setupFiles: ["./test/setup.ts"],
-      globalSetup: ["./test/global-setup.ts"],
+      globalSetup: ["../emulators/src/testing/global-setup.ts"],
       testTimeout: 30_000,
     },
   };

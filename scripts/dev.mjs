@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createPlatformPrice } from "@dream-api/emulators/testing";
 import { applyLocalMigrations } from "./lib/local-d1.mjs";
 import { start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
 import { ensureDemoDeveloper, seedDemoActivity, seedDemoData } from "./lib/seed.mjs";
@@ -46,6 +47,7 @@ try {
     ...(config.localClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []),
     ...(config.localStripe ? [waitForHealthy(`${url(STRIPE_PORT)}/health`)] : []),
   ]);
+  if (config.localStripe) await createPlatformPrice(url(STRIPE_PORT), config.stripeSecretKey);
   const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
   for (const service of Object.values(SERVICES)) {
     start(service.name, WRANGLER, [

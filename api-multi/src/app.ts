@@ -1,7 +1,6 @@
 /** Wires api-multi: middleware, then one Hono instance per resource. */
 import { systemClock, type Clock } from "@dream-api/shared";
-import { corsFromAllowList, createBaseApp } from "@dream-api/shared/hono";
-import type { MiddlewareHandler } from "hono";
+import { corsFromConfig, createBaseApp } from "@dream-api/shared/hono";
 import { config } from "./config";
 import type { AppEnv } from "./context";
 import { authenticateSecretKey } from "./middleware/authenticate-secret-key";
@@ -15,23 +14,13 @@ export interface AppDependencies {
   clock?: Clock;
 }
 
-const corsByAllowList = new Map<string, MiddlewareHandler>();
-
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
   const app = createBaseApp<AppEnv>("api-multi");
   app.use("*", async (c, next) => {
     c.set("now", clock());
     await next();
   });
-  app.use("/api/*", async (c, next) => {
-    const allowList = config(c.env).CORS_ORIGINS;
-    let cors = corsByAllowList.get(allowList);
-    if (!cors) {
-      cors = corsFromAllowList(allowList);
-      corsByAllowList.set(allowList, cors);
-    }
-    return cors(c, next);
-  });
+  app.use("/api/*", corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS));
   app.use("/api/*", authenticateSecretKey, limitPerApiKey);
 
   app.route("/api/customers", customerRoutes);

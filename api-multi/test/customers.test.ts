@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { call, expectErrorShape, seedPlatform, tableCounts } from "./harness";
 
 function clerk() {
-  return createClerkClient({ secretKey: inject("clerkSecretKey"), apiUrl: inject("clerkApiUrl") });
+  return createClerkClient({ secretKey: inject("endUserClerkSecret"), apiUrl: inject("clerkApiUrl") });
 }
 
 function uniqueEmail(label: string): string {

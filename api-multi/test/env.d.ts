@@ -8,9 +8,4 @@ declare global {
   }
 }
 
-declare module "vitest" {
-  interface ProvidedContext {
-    clerkApiUrl: string;
-    clerkSecretKey: string;
-  }
-}
+export type {} from "../../emulators/src/testing/global-setup";

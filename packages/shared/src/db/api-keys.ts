@@ -61,14 +61,20 @@ export async function listApiKeys(db: D1Database, platformId: string): Promise<A
   return results.map(toApiKey);
 }
 
+/**
+ * Inserts a key pair as the platform's current pair for its mode. A second
+ * current pair of the same mode violates api_keys_one_current_per_mode:
+ * with `ifNoCurrent` the insert then does nothing (meta.changes 0),
+ * otherwise it fails — which makes a racing rotation's batch roll back.
+ */
 export function insertApiKeyStatement(
   db: D1Database,
-  input: { keyId: string; platformId: string; pair: IssuedKeyPair; createdAt: string },
+  input: { keyId: string; platformId: string; pair: IssuedKeyPair; createdAt: string; ifNoCurrent?: boolean },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)${input.ifNoCurrent ? " ON CONFLICT DO NOTHING" : ""}`,
     )
     .bind(input.keyId, input.platformId, input.pair.mode, input.pair.publishableKey, input.pair.secretHash, input.pair.secretPrefix, input.createdAt);
 }
@@ -133,4 +139,21 @@ export async function loadCachedApiKey(db: D1Database, secretHash: string): Prom
 export async function listCachedApiKeys(db: D1Database, platformId: string): Promise<{ secretHash: string; key: CachedApiKey }[]> {
   const { results } = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.platform_id = ?1`).bind(platformId).all<CachedKeyRow>();
   return results.map((row) => ({ secretHash: row.secret_hash, key: toCachedKey(row) }));
+}
+
+/**
+ * Retires a current key: revoked now (no grace) or expiring at `expiresAt`.
+ * Only a key that is still current is touched, so two racing rotations
+ * cannot both retire it.
+ */
+export function retireApiKeyStatement(
+  db: D1Database,
+  input: { platformId: string; keyId: string; now: string; expiresAt: string | null },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE api_keys SET expires_at = ?3, revoked_at = IIF(?3 IS NULL, ?4, NULL)
+       WHERE platform_id = ?1 AND key_id = ?2 AND revoked_at IS NULL AND expires_at IS NULL`,
+    )
+    .bind(input.platformId, input.keyId, input.expiresAt, input.now);
 }

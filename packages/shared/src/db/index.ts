@@ -4,3 +4,5 @@ export * from "./tiers";
 export * from "./end-users";
 export * from "./usage";
 export * from "./subscriptions";
+export * from "./platform-usage";
+export * from "./events";

@@ -1,19 +1,36 @@
-/** D1 access for platforms (one per developer). */
+/** D1 access for platforms: one per developer, created on the developer's first authenticated call. */
+export type PlatformPlan = "free" | "paid";
+
 export interface PlatformRecord {
   platformId: string;
   developerId: string;
-  plan: "free" | "paid";
+  plan: PlatformPlan;
   allowedOrigins: string[];
+  stripeCustomerId: string | null;
+  stripeSubscriptionId: string | null;
+  subscriptionStatus: string | null;
+  cancelAtPeriodEnd: boolean;
+  planPeriodEnd: string | null;
+  canceledAt: string | null;
   createdAt: string;
 }
 
 interface PlatformRow {
   platform_id: string;
   developer_id: string;
-  plan: "free" | "paid";
+  plan: PlatformPlan;
   allowed_origins: string;
+  stripe_customer_id: string | null;
+  stripe_subscription_id: string | null;
+  subscription_status: string | null;
+  cancel_at_period_end: number;
+  plan_period_end: string | null;
+  canceled_at: string | null;
   created_at: string;
 }
+
+const COLUMNS = `platform_id, developer_id, plan, allowed_origins, stripe_customer_id, stripe_subscription_id,
+  subscription_status, cancel_at_period_end, plan_period_end, canceled_at, created_at`;
 
 function toPlatform(row: PlatformRow): PlatformRecord {
   return {
@@ -21,26 +38,71 @@ function toPlatform(row: PlatformRow): PlatformRecord {
     developerId: row.developer_id,
     plan: row.plan,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    stripeCustomerId: row.stripe_customer_id,
+    stripeSubscriptionId: row.stripe_subscription_id,
+    subscriptionStatus: row.subscription_status,
+    cancelAtPeriodEnd: row.cancel_at_period_end === 1,
+    planPeriodEnd: row.plan_period_end,
+    canceledAt: row.canceled_at,
     createdAt: row.created_at,
   };
 }
 
 export async function getPlatform(db: D1Database, platformId: string): Promise<PlatformRecord | null> {
-  const row = await db
-    .prepare("SELECT platform_id, developer_id, plan, allowed_origins, created_at FROM platforms WHERE platform_id = ?1")
-    .bind(platformId)
-    .first<PlatformRow>();
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM platforms WHERE platform_id = ?1`).bind(platformId).first<PlatformRow>();
+  return row ? toPlatform(row) : null;
+}
+
+export async function getPlatformByDeveloper(db: D1Database, developerId: string): Promise<PlatformRecord | null> {
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM platforms WHERE developer_id = ?1`).bind(developerId).first<PlatformRow>();
   return row ? toPlatform(row) : null;
 }
 
 export function insertPlatformStatement(
   db: D1Database,
-  input: { platformId: string; developerId: string; createdAt: string; plan?: "free" | "paid" },
+  input: { platformId: string; developerId: string; createdAt: string; plan?: PlatformPlan },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?4)`,
+       VALUES (?1, ?2, ?3, ?4, ?4)
+       ON CONFLICT (developer_id) DO NOTHING`,
     )
     .bind(input.platformId, input.developerId, input.plan ?? "free", input.createdAt);
+}
+
+export interface DeveloperSubscriptionState {
+  plan: PlatformPlan;
+  stripeCustomerId: string | null;
+  stripeSubscriptionId: string | null;
+  subscriptionStatus: string | null;
+  cancelAtPeriodEnd: boolean;
+  planPeriodEnd: string | null;
+  canceledAt: string | null;
+}
+
+/** Writes the developer's plan and $15/month subscription state (from Stripe's current view of it). */
+export function updateDeveloperSubscriptionStatement(
+  db: D1Database,
+  platformId: string,
+  state: DeveloperSubscriptionState,
+  now: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE platforms SET plan = ?2, stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_subscription_id = ?4,
+         subscription_status = ?5, cancel_at_period_end = ?6, plan_period_end = ?7, canceled_at = ?8, updated_at = ?9
+       WHERE platform_id = ?1`,
+    )
+    .bind(
+      platformId,
+      state.plan,
+      state.stripeCustomerId,
+      state.stripeSubscriptionId,
+      state.subscriptionStatus,
+      state.cancelAtPeriodEnd ? 1 : 0,
+      state.planPeriodEnd,
+      state.canceledAt,
+      now,
+    );
 }

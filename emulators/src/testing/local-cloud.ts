@@ -1,0 +1,88 @@
+/**
+ * The local cloud for the workers' vitest global setups: the Clerk and
+ * Stripe stand-ins and a webhook inbox, each a real HTTP server on a free
+ * loopback port. The Stripe stand-in delivers platform events to
+ * `{inbox}/platform` and Connect events to `{inbox}/connect`, and holds the
+ * platform's $15/month price under the lookup key `dream_api_platform_monthly`.
+ */
+import { createClerkEmulator } from "../clerk/index.js";
+import { freePort, listen, type RunningServer } from "../http-server.js";
+import { createStripeEmulator } from "../stripe/index.js";
+import { createWebhookInbox } from "./webhook-inbox.js";
+
+export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
+export const LOCAL_STRIPE_SECRET_KEY = "sk_test_local_platform_00000000000000000000";
+export const PLATFORM_WEBHOOK_SECRET = "whsec_local_platform_00000000000000000000";
+export const CONNECT_WEBHOOK_SECRET = "whsec_local_connect_000000000000000000000";
+
+export interface LocalCloud {
+  clerkApiUrl: string;
+  dreamApiClerkSecret: string;
+  dreamApiJwtKey: string;
+  endUserClerkSecret: string;
+  endUserJwtKey: string;
+  stripeApiBase: string;
+  stripeSecretKey: string;
+  platformWebhookSecret: string;
+  connectWebhookSecret: string;
+  inboxUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalCloud(): Promise<LocalCloud> {
+  const servers: RunningServer[] = [];
+  const inbox = createWebhookInbox();
+  const inboxServer = await listen(inbox.app.fetch);
+  servers.push(inboxServer);
+
+  const clerkPort = await freePort();
+  const clerk = await createClerkEmulator({ publicUrl: `http://127.0.0.1:${clerkPort}` });
+  servers.push(await listen(clerk.app.fetch, { port: clerkPort }));
+
+  const stripePort = await freePort();
+  const stripe = createStripeEmulator({
+    publicUrl: `http://127.0.0.1:${stripePort}`,
+    webhookEndpoints: [
+      { url: `${inboxServer.url}/platform`, secret: PLATFORM_WEBHOOK_SECRET, connect: false },
+      { url: `${inboxServer.url}/connect`, secret: CONNECT_WEBHOOK_SECRET, connect: true },
+    ],
+  });
+  const stripeServer = await listen(stripe.app.fetch, { port: stripePort });
+  servers.push(stripeServer);
+  await createPlatformPrice(stripeServer.url);
+
+  return {
+    clerkApiUrl: `http://127.0.0.1:${clerkPort}`,
+    dreamApiClerkSecret: clerk.instance("dream-api").secretKey,
+    dreamApiJwtKey: clerk.instance("dream-api").jwtKeyPem,
+    endUserClerkSecret: clerk.instance("end-user-api").secretKey,
+    endUserJwtKey: clerk.instance("end-user-api").jwtKeyPem,
+    stripeApiBase: stripeServer.url,
+    stripeSecretKey: LOCAL_STRIPE_SECRET_KEY,
+    platformWebhookSecret: PLATFORM_WEBHOOK_SECRET,
+    connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+    inboxUrl: inboxServer.url,
+    async close() {
+      stripe.close();
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}
+
+/** The platform's $15/month product and price, found by its lookup key. */
+export async function createPlatformPrice(stripeApiBase: string, secretKey = LOCAL_STRIPE_SECRET_KEY): Promise<string> {
+  const headers = { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/x-www-form-urlencoded" };
+  const existing = await fetch(`${stripeApiBase}/v1/prices?lookup_keys[]=${PLATFORM_PRICE_LOOKUP_KEY}`, { headers });
+  const list = (await existing.json()) as { data: { id: string }[] };
+  if (list.data[0]) return list.data[0].id;
+  const body = new URLSearchParams({
+    unit_amount: "1500",
+    currency: "usd",
+    "recurring[interval]": "month",
+    lookup_key: PLATFORM_PRICE_LOOKUP_KEY,
+    "product_data[name]": "dream-api",
+  });
+  const created = await fetch(`${stripeApiBase}/v1/prices`, { method: "POST", headers, body });
+  if (!created.ok) throw new Error(`creating the platform price: HTTP ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { id: string }).id;
+}

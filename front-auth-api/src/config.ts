@@ -1,0 +1,26 @@
+/** front-auth-api's configuration, parsed once per isolate (the only module that reads env vars). */
+import { parseEnv } from "@dream-api/shared";
+import { z } from "zod";
+
+const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const configSchema = z.object({
+  CLERK_SECRET_KEY: z.string().min(1),
+  CLERK_API_URL: z.url().optional(),
+  CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
+  CLERK_AUTHORIZED_PARTIES: list.default([]),
+  STRIPE_SECRET_KEY: z.string().min(1),
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
+  STRIPE_PLATFORM_PRICE: z.string().min(1),
+  DASHBOARD_URL: z.url(),
+  CORS_ORIGINS: z.string().default(""),
+  FREE_MONTHLY_CALLS: z.coerce.number().int().min(0).default(5),
+  PAID_MONTHLY_CALLS: z.coerce.number().int().min(0).default(500),
+});
+
+export type FrontAuthConfig = z.output<typeof configSchema>;
+
+export function config(env: Env): FrontAuthConfig {
+  return parseEnv(configSchema, env);
+}

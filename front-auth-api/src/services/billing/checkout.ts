@@ -1,0 +1,33 @@
+import { ApiError } from "@dream-api/shared";
+import { config } from "../../config";
+import type { ServiceContext } from "../../context";
+import { platformPriceId, platformStripe, stripeFailure } from "./platform-stripe";
+
+/**
+ * A Checkout session for the $15/month plan on the platform's Stripe
+ * account; `client_reference_id` and metadata carry the developer so the
+ * webhook can find them.
+ */
+export async function createPlatformCheckout({ ctx }: { ctx: ServiceContext }): Promise<{ id: string; url: string }> {
+  const { platform, developerId } = ctx;
+  if (platform.plan === "paid" && platform.subscriptionStatus !== null && platform.subscriptionStatus !== "canceled") {
+    throw new ApiError("conflict", "You are already on the paid plan. Manage the subscription with POST /portal.");
+  }
+  const dashboard = config(ctx.env).DASHBOARD_URL.replace(/\/$/, "");
+  try {
+    const session = await platformStripe(ctx.env).checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price: await platformPriceId(ctx.env), quantity: 1 }],
+      client_reference_id: developerId,
+      ...(platform.stripeCustomerId ? { customer: platform.stripeCustomerId } : {}),
+      metadata: { developerId, platformId: platform.platformId },
+      subscription_data: { metadata: { developerId, platformId: platform.platformId } },
+      success_url: `${dashboard}/dashboard?checkout=success`,
+      cancel_url: `${dashboard}/dashboard?checkout=canceled`,
+    });
+    if (!session.url) throw new ApiError("stripe_error", "Stripe returned a Checkout session without a URL.");
+    return { id: session.id, url: session.url };
+  } catch (error) {
+    throw stripeFailure("create the Checkout session", error);
+  }
+}

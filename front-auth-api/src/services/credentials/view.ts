@@ -1,0 +1,34 @@
+import { isKeyActive, listApiKeys, type ApiKeyRecord } from "@dream-api/shared/db";
+import type { KeyMode } from "@dream-api/shared";
+
+/** A key pair as the developer sees it: the secret only right after it was made. */
+export interface KeyView {
+  keyId: string;
+  mode: KeyMode;
+  publishableKey: string;
+  secretPrefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  secretKey?: string;
+}
+
+export function toKeyView(key: ApiKeyRecord, secretKey?: string): KeyView {
+  return {
+    keyId: key.keyId,
+    mode: key.mode,
+    publishableKey: key.publishableKey,
+    secretPrefix: key.secretPrefix,
+    createdAt: key.createdAt,
+    expiresAt: key.expiresAt,
+    ...(secretKey ? { secretKey } : {}),
+  };
+}
+
+/** The platform's working keys (current ones and those still in a grace period), newest first. */
+export async function activeKeys(db: D1Database, platformId: string, now: Date): Promise<ApiKeyRecord[]> {
+  return (await listApiKeys(db, platformId)).filter((key) => isKeyActive(key, now));
+}
+
+export function currentKey(keys: ApiKeyRecord[], mode: KeyMode): ApiKeyRecord | undefined {
+  return keys.find((key) => key.mode === mode && key.expiresAt === null && key.revokedAt === null);
+}

@@ -1,0 +1,42 @@
+import type { Usage } from "@dream-api/shared/db";
+import type { ServiceContext } from "../context";
+import { activeKeys, toKeyView, type KeyView } from "./credentials/view";
+import { developerUsage } from "./metering";
+
+export interface MeView {
+  developerId: string;
+  platformId: string;
+  plan: "free" | "paid";
+  usage: Usage;
+  credentials: { platformId: string; keys: KeyView[] } | null;
+  stripe: { connected: boolean; accountId: string | null; livemode: boolean | null };
+  subscription: { status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: string | null; canceledAt: string | null } | null;
+}
+
+/** Everything the dashboard needs about the signed-in developer; secrets only as prefixes. */
+export async function describeDeveloper({ ctx }: { ctx: ServiceContext }): Promise<MeView> {
+  const { platform } = ctx;
+  const [usage, keys, account] = await Promise.all([
+    developerUsage({ ctx }),
+    activeKeys(ctx.env.DB, platform.platformId, ctx.now),
+    ctx.env.DB.prepare("SELECT stripe_user_id, livemode FROM stripe_accounts WHERE platform_id = ?1 AND disconnected_at IS NULL")
+      .bind(platform.platformId)
+      .first<{ stripe_user_id: string; livemode: number }>(),
+  ]);
+  return {
+    developerId: ctx.developerId,
+    platformId: platform.platformId,
+    plan: platform.plan,
+    usage,
+    credentials: keys.length > 0 ? { platformId: platform.platformId, keys: keys.map((key) => toKeyView(key)) } : null,
+    stripe: { connected: account !== null, accountId: account?.stripe_user_id ?? null, livemode: account ? account.livemode === 1 : null },
+    subscription: platform.subscriptionStatus
+      ? {
+          status: platform.subscriptionStatus,
+          cancelAtPeriodEnd: platform.cancelAtPeriodEnd,
+          currentPeriodEnd: platform.planPeriodEnd,
+          canceledAt: platform.canceledAt,
+        }
+      : null,
+  };
+}
