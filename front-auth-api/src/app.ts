@@ -1,9 +1,8 @@
 /** Wires front-auth-api: shared base, CORS, then session auth + rate limit for everything but the webhook. */
 import { systemClock, type Clock } from "@dream-api/shared";
-import { corsFromConfig, createBaseApp, enforceRateLimit } from "@dream-api/shared/hono";
+import { authenticateDeveloper, corsFromConfig, createBaseApp, enforceRateLimit } from "@dream-api/shared/hono";
 import { config } from "./config";
 import type { AppEnv } from "./context";
-import { authenticateDeveloper } from "./middleware/authenticate-developer";
 import { billingRoutes } from "./routes/billing";
 import { credentialRoutes } from "./routes/credentials";
 import { developerRoutes } from "./routes/developer";
@@ -22,7 +21,7 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
   app.route("/webhook", webhookRoutes);
 
   app.use("*", corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS));
-  app.use("*", authenticateDeveloper, async (c, next) => {
+  app.use("*", authenticateDeveloper<AppEnv>(config), async (c, next) => {
     await enforceRateLimit(c.env.DEVELOPER_RATE_LIMITER, c.get("developerId"), "developer");
     await next();
   });

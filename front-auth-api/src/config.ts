@@ -1,14 +1,10 @@
 /** front-auth-api's configuration, parsed once per isolate (the only module that reads env vars). */
 import { parseEnv } from "@dream-api/shared";
+import { developerSessionConfigFields } from "@dream-api/shared/hono";
 import { z } from "zod";
 
-const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
-
 const configSchema = z.object({
-  CLERK_SECRET_KEY: z.string().min(1),
-  CLERK_API_URL: z.url().optional(),
-  CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
-  CLERK_AUTHORIZED_PARTIES: list.default([]),
+  ...developerSessionConfigFields,
   STRIPE_SECRET_KEY: z.string().min(1),
   STRIPE_API_BASE: z.url().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_"),

@@ -1,16 +1,10 @@
 import type { PlatformRecord } from "@dream-api/shared/db";
-import type { RequestIdVariables } from "@dream-api/shared/hono";
+import type { DeveloperVariables, RequestIdVariables } from "@dream-api/shared/hono";
 import type { Context } from "hono";
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: RequestIdVariables & {
-    /** The developer's Clerk user id ("dream-api" app), from the verified session JWT. */
-    developerId: string;
-    /** The developer's platform row (created on the first authenticated call). */
-    platform: PlatformRecord;
-    now: Date;
-  };
+  Variables: RequestIdVariables & DeveloperVariables;
 }
 
 export type AppContext = Context<AppEnv>;

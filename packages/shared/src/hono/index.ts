@@ -3,3 +3,4 @@ export * from "./validation";
 export * from "./cors";
 export * from "./base-app";
 export * from "./rate-limit";
+export * from "./developer-session";

@@ -1,0 +1,80 @@
+import { verifyToken } from "@clerk/backend";
+import type { Env as HonoEnv, MiddlewareHandler } from "hono";
+import { z } from "zod";
+import { ApiError } from "../errors";
+import { newPlatformId } from "../ids";
+import { getPlatformByDeveloper, insertPlatformStatement, type PlatformPlan, type PlatformRecord } from "../db/platforms";
+
+const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+/** The config fields of a worker that accepts dream-api developer sessions (spread into its zod env schema). */
+export const developerSessionConfigFields = {
+  CLERK_SECRET_KEY: z.string().min(1),
+  CLERK_API_URL: z.url().optional(),
+  CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
+  CLERK_AUTHORIZED_PARTIES: list.default([]),
+};
+
+export interface DeveloperSessionConfig {
+  CLERK_SECRET_KEY: string;
+  CLERK_API_URL?: string | undefined;
+  CLERK_JWT_KEY?: string | undefined;
+  CLERK_AUTHORIZED_PARTIES: string[];
+}
+
+export interface DeveloperVariables {
+  /** The developer's Clerk user id ("dream-api" app), from the verified session JWT. */
+  developerId: string;
+  /** The developer's platform row (created on the first authenticated call). */
+  platform: PlatformRecord;
+  now: Date;
+}
+
+type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database }; Variables: DeveloperVariables };
+
+/**
+ * `Authorization: Bearer <session JWT of the "dream-api" Clerk app>`,
+ * verified by @clerk/backend: networkless with CLERK_JWT_KEY, else against
+ * the app's JWKS; `azp` must be one of CLERK_AUTHORIZED_PARTIES. A token of
+ * the other Clerk app fails the signature check. The developer's platform
+ * row is created on first sight, starting from the JWT's `plan` claim; after
+ * that the stored plan wins (JWTs lag behind webhooks).
+ */
+export function authenticateDeveloper<E extends DeveloperEnv>(readConfig: (env: E["Bindings"]) => DeveloperSessionConfig): MiddlewareHandler<E> {
+  return async (c, next) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
+    if (!match?.[1]) throw unauthenticated("Missing session token. Send `Authorization: Bearer <Clerk session JWT>`.");
+    const settings = readConfig(c.env);
+    let claims: { sub: string; plan?: unknown };
+    try {
+      claims = await verifyToken(match[1], {
+        secretKey: settings.CLERK_SECRET_KEY,
+        ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
+        ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
+        ...(settings.CLERK_AUTHORIZED_PARTIES.length ? { authorizedParties: settings.CLERK_AUTHORIZED_PARTIES } : {}),
+      });
+    } catch {
+      throw unauthenticated("The session token is invalid or expired. Sign in again.");
+    }
+    const developerId = claims.sub;
+    const claimedPlan: PlatformPlan = claims.plan === "paid" ? "paid" : "free";
+    let platform = await getPlatformByDeveloper(c.env.DB, developerId);
+    if (!platform) {
+      await insertPlatformStatement(c.env.DB, {
+        platformId: newPlatformId(),
+        developerId,
+        plan: claimedPlan,
+        createdAt: c.get("now").toISOString(),
+      }).run();
+      platform = await getPlatformByDeveloper(c.env.DB, developerId);
+      if (!platform) throw new ApiError("internal_error", "The developer account could not be created.");
+    }
+    c.set("developerId", developerId);
+    c.set("platform", platform);
+    await next();
+  };
+}
+
+function unauthenticated(message: string): ApiError {
+  return new ApiError("unauthenticated", message);
+}
