@@ -6,3 +6,4 @@ export * from "./usage";
 export * from "./subscriptions";
 export * from "./platform-usage";
 export * from "./events";
+export * from "./stripe-accounts";

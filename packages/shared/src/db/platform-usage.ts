@@ -4,7 +4,7 @@
  * with the limit read from the developer's stored plan in that statement.
  */
 import type { BillingPeriod } from "../periods";
-import { periodCounterConflictClause } from "./period-counter.sql";
+import { periodCounterConflictClause } from "./period-counter";
 import { usageFromCounter, type Usage } from "./usage";
 
 export interface PlatformLimits {

@@ -39,6 +39,11 @@ function toTier(row: TierRow): Tier {
   };
 }
 
+/** Where api-multi's KV tier cache keeps a platform's tiers (oauth-api rewrites it on every change). */
+export function tierCacheKvKey(platformId: string): string {
+  return `tiers:${platformId}`;
+}
+
 /** All tiers of a platform, archived included (subscribers may still be on them). */
 export async function listTiers(db: D1Database, platformId: string): Promise<Tier[]> {
   const { results } = await db

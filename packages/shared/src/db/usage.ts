@@ -4,11 +4,11 @@
  * (DESIGN §6).
  *
  * `trackUsageStatement` is the whole check-and-increment: a single
- * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.sql.ts)
+ * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.ts)
  * that reads the user's plan and the plan's limit in the same statement.
  */
 import type { BillingPeriod } from "../periods";
-import { periodCounterConflictClause } from "./period-counter.sql";
+import { periodCounterConflictClause } from "./period-counter";
 
 export interface Usage {
   count: number;
