@@ -5,22 +5,35 @@
  * and the dashboard; seeds a demo on first run; Ctrl-C stops everything and
  * a second run reuses the state in .dev-state/.
  */
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPlatformPrice } from "@dream-api/emulators/testing";
 import { applyLocalMigrations } from "./lib/local-d1.mjs";
 import { start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
 import { ensureDemoDeveloper, seedDemoActivity, seedDemoData } from "./lib/seed.mjs";
-import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, stackConfig, url } from "./lib/stack.mjs";
+import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, readDevVars, stackConfig, url } from "./lib/stack.mjs";
 
 stopOnSignals();
 mkdirSync(WRANGLER_STATE, { recursive: true });
 
-// Local secrets: each worker's .dev.vars starts as a copy of its .example (stand-in values).
+// Local secrets: each worker's .dev.vars starts as a copy of its .example
+// (stand-in values); variables added to the example later are appended.
 for (const service of Object.values(SERVICES)) {
   const example = join(ROOT, service.dir, ".dev.vars.example");
   const target = join(ROOT, service.dir, ".dev.vars");
-  if (existsSync(example) && !existsSync(target)) copyFileSync(example, target);
+  if (!existsSync(example)) continue;
+  if (!existsSync(target)) {
+    copyFileSync(example, target);
+    continue;
+  }
+  const present = readDevVars(service.dir);
+  const missing = readFileSync(example, "utf8")
+    .split("\n")
+    .filter((line) => /^[A-Z0-9_]+=/.test(line) && !((line.split("=")[0] ?? "") in present));
+  if (missing.length > 0) {
+    appendFileSync(target, `\n# added by pnpm dev from .dev.vars.example\n${missing.join("\n")}\n`);
+    console.log(`${service.dir}/.dev.vars: added ${missing.map((line) => line.split("=")[0]).join(", ")}`);
+  }
 }
 
 console.log("Applying D1 migrations to local state…");

@@ -7,3 +7,5 @@ declare global {
     }
   }
 }
+
+export type {} from "../../emulators/src/testing/global-setup";

@@ -9,11 +9,11 @@ describe("oauth-api entry", () => {
     expect(res.headers.get("X-Request-Id")).toMatch(/^req_/);
   });
 
-  it("answers unknown routes with the shared error shape", async () => {
+  it("asks for a session before anything else, in the shared error shape", async () => {
     const res = await SELF.fetch("http://worker.test/missing");
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     const body = (await res.json()) as { error: { code: string; message: string }; requestId: string };
-    expect(body.error.code).toBe("not_found");
+    expect(body.error.code).toBe("unauthenticated");
     expect(body.requestId).toBe(res.headers.get("X-Request-Id"));
   });
 

@@ -14,6 +14,7 @@ declare module "vitest" {
     endUserClerkSecret: string;
     endUserJwtKey: string;
     stripeApiBase: string;
+    stripeFaultyApiBase: string;
     stripeSecretKey: string;
     platformWebhookSecret: string;
     connectWebhookSecret: string;
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   project.provide("endUserClerkSecret", cloud.endUserClerkSecret);
   project.provide("endUserJwtKey", cloud.endUserJwtKey);
   project.provide("stripeApiBase", cloud.stripeApiBase);
+  project.provide("stripeFaultyApiBase", cloud.stripeFaultyApiBase);
   project.provide("stripeSecretKey", cloud.stripeSecretKey);
   project.provide("platformWebhookSecret", cloud.platformWebhookSecret);
   project.provide("connectWebhookSecret", cloud.connectWebhookSecret);

@@ -8,6 +8,7 @@
 import { createClerkEmulator } from "../clerk/index.js";
 import { freePort, listen, type RunningServer } from "../http-server.js";
 import { createStripeEmulator } from "../stripe/index.js";
+import { createFaultProxy } from "./fault-proxy.js";
 import { createWebhookInbox } from "./webhook-inbox.js";
 
 export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
@@ -22,6 +23,8 @@ export interface LocalCloud {
   endUserClerkSecret: string;
   endUserJwtKey: string;
   stripeApiBase: string;
+  /** The same Stripe stand-in behind the fault proxy (see fault-proxy.ts). */
+  stripeFaultyApiBase: string;
   stripeSecretKey: string;
   platformWebhookSecret: string;
   connectWebhookSecret: string;
@@ -50,6 +53,8 @@ export async function startLocalCloud(): Promise<LocalCloud> {
   const stripeServer = await listen(stripe.app.fetch, { port: stripePort });
   servers.push(stripeServer);
   await createPlatformPrice(stripeServer.url);
+  const faultProxy = await listen(createFaultProxy(stripeServer.url).fetch);
+  servers.push(faultProxy);
 
   return {
     clerkApiUrl: `http://127.0.0.1:${clerkPort}`,
@@ -58,6 +63,7 @@ export async function startLocalCloud(): Promise<LocalCloud> {
     endUserClerkSecret: clerk.instance("end-user-api").secretKey,
     endUserJwtKey: clerk.instance("end-user-api").jwtKeyPem,
     stripeApiBase: stripeServer.url,
+    stripeFaultyApiBase: faultProxy.url,
     stripeSecretKey: LOCAL_STRIPE_SECRET_KEY,
     platformWebhookSecret: PLATFORM_WEBHOOK_SECRET,
     connectWebhookSecret: CONNECT_WEBHOOK_SECRET,

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   body_too_large: 400,
   invalid_id: 400,
   invalid_signature: 400,
+  invalid_state: 400,
   unknown_plan: 400,
   unknown_tier: 400,
   unauthorized: 401,

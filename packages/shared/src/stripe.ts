@@ -5,6 +5,7 @@
  * (for webhook signatures) are what stripe-node offers for them.
  */
 import Stripe from "stripe";
+import { ApiError } from "./errors";
 
 const clients = new Map<string, Stripe>();
 
@@ -35,3 +36,11 @@ export function stripeClient(config: StripeConfig): Stripe {
 }
 
 export const stripeWebhookCrypto = Stripe.createSubtleCryptoProvider();
+
+/** Maps a failed Stripe call to 502 `stripe_error` (our own ApiErrors pass through). */
+export function stripeFailure(action: string, error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const statusCode = typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const status = typeof statusCode === "number" ? String(statusCode) : "unreachable";
+  return new ApiError("stripe_error", `Stripe could not ${action} (status ${status}). Nothing was changed; retry the request.`, { cause: error });
+}

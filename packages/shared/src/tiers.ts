@@ -11,9 +11,24 @@ export const tierNameSchema = z
   .string()
   .regex(TIER_NAME_PATTERN, "must be 1-40 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
 
+/** Currencies Stripe can charge in (ISO 4217, lower case as Stripe writes them). */
+export const STRIPE_CURRENCIES = new Set(
+  (
+    "usd aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd cad cdf chf clp cny cop crc cve czk " +
+    "djf dkk dop dzd egp etb eur fjd fkp gbp gel gip gmd gnf gtq gyd hkd hnl htg huf idr ils inr isk jmd jod jpy kes kgs khr kmf krw kwd kyd " +
+    "kzt lak lbp lkr lrd lsl mad mdl mga mkd mmk mnt mop mur mvr mwk mxn myr mzn nad ngn nio nok npr nzd omr pab pen pgk php pkr pln pyg qar " +
+    "ron rsd rub rwf sar sbd scr sek sgd shp sle sos srd std szl thb tjs tnd top try ttd twd tzs uah ugx uyu uzs vnd vuv wst xaf xcd xof xpf " +
+    "yer zar zmw"
+  ).split(" "),
+);
+
 export const currencySchema = z
   .string()
-  .regex(/^[a-z]{3}$/, "must be a three-letter ISO currency code in lower case, like usd");
+  .regex(/^[a-z]{3}$/, "must be a three-letter ISO currency code in lower case, like usd")
+  .refine((code) => STRIPE_CURRENCIES.has(code), "is not a currency Stripe supports");
+
+/** At most this many active tiers per platform. */
+export const MAX_TIERS = 20;
 
 const tierBase = {
   name: tierNameSchema,
@@ -24,6 +39,7 @@ const tierBase = {
   popular: z.boolean().default(false),
   description: z.string().max(1000).nullable().optional(),
   imageUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1000).optional(),
 };
 
 export const subscriptionTierInputSchema = z.strictObject({
@@ -41,6 +57,21 @@ export const oneOffTierInputSchema = z.strictObject({
 
 export const tierInputSchema = z.discriminatedUnion("kind", [subscriptionTierInputSchema, oneOffTierInputSchema]);
 export type TierInput = z.infer<typeof tierInputSchema>;
+
+/** PATCH /products/:name: any field but name and kind. */
+export const tierPatchSchema = z.strictObject({
+  displayName: tierBase.displayName.optional(),
+  price: tierBase.price.optional(),
+  currency: currencySchema.optional(),
+  limit: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  features: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  popular: z.boolean().optional(),
+  description: tierBase.description,
+  imageUrl: tierBase.imageUrl,
+  inventory: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  sortOrder: tierBase.sortOrder,
+});
+export type TierPatch = z.infer<typeof tierPatchSchema>;
 
 export type TierKind = "subscription" | "one_off";
 

@@ -1,5 +1,7 @@
 import { ApiError } from "@dream-api/shared";
 import { stripeClient } from "@dream-api/shared/stripe";
+
+export { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 
@@ -25,12 +27,4 @@ export async function platformPriceId(env: Env): Promise<string> {
   if (!price) throw new ApiError("misconfigured", "The platform's subscription price is not set up (STRIPE_PLATFORM_PRICE).");
   resolvedPrices.set(configured, price.id);
   return price.id;
-}
-
-/** Maps a failed Stripe call to 502 `stripe_error`, keeping our own ApiErrors. */
-export function stripeFailure(action: string, error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const statusCode = typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
-  const status = typeof statusCode === "number" ? String(statusCode) : "unreachable";
-  return new ApiError("stripe_error", `Stripe could not ${action} (status ${status}). Nothing was changed; retry the request.`, { cause: error });
 }

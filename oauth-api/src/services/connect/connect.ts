@@ -1,0 +1,112 @@
+import { ApiError } from "@dream-api/shared";
+import { connectAccountStatement, disconnectAccountStatement, getConnectedAccount } from "@dream-api/shared/db";
+import { stripeClient, stripeFailure } from "@dream-api/shared/stripe";
+import type Stripe from "stripe";
+import { config } from "../../config";
+import type { ServiceContext } from "../../context";
+import { refreshAccountCache } from "./account-cache";
+import { newStatePayload, signState, verifyState } from "./oauth-state";
+
+export function platformStripe(env: Env): Stripe {
+  const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = config(env);
+  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE });
+}
+
+/**
+ * The URL of Stripe's authorize page for this developer, built from config
+ * (stripe-node's oauth.authorizeUrl() always points at connect.stripe.com),
+ * with a signed, single-use state bound to the developer.
+ */
+export async function startConnect({ ctx }: { ctx: ServiceContext }): Promise<{ url: string }> {
+  const settings = config(ctx.env);
+  if (await getConnectedAccount(ctx.env.DB, ctx.platform.platformId)) {
+    throw new ApiError("conflict", "A Stripe account is already connected. Disconnect it first to connect another.");
+  }
+  const payload = newStatePayload({ developerId: ctx.developerId, platformId: ctx.platform.platformId, now: ctx.now });
+  await ctx.env.DB.prepare(
+    "INSERT INTO oauth_states (nonce, developer_id, platform_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+  )
+    .bind(payload.nonce, payload.developerId, payload.platformId, new Date(payload.expiresAt * 1000).toISOString(), ctx.now.toISOString())
+    .run();
+  const url = new URL(settings.STRIPE_CONNECT_AUTHORIZE_URL);
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: settings.STRIPE_CONNECT_CLIENT_ID,
+    scope: "read_write",
+    redirect_uri: settings.CONNECT_REDIRECT_URI,
+    state: await signState(payload, settings.OAUTH_STATE_SECRET),
+  }).toString();
+  return { url: url.toString() };
+}
+
+export interface CallbackInput {
+  state: string | undefined;
+  code: string | undefined;
+  error: string | undefined;
+  errorDescription: string | undefined;
+}
+
+/**
+ * Stripe's redirect back. The state must verify and be unused (400
+ * otherwise, nothing stored); it decides which platform the account joins,
+ * so a callback can only attach to the developer who started it. Returns
+ * where to send the browser: the dashboard, with success or a readable error.
+ */
+export async function completeConnect({ env, now, input }: { env: Env; now: Date; input: CallbackInput }): Promise<string> {
+  const settings = config(env);
+  const payload = await verifyState(input.state, settings.OAUTH_STATE_SECRET, now);
+  const consumed = await env.DB.prepare(
+    `UPDATE oauth_states SET used_at = ?2
+     WHERE nonce = ?1 AND developer_id = ?3 AND platform_id = ?4 AND used_at IS NULL AND expires_at > ?2`,
+  )
+    .bind(payload.nonce, now.toISOString(), payload.developerId, payload.platformId)
+    .run();
+  if (consumed.meta.changes !== 1) {
+    throw new ApiError("invalid_state", "This connect link was already used or has expired. Start again from the dashboard.", { param: "state" });
+  }
+  const back = (params: Record<string, string>) => {
+    const url = new URL("/dashboard", settings.DASHBOARD_URL);
+    url.search = new URLSearchParams(params).toString();
+    return url.toString();
+  };
+  if (input.error) {
+    const message = input.error === "access_denied" ? "You declined the connection on Stripe. Nothing was connected." : (input.errorDescription ?? "Stripe did not connect the account.");
+    return back({ connect: "error", error: input.error.slice(0, 64), message: message.slice(0, 300) });
+  }
+  if (!input.code) return back({ connect: "error", error: "missing_code", message: "Stripe returned no authorization code." });
+  let token: Stripe.OAuthToken;
+  try {
+    token = await platformStripe(env).oauth.token({ grant_type: "authorization_code", code: input.code });
+  } catch {
+    return back({ connect: "error", error: "token_exchange_failed", message: "Stripe refused the authorization code. Try connecting again." });
+  }
+  if (!token.stripe_user_id) return back({ connect: "error", error: "token_exchange_failed", message: "Stripe returned no account." });
+  await connectAccountStatement(env.DB, {
+    platformId: payload.platformId,
+    stripeUserId: token.stripe_user_id,
+    livemode: token.livemode ?? false,
+    scope: token.scope ?? null,
+    now: now.toISOString(),
+  }).run();
+  await refreshAccountCache(env, payload.platformId);
+  return back({ connect: "success", account: token.stripe_user_id });
+}
+
+/**
+ * Deauthorizes the platform on the developer's account and marks it
+ * disconnected at once (the `account.application.deauthorized` event that
+ * follows is handled by api-multi's Connect webhook, idempotently).
+ */
+export async function disconnect({ ctx }: { ctx: ServiceContext }): Promise<{ connected: false; accountId: string }> {
+  const account = await getConnectedAccount(ctx.env.DB, ctx.platform.platformId);
+  if (!account) throw new ApiError("stripe_not_connected", "No Stripe account is connected.");
+  try {
+    await platformStripe(ctx.env).oauth.deauthorize({ client_id: config(ctx.env).STRIPE_CONNECT_CLIENT_ID, stripe_user_id: account.stripeUserId });
+  } catch (error) {
+    // Already deauthorized on Stripe's side (401 invalid_client): finish locally.
+    if ((error as { statusCode?: number }).statusCode !== 401) throw stripeFailure("disconnect the account", error);
+  }
+  await disconnectAccountStatement(ctx.env.DB, { platformId: ctx.platform.platformId, stripeUserId: account.stripeUserId, now: ctx.now.toISOString() }).run();
+  await refreshAccountCache(ctx.env, ctx.platform.platformId);
+  return { connected: false, accountId: account.stripeUserId };
+}

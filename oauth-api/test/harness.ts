@@ -1,0 +1,69 @@
+/** oauth-api test harness: real developer sessions, requests through the worker's app with the real bindings. */
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import type { Clock } from "@dream-api/shared";
+import { answerConnect, type Developer } from "@dream-api/emulators/testing/in-worker";
+import { createApp } from "../src/app";
+
+export * from "@dream-api/emulators/testing/in-worker";
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  envOverrides?: Partial<Env>;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export function client(clock?: Clock) {
+  const app = createApp(clock ? { clock } : {});
+  return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const headers = new Headers(options.headers);
+    if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(options.body);
+    }
+    const ctx = createExecutionContext();
+    const bindings = options.envOverrides ? { ...env, ...options.envOverrides } : env;
+    const response = await app.fetch(new Request(`http://oauth.test${path}`, { method, headers, body, redirect: "manual" }), bindings, ctx);
+    await waitOnExecutionContext(ctx);
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  };
+}
+
+export const call = client();
+
+/** Runs the whole Connect flow for a developer and returns the callback's redirect. */
+export async function connectStripe(dev: Developer, decision: "approve" | "deny" = "approve", at = call) {
+  const start = await at("POST", "/connect/start", { token: dev.token });
+  if (start.status !== 201) throw new Error(`connect/start: ${start.status} ${JSON.stringify(start.body)}`);
+  const back = await answerConnect(start.body.url, decision);
+  const callback = await at("GET", `${back.pathname}${back.search}`);
+  return { start, back, callback, location: new URL(callback.headers.get("Location") ?? "http://missing/") };
+}
+
+export async function accountRow(platformId: string) {
+  return env.DB.prepare("SELECT stripe_user_id, livemode, scope, disconnected_at FROM stripe_accounts WHERE platform_id = ?1")
+    .bind(platformId)
+    .first<{ stripe_user_id: string; livemode: number; scope: string; disconnected_at: string | null }>();
+}
+
+export async function platformIdOf(dev: Developer): Promise<string> {
+  const row = await env.DB.prepare("SELECT platform_id FROM platforms WHERE developer_id = ?1").bind(dev.id).first<{ platform_id: string }>();
+  if (!row) throw new Error("developer has no platform yet");
+  return row.platform_id;
+}
