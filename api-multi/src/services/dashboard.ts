@@ -26,9 +26,9 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
   const [keys, tiers, page, customers, calls, subscriptions] = await Promise.all([
     listApiKeys(db, ctx.platformId),
     listTiers(db, ctx.platformId),
-    listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, period }),
+    listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, now: ctx.now }),
     countEndUsers(db, ctx.platformId),
-    sumUsageThisPeriod(db, ctx.platformId, period),
+    sumUsageThisPeriod(db, ctx.platformId, ctx.now),
     subscriptionTotals(db, ctx.platformId),
   ]);
   return {

@@ -18,7 +18,7 @@ export async function meterDeveloperCall({ ctx }: { ctx: ServiceContext }): Prom
   const limits = platformLimits(ctx.env);
   const usage = await meterPlatformCall(ctx.env.DB, { developerId: ctx.developerId, period, now: ctx.now.toISOString(), limits });
   if (usage) return usage;
-  const current = await readPlatformUsage(ctx.env.DB, { developerId: ctx.developerId, plan: ctx.platform.plan, period, limits });
+  const current = await readPlatformUsage(ctx.env.DB, { developerId: ctx.developerId, plan: ctx.platform.plan, period, now: ctx.now, limits });
   const upgrade = ctx.platform.plan === "free";
   throw new ApiError(
     "platform_limit_reached",
@@ -34,6 +34,7 @@ export async function developerUsage({ ctx }: { ctx: ServiceContext }): Promise<
     developerId: ctx.developerId,
     plan: ctx.platform.plan,
     period: calendarMonthPeriod(ctx.now),
+    now: ctx.now,
     limits: platformLimits(ctx.env),
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { billingPeriod, calendarMonthPeriod } from "../src";
+import { counterAfter } from "../src/db/period-counter";
 import { usageFromCounter } from "../src/db/usage";
 
 describe("billing periods", () => {
@@ -16,11 +17,36 @@ describe("billing periods", () => {
     expect(billingPeriod(new Date("2026-12-16T00:00:00Z"), subscription)).toEqual(calendarMonthPeriod(new Date("2026-12-16T00:00:00Z")));
   });
 
-  it("reads a counter from an older period as zero in the current one", () => {
-    const period = calendarMonthPeriod(new Date("2026-11-05T00:00:00Z"));
+  it("reads a counter whose period has ended as zero in the current one", () => {
+    const now = new Date("2026-11-05T00:00:00Z");
+    const period = calendarMonthPeriod(now);
     const old = { plan: "free", limit: 5, count: 5, periodStart: "2026-10-01T00:00:00.000Z", periodEnd: "2026-11-01T00:00:00.000Z" };
-    expect(usageFromCounter(old, period)).toEqual({ count: 0, limit: 5, remaining: 5, plan: "free", periodStart: period.start, periodEnd: period.end });
-    expect(usageFromCounter({ ...old, periodStart: period.start, periodEnd: period.end }, period).remaining).toBe(0);
-    expect(usageFromCounter({ ...old, limit: null, periodStart: period.start }, period).remaining).toBeNull();
+    expect(usageFromCounter(old, period, now)).toEqual({ count: 0, limit: 5, remaining: 5, plan: "free", periodStart: period.start, periodEnd: period.end });
+    expect(usageFromCounter({ ...old, periodStart: period.start, periodEnd: period.end }, period, now).remaining).toBe(0);
+    expect(usageFromCounter({ ...old, limit: null, periodStart: period.start, periodEnd: period.end }, period, now).remaining).toBeNull();
+  });
+});
+
+describe("counterAfter (the counting rule)", () => {
+  const november = { start: "2026-11-01T00:00:00.000Z", end: "2026-12-01T00:00:00.000Z" };
+  const subscription = { start: "2026-11-23T00:00:00.000Z", end: "2026-12-23T00:00:00.000Z" };
+
+  it("keeps the count and takes the subscription's period on an upgrade mid-period", () => {
+    expect(counterAfter({ count: 5, periodStart: november.start, periodEnd: november.end }, subscription, "2026-11-23T10:00:00.000Z")).toEqual({ count: 5, ...subscription });
+  });
+
+  it("keeps the count and takes the calendar month on a downgrade mid-period, then resets when the month ends", () => {
+    const stored = { count: 80, periodStart: subscription.start, periodEnd: subscription.end };
+    expect(counterAfter(stored, november, "2026-11-25T00:00:00.000Z")).toEqual({ count: 80, ...november });
+    expect(counterAfter({ count: 80, periodStart: november.start, periodEnd: november.end }, { start: "2026-12-01T00:00:00.000Z", end: "2027-01-01T00:00:00.000Z" }, "2026-12-01T00:00:00.000Z").count).toBe(0);
+  });
+
+  it("never reopens an older period for a late request", () => {
+    const december = { start: "2026-12-01T00:00:00.000Z", end: "2027-01-01T00:00:00.000Z" };
+    expect(counterAfter({ count: 2, periodStart: december.start, periodEnd: december.end }, november, "2026-11-30T23:59:59.000Z")).toEqual({ count: 2, ...december });
+  });
+
+  it("starts from zero without a stored counter", () => {
+    expect(counterAfter({ count: null, periodStart: null, periodEnd: null }, november, "2026-11-10T00:00:00.000Z")).toEqual({ count: 0, ...november });
   });
 });

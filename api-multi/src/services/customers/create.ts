@@ -1,5 +1,5 @@
 import type { User } from "@clerk/backend";
-import { ApiError, calendarMonthPeriod, clerkErrorInfo, lowestTier } from "@dream-api/shared";
+import { ApiError, clerkErrorInfo, lowestTier } from "@dream-api/shared";
 import { endUserExists, findApiKeyByPublishableKey, getEndUserWithUsage, insertEndUserStatement, listTiers } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { clerkFailure, endUserClerk } from "../end-user-clerk";
@@ -52,7 +52,7 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
     if (created) ctx.waitUntil(deleteClerkUserQuietly(ctx, user.id));
     throw error;
   }
-  const stored = await getEndUserWithUsage(db, ctx.platformId, userId, calendarMonthPeriod(ctx.now));
+  const stored = await getEndUserWithUsage(db, ctx.platformId, userId, ctx.now);
   if (!stored) throw new ApiError("internal_error", "The customer was created but could not be read back.");
   return toCustomerView(stored, null);
 }

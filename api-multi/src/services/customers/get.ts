@@ -1,4 +1,4 @@
-import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
+import { ApiError } from "@dream-api/shared";
 import { getEndUserWithUsage, getLatestSubscription } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { toCustomerView, type CustomerView } from "./customer-view";
@@ -10,7 +10,7 @@ export function customerNotFound(userId: string): ApiError {
 /** One customer of the authenticated platform, with usage and subscription. Another tenant's id is simply not found. */
 export async function getCustomer({ ctx, input }: { ctx: ServiceContext; input: { userId: string } }): Promise<CustomerView> {
   const [user, subscription] = await Promise.all([
-    getEndUserWithUsage(ctx.env.DB, ctx.platformId, input.userId, calendarMonthPeriod(ctx.now)),
+    getEndUserWithUsage(ctx.env.DB, ctx.platformId, input.userId, ctx.now),
     getLatestSubscription(ctx.env.DB, ctx.platformId, input.userId),
   ]);
   if (!user) throw customerNotFound(input.userId);

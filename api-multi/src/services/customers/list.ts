@@ -1,4 +1,4 @@
-import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
+import { ApiError } from "@dream-api/shared";
 import { listEndUsersWithUsage, type EndUserPageCursor } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { toCustomerView, type CustomerView } from "./customer-view";
@@ -31,7 +31,7 @@ export async function listCustomers({ ctx, input }: { ctx: ServiceContext; input
   const page = await listEndUsersWithUsage(ctx.env.DB, ctx.platformId, {
     limit: input.limit,
     after: input.cursor ? decodeCursor(input.cursor) : undefined,
-    period: calendarMonthPeriod(ctx.now),
+    now: ctx.now,
   });
   return {
     data: page.customers.map((customer) => toCustomerView(customer)),

@@ -35,7 +35,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   const counted = await trackUsage(db, track);
   if (counted) return counted;
 
-  let user = await getEndUserWithUsage(db, ctx.platformId, input.userId, track.period);
+  let user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
   if (!user) {
     const tier = lowestTier(await getPlatformTiers(ctx.env, ctx, ctx.platformId));
     if (!tier) {
@@ -52,7 +52,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     ]);
     const registered = result ? firstTrackRow(result) : null;
     if (registered) return registered;
-    user = await getEndUserWithUsage(db, ctx.platformId, input.userId, track.period);
+    user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
     if (!user) {
       if (cap !== null) throw previewLimitReached(cap);
       throw new ApiError("internal_error", "The end-user could not be registered.");

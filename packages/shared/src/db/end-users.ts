@@ -3,7 +3,7 @@
  * Reads join the plan's tier and the usage counter so a customer and its
  * usage come back in one statement.
  */
-import type { BillingPeriod } from "../periods";
+import { calendarMonthPeriod, type BillingPeriod } from "../periods";
 import { usageFromCounter, type Usage } from "./usage";
 
 export interface EndUserRecord {
@@ -20,6 +20,8 @@ export interface EndUserWithUsage extends EndUserRecord {
   /** False when the user's plan names no tier of the platform. */
   planExists: boolean;
   usage: Usage;
+  /** The most recently updated subscription, summarised (null: never subscribed). */
+  latestSubscription: { status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: string | null; canceledAt: string | null } | null;
 }
 
 interface EndUserUsageRow {
@@ -35,17 +37,36 @@ interface EndUserUsageRow {
   usage_count: number | null;
   period_start: string | null;
   period_end: string | null;
+  sub_period_start: string | null;
+  sub_period_end: string | null;
+  last_sub: string | null;
 }
 
-const SELECT_WITH_USAGE = `
+/**
+ * ?NOW is bound by the callers (the statement's last parameter): the active
+ * subscription covering now gives the applicable period; the latest
+ * subscription is summarised as JSON for the customer view.
+ */
+const selectWithUsage = (nowParam: string) => `
   SELECT e.user_id, e.clerk_user_id, e.email, e.plan, e.stripe_customer_id, e.created_at, e.updated_at,
          t.name AS tier_name, t.monthly_limit AS tier_limit,
-         u.usage_count, u.period_start, u.period_end
+         u.usage_count, u.period_start, u.period_end,
+         a.current_period_start AS sub_period_start, a.current_period_end AS sub_period_end,
+         (SELECT json_object('status', l.status, 'cancelAtPeriodEnd', l.cancel_at_period_end, 'currentPeriodEnd', l.current_period_end, 'canceledAt', l.canceled_at)
+            FROM subscriptions l WHERE l.platform_id = e.platform_id AND l.user_id = e.user_id
+            ORDER BY l.updated_at DESC LIMIT 1) AS last_sub
   FROM end_users e
   LEFT JOIN tiers t ON t.platform_id = e.platform_id AND t.name = e.plan
-  LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.user_id = e.user_id`;
+  LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.user_id = e.user_id
+  LEFT JOIN subscriptions a ON a.subscription_id = (
+    SELECT s.subscription_id FROM subscriptions s
+    WHERE s.platform_id = e.platform_id AND s.user_id = e.user_id AND s.status IN ('active', 'trialing')
+      AND s.current_period_start <= ${nowParam} AND s.current_period_end > ${nowParam}
+    ORDER BY s.current_period_end DESC LIMIT 1)`;
 
-function toEndUserWithUsage(row: EndUserUsageRow, period: BillingPeriod): EndUserWithUsage {
+function toEndUserWithUsage(row: EndUserUsageRow, calendar: BillingPeriod, now: Date): EndUserWithUsage {
+  const applicable = row.sub_period_start && row.sub_period_end ? { start: row.sub_period_start, end: row.sub_period_end } : calendar;
+  const last = row.last_sub ? (JSON.parse(row.last_sub) as { status: string; cancelAtPeriodEnd: number; currentPeriodEnd: string | null; canceledAt: string | null }) : null;
   return {
     userId: row.user_id,
     clerkUserId: row.clerk_user_id,
@@ -57,22 +78,20 @@ function toEndUserWithUsage(row: EndUserUsageRow, period: BillingPeriod): EndUse
     planExists: row.tier_name !== null,
     usage: usageFromCounter(
       { plan: row.plan, limit: row.tier_limit, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end },
-      period,
+      applicable,
+      now,
     ),
+    latestSubscription: last && { ...last, cancelAtPeriodEnd: last.cancelAtPeriodEnd === 1 },
   };
 }
 
-export async function getEndUserWithUsage(
-  db: D1Database,
-  platformId: string,
-  userId: string,
-  period: BillingPeriod,
-): Promise<EndUserWithUsage | null> {
+/** One end-user with its usage at `now` (calendar month unless a subscription period applies). */
+export async function getEndUserWithUsage(db: D1Database, platformId: string, userId: string, now: Date): Promise<EndUserWithUsage | null> {
   const row = await db
-    .prepare(`${SELECT_WITH_USAGE} WHERE e.platform_id = ?1 AND e.user_id = ?2`)
-    .bind(platformId, userId)
+    .prepare(`${selectWithUsage("?3")} WHERE e.platform_id = ?1 AND e.user_id = ?2`)
+    .bind(platformId, userId, now.toISOString())
     .first<EndUserUsageRow>();
-  return row ? toEndUserWithUsage(row, period) : null;
+  return row ? toEndUserWithUsage(row, calendarMonthPeriod(now), now) : null;
 }
 
 export interface EndUserPageCursor {
@@ -84,22 +103,24 @@ export interface EndUserPageCursor {
 export async function listEndUsersWithUsage(
   db: D1Database,
   platformId: string,
-  options: { limit: number; after?: EndUserPageCursor | undefined; period: BillingPeriod },
+  options: { limit: number; after?: EndUserPageCursor | undefined; now: Date },
 ): Promise<{ customers: EndUserWithUsage[]; next: EndUserPageCursor | null }> {
   const after = options.after;
+  const now = options.now.toISOString();
   const statement = after
     ? db
         .prepare(
-          `${SELECT_WITH_USAGE}
+          `${selectWithUsage("?5")}
            WHERE e.platform_id = ?1 AND (e.created_at < ?2 OR (e.created_at = ?2 AND e.user_id < ?3))
            ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?4`,
         )
-        .bind(platformId, after.createdAt, after.userId, options.limit + 1)
+        .bind(platformId, after.createdAt, after.userId, options.limit + 1, now)
     : db
-        .prepare(`${SELECT_WITH_USAGE} WHERE e.platform_id = ?1 ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?2`)
-        .bind(platformId, options.limit + 1);
+        .prepare(`${selectWithUsage("?3")} WHERE e.platform_id = ?1 ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?2`)
+        .bind(platformId, options.limit + 1, now);
   const { results } = await statement.all<EndUserUsageRow>();
-  const page = results.slice(0, options.limit).map((row) => toEndUserWithUsage(row, options.period));
+  const calendar = calendarMonthPeriod(options.now);
+  const page = results.slice(0, options.limit).map((row) => toEndUserWithUsage(row, calendar, options.now));
   const last = page.at(-1);
   const next = results.length > options.limit && last ? { createdAt: last.createdAt, userId: last.userId } : null;
   return { customers: page, next };

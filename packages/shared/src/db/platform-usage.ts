@@ -50,7 +50,7 @@ export async function meterPlatformCall(
 /** The developer's metered usage this period, without counting. */
 export async function readPlatformUsage(
   db: D1Database,
-  input: { developerId: string; plan: string; period: BillingPeriod; limits: PlatformLimits },
+  input: { developerId: string; plan: string; period: BillingPeriod; now: Date; limits: PlatformLimits },
 ): Promise<Usage> {
   const row = await db
     .prepare("SELECT usage_count, period_start, period_end FROM platform_usage WHERE developer_id = ?1")
@@ -65,5 +65,6 @@ export async function readPlatformUsage(
       periodEnd: row?.period_end ?? null,
     },
     input.period,
+    input.now,
   );
 }

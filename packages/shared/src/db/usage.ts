@@ -8,7 +8,7 @@
  * that reads the user's plan and the plan's limit in the same statement.
  */
 import type { BillingPeriod } from "../periods";
-import { periodCounterConflictClause } from "./period-counter";
+import { counterAfter, periodCounterConflictClause, type StoredCounter } from "./period-counter";
 
 export interface Usage {
   count: number;
@@ -19,15 +19,24 @@ export interface Usage {
   periodEnd: string;
 }
 
+/**
+ * The period that applies is the end-user's active subscription's current
+ * period when there is one covering now, else the calendar month (?3, ?4).
+ */
 const TRACK_SQL = `
 WITH u AS (
-  SELECT e.plan AS plan, t.monthly_limit AS lim
+  SELECT e.plan AS plan, t.monthly_limit AS lim,
+         COALESCE(s.current_period_start, ?3) AS ps, COALESCE(s.current_period_end, ?4) AS pe
   FROM end_users e
   JOIN tiers t ON t.platform_id = e.platform_id AND t.name = e.plan
+  LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.user_id = e.user_id
+       AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?6 AND s.current_period_end > ?6
   WHERE e.platform_id = ?1 AND e.user_id = ?2
+  ORDER BY s.current_period_end DESC
+  LIMIT 1
 )
 INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at)
-SELECT ?1, ?2, ?3, ?4, ?5, u.plan, u.lim, ?6 FROM u WHERE u.lim IS NULL OR ?5 <= u.lim
+SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6 FROM u WHERE u.lim IS NULL OR ?5 <= u.lim
 ${periodCounterConflictClause({
   table: "usage_counts",
   keyColumns: ["platform_id", "user_id"],
@@ -86,30 +95,31 @@ export function firstTrackRow(result: D1Result<unknown>): Usage | null {
 }
 
 /**
- * The usage object for a stored counter read at `period`: a counter from an
- * older period counts as 0 in the current one.
+ * The usage object for a stored counter read at `now`, when `applicable` is
+ * the period that applies now (same rule as the counting statement): an
+ * ended period counts as 0.
  */
 export function usageFromCounter(
-  counter: { plan: string; limit: number | null; count: number | null; periodStart: string | null; periodEnd: string | null },
-  period: BillingPeriod,
+  counter: StoredCounter & { plan: string; limit: number | null },
+  applicable: BillingPeriod,
+  now: Date,
 ): Usage {
-  const current = counter.periodStart !== null && counter.periodStart >= period.start;
-  const count = current ? (counter.count ?? 0) : 0;
+  const { count, start, end } = counterAfter(counter, applicable, now.toISOString());
   return {
     count,
     limit: counter.limit,
     remaining: counter.limit === null ? null : Math.max(0, counter.limit - count),
     plan: counter.plan,
-    periodStart: current && counter.periodStart ? counter.periodStart : period.start,
-    periodEnd: current && counter.periodEnd ? counter.periodEnd : period.end,
+    periodStart: start,
+    periodEnd: end,
   };
 }
 
-/** Calls counted this period across a platform's end-users. */
-export async function sumUsageThisPeriod(db: D1Database, platformId: string, period: BillingPeriod): Promise<number> {
+/** Calls counted in the periods running at `now` across a platform's end-users. */
+export async function sumUsageThisPeriod(db: D1Database, platformId: string, now: Date): Promise<number> {
   const row = await db
-    .prepare("SELECT COALESCE(SUM(usage_count), 0) AS total FROM usage_counts WHERE platform_id = ?1 AND period_start >= ?2")
-    .bind(platformId, period.start)
+    .prepare("SELECT COALESCE(SUM(usage_count), 0) AS total FROM usage_counts WHERE platform_id = ?1 AND period_end > ?2")
+    .bind(platformId, now.toISOString())
     .first<{ total: number }>();
   return row?.total ?? 0;
 }
