@@ -28,6 +28,8 @@ function workersProject(name: string, include: string[], exclude: string[], rais
             STRIPE_API_BASE: inject<string>("stripeApiBase"),
             STRIPE_SECRET_KEY: inject<string>("stripeSecretKey"),
             STRIPE_CONNECT_WEBHOOK_SECRET: inject<string>("connectWebhookSecret"),
+            STRIPE_PREVIEW_WEBHOOK_SECRET: inject<string>("previewWebhookSecret"),
+            CLERK_JWT_KEY: inject<string>("endUserJwtKey"),
           },
           ...(raiseRateLimits
             ? {

@@ -52,6 +52,8 @@ if (standIns) start("stand-ins", process.execPath, ["--import", "tsx", "src/serv
     STRIPE_PLATFORM_WEBHOOK_SECRET: config.platformWebhookSecret,
     STRIPE_CONNECT_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
     STRIPE_CONNECT_WEBHOOK_SECRET: config.connectWebhookSecret,
+    STRIPE_PREVIEW_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
+    STRIPE_PREVIEW_WEBHOOK_SECRET: config.previewWebhookSecret,
   },
 });
 

@@ -1,14 +1,17 @@
 /** Wires api-multi: middleware, then one Hono instance per resource. */
 import { systemClock, type Clock } from "@dream-api/shared";
-import { corsFromConfig, createBaseApp } from "@dream-api/shared/hono";
+import { corsForAnyOrigin, corsFromConfig, createBaseApp } from "@dream-api/shared/hono";
 import { config } from "./config";
 import type { AppEnv } from "./context";
-import { authenticateSecretKey } from "./middleware/authenticate-secret-key";
+import { END_USER_PATHS, authenticate } from "./middleware/authenticate";
 import { limitPerApiKey } from "./middleware/rate-limit";
+import { billingRoutes } from "./routes/billing";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { publicRoutes } from "./routes/public";
 import { tierRoutes } from "./routes/tiers";
 import { usageRoutes } from "./routes/usage";
+import { webhookRoutes } from "./routes/webhook";
 
 export interface AppDependencies {
   clock?: Clock;
@@ -20,12 +23,17 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
     c.set("now", clock());
     await next();
   });
-  app.use("/api/*", corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS));
-  app.use("/api/*", authenticateSecretKey, limitPerApiKey);
+  app.route("/api/public", publicRoutes);
+  app.route("/webhook", webhookRoutes);
+  const dashboardCors = corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS);
+  const endUserCors = corsForAnyOrigin();
+  app.use("/api/*", (c, next) => (END_USER_PATHS.has(new URL(c.req.url).pathname) ? endUserCors(c, next) : dashboardCors(c, next)));
+  app.use("/api/*", authenticate, limitPerApiKey);
 
   app.route("/api/customers", customerRoutes);
   app.route("/api/usage", usageRoutes);
   app.route("/api/tiers", tierRoutes);
   app.route("/api/dashboard", dashboardRoutes);
+  app.route("/api", billingRoutes);
   return app;
 }

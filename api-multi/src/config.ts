@@ -8,6 +8,12 @@ import { z } from "zod";
 const configSchema = z.object({
   CLERK_SECRET_KEY: z.string().min(1),
   CLERK_API_URL: z.url().optional(),
+  CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
+  STRIPE_SECRET_KEY: z.string().min(1),
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
+  STRIPE_PREVIEW_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
+  DASHBOARD_URL: z.url(),
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),

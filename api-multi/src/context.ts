@@ -10,6 +10,8 @@ export interface AuthContext {
   keyId: string;
   /** A test key of a developer on the free plan: at most PREVIEW_MAX_END_USERS end-users. */
   preview: boolean;
+  /** Set when an end-user's own session JWT (end-user-api) authenticated the call: it may act only for this user. */
+  endUserId?: string;
 }
 
 /** What every success response says about the key's mode: "preview", "test" or "live". */
@@ -44,6 +46,7 @@ export interface ServiceContext {
   waitUntil: (promise: Promise<unknown>) => void;
   platformId: string;
   publishableKey: string;
+  mode: KeyMode;
   preview: boolean;
   now: Date;
 }
@@ -55,6 +58,7 @@ export function serviceContext(c: AppContext): ServiceContext {
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
     platformId: auth.platformId,
     publishableKey: auth.publishableKey,
+    mode: auth.mode,
     preview: auth.preview,
     now: c.get("now"),
   };

@@ -23,3 +23,20 @@ export function parseEndUserId(value: string | undefined, param: string): string
   if (result.success) return result.data;
   throw new ApiError("invalid_id", `${param} ${result.error.issues[0]?.message ?? "is invalid"}.`, { param });
 }
+
+/**
+ * The end-user a request acts for: the one an end-user token names (which
+ * may not act for anyone else), or the validated id the developer's backend sent.
+ */
+export function actingUserId(auth: { endUserId?: string | undefined }, requested: string | undefined, param: string): string {
+  if (auth.endUserId) {
+    if (requested !== undefined && requested !== "" && requested !== auth.endUserId) {
+      throw new ApiError("forbidden", "An end-user session can only act for its own user.", { param });
+    }
+    return auth.endUserId;
+  }
+  return parseEndUserId(requested, param);
+}
+
+/** An http(s) URL for redirects (checkout success/cancel, portal return). */
+export const redirectUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048);

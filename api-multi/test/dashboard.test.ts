@@ -17,7 +17,17 @@ describe("GET /api/dashboard", () => {
 
     const res = await call("GET", "/api/dashboard", { key: platform.secretKey });
     expect(res.status).toBe(200);
-    expect(res.body.totals).toEqual({ customers: 2, callsThisPeriod: 5, activeSubscriptions: 1, mrr: [{ currency: "usd", amount: 1900 }] });
+    expect(res.body.totals).toEqual({
+      customers: 2,
+      callsThisPeriod: 5,
+      activeSubscriptions: 1,
+      mrr: [{ currency: "usd", amount: 1900 }],
+      activeByTier: [{ tier: "pro", subscribers: 1 }],
+      oneOffRevenue: [],
+    });
+    expect(res.body.subscriptions).toHaveLength(1);
+    expect(res.body.subscriptions[0]).toMatchObject({ userId: "one", plan: "pro", status: "active", lastPaymentError: null });
+    expect(res.body.recentEvents).toEqual([]);
     expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro"]);
     expect(res.body.customers.map((c: { userId: string; usage: { count: number } }) => [c.userId, c.usage.count]).sort()).toEqual([
       ["one", 2],

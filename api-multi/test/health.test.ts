@@ -25,8 +25,8 @@ describe("the worker entry", () => {
 });
 
 describe("CORS allow-list", () => {
-  it("answers preflight for an allowed origin and ignores others", async () => {
-    const allowed = await SELF.fetch("http://api.test/api/usage", {
+  it("answers preflight for an allowed origin and ignores others on developer routes", async () => {
+    const allowed = await SELF.fetch("http://api.test/api/customers", {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization,x-user-id" },
     });
@@ -34,10 +34,20 @@ describe("CORS allow-list", () => {
     expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:5173");
     expect(allowed.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("x-user-id");
 
-    const other = await SELF.fetch("http://api.test/api/usage", {
+    const other = await SELF.fetch("http://api.test/api/customers", {
       method: "OPTIONS",
       headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET" },
     });
     expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("lets end-users' browsers call their own routes from any origin", async () => {
+    for (const path of ["/api/usage", "/api/checkout", "/api/portal"]) {
+      const res = await SELF.fetch(`http://api.test${path}`, {
+        method: "OPTIONS",
+        headers: { Origin: "https://app.developer.example", "Access-Control-Request-Method": "POST" },
+      });
+      expect(res.headers.get("Access-Control-Allow-Origin"), path).toBe("https://app.developer.example");
+    }
   });
 });

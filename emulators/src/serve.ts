@@ -6,7 +6,8 @@
  *   CLERK_EMULATOR_PORT (12112)   STRIPE_EMULATOR_PORT (12111)
  *   EMULATOR_STATE_DIR (.dev-state/emulators)
  *   STRIPE_PLATFORM_WEBHOOK_URL / STRIPE_PLATFORM_WEBHOOK_SECRET  → front-auth-api
- *   STRIPE_CONNECT_WEBHOOK_URL  / STRIPE_CONNECT_WEBHOOK_SECRET   → api-multi
+ *   STRIPE_CONNECT_WEBHOOK_URL  / STRIPE_CONNECT_WEBHOOK_SECRET   → api-multi (connected accounts)
+ *   STRIPE_PREVIEW_WEBHOOK_URL  / STRIPE_PREVIEW_WEBHOOK_SECRET   → api-multi (platform account: preview checkouts)
  *   EMULATORS=clerk,stripe (which to run)
  */
 import { mkdirSync } from "node:fs";
@@ -40,6 +41,7 @@ if (which.has("stripe")) {
   };
   endpoint(env["STRIPE_PLATFORM_WEBHOOK_URL"], env["STRIPE_PLATFORM_WEBHOOK_SECRET"], false);
   endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET"], true);
+  endpoint(env["STRIPE_PREVIEW_WEBHOOK_URL"], env["STRIPE_PREVIEW_WEBHOOK_SECRET"], false);
   const stripe = createStripeEmulator({ publicUrl, webhookEndpoints, stateFile: join(stateDir, "stripe.json") });
   closers.push(() => stripe.close());
   servers.push(await listen(stripe.app.fetch, { port }));

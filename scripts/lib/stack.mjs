@@ -58,5 +58,6 @@ export function stackConfig() {
     dreamApiClerkSecret: frontAuth.CLERK_SECRET_KEY ?? "",
     platformWebhookSecret: frontAuth.STRIPE_WEBHOOK_SECRET ?? "",
     connectWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET ?? "",
+    previewWebhookSecret: apiMulti.STRIPE_PREVIEW_WEBHOOK_SECRET ?? "",
   };
 }

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../context";
 import { limitPerEndUser } from "../middleware/rate-limit";
-import { parseEndUserId } from "../schemas";
+import { actingUserId, parseEndUserId } from "../schemas";
 import { checkEndUserUsage } from "../services/usage/check";
 import { trackEndUserUsage } from "../services/usage/track";
 
@@ -23,7 +23,7 @@ export const usageRoutes = new Hono<AppEnv>()
     return respond(c, { usage });
   })
   .get("/", async (c) => {
-    const userId = parseEndUserId(c.req.header("X-User-Id") ?? c.req.query("userId"), "userId");
+    const userId = actingUserId(c.get("auth"), c.req.header("X-User-Id") ?? c.req.query("userId"), "userId");
     await limitPerEndUser(c, userId);
     return respond(c, { usage: await checkEndUserUsage({ ctx: serviceContext(c), input: { userId } }) });
   });

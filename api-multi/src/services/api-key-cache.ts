@@ -6,11 +6,18 @@
  * within the isolate TTL plus KV's propagation delay (see README).
  */
 import { IsolateCache, sha256Hex } from "@dream-api/shared";
-import { KEY_CACHE_KV_TTL_SECONDS, isKeyActive, keyCacheKvKey, loadCachedApiKey, type CachedApiKey } from "@dream-api/shared/db";
+import {
+  KEY_CACHE_KV_TTL_SECONDS,
+  isKeyActive,
+  keyCacheKvKey,
+  loadCachedApiKey,
+  loadCachedApiKeyByPublishableKey,
+  type CachedApiKey,
+} from "@dream-api/shared/db";
 
 export type ResolvedApiKey = CachedApiKey;
 
-/** Unknown hashes are remembered briefly in memory only (never in KV). */
+/** Unknown keys are remembered briefly in memory only (never in KV). */
 const NEGATIVE_TTL_MS = 5_000;
 
 let isolateCache: IsolateCache<ResolvedApiKey | null> | null = null;
@@ -51,7 +58,24 @@ async function loadFromStorage(
   return resolved;
 }
 
+const publishableKeys = new IsolateCache<ResolvedApiKey | null>(30_000);
+
+/**
+ * The tenant a publishable key names (end-user JWTs and public pricing
+ * pages). Any pk the platform was ever issued still names it: a pk is an
+ * identifier, not a credential, and end-users keep the one they signed up with.
+ */
+export async function resolvePublishableKey(env: Env, publishableKey: string): Promise<ResolvedApiKey | null> {
+  let resolved = publishableKeys.get(publishableKey);
+  if (resolved === undefined) {
+    resolved = await loadCachedApiKeyByPublishableKey(env.DB, publishableKey);
+    publishableKeys.set(publishableKey, resolved, resolved ? 30_000 : NEGATIVE_TTL_MS);
+  }
+  return resolved;
+}
+
 /** Test seam: forget what this isolate has cached. */
 export function clearApiKeyIsolateCache(): void {
   isolateCache?.clear();
+  publishableKeys.clear();
 }

@@ -1,5 +1,18 @@
 import { calendarMonthPeriod, type Tier } from "@dream-api/shared";
-import { countEndUsers, listApiKeys, listEndUsersWithUsage, listTiers, subscriptionTotals, sumUsageThisPeriod, isKeyActive } from "@dream-api/shared/db";
+import {
+  countEndUsers,
+  isKeyActive,
+  listApiKeys,
+  listEndUsersWithUsage,
+  listSubscriptions,
+  listTiers,
+  recentEvents,
+  subscriptionTotals,
+  sumUsageThisPeriod,
+  type EventSummary,
+  type SubscriptionListItem,
+  type SubscriptionTotals,
+} from "@dream-api/shared/db";
 import type { ServiceContext } from "../context";
 import { toCustomerView, type CustomerView } from "./customers/customer-view";
 
@@ -9,27 +22,31 @@ export interface DashboardView {
   keys: { keyId: string; mode: string; publishableKey: string; secretPrefix: string; createdAt: string; expiresAt: string | null; active: boolean }[];
   tiers: Tier[];
   customers: CustomerView[];
-  totals: {
-    customers: number;
-    callsThisPeriod: number;
-    activeSubscriptions: number;
-    mrr: { currency: string; amount: number }[];
-  };
+  subscriptions: SubscriptionListItem[];
+  recentEvents: EventSummary[];
+  totals: { customers: number; callsThisPeriod: number } & SubscriptionTotals;
 }
 
 const DASHBOARD_CUSTOMERS = 50;
 
-/** Everything the developer's dashboard shows, in one round of parallel reads. Secrets appear only as prefixes. */
+/**
+ * Everything the developer's dashboard shows, in one round of parallel reads:
+ * keys (prefixes only), tiers, customers with usage, subscriptions with
+ * status, cancel dates and payment failures, MRR, subscribers per tier,
+ * one-off revenue and recent webhook events with their outcome.
+ */
 export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<DashboardView> {
   const db = ctx.env.DB;
   const period = calendarMonthPeriod(ctx.now);
-  const [keys, tiers, page, customers, calls, subscriptions] = await Promise.all([
+  const [keys, tiers, page, customers, calls, totals, subscriptions, events] = await Promise.all([
     listApiKeys(db, ctx.platformId),
     listTiers(db, ctx.platformId),
     listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, now: ctx.now }),
     countEndUsers(db, ctx.platformId),
     sumUsageThisPeriod(db, ctx.platformId, ctx.now),
     subscriptionTotals(db, ctx.platformId),
+    listSubscriptions(db, ctx.platformId),
+    recentEvents(db, ctx.platformId),
   ]);
   return {
     platformId: ctx.platformId,
@@ -47,6 +64,8 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
       })),
     tiers,
     customers: page.customers.map((customer) => toCustomerView(customer)),
-    totals: { customers, callsThisPeriod: calls, ...subscriptions },
+    subscriptions,
+    recentEvents: events,
+    totals: { customers, callsThisPeriod: calls, ...totals },
   };
 }

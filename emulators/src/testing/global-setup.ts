@@ -18,6 +18,7 @@ declare module "vitest" {
     stripeSecretKey: string;
     platformWebhookSecret: string;
     connectWebhookSecret: string;
+    previewWebhookSecret: string;
     inboxUrl: string;
   }
 }
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject) {
   project.provide("stripeSecretKey", cloud.stripeSecretKey);
   project.provide("platformWebhookSecret", cloud.platformWebhookSecret);
   project.provide("connectWebhookSecret", cloud.connectWebhookSecret);
+  project.provide("previewWebhookSecret", cloud.previewWebhookSecret);
   project.provide("inboxUrl", cloud.inboxUrl);
   return () => cloud.close();
 }

@@ -1,8 +1,9 @@
 /**
  * The local cloud for the workers' vitest global setups: the Clerk and
  * Stripe stand-ins and a webhook inbox, each a real HTTP server on a free
- * loopback port. The Stripe stand-in delivers platform events to
- * `{inbox}/platform` and Connect events to `{inbox}/connect`, and holds the
+ * loopback port. The Stripe stand-in delivers platform-account events to
+ * `{inbox}/platform` (front-auth-api's endpoint) and `{inbox}/preview`
+ * (api-multi's), Connect events to `{inbox}/connect`, and holds the
  * platform's $15/month price under the lookup key `dream_api_platform_monthly`.
  */
 import { createClerkEmulator } from "../clerk/index.js";
@@ -15,6 +16,7 @@ export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
 export const LOCAL_STRIPE_SECRET_KEY = "sk_test_local_platform_00000000000000000000";
 export const PLATFORM_WEBHOOK_SECRET = "whsec_local_platform_00000000000000000000";
 export const CONNECT_WEBHOOK_SECRET = "whsec_local_connect_000000000000000000000";
+export const PREVIEW_WEBHOOK_SECRET = "whsec_local_preview_000000000000000000000";
 
 export interface LocalCloud {
   clerkApiUrl: string;
@@ -28,6 +30,7 @@ export interface LocalCloud {
   stripeSecretKey: string;
   platformWebhookSecret: string;
   connectWebhookSecret: string;
+  previewWebhookSecret: string;
   inboxUrl: string;
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export async function startLocalCloud(): Promise<LocalCloud> {
     webhookEndpoints: [
       { url: `${inboxServer.url}/platform`, secret: PLATFORM_WEBHOOK_SECRET, connect: false },
       { url: `${inboxServer.url}/connect`, secret: CONNECT_WEBHOOK_SECRET, connect: true },
+      { url: `${inboxServer.url}/preview`, secret: PREVIEW_WEBHOOK_SECRET, connect: false },
     ],
   });
   const stripeServer = await listen(stripe.app.fetch, { port: stripePort });
@@ -67,6 +71,7 @@ export async function startLocalCloud(): Promise<LocalCloud> {
     stripeSecretKey: LOCAL_STRIPE_SECRET_KEY,
     platformWebhookSecret: PLATFORM_WEBHOOK_SECRET,
     connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+    previewWebhookSecret: PREVIEW_WEBHOOK_SECRET,
     inboxUrl: inboxServer.url,
     async close() {
       stripe.close();

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   email_in_use: 409,
   no_tiers_configured: 409,
   stripe_not_connected: 409,
+  sold_out: 409,
   rate_limited: 429,
   internal_error: 500,
   misconfigured: 500,

@@ -9,7 +9,15 @@ export interface CustomerView {
   createdAt: string;
   updatedAt: string;
   usage: Usage;
-  subscription?: SubscriptionView | null;
+  /** In lists: the latest subscription's summary; on GET /api/customers/:userId: the full view. */
+  subscription: SubscriptionView | SubscriptionSummary | null;
+}
+
+export interface SubscriptionSummary {
+  status: string;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: string | null;
+  canceledAt: string | null;
 }
 
 export interface SubscriptionView {
@@ -30,6 +38,7 @@ export function toCustomerView(user: EndUserWithUsage, subscription?: Subscripti
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     usage: user.usage,
+    subscription: user.latestSubscription,
   };
   if (subscription !== undefined) {
     view.subscription = subscription && {

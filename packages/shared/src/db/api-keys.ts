@@ -135,6 +135,12 @@ export async function loadCachedApiKey(db: D1Database, secretHash: string): Prom
   return row ? toCachedKey(row) : null;
 }
 
+/** The key pair a publishable key belongs to (revoked ones included: a pk only names the tenant). */
+export async function loadCachedApiKeyByPublishableKey(db: D1Database, publishableKey: string): Promise<CachedApiKey | null> {
+  const row = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.publishable_key = ?1`).bind(publishableKey).first<CachedKeyRow>();
+  return row ? toCachedKey(row) : null;
+}
+
 /** Every key of a platform as api-multi caches it, with the hash its KV entry is stored under. */
 export async function listCachedApiKeys(db: D1Database, platformId: string): Promise<{ secretHash: string; key: CachedApiKey }[]> {
   const { results } = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.platform_id = ?1`).bind(platformId).all<CachedKeyRow>();

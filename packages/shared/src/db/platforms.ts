@@ -6,6 +6,8 @@ export interface PlatformRecord {
   developerId: string;
   plan: PlatformPlan;
   allowedOrigins: string[];
+  defaultSuccessUrl: string | null;
+  defaultCancelUrl: string | null;
   stripeCustomerId: string | null;
   stripeSubscriptionId: string | null;
   subscriptionStatus: string | null;
@@ -20,6 +22,8 @@ interface PlatformRow {
   developer_id: string;
   plan: PlatformPlan;
   allowed_origins: string;
+  default_success_url: string | null;
+  default_cancel_url: string | null;
   stripe_customer_id: string | null;
   stripe_subscription_id: string | null;
   subscription_status: string | null;
@@ -29,7 +33,7 @@ interface PlatformRow {
   created_at: string;
 }
 
-const COLUMNS = `platform_id, developer_id, plan, allowed_origins, stripe_customer_id, stripe_subscription_id,
+const COLUMNS = `platform_id, developer_id, plan, allowed_origins, default_success_url, default_cancel_url, stripe_customer_id, stripe_subscription_id,
   subscription_status, cancel_at_period_end, plan_period_end, canceled_at, created_at`;
 
 function toPlatform(row: PlatformRow): PlatformRecord {
@@ -38,6 +42,8 @@ function toPlatform(row: PlatformRow): PlatformRecord {
     developerId: row.developer_id,
     plan: row.plan,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    defaultSuccessUrl: row.default_success_url,
+    defaultCancelUrl: row.default_cancel_url,
     stripeCustomerId: row.stripe_customer_id,
     stripeSubscriptionId: row.stripe_subscription_id,
     subscriptionStatus: row.subscription_status,

@@ -51,23 +51,138 @@ export async function getLatestSubscription(db: D1Database, platformId: string, 
   return row ? toSubscription(row) : null;
 }
 
-/** Active subscriptions and their monthly recurring revenue (minor units, per currency). */
-export async function subscriptionTotals(
+export interface SubscriptionTotals {
+  activeSubscriptions: number;
+  /** Monthly recurring revenue: the sum of active subscriptions' monthly tier prices (minor units), per currency. */
+  mrr: { currency: string; amount: number }[];
+  activeByTier: { tier: string; subscribers: number }[];
+  /** Revenue from one-off purchases (minor units), per currency. */
+  oneOffRevenue: { currency: string; amount: number; purchases: number }[];
+}
+
+export async function subscriptionTotals(db: D1Database, platformId: string): Promise<SubscriptionTotals> {
+  const [byCurrency, byTier, oneOff] = await db.batch([
+    db
+      .prepare(
+        `SELECT t.currency AS currency, COUNT(*) AS n, COALESCE(SUM(t.price), 0) AS amount
+         FROM subscriptions s JOIN tiers t ON t.platform_id = s.platform_id AND t.name = s.plan
+         WHERE s.platform_id = ?1 AND s.status IN ('active', 'trialing')
+         GROUP BY t.currency ORDER BY t.currency`,
+      )
+      .bind(platformId),
+    db
+      .prepare(
+        `SELECT plan AS tier, COUNT(*) AS subscribers FROM subscriptions
+         WHERE platform_id = ?1 AND status IN ('active', 'trialing') GROUP BY plan ORDER BY plan`,
+      )
+      .bind(platformId),
+    db
+      .prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 GROUP BY currency ORDER BY currency")
+      .bind(platformId),
+  ]);
+  const currencies = (byCurrency?.results ?? []) as { currency: string; n: number; amount: number }[];
+  return {
+    activeSubscriptions: currencies.reduce((sum, row) => sum + row.n, 0),
+    mrr: currencies.map((row) => ({ currency: row.currency, amount: row.amount })),
+    activeByTier: (byTier?.results ?? []) as { tier: string; subscribers: number }[],
+    oneOffRevenue: (oneOff?.results ?? []) as { currency: string; amount: number; purchases: number }[],
+  };
+}
+
+export interface SubscriptionState {
+  subscriptionId: string;
+  platformId: string;
+  userId: string;
+  customerId: string | null;
+  stripeAccount: string | null;
+  plan: string;
+  priceId: string | null;
+  status: string;
+  currentPeriodStart: string | null;
+  currentPeriodEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: string | null;
+  /** undefined: leave as stored; null: clear; string: record (invoice.payment_failed). */
+  lastPaymentError?: string | null | undefined;
+}
+
+/**
+ * Stores a subscription as Stripe has it now (the webhook re-fetches it),
+ * so whatever order events arrive in, the row ends as Stripe's state. A row
+ * never moves to another platform.
+ */
+export function upsertSubscriptionStatement(db: D1Database, state: SubscriptionState, now: string): D1PreparedStatement {
+  const keepError = state.lastPaymentError === undefined ? 1 : 0;
+  return db
+    .prepare(
+      `INSERT INTO subscriptions (subscription_id, platform_id, user_id, customer_id, stripe_account, plan, price_id, status,
+         current_period_start, current_period_end, cancel_at_period_end, canceled_at, last_payment_error, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+       ON CONFLICT (subscription_id) DO UPDATE SET
+         customer_id = excluded.customer_id, plan = excluded.plan, price_id = excluded.price_id, status = excluded.status,
+         current_period_start = excluded.current_period_start, current_period_end = excluded.current_period_end,
+         cancel_at_period_end = excluded.cancel_at_period_end, canceled_at = excluded.canceled_at,
+         last_payment_error = IIF(?15 = 1, subscriptions.last_payment_error, excluded.last_payment_error),
+         updated_at = excluded.updated_at
+       WHERE subscriptions.platform_id = excluded.platform_id`,
+    )
+    .bind(
+      state.subscriptionId,
+      state.platformId,
+      state.userId,
+      state.customerId,
+      state.stripeAccount,
+      state.plan,
+      state.priceId,
+      state.status,
+      state.currentPeriodStart,
+      state.currentPeriodEnd,
+      state.cancelAtPeriodEnd ? 1 : 0,
+      state.canceledAt,
+      state.lastPaymentError ?? null,
+      now,
+      keepError,
+    );
+}
+
+/**
+ * Derives the end-user's plan from all of its subscriptions as stored: the
+ * tier of an active or trialing one, else `freePlan`. Run in the same batch
+ * as the subscription upsert, it makes the plan a function of Stripe's state
+ * — never of the order events came in — so a stale event cannot move a plan
+ * backwards.
+ */
+export function derivePlanStatement(
   db: D1Database,
-  platformId: string,
-): Promise<{ activeSubscriptions: number; mrr: { currency: string; amount: number }[] }> {
+  input: { platformId: string; userId: string; freePlan: string; customerId: string | null; stripeAccount: string | null; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE end_users SET
+         plan = COALESCE((SELECT s.plan FROM subscriptions s
+                          WHERE s.platform_id = ?1 AND s.user_id = ?2 AND s.status IN ('active', 'trialing')
+                          ORDER BY s.current_period_end DESC LIMIT 1), ?3),
+         stripe_customer_id = COALESCE(?4, stripe_customer_id),
+         stripe_customer_account = IIF(?4 IS NULL, stripe_customer_account, ?5),
+         updated_at = ?6
+       WHERE platform_id = ?1 AND user_id = ?2`,
+    )
+    .bind(input.platformId, input.userId, input.freePlan, input.customerId, input.stripeAccount, input.now);
+}
+
+export interface SubscriptionListItem extends SubscriptionRecord {
+  lastPaymentError: string | null;
+}
+
+/** The platform's subscriptions, most recently changed first (dashboard). */
+export async function listSubscriptions(db: D1Database, platformId: string, limit = 50): Promise<SubscriptionListItem[]> {
   const { results } = await db
     .prepare(
-      `SELECT t.currency AS currency, COUNT(*) AS n, COALESCE(SUM(t.price), 0) AS amount
-       FROM subscriptions s
-       JOIN tiers t ON t.platform_id = s.platform_id AND t.name = s.plan
-       WHERE s.platform_id = ?1 AND s.status IN ('active', 'trialing')
-       GROUP BY t.currency ORDER BY t.currency`,
+      `SELECT subscription_id, user_id, plan, price_id, status, current_period_start, current_period_end,
+              cancel_at_period_end, canceled_at, last_payment_error
+       FROM subscriptions WHERE platform_id = ?1 ORDER BY updated_at DESC LIMIT ?2`,
     )
-    .bind(platformId)
-    .all<{ currency: string; n: number; amount: number }>();
-  return {
-    activeSubscriptions: results.reduce((sum, row) => sum + row.n, 0),
-    mrr: results.map((row) => ({ currency: row.currency, amount: row.amount })),
-  };
+    .bind(platformId, limit)
+    .all<SubscriptionRow & { last_payment_error: string | null }>();
+  return results.map((row) => ({ ...toSubscription(row), lastPaymentError: row.last_payment_error }));
 }

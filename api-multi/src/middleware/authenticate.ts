@@ -1,0 +1,96 @@
+import { verifyToken } from "@clerk/backend";
+import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier } from "@dream-api/shared";
+import { insertEndUserStatement } from "@dream-api/shared/db";
+import { createMiddleware } from "hono/factory";
+import { config } from "../config";
+import { serviceContext, type AppContext, type AppEnv } from "../context";
+import { resolvePublishableKey, resolveSecretKey } from "../services/api-key-cache";
+import { endUserCap, previewLimitReached } from "../services/preview";
+import { getPlatformTiers } from "../services/tier-cache";
+
+const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
+
+/** Routes an end-user may call for itself with its own end-user-api session JWT (from any origin). */
+export const END_USER_PATHS = new Set(["/api/usage", "/api/checkout", "/api/portal"]);
+const END_USER_ROUTES = new Set(["GET /api/usage", "POST /api/checkout", "POST /api/portal"]);
+
+/**
+ * `Authorization: Bearer sk_live_…|sk_test_…` (the developer's backend) →
+ * platformId; or, on END_USER_ROUTES, a session JWT of the shared
+ * end-user-api Clerk app → the platform its `publishableKey` claim names and
+ * the end-user its `sub` is. The platformId set here is the only one tenant
+ * queries may use.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("Authorization");
+  if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (token && !token.startsWith("sk_") && END_USER_ROUTES.has(`${c.req.method} ${new URL(c.req.url).pathname}`)) {
+    await authenticateEndUser(c, token);
+  } else {
+    await authenticateSecretKey(c, token);
+  }
+  await next();
+});
+
+async function authenticateSecretKey(c: AppContext, secretKey: string | undefined): Promise<void> {
+  if (!secretKey || !SECRET_KEY_PATTERN.test(secretKey)) throw new ApiError("invalid_api_key", INVALID_KEY_MESSAGE);
+  const resolved = await resolveSecretKey(c.env, c.executionCtx, secretKey, {
+    now: c.get("now"),
+    ttlSeconds: config(c.env).KEY_CACHE_TTL_SECONDS,
+  });
+  if (!resolved) throw new ApiError("invalid_api_key", INVALID_KEY_MESSAGE);
+  c.set("auth", {
+    platformId: resolved.platformId,
+    publishableKey: resolved.publishableKey,
+    mode: resolved.mode,
+    keyId: resolved.keyId,
+    preview: resolved.preview,
+  });
+}
+
+async function authenticateEndUser(c: AppContext, token: string): Promise<void> {
+  const settings = config(c.env);
+  let claims: { sub: string; publishableKey?: unknown };
+  try {
+    claims = await verifyToken(token, {
+      secretKey: settings.CLERK_SECRET_KEY,
+      ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
+      ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
+    });
+  } catch {
+    throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
+  }
+  const publishableKey = typeof claims.publishableKey === "string" ? claims.publishableKey : "";
+  const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey) : null;
+  if (!key) throw new ApiError("invalid_token", "The end-user session token names no dream-api platform (publishableKey claim).");
+  c.set("auth", { platformId: key.platformId, publishableKey: key.publishableKey, mode: key.mode, keyId: key.keyId, preview: key.preview });
+  c.set("auth", { ...c.get("auth"), endUserId: await endUserIdFor(c, claims.sub) });
+}
+
+/**
+ * The platform's userId of the Clerk user `clerkUserId`; an end-user who
+ * signed up through the shared app but was never registered by the
+ * developer's backend is registered now (D1 only, lowest tier, userId = the
+ * Clerk user id).
+ */
+async function endUserIdFor(c: AppContext, clerkUserId: string): Promise<string> {
+  const db = c.env.DB;
+  const { platformId } = c.get("auth");
+  const find = () =>
+    db.prepare("SELECT user_id FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platformId, clerkUserId).first<{ user_id: string }>();
+  const existing = await find();
+  if (existing) return existing.user_id;
+  const ctx = serviceContext(c);
+  const tier = lowestTier(await getPlatformTiers(c.env, c.executionCtx, platformId));
+  if (!tier) throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet.");
+  const cap = endUserCap(ctx);
+  await insertEndUserStatement(
+    db,
+    { platformId, userId: clerkUserId, clerkUserId, email: null, plan: tier.name, now: c.get("now").toISOString() },
+    { maxEndUsers: cap },
+  ).run();
+  const registered = await find();
+  if (!registered) throw cap !== null ? previewLimitReached(cap) : new ApiError("internal_error", "The end-user could not be registered.");
+  return registered.user_id;
+}

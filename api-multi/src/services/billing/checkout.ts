@@ -1,0 +1,94 @@
+import { ApiError, type Tier } from "@dream-api/shared";
+import { getPlatform, listTiers } from "@dream-api/shared/db";
+import { stripeFailure } from "@dream-api/shared/stripe";
+import type Stripe from "stripe";
+import { config } from "../../config";
+import type { ServiceContext } from "../../context";
+import { customerNotFound } from "../customers/get";
+import { checkoutAccount, platformStripe } from "./stripe-account";
+
+export interface CheckoutInput {
+  userId: string;
+  tier: string;
+  successUrl?: string | undefined;
+  cancelUrl?: string | undefined;
+}
+
+/**
+ * A Stripe Checkout session for an end-user on the developer's connected
+ * account (Stripe-Account): subscription mode for subscription tiers,
+ * payment mode for one-off products (sold out → 409). In preview (test key,
+ * no connected account) it runs on the platform's account with inline
+ * prices. Metadata carries platformId + userId + tier, which the webhook
+ * uses. Nothing is written in D1 here, so a Stripe failure leaves nothing.
+ */
+export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContext; input: CheckoutInput }): Promise<{ id: string; url: string }> {
+  const db = ctx.env.DB;
+  const tier = (await listTiers(db, ctx.platformId)).find((candidate) => candidate.name === input.tier && !candidate.archived);
+  if (!tier) throw new ApiError("unknown_tier", `"${input.tier}" is not an active tier of this platform.`, { param: "tier" });
+  if (tier.price === 0) throw new ApiError("invalid_request", `"${tier.name}" is free: there is nothing to check out. Change the plan with PATCH /api/customers/:userId.`, { param: "tier" });
+  if (tier.kind === "one_off" && tier.inventory !== null && tier.inventory <= 0) {
+    throw new ApiError("sold_out", `"${tier.name}" is sold out.`, { param: "tier" });
+  }
+  const user = await db
+    .prepare("SELECT email, stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
+    .bind(ctx.platformId, input.userId)
+    .first<{ email: string | null; stripe_customer_id: string | null; stripe_customer_account: string | null }>();
+  if (!user) throw customerNotFound(input.userId);
+  const { account } = await checkoutAccount(ctx);
+  if (account && !tier.priceId) throw new ApiError("conflict", `Tier "${tier.name}" has no Stripe price yet; save it again in the dashboard.`, { param: "tier" });
+  const urls = await redirectUrls(ctx, input);
+
+  const metadata = { platformId: ctx.platformId, userId: input.userId, tier: tier.name };
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: tier.kind === "subscription" ? "subscription" : "payment",
+    line_items: [account ? { price: tier.priceId!, quantity: 1 } : { price_data: inlinePrice(tier), quantity: 1 }],
+    client_reference_id: input.userId,
+    metadata,
+    success_url: urls.successUrl,
+    cancel_url: urls.cancelUrl,
+    ...(tier.kind === "subscription" ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
+    ...(user.stripe_customer_id && user.stripe_customer_account === account
+      ? { customer: user.stripe_customer_id }
+      : user.email
+        ? { customer_email: user.email }
+        : {}),
+  };
+  try {
+    const session = await platformStripe(ctx.env).checkout.sessions.create(params, account ? { stripeAccount: account } : {});
+    if (!session.url) throw new ApiError("stripe_error", "Stripe returned a Checkout session without a URL.");
+    return { id: session.id, url: session.url };
+  } catch (error) {
+    throw stripeFailure("create the Checkout session", error);
+  }
+}
+
+function inlinePrice(tier: Tier): Stripe.Checkout.SessionCreateParams.LineItem.PriceData {
+  return {
+    currency: tier.currency,
+    unit_amount: tier.price,
+    product_data: { name: tier.displayName, metadata: { tier: tier.name } },
+    ...(tier.kind === "subscription" ? { recurring: { interval: "month" as const } } : {}),
+  };
+}
+
+/**
+ * Success/cancel URLs: the caller's (http(s); with a live key they must be on
+ * one of the developer's allowed origins), else the developer's defaults,
+ * else the hosted pricing page.
+ */
+async function redirectUrls(ctx: ServiceContext, input: CheckoutInput): Promise<{ successUrl: string; cancelUrl: string }> {
+  const platform = await getPlatform(ctx.env.DB, ctx.platformId);
+  const pricingPage = new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
+  const pick = (given: string | undefined, param: string, fallback: string) => {
+    if (given === undefined) return fallback;
+    if (ctx.mode === "live" && !(platform?.allowedOrigins ?? []).includes(new URL(given).origin)) {
+      throw new ApiError("invalid_request", `${param} must be on one of the platform's allowed origins in live mode.`, { param });
+    }
+    return given;
+  };
+  return {
+    successUrl: pick(input.successUrl, "successUrl", platform?.defaultSuccessUrl ?? `${pricingPage}?checkout=success`),
+    cancelUrl: pick(input.cancelUrl, "cancelUrl", platform?.defaultCancelUrl ?? `${pricingPage}?checkout=canceled`),
+  };
+}

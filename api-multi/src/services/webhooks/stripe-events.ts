@@ -1,0 +1,256 @@
+/**
+ * api-multi's Stripe webhook: end-users' subscriptions and purchases on the
+ * developers' connected accounts (and, in preview, on the platform account).
+ *
+ * Exactly once: the event row (UNIQUE event id) and its effect land in one
+ * DB.batch; a duplicate's insert fails and rolls the effect back.
+ * Order-proof: subscription effects re-fetch the subscription from Stripe and
+ * store its current state, then derive the end-user's plan from all its
+ * stored subscriptions in the same batch — so no arrival order or stale
+ * event can move a plan backwards. Any failure answers 500 (nothing stored)
+ * and Stripe's retry redoes the event.
+ */
+import { lowestTier, type Tier } from "@dream-api/shared";
+import {
+  accountCacheKvKey,
+  derivePlanStatement,
+  eventRecorded,
+  getConnectedAccount,
+  insertEventStatement,
+  isDuplicateEventError,
+  listTiers,
+  platformsOfAccount,
+  upsertSubscriptionStatement,
+} from "@dream-api/shared/db";
+import type Stripe from "stripe";
+import { platformStripe } from "../billing/stripe-account";
+import { syncEndUserPlanToClerk } from "./clerk-sync";
+import { verifiedStripeEvent } from "./verify";
+
+export interface WebhookResult {
+  received: true;
+  duplicate: boolean;
+  outcome: string;
+}
+
+interface Effect {
+  platformId: string | null;
+  statements: D1PreparedStatement[];
+  outcome: string;
+  /** End-users whose Clerk plan must follow D1 afterwards. */
+  endUsers: { platformId: string; userId: string }[];
+  /** Platforms whose account cache must be rewritten afterwards. */
+  accountsChanged: string[];
+}
+
+const ignored = (outcome: string, platformId: string | null = null): Effect => ({ platformId, statements: [], outcome: `ignored: ${outcome}`, endUsers: [], accountsChanged: [] });
+
+export async function handleStripeWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
+  const { env, now } = input;
+  const { event, source } = await verifiedStripeEvent(env, input.rawBody, input.signature);
+  const nowIso = now.toISOString();
+  const effect = await effectOf(env, event, source, nowIso);
+  let duplicate = await eventRecorded(env.DB, event.id);
+  if (!duplicate) {
+    try {
+      await env.DB.batch([
+        insertEventStatement(env.DB, {
+          eventId: event.id,
+          source,
+          type: event.type,
+          account: event.account ?? null,
+          platformId: effect.platformId,
+          payload: input.rawBody,
+          now: nowIso,
+          outcome: effect.outcome,
+        }),
+        ...effect.statements,
+      ]);
+    } catch (error) {
+      if (!isDuplicateEventError(error)) throw error;
+      duplicate = true;
+    }
+  }
+  // Also on duplicates: a retry after a Clerk failure must still bring Clerk in line with D1.
+  for (const user of effect.endUsers) await syncEndUserPlanToClerk(env, user);
+  for (const platformId of effect.accountsChanged) await refreshAccountCache(env, platformId);
+  return { received: true, duplicate, outcome: duplicate ? "duplicate" : effect.outcome };
+}
+
+async function refreshAccountCache(env: Env, platformId: string): Promise<void> {
+  await env.ACCOUNT_CACHE.put(accountCacheKvKey(platformId), JSON.stringify(await getConnectedAccount(env.DB, platformId)));
+}
+
+/** The tenant an event belongs to: by its connected account, or (preview, platform account) by our own metadata. */
+async function tenantOf(env: Env, event: Stripe.Event, metadataPlatformId: string | undefined): Promise<{ platformId: string; account: string | null } | string> {
+  if (event.account) {
+    const platforms = await platformsOfAccount(env.DB, event.account);
+    const platformId = metadataPlatformId && platforms.includes(metadataPlatformId) ? metadataPlatformId : platforms.length === 1 ? platforms[0] : undefined;
+    if (!platformId) return `no platform is connected to ${event.account}`;
+    const account = await getConnectedAccount(env.DB, platformId);
+    if (account && account.livemode !== event.livemode) return "livemode does not match the connected account";
+    return { platformId, account: event.account };
+  }
+  if (!metadataPlatformId) return "not a dream-api end-user event";
+  if (event.livemode) return "live events of the platform account are not end-user previews";
+  const exists = await env.DB.prepare("SELECT 1 AS found FROM platforms WHERE platform_id = ?1").bind(metadataPlatformId).first();
+  return exists ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
+}
+
+async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "platform", now: string): Promise<Effect> {
+  switch (event.type) {
+    case "checkout.session.completed": {
+      const session = event.data.object;
+      const tenant = await tenantOf(env, event, session.metadata?.["platformId"]);
+      if (typeof tenant === "string") return ignored(tenant);
+      if (session.mode === "payment") return purchaseEffect(env, tenant, session, now);
+      const subscriptionId = typeof session.subscription === "string" ? session.subscription : session.subscription?.id;
+      return subscriptionId ? subscriptionEffect(env, tenant, subscriptionId, now) : ignored("no subscription", tenant.platformId);
+    }
+    case "customer.subscription.created":
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted": {
+      const subscription = event.data.object;
+      const tenant = await tenantOf(env, event, subscription.metadata["platformId"]);
+      if (typeof tenant === "string") return ignored(tenant);
+      return subscriptionEffect(env, tenant, subscription.id, now);
+    }
+    case "invoice.paid":
+    case "invoice.payment_failed": {
+      const invoice = event.data.object;
+      const subscriptionId = invoiceSubscriptionId(invoice);
+      if (!subscriptionId) return ignored("invoice without a subscription");
+      const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null);
+      const tenant = await tenantOf(env, event, subscription?.metadata["platformId"]);
+      if (typeof tenant === "string") return ignored(tenant);
+      const paymentError = event.type === "invoice.payment_failed" ? `Payment failed on ${new Date(event.created * 1000).toISOString()} (invoice ${invoice.id})` : null;
+      return subscriptionEffect(env, tenant, subscriptionId, now, paymentError, subscription);
+    }
+    case "account.application.deauthorized": {
+      if (source !== "connect" || !event.account) return ignored("not a connected account");
+      const platforms = await platformsOfAccount(env.DB, event.account);
+      return {
+        platformId: platforms[0] ?? null,
+        statements: [
+          env.DB.prepare("UPDATE stripe_accounts SET disconnected_at = ?2, updated_at = ?2 WHERE stripe_user_id = ?1 AND disconnected_at IS NULL").bind(event.account, now),
+        ],
+        outcome: `account ${event.account} disconnected`,
+        endUsers: [],
+        accountsChanged: platforms,
+      };
+    }
+    default:
+      return ignored(`unhandled type ${event.type}`);
+  }
+}
+
+function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
+  const parent = invoice.parent?.subscription_details?.subscription;
+  if (parent) return typeof parent === "string" ? parent : parent.id;
+  const legacy = (invoice as unknown as { subscription?: string | { id: string } | null }).subscription;
+  return legacy ? (typeof legacy === "string" ? legacy : legacy.id) : null;
+}
+
+async function retrieveSubscription(env: Env, subscriptionId: string, account: string | null): Promise<Stripe.Subscription | null> {
+  try {
+    return await platformStripe(env).subscriptions.retrieve(subscriptionId, {}, account ? { stripeAccount: account } : {});
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    throw error;
+  }
+}
+
+const iso = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000).toISOString() : null);
+
+function tierOfSubscription(tiers: Tier[], subscription: Stripe.Subscription): string | null {
+  const priceId = subscription.items.data[0]?.price.id;
+  return tiers.find((tier) => tier.priceId !== null && tier.priceId === priceId)?.name ?? subscription.metadata["tier"] ?? null;
+}
+
+async function subscriptionEffect(
+  env: Env,
+  tenant: { platformId: string; account: string | null },
+  subscriptionId: string,
+  now: string,
+  paymentError?: string | null,
+  fetched?: Stripe.Subscription | null,
+): Promise<Effect> {
+  const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account) : fetched;
+  if (!subscription) return ignored(`subscription ${subscriptionId} not found`, tenant.platformId);
+  const { platformId } = tenant;
+  if (subscription.metadata["platformId"] !== platformId) return ignored("subscription belongs to another platform", platformId);
+  const userId = subscription.metadata["userId"];
+  if (!userId) return ignored("subscription without a userId", platformId);
+  const tiers = await listTiers(env.DB, platformId);
+  const plan = tierOfSubscription(tiers, subscription);
+  if (!plan) return ignored("subscription price matches no tier", platformId);
+  const user = await env.DB.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
+  if (!user) return ignored(`unknown end-user ${userId}`, platformId);
+  const item = subscription.items.data[0];
+  const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
+  const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
+  const freePlan = lowestTier(tiers)?.name ?? plan;
+  return {
+    platformId,
+    statements: [
+      upsertSubscriptionStatement(
+        env.DB,
+        {
+          subscriptionId: subscription.id,
+          platformId,
+          userId,
+          customerId,
+          stripeAccount: tenant.account,
+          plan,
+          priceId: item?.price.id ?? null,
+          status: subscription.status,
+          // Newer API versions moved the period to the item.
+          currentPeriodStart: iso(item?.current_period_start ?? legacy.current_period_start),
+          currentPeriodEnd: iso(item?.current_period_end ?? legacy.current_period_end),
+          cancelAtPeriodEnd: subscription.cancel_at_period_end,
+          canceledAt: iso(subscription.canceled_at),
+          lastPaymentError: paymentError,
+        },
+        now,
+      ),
+      derivePlanStatement(env.DB, { platformId, userId, freePlan, customerId, stripeAccount: tenant.account, now }),
+    ],
+    outcome: `subscription ${subscription.id} ${subscription.status}${subscription.cancel_at_period_end ? " (cancels at period end)" : ""}${paymentError ? ", payment failed" : ""}`,
+    endUsers: [{ platformId, userId }],
+    accountsChanged: [],
+  };
+}
+
+async function purchaseEffect(
+  env: Env,
+  tenant: { platformId: string; account: string | null },
+  session: Stripe.Checkout.Session,
+  now: string,
+): Promise<Effect> {
+  const { platformId } = tenant;
+  const userId = session.metadata?.["userId"];
+  const tier = session.metadata?.["tier"];
+  if (!userId || !tier) return ignored("purchase without userId/tier metadata", platformId);
+  if (session.payment_status !== "paid") return ignored(`payment ${session.payment_status}`, platformId);
+  const customerId = typeof session.customer === "string" ? session.customer : (session.customer?.id ?? null);
+  const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  return {
+    platformId,
+    statements: [
+      env.DB.prepare(
+        `INSERT INTO purchases (checkout_session_id, platform_id, user_id, tier, amount, currency, payment_intent_id, stripe_account, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (checkout_session_id) DO NOTHING`,
+      ).bind(session.id, platformId, userId, tier, session.amount_total ?? 0, session.currency ?? "usd", paymentIntent, tenant.account, now),
+      env.DB.prepare(
+        "UPDATE tiers SET inventory = inventory - 1, updated_at = ?3 WHERE platform_id = ?1 AND name = ?2 AND inventory IS NOT NULL AND inventory > 0",
+      ).bind(platformId, tier, now),
+      env.DB.prepare(
+        `UPDATE end_users SET stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_customer_account = IIF(?3 IS NULL, stripe_customer_account, ?4), updated_at = ?5
+         WHERE platform_id = ?1 AND user_id = ?2`,
+      ).bind(platformId, userId, customerId, tenant.account, now),
+    ],
+    outcome: `purchase of ${tier} by ${userId}`,
+    endUsers: [],
+    accountsChanged: [],
+  };
+}
