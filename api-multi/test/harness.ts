@@ -5,7 +5,12 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { issueKeyPair, newId, newPlatformId, type Clock, type KeyMode, type Tier } from "@dream-api/shared";
 import { insertApiKeyStatement, insertPlatformStatement, insertTierStatement } from "@dream-api/shared/db";
+import { standInStripeOptions, type Delivery } from "@dream-api/emulators/testing/in-worker";
+import Stripe from "stripe";
+import { inject } from "vitest";
 import { createApp } from "../src/app";
+
+export * from "@dream-api/emulators/testing/in-worker";
 
 export interface SeededPlatform {
   platformId: string;
@@ -115,4 +120,88 @@ export function expectErrorShape(result: CallResult, status: number, code: strin
   if (typeof result.body.requestId !== "string" || result.headers.get("X-Request-Id") !== result.body.requestId) {
     throw new Error("requestId missing or not matching X-Request-Id");
   }
+}
+
+// ---- billing ------------------------------------------------------------------------------------
+
+
+export const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+
+export interface ConnectedPlatform extends SeededPlatform {
+  account: string;
+  proPriceId: string;
+  ebookPriceId: string;
+}
+
+/**
+ * A platform connected to a fresh Stripe stand-in account, with tiers free
+ * (5 calls), pro ($19/month, 1,000 calls) and ebook (one-off $5, inventory 2)
+ * whose products and prices live on that account.
+ */
+export async function seedConnectedPlatform(options: { mode?: KeyMode; plan?: "free" | "paid" } = {}): Promise<ConnectedPlatform> {
+  const response = await fetch(`${inject("stripeApiBase")}/_emulator/accounts`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "Developer Co" }),
+  });
+  const account = ((await response.json()) as { id: string }).id;
+  const onAccount = { stripeAccount: account };
+  const pro = await stripe.products.create({ name: "Pro" }, onAccount);
+  const proPrice = await stripe.prices.create({ product: pro.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" } }, onAccount);
+  const ebook = await stripe.products.create({ name: "E-book" }, onAccount);
+  const ebookPrice = await stripe.prices.create({ product: ebook.id, unit_amount: 500, currency: "usd" }, onAccount);
+  const platform = await seedPlatform({
+    mode: options.mode ?? "test",
+    plan: options.plan ?? "paid",
+    tiers: [
+      { name: "free", limit: 5, price: 0 },
+      { name: "pro", limit: 1000, price: 1900, priceId: proPrice.id, productId: pro.id },
+      { name: "ebook", kind: "one_off", price: 500, inventory: 2, priceId: ebookPrice.id, productId: ebook.id },
+    ],
+  });
+  const now = new Date().toISOString();
+  await env.DB.prepare(
+    "INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at) VALUES (?1, ?2, 0, 'read_write', ?3, ?3)",
+  )
+    .bind(platform.platformId, account, now)
+    .run();
+  return { ...platform, account, proPriceId: proPrice.id, ebookPriceId: ebookPrice.id };
+}
+
+/** Hands one webhook delivery to the worker exactly as Stripe sent it. */
+export function deliver(delivery: Delivery, options: { envOverrides?: Partial<Env> } = {}) {
+  return call("POST", "/webhook/stripe", {
+    rawBody: delivery.body,
+    headers: { "Stripe-Signature": delivery.signature ?? "", "Content-Type": "application/json" },
+    ...options,
+  });
+}
+
+export async function deliverAll(deliveries: Delivery[]): Promise<void> {
+  for (const delivery of deliveries) {
+    const result = await deliver(delivery);
+    if (result.status !== 200) throw new Error(`webhook ${delivery.type}: ${result.status} ${JSON.stringify(result.body)}`);
+  }
+}
+
+/** A D1 binding whose next `failures` batches fail, as a D1 outage would. */
+export function failingBatches(db: D1Database, failures = 1): D1Database {
+  let left = failures;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "batch" && left > 0) {
+        return async () => {
+          left -= 1;
+          throw new Error("D1_ERROR: injected failure");
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export async function countRows(table: string, where: string, ...params: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  return row?.n ?? 0;
 }

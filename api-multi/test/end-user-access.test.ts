@@ -1,0 +1,169 @@
+/**
+ * End-users' own session JWTs (shared end-user-api Clerk app), preview-mode
+ * checkout on the platform account, public pricing, and cross-tenant attempts.
+ */
+import { env } from "cloudflare:test";
+import { describe, expect, inject, it } from "vitest";
+import {
+  awaitDeliveries,
+  call,
+  deliverAll,
+  expectErrorShape,
+  inboxCursor,
+  mintToken,
+  payCheckout,
+  seedConnectedPlatform,
+  seedPlatform,
+  stripe,
+  type SeededPlatform,
+} from "./harness";
+
+async function customerWithSession(platform: SeededPlatform, userId: string): Promise<string> {
+  const created = await call("POST", "/api/customers", {
+    key: platform.secretKey,
+    body: { userId, email: `${userId}.${crypto.randomUUID().slice(0, 8)}@example.com` },
+  });
+  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+  return mintToken(created.body.customer.clerkUserId, { instance: "end-user-api", azp: "https://app.developer.example" });
+}
+
+describe("end-user session JWTs", () => {
+  it("read their own usage and open their own checkout and portal", async () => {
+    const platform = await seedConnectedPlatform();
+    const jwt = await customerWithSession(platform, "frank");
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "frank", amount: 3 } });
+    const usage = await call("GET", "/api/usage", { key: jwt });
+    expect(usage.status).toBe(200);
+    expect(usage.body.usage).toMatchObject({ count: 3, limit: 5, plan: "free" });
+    const checkout = await call("POST", "/api/checkout", { key: jwt, body: { tier: "pro" } });
+    expect(checkout.status).toBe(201);
+    const session = await stripe.checkout.sessions.retrieve(checkout.body.id, {}, { stripeAccount: platform.account });
+    expect(session.metadata).toMatchObject({ userId: "frank", platformId: platform.platformId });
+    expectErrorShape(await call("POST", "/api/portal", { key: jwt, body: {} }), 404, "no_billing_account");
+  });
+
+  it("cannot act for another user, nor use developer-only routes", async () => {
+    const platform = await seedConnectedPlatform();
+    const jwt = await customerWithSession(platform, "gina");
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "henry" } });
+    expectErrorShape(await call("GET", "/api/usage", { key: jwt, headers: { "X-User-Id": "henry" } }), 403, "forbidden");
+    expectErrorShape(await call("POST", "/api/checkout", { key: jwt, body: { userId: "henry", tier: "pro" } }), 403, "forbidden");
+    expectErrorShape(await call("POST", "/api/usage/track", { key: jwt, body: { userId: "gina" } }), 401, "invalid_api_key");
+    expectErrorShape(await call("GET", "/api/customers", { key: jwt }), 401, "invalid_api_key");
+  });
+
+  it("rejects a developer (dream-api) session, a tampered token and an unknown publishableKey", async () => {
+    const platform = await seedConnectedPlatform();
+    const jwt = await customerWithSession(platform, "ivy");
+    const [header, payload, signature] = jwt.split(".");
+    const claims = JSON.parse(atob(payload!.replace(/-/g, "+").replace(/_/g, "/")));
+    const tampered = `${header}.${btoa(JSON.stringify({ ...claims, sub: "user_other" })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")}.${signature}`;
+    expectErrorShape(await call("GET", "/api/usage", { key: tampered }), 401, "invalid_token");
+    const developer = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("dreamApiClerkSecret")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ email_address: [`dev.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
+    });
+    const devToken = await mintToken(((await developer.json()) as { id: string }).id, { instance: "dream-api" });
+    expectErrorShape(await call("GET", "/api/usage", { key: devToken }), 401, "invalid_token");
+    const stranger = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ email_address: [`s.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: "pk_test_000000000000000000000000000000" } }),
+    });
+    const strangerToken = await mintToken(((await stranger.json()) as { id: string }).id, { instance: "end-user-api" });
+    expectErrorShape(await call("GET", "/api/usage", { key: strangerToken }), 401, "invalid_token");
+  });
+
+  it("registers an end-user who signed up through the shared app on first use", async () => {
+    const platform = await seedConnectedPlatform();
+    const signup = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ email_address: [`self.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
+    });
+    const clerkUserId = ((await signup.json()) as { id: string }).id;
+    const jwt = await mintToken(clerkUserId, { instance: "end-user-api" });
+    const usage = await call("GET", "/api/usage", { key: jwt });
+    expect(usage.status).toBe(200);
+    expect(usage.body.usage).toMatchObject({ count: 0, plan: "free" });
+    const row = await env.DB.prepare("SELECT user_id FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platform.platformId, clerkUserId).first();
+    expect(row).toEqual({ user_id: clerkUserId });
+  });
+});
+
+describe("cross-tenant attempts", () => {
+  it("another platform's key or end-user JWT never reaches this platform's users", async () => {
+    const a = await seedConnectedPlatform();
+    const b = await seedConnectedPlatform();
+    const bJwt = await customerWithSession(b, "bob-user");
+    await call("POST", "/api/usage/track", { key: a.secretKey, body: { userId: "alice-user" } });
+    expectErrorShape(await call("POST", "/api/checkout", { key: b.secretKey, body: { userId: "alice-user", tier: "pro" } }), 404, "customer_not_found");
+    expectErrorShape(await call("POST", "/api/portal", { key: b.secretKey, body: { userId: "alice-user" } }), 404, "customer_not_found");
+    expectErrorShape(await call("GET", "/api/usage", { key: bJwt, headers: { "X-User-Id": "alice-user" } }), 403, "forbidden");
+    const own = await call("GET", "/api/usage", { key: bJwt });
+    expect(own.body.usage.count).toBe(0);
+  });
+
+  it("ignores a subscription whose metadata names another platform", async () => {
+    const a = await seedConnectedPlatform();
+    const b = await seedConnectedPlatform();
+    await call("POST", "/api/usage/track", { key: a.secretKey, body: { userId: "target" } });
+    // A checkout on B's account that claims to be for platform A's user.
+    const forged = await stripe.checkout.sessions.create(
+      {
+        mode: "subscription",
+        line_items: [{ price: b.proPriceId, quantity: 1 }],
+        metadata: { platformId: a.platformId, userId: "target", tier: "pro" },
+        subscription_data: { metadata: { platformId: a.platformId, userId: "target", tier: "pro" } },
+        success_url: "https://example.com/ok",
+        cancel_url: "https://example.com/no",
+      },
+      { stripeAccount: b.account },
+    );
+    const cursor = await inboxCursor("connect");
+    await payCheckout(forged.url!);
+    const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed"], "connect")).filter((d) => d.body.includes(b.account));
+    await deliverAll(deliveries);
+    expect((await call("GET", "/api/customers/target", { key: a.secretKey })).body.customer.plan).toBe("free");
+  });
+});
+
+describe("preview mode checkout", () => {
+  it("runs on the platform's own account for a test key without a connected account, and moves the plan", async () => {
+    const platform = await seedPlatform({ mode: "test", plan: "free", tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 1000, price: 1900 }] });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "demo" } });
+    const cursor = await inboxCursor("preview");
+    const checkout = await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "demo", tier: "pro" } });
+    expect(checkout.status).toBe(201);
+    expect(checkout.body.mode).toBe("preview");
+    const session = await stripe.checkout.sessions.retrieve(checkout.body.id);
+    expect(session.success_url).toContain(`/p/${platform.publishableKey}`);
+    await payCheckout(checkout.body.url);
+    const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"], "preview")).filter((d) =>
+      d.body.includes(platform.platformId),
+    );
+    await deliverAll(deliveries);
+    expect((await call("GET", "/api/customers/demo", { key: platform.secretKey })).body.customer).toMatchObject({ plan: "pro", usage: { limit: 1000 } });
+  });
+
+  it("refuses a live key without a connected account with 409", async () => {
+    const platform = await seedPlatform({ mode: "live", plan: "paid", tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 1000, price: 1900 }] });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "x" } });
+    expectErrorShape(await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "x", tier: "pro" } }), 409, "stripe_not_connected");
+  });
+});
+
+describe("GET /api/public/tiers", () => {
+  it("lists public tiers without secrets, cacheable, for any origin", async () => {
+    const platform = await seedConnectedPlatform();
+    const res = await call("GET", `/api/public/tiers?pk=${platform.publishableKey}`, { headers: { Origin: "https://pricing.example" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro", "ebook"]);
+    expect(JSON.stringify(res.body)).not.toMatch(/price_|prod_|plt_/);
+    expectErrorShape(await call("GET", "/api/public/tiers?pk=pk_test_000000000000000000000000000000"), 404, "not_found");
+    expectErrorShape(await call("GET", "/api/public/tiers?pk=nope"), 400, "invalid_request");
+  });
+});
