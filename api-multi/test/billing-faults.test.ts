@@ -170,3 +170,23 @@ describe("checkout faults", () => {
     expectErrorShape(await call("POST", "/api/portal", { key, body: { userId: "v" } }), 404, "no_billing_account");
   });
 });
+
+describe("account.application.deauthorized", () => {
+  it("disconnects the account and checkout then answers 409 stripe_not_connected", async () => {
+    const platform = await seedConnectedPlatform({ mode: "test", plan: "paid" });
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "w" } });
+    expect((await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "w", tier: "pro" } })).status).toBe(201);
+    const cursor = await inboxCursor("connect");
+    const deauthorized = await fetch(`${inject("stripeApiBase")}/oauth/deauthorize`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("stripeSecretKey")}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ client_id: "ca_local_dreamapi", stripe_user_id: platform.account }),
+    });
+    expect(deauthorized.status).toBe(200);
+    const deliveries = (await awaitDeliveries(cursor, ["account.application.deauthorized"], "connect")).filter((d) => d.body.includes(platform.account));
+    await deliverAll(deliveries);
+    const row = await env.DB.prepare("SELECT disconnected_at FROM stripe_accounts WHERE platform_id = ?1").bind(platform.platformId).first<{ disconnected_at: string | null }>();
+    expect(row?.disconnected_at).not.toBeNull();
+    expectErrorShape(await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "w", tier: "pro" } }), 409, "stripe_not_connected");
+  });
+});

@@ -25,13 +25,14 @@ export async function connectedAccount(ctx: ServiceContext): Promise<CachedAccou
 }
 
 /**
- * The Stripe account a checkout runs on: the connected account, or — for a
- * test key of a developer not yet connected (preview) — the platform's own
- * account in test mode (`account: null`). Live keys need a connected account.
+ * The Stripe account a checkout runs on: the connected account, or — in
+ * preview (a free developer's test key, not yet connected) — the platform's
+ * own account in test mode (`account: null`). Otherwise a connected account
+ * is required.
  */
 export async function checkoutAccount(ctx: ServiceContext): Promise<{ account: string | null }> {
   const account = await connectedAccount(ctx);
   if (account) return { account: account.stripeUserId };
-  if (ctx.mode === "test") return { account: null };
-  throw new ApiError("stripe_not_connected", "This platform has no connected Stripe account. The developer must connect Stripe before live checkouts.");
+  if (ctx.preview) return { account: null };
+  throw new ApiError("stripe_not_connected", "This platform has no connected Stripe account. The developer must connect Stripe to take payments.");
 }
