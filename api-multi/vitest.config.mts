@@ -30,6 +30,8 @@ function workersProject(name: string, include: string[], exclude: string[], rais
             STRIPE_CONNECT_WEBHOOK_SECRET: inject<string>("connectWebhookSecret"),
             STRIPE_PREVIEW_WEBHOOK_SECRET: inject<string>("previewWebhookSecret"),
             CLERK_JWT_KEY: inject<string>("endUserJwtKey"),
+            DEVELOPER_CLERK_SECRET_KEY: inject<string>("dreamApiClerkSecret"),
+            DEVELOPER_CLERK_JWT_KEY: inject<string>("dreamApiJwtKey"),
           },
           ...(raiseRateLimits
             ? {

@@ -14,6 +14,10 @@ const configSchema = z.object({
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   STRIPE_PREVIEW_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   DASHBOARD_URL: z.url(),
+  /** The "dream-api" Clerk app: developers' dashboard sessions may read their platform's data here. */
+  DEVELOPER_CLERK_SECRET_KEY: z.string().min(1),
+  DEVELOPER_CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
+  DEVELOPER_AUTHORIZED_PARTIES: z.string().default("").transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { createClerkClient } from "@clerk/backend";
 import { describe, expect, inject, it } from "vitest";
-import { call, expectErrorShape, seedPlatform, tableCounts } from "./harness";
+import { call, expectErrorShape, mintToken, seedPlatform, tableCounts } from "./harness";
 
 function clerk() {
   return createClerkClient({ secretKey: inject("endUserClerkSecret"), apiUrl: inject("clerkApiUrl") });
@@ -168,5 +168,44 @@ describe("GET /api/customers", () => {
     expectErrorShape(await call("GET", "/api/customers?limit=abc", { key: platform.secretKey }), 400, "invalid_request");
     expectErrorShape(await call("GET", "/api/customers?cursor=%%%", { key: platform.secretKey }), 400, "invalid_request");
     expectErrorShape(await call("GET", "/api/customers?sort=asc", { key: platform.secretKey }), 400, "invalid_request");
+  });
+});
+
+describe("GET /api/customers?q (search)", () => {
+  it("finds customers by userId or email prefix, treating wildcards literally", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
+    for (const [userId, email] of [["ann_1", "ann@example.com"], ["annie", "zed@example.com"], ["bob", "anna@example.org"], ["a%b", "x@example.com"]]) {
+      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
+        .bind(platform.platformId, userId, email, new Date().toISOString())
+        .run();
+    }
+    const ids = async (q: string) =>
+      ((await call("GET", `/api/customers?q=${encodeURIComponent(q)}`, { key: platform.secretKey })).body.data as { userId: string }[]).map((c) => c.userId).sort();
+    expect(await ids("ann")).toEqual(["ann_1", "annie", "bob"]);
+    expect(await ids("ann_")).toEqual(["ann_1"]);
+    expect(await ids("a%")).toEqual(["a%b"]);
+    expect(await ids("zzz")).toEqual([]);
+  });
+});
+
+describe("developer dashboard sessions", () => {
+  it("may read the developer's own platform through GET routes only", async () => {
+    const platform = await seedPlatform();
+    await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "seen" } });
+    // The Clerk stand-in must know the developer to sign a session for it.
+    const created = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("dreamApiClerkSecret")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ email_address: [`dev.${crypto.randomUUID().slice(0, 8)}@example.com`] }),
+    });
+    const clerkDeveloper = ((await created.json()) as { id: string }).id;
+    await env.DB.prepare("UPDATE platforms SET developer_id = ?2 WHERE platform_id = ?1").bind(platform.platformId, clerkDeveloper).run();
+    const token = await mintToken(clerkDeveloper, { instance: "dream-api" });
+    const dashboard = await call("GET", "/api/dashboard", { key: token });
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.platformId).toBe(platform.platformId);
+    expect((await call("GET", "/api/customers", { key: token })).body.data.map((c: { userId: string }) => c.userId)).toEqual(["seen"]);
+    expectErrorShape(await call("POST", "/api/usage/track", { key: token, body: { userId: "x" } }), 401, "invalid_api_key");
+    expectErrorShape(await call("PATCH", "/api/customers/seen", { key: token, body: { plan: "pro" } }), 401, "invalid_api_key");
   });
 });

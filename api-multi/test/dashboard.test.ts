@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, seedPlatform } from "./harness";
+import { call, client, seedPlatform } from "./harness";
 
 describe("GET /api/dashboard", () => {
   it("aggregates customers with usage, tiers, key prefixes and totals", async () => {
@@ -28,6 +28,9 @@ describe("GET /api/dashboard", () => {
     expect(res.body.subscriptions).toHaveLength(1);
     expect(res.body.subscriptions[0]).toMatchObject({ userId: "one", plan: "pro", status: "active", lastPaymentError: null });
     expect(res.body.recentEvents).toEqual([]);
+    expect(res.body.dailyUsage).toHaveLength(30);
+    expect(res.body.dailyUsage.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), calls: 5 });
+    expect(res.body.dailyUsage.slice(0, -1).every((d: { calls: number }) => d.calls === 0)).toBe(true);
     expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro"]);
     expect(res.body.customers.map((c: { userId: string; usage: { count: number } }) => [c.userId, c.usage.count]).sort()).toEqual([
       ["one", 2],
@@ -37,5 +40,23 @@ describe("GET /api/dashboard", () => {
     expect(res.body.keys[0]).toMatchObject({ publishableKey: platform.publishableKey, active: true });
     expect(res.body.keys[0].secretPrefix).toMatch(/^sk_test_.{4}…$/);
     expect(JSON.stringify(res.body)).not.toContain(platform.secretKey);
+  });
+});
+
+describe("daily usage series", () => {
+  it("counts every admitted call on its UTC day, across period resets, and nothing refused", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 3 }] });
+    let now = new Date("2026-10-31T12:00:00Z");
+    const at = client(() => now);
+    await at("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "d", amount: 2 } });
+    await at("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "d", amount: 2 } }); // refused: 4 > 3
+    now = new Date("2026-11-01T00:00:01Z");
+    await at("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "d", amount: 3 } });
+    await at("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "e", amount: 1 } });
+    const res = await at("GET", "/api/dashboard", { key: platform.secretKey });
+    const byDay = Object.fromEntries(res.body.dailyUsage.map((d: { day: string; calls: number }) => [d.day, d.calls]));
+    expect(byDay["2026-10-31"]).toBe(2);
+    expect(byDay["2026-11-01"]).toBe(4);
+    expect(res.body.dailyUsage.at(-1).day).toBe("2026-11-01");
   });
 });

@@ -1,6 +1,7 @@
 import { verifyToken } from "@clerk/backend";
 import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier } from "@dream-api/shared";
-import { insertEndUserStatement } from "@dream-api/shared/db";
+import { getPlatformByDeveloper, insertEndUserStatement } from "@dream-api/shared/db";
+import { verifyDeveloperToken } from "@dream-api/shared/hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
 import { serviceContext, type AppContext, type AppEnv } from "../context";
@@ -9,6 +10,9 @@ import { endUserCap, previewLimitReached } from "../services/preview";
 import { getPlatformTiers } from "../services/tier-cache";
 
 const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
+
+/** Read-only routes the developer's dashboard may call with the developer's own dream-api session JWT. */
+const DEVELOPER_ROUTE = /^GET \/api\/(dashboard|tiers|customers(\/[^/]+)?)$/;
 
 /** Routes an end-user may call for itself with its own end-user-api session JWT (from any origin). */
 export const END_USER_PATHS = new Set(["/api/usage", "/api/checkout", "/api/portal"]);
@@ -25,8 +29,11 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
   if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (token && !token.startsWith("sk_") && END_USER_ROUTES.has(`${c.req.method} ${new URL(c.req.url).pathname}`)) {
+  const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  if (token && !token.startsWith("sk_") && END_USER_ROUTES.has(route)) {
     await authenticateEndUser(c, token);
+  } else if (token && !token.startsWith("sk_") && DEVELOPER_ROUTE.test(route)) {
+    await authenticateDeveloperSession(c, token);
   } else {
     await authenticateSecretKey(c, token);
   }
@@ -47,6 +54,21 @@ async function authenticateSecretKey(c: AppContext, secretKey: string | undefine
     keyId: resolved.keyId,
     preview: resolved.preview,
   });
+}
+
+/** The developer's dashboard: tenant = the platform of the developer the dream-api session JWT names. */
+async function authenticateDeveloperSession(c: AppContext, token: string): Promise<void> {
+  const settings = config(c.env);
+  const claims = await verifyDeveloperToken(token, {
+    CLERK_SECRET_KEY: settings.DEVELOPER_CLERK_SECRET_KEY,
+    CLERK_API_URL: settings.CLERK_API_URL,
+    CLERK_JWT_KEY: settings.DEVELOPER_CLERK_JWT_KEY,
+    CLERK_AUTHORIZED_PARTIES: settings.DEVELOPER_AUTHORIZED_PARTIES,
+  });
+  const platform = await getPlatformByDeveloper(c.env.DB, claims.sub);
+  if (!platform) throw new ApiError("not_found", "This developer has no platform yet. Open the dashboard's home page first.");
+  const free = platform.plan === "free";
+  c.set("auth", { platformId: platform.platformId, publishableKey: "", mode: free ? "test" : "live", keyId: `developer:${claims.sub}`, preview: free });
 }
 
 async function authenticateEndUser(c: AppContext, token: string): Promise<void> {

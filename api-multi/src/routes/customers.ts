@@ -20,6 +20,8 @@ const updateCustomerBody = z.strictObject({ plan: planSchema });
 const listCustomersQuery = z.strictObject({
   limit: z.coerce.number("must be a number").int("must be a whole number").min(1).max(100).default(20),
   cursor: z.string().max(512).optional(),
+  /** Prefix of a userId or email. */
+  q: z.string().trim().min(1).max(128).optional(),
 });
 
 export const customerRoutes = new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 import { calendarMonthPeriod, type Tier } from "@dream-api/shared";
 import {
   countEndUsers,
+  dailyUsage,
   isKeyActive,
   listApiKeys,
   listEndUsersWithUsage,
@@ -24,6 +25,8 @@ export interface DashboardView {
   customers: CustomerView[];
   subscriptions: SubscriptionListItem[];
   recentEvents: EventSummary[];
+  /** Calls per UTC day, last 30 days, oldest first. */
+  dailyUsage: { day: string; calls: number }[];
   totals: { customers: number; callsThisPeriod: number } & SubscriptionTotals;
 }
 
@@ -38,7 +41,7 @@ const DASHBOARD_CUSTOMERS = 50;
 export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<DashboardView> {
   const db = ctx.env.DB;
   const period = calendarMonthPeriod(ctx.now);
-  const [keys, tiers, page, customers, calls, totals, subscriptions, events] = await Promise.all([
+  const [keys, tiers, page, customers, calls, totals, subscriptions, events, daily] = await Promise.all([
     listApiKeys(db, ctx.platformId),
     listTiers(db, ctx.platformId),
     listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, now: ctx.now }),
@@ -47,6 +50,7 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
     subscriptionTotals(db, ctx.platformId),
     listSubscriptions(db, ctx.platformId),
     recentEvents(db, ctx.platformId),
+    dailyUsage(db, ctx.platformId, ctx.now),
   ]);
   return {
     platformId: ctx.platformId,
@@ -66,6 +70,7 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
     customers: page.customers.map((customer) => toCustomerView(customer)),
     subscriptions,
     recentEvents: events,
+    dailyUsage: daily,
     totals: { customers, callsThisPeriod: calls, ...totals },
   };
 }

@@ -103,21 +103,20 @@ export interface EndUserPageCursor {
 export async function listEndUsersWithUsage(
   db: D1Database,
   platformId: string,
-  options: { limit: number; after?: EndUserPageCursor | undefined; now: Date },
+  options: { limit: number; after?: EndUserPageCursor | undefined; now: Date; search?: string | undefined },
 ): Promise<{ customers: EndUserWithUsage[]; next: EndUserPageCursor | null }> {
   const after = options.after;
-  const now = options.now.toISOString();
-  const statement = after
-    ? db
-        .prepare(
-          `${selectWithUsage("?5")}
-           WHERE e.platform_id = ?1 AND (e.created_at < ?2 OR (e.created_at = ?2 AND e.user_id < ?3))
-           ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?4`,
-        )
-        .bind(platformId, after.createdAt, after.userId, options.limit + 1, now)
-    : db
-        .prepare(`${selectWithUsage("?3")} WHERE e.platform_id = ?1 ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?2`)
-        .bind(platformId, options.limit + 1, now);
+  // Prefix search on userId or email; LIKE wildcards in the input are escaped.
+  const pattern = options.search ? `${options.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
+  const statement = db
+    .prepare(
+      `${selectWithUsage("?6")}
+       WHERE e.platform_id = ?1
+         AND (?2 IS NULL OR e.created_at < ?2 OR (e.created_at = ?2 AND e.user_id < ?3))
+         AND (?5 IS NULL OR e.user_id LIKE ?5 ESCAPE '\\' OR e.email LIKE ?5 ESCAPE '\\')
+       ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?4`,
+    )
+    .bind(platformId, after?.createdAt ?? null, after?.userId ?? null, options.limit + 1, pattern, options.now.toISOString());
   const { results } = await statement.all<EndUserUsageRow>();
   const calendar = calendarMonthPeriod(options.now);
   const page = results.slice(0, options.limit).map((row) => toEndUserWithUsage(row, calendar, options.now));

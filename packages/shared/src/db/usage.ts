@@ -123,3 +123,17 @@ export async function sumUsageThisPeriod(db: D1Database, platformId: string, now
     .first<{ total: number }>();
   return row?.total ?? 0;
 }
+
+/** Calls per UTC day over the `days` days up to `now` (zeros filled in), oldest first. */
+export async function dailyUsage(db: D1Database, platformId: string, now: Date, days = 30): Promise<{ day: string; calls: number }[]> {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  const { results } = await db
+    .prepare("SELECT day, calls FROM usage_daily WHERE platform_id = ?1 AND day >= ?2 ORDER BY day")
+    .bind(platformId, first.toISOString().slice(0, 10))
+    .all<{ day: string; calls: number }>();
+  const byDay = new Map(results.map((row) => [row.day, row.calls]));
+  return Array.from({ length: days }, (_, index) => {
+    const day = new Date(first.getTime() + index * 86_400_000).toISOString().slice(0, 10);
+    return { day, calls: byDay.get(day) ?? 0 };
+  });
+}

@@ -40,22 +40,25 @@ type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database }; Variables: Develop
  * row is created on first sight, starting from the JWT's `plan` claim; after
  * that the stored plan wins (JWTs lag behind webhooks).
  */
+/** Verifies a session JWT of the "dream-api" Clerk app; 401 `unauthenticated` when it is not one. */
+export async function verifyDeveloperToken(token: string, settings: DeveloperSessionConfig): Promise<{ sub: string; plan?: unknown }> {
+  try {
+    return await verifyToken(token, {
+      secretKey: settings.CLERK_SECRET_KEY,
+      ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
+      ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
+      ...(settings.CLERK_AUTHORIZED_PARTIES.length ? { authorizedParties: settings.CLERK_AUTHORIZED_PARTIES } : {}),
+    });
+  } catch {
+    throw unauthenticated("The session token is invalid or expired. Sign in again.");
+  }
+}
+
 export function authenticateDeveloper<E extends DeveloperEnv>(readConfig: (env: E["Bindings"]) => DeveloperSessionConfig): MiddlewareHandler<E> {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
     if (!match?.[1]) throw unauthenticated("Missing session token. Send `Authorization: Bearer <Clerk session JWT>`.");
-    const settings = readConfig(c.env);
-    let claims: { sub: string; plan?: unknown };
-    try {
-      claims = await verifyToken(match[1], {
-        secretKey: settings.CLERK_SECRET_KEY,
-        ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
-        ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
-        ...(settings.CLERK_AUTHORIZED_PARTIES.length ? { authorizedParties: settings.CLERK_AUTHORIZED_PARTIES } : {}),
-      });
-    } catch {
-      throw unauthenticated("The session token is invalid or expired. Sign in again.");
-    }
+    const claims = await verifyDeveloperToken(match[1], readConfig(c.env));
     const developerId = claims.sub;
     const claimedPlan: PlatformPlan = claims.plan === "paid" ? "paid" : "free";
     let platform = await getPlatformByDeveloper(c.env.DB, developerId);
