@@ -49,7 +49,7 @@ describe("end-user session JWTs", () => {
     expectErrorShape(await call("GET", "/api/usage", { key: jwt, headers: { "X-User-Id": "henry" } }), 403, "forbidden");
     expectErrorShape(await call("POST", "/api/checkout", { key: jwt, body: { userId: "henry", tier: "pro" } }), 403, "forbidden");
     expectErrorShape(await call("POST", "/api/usage/track", { key: jwt, body: { userId: "gina" } }), 401, "invalid_api_key");
-    expectErrorShape(await call("GET", "/api/customers", { key: jwt }), 401, "invalid_api_key");
+    expectErrorShape(await call("GET", "/api/customers", { key: jwt }), 401, "invalid_token");
   });
 
   it("rejects a developer (dream-api) session, a tampered token and an unknown publishableKey", async () => {

@@ -11,6 +11,8 @@ import { getPlatformTiers } from "../services/tier-cache";
 
 const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
 
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
 /** Read-only routes the developer's dashboard may call with the developer's own dream-api session JWT. */
 const DEVELOPER_ROUTE = /^GET \/api\/(dashboard|tiers|customers(\/[^/]+)?)$/;
 
@@ -30,9 +32,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
-  if (token && !token.startsWith("sk_") && END_USER_ROUTES.has(route)) {
+  const jwt = token !== undefined && JWT_SHAPE.test(token);
+  if (jwt && END_USER_ROUTES.has(route)) {
     await authenticateEndUser(c, token);
-  } else if (token && !token.startsWith("sk_") && DEVELOPER_ROUTE.test(route)) {
+  } else if (jwt && DEVELOPER_ROUTE.test(route)) {
     await authenticateDeveloperSession(c, token);
   } else {
     await authenticateSecretKey(c, token);
@@ -64,6 +67,8 @@ async function authenticateDeveloperSession(c: AppContext, token: string): Promi
     CLERK_API_URL: settings.CLERK_API_URL,
     CLERK_JWT_KEY: settings.DEVELOPER_CLERK_JWT_KEY,
     CLERK_AUTHORIZED_PARTIES: settings.DEVELOPER_AUTHORIZED_PARTIES,
+  }).catch(() => {
+    throw new ApiError("invalid_token", "The session token is not a valid dream-api developer session.");
   });
   const platform = await getPlatformByDeveloper(c.env.DB, claims.sub);
   if (!platform) throw new ApiError("not_found", "This developer has no platform yet. Open the dashboard's home page first.");
