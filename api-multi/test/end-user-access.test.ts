@@ -143,8 +143,35 @@ describe("preview mode checkout", () => {
     const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"], "preview")).filter((d) =>
       d.body.includes(platform.platformId),
     );
+    // front-auth-api receives the same platform-account events (same ids) on its own endpoint first.
+    for (const delivery of deliveries) {
+      await env.DB.prepare("INSERT INTO events (source, event_id, type, payload, received_at) VALUES ('platform', ?1, ?2, '{}', ?3)")
+        .bind(delivery.eventId, delivery.type, new Date().toISOString())
+        .run();
+    }
     await deliverAll(deliveries);
     expect((await call("GET", "/api/customers/demo", { key: platform.secretKey })).body.customer).toMatchObject({ plan: "pro", usage: { limit: 1000 } });
+  });
+
+  it("leaves developers' own $15 subscription events to front-auth-api", async () => {
+    const platform = await seedPlatform({ mode: "test", plan: "free" });
+    const body = JSON.stringify({
+      id: `evt_${crypto.randomUUID().replace(/-/g, "")}`,
+      object: "event",
+      type: "customer.subscription.created",
+      livemode: false,
+      created: 1,
+      data: { object: { id: "sub_dev", object: "subscription", metadata: { developerId: "user_dev", platformId: platform.platformId } } },
+      api_version: "2026-10-28.endive",
+      pending_webhooks: 1,
+      request: null,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(inject("previewWebhookSecret")), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const mac = [...new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${timestamp}.${body}`)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": `t=${timestamp},v1=${mac}` } });
+    expect(res.body.outcome).toBe("ignored: not a dream-api end-user event");
+    expect((await call("GET", "/api/dashboard", { key: platform.secretKey })).body.recentEvents).toEqual([]);
   });
 
   it("refuses a live key without a connected account with 409", async () => {

@@ -40,6 +40,7 @@ describe("developer journey", () => {
     const checkout = await call("POST", "/checkout", { token: dev.token });
     expect(checkout.status).toBe(201);
     expect(checkout.body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/checkout\/cs_/);
+    expect(await (await fetch(checkout.body.url)).text()).toContain(dev.email);
     const paid = await payCheckout(checkout.body.url);
     expect(paid.status).toBe(303);
     expect(paid.headers.get("Location")).toContain("/dashboard?checkout=success");

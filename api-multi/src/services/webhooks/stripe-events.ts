@@ -50,7 +50,7 @@ export async function handleStripeWebhook(input: { env: Env; rawBody: string; si
   const { event, source } = await verifiedStripeEvent(env, input.rawBody, input.signature);
   const nowIso = now.toISOString();
   const effect = await effectOf(env, event, source, nowIso);
-  let duplicate = await eventRecorded(env.DB, event.id);
+  let duplicate = await eventRecorded(env.DB, source, event.id);
   if (!duplicate) {
     try {
       await env.DB.batch([
@@ -81,8 +81,18 @@ async function refreshAccountCache(env: Env, platformId: string): Promise<void> 
   await env.ACCOUNT_CACHE.put(accountCacheKvKey(platformId), JSON.stringify(await getConnectedAccount(env.DB, platformId)));
 }
 
-/** The tenant an event belongs to: by its connected account, or (preview, platform account) by our own metadata. */
-async function tenantOf(env: Env, event: Stripe.Event, metadataPlatformId: string | undefined): Promise<{ platformId: string; account: string | null } | string> {
+/**
+ * The tenant an event belongs to: by its connected account, or — for the
+ * platform account's events (preview checkouts) — by our own metadata, and
+ * only when it names an end-user (developers' own $15 subscriptions carry
+ * none and are front-auth-api's business).
+ */
+async function tenantOf(
+  env: Env,
+  event: Stripe.Event,
+  metadata: Record<string, string> | null | undefined,
+): Promise<{ platformId: string; account: string | null } | string> {
+  const metadataPlatformId = metadata?.["platformId"];
   if (event.account) {
     const platforms = await platformsOfAccount(env.DB, event.account);
     const platformId = metadataPlatformId && platforms.includes(metadataPlatformId) ? metadataPlatformId : platforms.length === 1 ? platforms[0] : undefined;
@@ -91,17 +101,17 @@ async function tenantOf(env: Env, event: Stripe.Event, metadataPlatformId: strin
     if (account && account.livemode !== event.livemode) return "livemode does not match the connected account";
     return { platformId, account: event.account };
   }
-  if (!metadataPlatformId) return "not a dream-api end-user event";
+  if (!metadataPlatformId || !metadata?.["userId"]) return "not a dream-api end-user event";
   if (event.livemode) return "live events of the platform account are not end-user previews";
   const exists = await env.DB.prepare("SELECT 1 AS found FROM platforms WHERE platform_id = ?1").bind(metadataPlatformId).first();
   return exists ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
 }
 
-async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "platform", now: string): Promise<Effect> {
+async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "preview", now: string): Promise<Effect> {
   switch (event.type) {
     case "checkout.session.completed": {
       const session = event.data.object;
-      const tenant = await tenantOf(env, event, session.metadata?.["platformId"]);
+      const tenant = await tenantOf(env, event, session.metadata);
       if (typeof tenant === "string") return ignored(tenant);
       if (session.mode === "payment") return purchaseEffect(env, tenant, session, now);
       const subscriptionId = typeof session.subscription === "string" ? session.subscription : session.subscription?.id;
@@ -111,7 +121,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "plat
     case "customer.subscription.updated":
     case "customer.subscription.deleted": {
       const subscription = event.data.object;
-      const tenant = await tenantOf(env, event, subscription.metadata["platformId"]);
+      const tenant = await tenantOf(env, event, subscription.metadata);
       if (typeof tenant === "string") return ignored(tenant);
       return subscriptionEffect(env, tenant, subscription.id, now);
     }
@@ -121,7 +131,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "plat
       const subscriptionId = invoiceSubscriptionId(invoice);
       if (!subscriptionId) return ignored("invoice without a subscription");
       const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null);
-      const tenant = await tenantOf(env, event, subscription?.metadata["platformId"]);
+      const tenant = await tenantOf(env, event, subscription?.metadata);
       if (typeof tenant === "string") return ignored(tenant);
       const paymentError = event.type === "invoice.payment_failed" ? `Payment failed on ${new Date(event.created * 1000).toISOString()} (invoice ${invoice.id})` : null;
       return subscriptionEffect(env, tenant, subscriptionId, now, paymentError, subscription);

@@ -12,13 +12,13 @@ const SIGNATURE_TOLERANCE_SECONDS = 300;
  * platform account (preview checkouts). Bad signature, stale timestamp or
  * altered body: 400, nothing stored.
  */
-export async function verifiedStripeEvent(env: Env, rawBody: string, signature: string | undefined): Promise<{ event: Stripe.Event; source: "connect" | "platform" }> {
+export async function verifiedStripeEvent(env: Env, rawBody: string, signature: string | undefined): Promise<{ event: Stripe.Event; source: "connect" | "preview" }> {
   if (!signature) throw new ApiError("invalid_signature", "Missing Stripe-Signature header.");
   const settings = config(env);
   const stripe = platformStripe(env);
   for (const [source, secret] of [
     ["connect", settings.STRIPE_CONNECT_WEBHOOK_SECRET],
-    ["platform", settings.STRIPE_PREVIEW_WEBHOOK_SECRET],
+    ["preview", settings.STRIPE_PREVIEW_WEBHOOK_SECRET],
   ] as const) {
     try {
       const event = await stripe.webhooks.constructEventAsync(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS, stripeWebhookCrypto);

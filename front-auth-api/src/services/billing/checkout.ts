@@ -1,5 +1,5 @@
-import { ApiError } from "@dream-api/shared";
-import { config } from "../../config";
+import { ApiError, clerkClient } from "@dream-api/shared";
+import { config, type FrontAuthConfig } from "../../config";
 import type { ServiceContext } from "../../context";
 import { platformPriceId, platformStripe, stripeFailure } from "./platform-stripe";
 
@@ -13,13 +13,15 @@ export async function createPlatformCheckout({ ctx }: { ctx: ServiceContext }): 
   if (platform.plan === "paid" && platform.subscriptionStatus !== null && platform.subscriptionStatus !== "canceled") {
     throw new ApiError("conflict", "You are already on the paid plan. Manage the subscription with POST /portal.");
   }
-  const dashboard = config(ctx.env).DASHBOARD_URL.replace(/\/$/, "");
+  const settings = config(ctx.env);
+  const dashboard = settings.DASHBOARD_URL.replace(/\/$/, "");
+  const email = platform.stripeCustomerId ? null : await developerEmail(settings, developerId);
   try {
     const session = await platformStripe(ctx.env).checkout.sessions.create({
       mode: "subscription",
       line_items: [{ price: await platformPriceId(ctx.env), quantity: 1 }],
       client_reference_id: developerId,
-      ...(platform.stripeCustomerId ? { customer: platform.stripeCustomerId } : {}),
+      ...(platform.stripeCustomerId ? { customer: platform.stripeCustomerId } : email ? { customer_email: email } : {}),
       metadata: { developerId, platformId: platform.platformId },
       subscription_data: { metadata: { developerId, platformId: platform.platformId } },
       success_url: `${dashboard}/dashboard?checkout=success`,
@@ -29,5 +31,15 @@ export async function createPlatformCheckout({ ctx }: { ctx: ServiceContext }): 
     return { id: session.id, url: session.url };
   } catch (error) {
     throw stripeFailure("create the Checkout session", error);
+  }
+}
+
+/** The developer's primary email from Clerk, to prefill Checkout (best effort: Checkout asks when missing). */
+async function developerEmail(settings: FrontAuthConfig, developerId: string): Promise<string | null> {
+  try {
+    const user = await clerkClient({ secretKey: settings.CLERK_SECRET_KEY, apiUrl: settings.CLERK_API_URL }).users.getUser(developerId);
+    return user.primaryEmailAddress?.emailAddress ?? user.emailAddresses[0]?.emailAddress ?? null;
+  } catch {
+    return null;
   }
 }

@@ -34,7 +34,7 @@ export interface WebhookResult {
 export async function handlePlatformWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
   const { env, now } = input;
   const event = await verifiedEvent(env, input.rawBody, input.signature);
-  if (await eventRecorded(env.DB, event.id)) return { received: true, duplicate: true, outcome: "duplicate" };
+  if (await eventRecorded(env.DB, "platform", event.id)) return { received: true, duplicate: true, outcome: "duplicate" };
 
   const target = await subscriptionTarget(env, event);
   let outcome = target ? "" : "ignored";

@@ -1,11 +1,15 @@
 /**
- * D1 access for webhook events. event_id is the primary key: an event's row
- * and its effect are written in one DB.batch, so a duplicate (whose insert
- * fails) changes nothing.
+ * D1 access for webhook events. (source, event_id) is the primary key — one
+ * row per receiving endpoint — and an event's row and its effect are written
+ * in one DB.batch, so a duplicate (whose insert fails) changes nothing.
+ * Sources: "platform" (front-auth-api), "connect" and "preview" (api-multi's
+ * Connect endpoint and its endpoint on the platform account).
  */
+export type EventSource = "platform" | "connect" | "preview";
+
 export interface NewEvent {
   eventId: string;
-  source: "platform" | "connect";
+  source: EventSource;
   type: string;
   account: string | null;
   platformId: string | null;
@@ -14,8 +18,8 @@ export interface NewEvent {
   outcome: string;
 }
 
-export async function eventRecorded(db: D1Database, eventId: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS found FROM events WHERE event_id = ?1").bind(eventId).first()) !== null;
+export async function eventRecorded(db: D1Database, source: EventSource, eventId: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS found FROM events WHERE source = ?1 AND event_id = ?2").bind(source, eventId).first()) !== null;
 }
 
 export function insertEventStatement(db: D1Database, event: NewEvent): D1PreparedStatement {
@@ -29,7 +33,7 @@ export function insertEventStatement(db: D1Database, event: NewEvent): D1Prepare
 
 /** True when a D1 error is the events primary key refusing a duplicate. */
 export function isDuplicateEventError(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: events\.event_id/.test(error.message);
+  return error instanceof Error && /UNIQUE constraint failed: events\.source, events\.event_id/.test(error.message);
 }
 
 export interface EventSummary {
