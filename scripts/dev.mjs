@@ -9,9 +9,10 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } fro
 import { join } from "node:path";
 import { createPlatformPrice } from "@dream-api/emulators/testing";
 import { applyLocalMigrations } from "./lib/local-d1.mjs";
-import { start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
+import { onStop, start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
+import { startWorkers } from "./lib/workers-runtime.mjs";
 import { ensureDemoDeveloper, seedDemoActivity, seedDemoData } from "./lib/seed.mjs";
-import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER, WRANGLER_STATE, readDevVars, stackConfig, url } from "./lib/stack.mjs";
+import { CLERK_PORT, DASHBOARD_PORT, ROOT, SERVICES, STATE_DIR, STRIPE_PORT, WRANGLER_STATE, readDevVars, stackConfig, url } from "./lib/stack.mjs";
 
 stopOnSignals();
 mkdirSync(WRANGLER_STATE, { recursive: true });
@@ -64,16 +65,9 @@ try {
   ]);
   if (config.localStripe) await createPlatformPrice(url(STRIPE_PORT), config.stripeSecretKey);
   const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
-  for (const service of Object.values(SERVICES)) {
-    start(service.name, WRANGLER, [
-      "dev",
-      "--ip", "127.0.0.1",
-      "--port", String(service.port),
-      "--inspector-port", String(service.inspector),
-      "--persist-to", WRANGLER_STATE,
-      "--show-interactive-dev-session=false",
-    ], { cwd: join(ROOT, service.dir), env: { CI: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, quiet: /^\s*$|wrangler \d|─{5,}|Your Worker has access|Binding|env\.|Using secrets|Starting local server|Ready on|\[wrangler:info\]/ });
-  }
+  // The three workers in one workerd process over one D1 (see lib/workers-runtime.mjs).
+  const workers = await startWorkers({ services: Object.values(SERVICES), watch: true });
+  onStop(() => workers.dispose());
   start("dashboard", join(ROOT, "frontend", "node_modules", ".bin", "vite"), ["--port", String(DASHBOARD_PORT), "--strictPort"], {
     cwd: join(ROOT, "frontend"),
     quiet: /^\s*$/,

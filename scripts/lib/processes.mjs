@@ -43,10 +43,19 @@ export function start(name, command, args, options) {
 
 let stopping = false;
 
+/** @type {(() => Promise<void>)[]} */
+const cleanups = [];
+
+/** Registers in-process cleanup (e.g. the workers runtime) to run before exiting. */
+export function onStop(/** @type {() => Promise<void>} */ cleanup) {
+  cleanups.push(cleanup);
+}
+
 /** @param {number} code */
 export async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
+  // Children first and synchronously: in-process cleanups (Miniflare) may exit the process themselves.
   for (const child of children) {
     if (child.pid && child.exitCode === null) {
       try {
@@ -56,6 +65,7 @@ export async function stopAll(code = 0) {
       }
     }
   }
+  await Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined)));
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (const child of children) {
     if (child.pid && child.exitCode === null) {

@@ -4,66 +4,17 @@
  * GET /api/usage, stops it with SIGINT, and starts it again to show the
  * second run reuses the state.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { URLS, matchOutput, newStateDir, removeStateDir, startStack, stopStack } from "../support/dev-stack";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const stateDir = mkdtempSync(join(tmpdir(), "dream-api-stack-"));
+const stateDir = newStateDir();
 const HEALTH = {
-  "front-auth-api": "http://127.0.0.1:8787/health",
-  "api-multi": "http://127.0.0.1:8788/health",
-  "oauth-api": "http://127.0.0.1:8789/health",
-  "stripe stand-in": "http://127.0.0.1:12111/health",
-  "clerk stand-in": "http://127.0.0.1:12112/health",
+  "front-auth-api": `${URLS.frontAuthApi}/health`,
+  "api-multi": `${URLS.apiMulti}/health`,
+  "oauth-api": `${URLS.oauthApi}/health`,
+  "stripe stand-in": `${URLS.stripe}/health`,
+  "clerk stand-in": `${URLS.clerk}/health`,
 };
-
-interface RunningStack {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** The environment a developer's shell would give `pnpm dev`: vitest's own variables removed. */
-function shellEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DREAM_STATE_DIR: stateDir };
-  for (const name of Object.keys(env)) {
-    if (/^(VITEST.*|TEST|MODE|NODE_ENV|NODE_PATH)$/.test(name)) delete env[name];
-  }
-  return env;
-}
-
-async function startStack(): Promise<RunningStack> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.mjs"], {
-    cwd: ROOT,
-    env: shellEnvironment(),
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 180_000;
-  while (!output.includes("dream-api is running")) {
-    if (child.exitCode !== null) throw new Error(`pnpm dev exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`pnpm dev did not come up in time:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { child, output: () => output };
-}
-
-async function stopStack(stack: RunningStack): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => stack.child.once("exit", (code) => resolve(code)));
-  stack.child.kill("SIGINT");
-  return exited;
-}
-
-function matchOutput(output: string, pattern: RegExp): string {
-  const match = pattern.exec(output);
-  if (!match?.[1]) throw new Error(`${pattern} not found in:\n${output}`);
-  return match[1];
-}
 
 async function usageOf(secretKey: string, userId: string) {
   const response = await fetch("http://127.0.0.1:8788/api/usage", {
@@ -72,14 +23,14 @@ async function usageOf(secretKey: string, userId: string) {
   return { status: response.status, body: (await response.json()) as { usage: { count: number; plan: string; limit: number } } };
 }
 
-afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+afterAll(() => removeStateDir(stateDir));
 
 describe("pnpm dev", () => {
   let secretKey = "";
   let platformId = "";
 
   it("brings up every service, seeds the demo, and stops on Ctrl-C", async () => {
-    const stack = await startStack();
+    const stack = await startStack(stateDir);
     try {
       for (const [name, url] of Object.entries(HEALTH)) {
         const response = await fetch(url);
@@ -115,7 +66,7 @@ describe("pnpm dev", () => {
 
   it("reuses the local state on a second run", async () => {
     expect(secretKey).not.toBe("");
-    const stack = await startStack();
+    const stack = await startStack(stateDir);
     try {
       expect(stack.output()).toContain(platformId);
       expect(stack.output()).not.toContain(secretKey);

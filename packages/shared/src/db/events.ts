@@ -44,10 +44,13 @@ export interface EventSummary {
   receivedAt: string;
 }
 
-/** A platform's most recent webhook events with their outcome (dashboard). */
+/** A platform's most recent end-user webhook events (Connect and preview) with their outcome (dashboard). */
 export async function recentEvents(db: D1Database, platformId: string, limit = 20): Promise<EventSummary[]> {
   const { results } = await db
-    .prepare("SELECT event_id, type, outcome, error, received_at FROM events WHERE platform_id = ?1 ORDER BY received_at DESC, event_id DESC LIMIT ?2")
+    .prepare(
+      `SELECT event_id, type, outcome, error, received_at FROM events
+       WHERE platform_id = ?1 AND source IN ('connect', 'preview') ORDER BY received_at DESC, event_id DESC LIMIT ?2`,
+    )
     .bind(platformId, limit)
     .all<{ event_id: string; type: string; outcome: string | null; error: string | null; received_at: string }>();
   return results.map((row) => ({ eventId: row.event_id, type: row.type, outcome: row.outcome, error: row.error, receivedAt: row.received_at }));

@@ -1,0 +1,146 @@
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import type { Customer } from "../../api/types";
+import { Badge, Button, Card, Empty, ErrorState, Loading, UsageBar, inputClass } from "../../components/ui";
+import { useAsync } from "../../hooks/use-async";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { useDashboard } from "./dashboard-context";
+
+function SubscriptionBadge({ customer }: { customer: Customer }) {
+  const subscription = customer.subscription;
+  if (!subscription) return <span className="text-slate-400">—</span>;
+  const tone = subscription.status === "active" || subscription.status === "trialing" ? "green" : subscription.status === "past_due" ? "amber" : "slate";
+  return <Badge tone={tone}>{subscription.status}</Badge>;
+}
+
+/** Searchable, paginated customers with plan, usage, subscription status and cancel date. */
+export function CustomersPage() {
+  const { api } = useDashboard();
+  const [search, setSearch] = useState("");
+  const [query, setQuery] = useState("");
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const page = useAsync(() => api.customers({ q: query || undefined, cursor }), [api, query, cursor]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(search.trim());
+      setCursors([null]);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  return (
+    <Card title="Customers">
+      <label htmlFor="customer-search" className="sr-only">
+        Search customers
+      </label>
+      <input id="customer-search" type="search" placeholder="Search by user id or email…" className={`${inputClass} mb-4 max-w-md`} value={search} onChange={(e) => setSearch(e.target.value)} />
+      {page.error ? <ErrorState error={page.error} onRetry={() => void page.reload()} /> : null}
+      {!page.data && page.loading ? <Loading label="Loading customers…" /> : null}
+      {page.data && page.data.data.length === 0 ? <Empty>{query ? `No customer matches “${query}”.` : "No customers yet. They appear when your backend registers or tracks a user."}</Empty> : null}
+      {page.data && page.data.data.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2 pr-4">Customer</th>
+                <th className="py-2 pr-4">Plan</th>
+                <th className="py-2 pr-4">Usage</th>
+                <th className="py-2 pr-4">Subscription</th>
+                <th className="py-2">Cancels</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.data.data.map((customer) => (
+                <tr key={customer.userId}>
+                  <td className="py-2 pr-4">
+                    <Link className="font-medium text-indigo-700 hover:underline" to={`/dashboard/customers/${encodeURIComponent(customer.userId)}`}>
+                      {customer.userId}
+                    </Link>
+                    <div className="text-xs text-slate-500">{customer.email ?? "no email"}</div>
+                  </td>
+                  <td className="py-2 pr-4">{customer.plan}</td>
+                  <td className="py-2 pr-4">
+                    <UsageBar count={customer.usage.count} limit={customer.usage.limit} />
+                  </td>
+                  <td className="py-2 pr-4">
+                    <SubscriptionBadge customer={customer} />
+                  </td>
+                  <td className="whitespace-nowrap py-2 text-slate-600">
+                    {customer.subscription?.cancelAtPeriodEnd ? formatDate(customer.subscription.currentPeriodEnd) : customer.subscription?.canceledAt ? formatDate(customer.subscription.canceledAt) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="mt-4 flex gap-2">
+        <Button variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((stack) => stack.slice(0, -1))}>
+          Previous
+        </Button>
+        <Button variant="secondary" disabled={!page.data?.hasMore} onClick={() => page.data?.nextCursor && setCursors((stack) => [...stack, page.data!.nextCursor])}>
+          Next
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+export function CustomerDetail() {
+  const { api } = useDashboard();
+  const { userId = "" } = useParams();
+  const customer = useAsync(() => api.customer(userId), [api, userId]);
+  if (customer.error) return <ErrorState error={customer.error} onRetry={() => void customer.reload()} />;
+  if (!customer.data) return <Loading label="Loading customer…" />;
+  const { customer: c } = customer.data;
+  return (
+    <div className="space-y-4">
+      <Link to="/dashboard/customers" className="text-sm text-indigo-700 hover:underline">
+        ← All customers
+      </Link>
+      <Card title={c.userId}>
+        <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-500">Email</dt>
+            <dd>{c.email ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Plan</dt>
+            <dd>{c.plan}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Usage this period</dt>
+            <dd>
+              <UsageBar count={c.usage.count} limit={c.usage.limit} />
+              <span className="text-xs text-slate-500">
+                {formatDate(c.usage.periodStart)} – {formatDate(c.usage.periodEnd)}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Subscription</dt>
+            <dd>
+              {c.subscription ? (
+                <>
+                  <SubscriptionBadge customer={c} /> {c.subscription.cancelAtPeriodEnd ? `cancels ${formatDate(c.subscription.currentPeriodEnd)}` : c.subscription.currentPeriodEnd ? `renews ${formatDate(c.subscription.currentPeriodEnd)}` : ""}
+                </>
+              ) : (
+                "none"
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Clerk user</dt>
+            <dd className="font-mono text-xs">{c.clerkUserId ?? "— (registered by a track call)"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Customer since</dt>
+            <dd>{formatDateTime(c.createdAt)}</dd>
+          </div>
+        </dl>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Runs the three workers in ONE workerd process (Miniflare directly), each
+ * on its own port, over one local D1 and KV state. Separate `wrangler dev`
+ * processes would each open the shared D1 SQLite file and fail with
+ * SQLITE_BUSY when two write at once (say, a Stripe event delivered to two
+ * workers); one process has one writer, as production D1 does. Bindings come
+ * from each worker's wrangler.jsonc and .dev.vars, code is bundled with
+ * esbuild (rebuilt and reloaded on change when `watch` is set).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import { Log, LogLevel, Miniflare } from "miniflare";
+import { ROOT, WRANGLER_STATE, readDevVars } from "./stack.mjs";
+
+/**
+ * @typedef {{ name: string, compatibility_date: string, compatibility_flags?: string[], vars?: Record<string, string>,
+ *   d1_databases?: { binding: string, database_id: string }[], kv_namespaces?: { binding: string, id: string }[],
+ *   ratelimits?: { name: string, simple: { limit: number, period: 10 | 60 } }[] }} WranglerConfig
+ */
+
+/**
+ * @param {string} text JSON with comments and trailing commas
+ * @returns {WranglerConfig}
+ */
+function parseJsonc(text) {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      out += char;
+      if (char === "\\") out += text[++i] ?? "";
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out += "\n";
+    } else if (char === "/" && text[i + 1] === "*") {
+      i = text.indexOf("*/", i + 2) + 1;
+    } else out += char;
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/g, "$1"));
+}
+
+/**
+ * @param {{ name: string, dir: string, port: number }} service
+ * @param {Record<string, string>} overrides extra/override bindings (e.g. raised limits for the bench)
+ * @param {{ [name: string]: { limit: number, period: 10 | 60 } }} [ratelimitOverrides]
+ */
+function workerOptions(service, overrides = {}, ratelimitOverrides = {}) {
+  const config = parseJsonc(readFileSync(join(ROOT, service.dir, "wrangler.jsonc"), "utf8"));
+  return {
+    name: config.name,
+    modules: true,
+    scriptPath: join(ROOT, ".dev-state", "bundles", `${service.dir}.mjs`),
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags ?? [],
+    bindings: { ...config.vars, ...readDevVars(service.dir), ...overrides },
+    d1Databases: Object.fromEntries((config.d1_databases ?? []).map((db) => [db.binding, db.database_id])),
+    kvNamespaces: Object.fromEntries((config.kv_namespaces ?? []).map((kv) => [kv.binding, kv.id])),
+    ratelimits: Object.fromEntries(
+      (config.ratelimits ?? []).map((limiter) => [limiter.name, { simple: ratelimitOverrides[limiter.name] ?? limiter.simple }]),
+    ),
+    unsafeDirectSockets: [{ host: "127.0.0.1", port: service.port }],
+  };
+}
+
+/** @param {{ dir: string }[]} services */
+function buildOptions(services) {
+  return {
+    entryPoints: Object.fromEntries(services.map((service) => [service.dir, join(ROOT, service.dir, "src", "index.ts")])),
+    outdir: join(ROOT, ".dev-state", "bundles"),
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    format: /** @type {const} */ ("esm"),
+    platform: /** @type {const} */ ("neutral"),
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser", "import", "module", "default"],
+    mainFields: ["browser", "module", "main"],
+    external: ["cloudflare:*", "node:*"],
+    // As wrangler does: libraries (e.g. @clerk/backend) read process.env.NODE_ENV, which Workers lack.
+    define: { "process.env.NODE_ENV": JSON.stringify("development") },
+    logLevel: /** @type {const} */ ("warning"),
+  };
+}
+
+/**
+ * @param {{
+ *   services: { name: string, dir: string, port: number }[],
+ *   watch?: boolean,
+ *   bindings?: Record<string, Record<string, string>>,
+ *   ratelimits?: Record<string, { limit: number, period: 10 | 60 }>,
+ *   persistTo?: string,
+ *   verbose?: boolean,
+ * }} options
+ */
+export async function startWorkers(options) {
+  const persist = options.persistTo ?? WRANGLER_STATE;
+  const miniflareOptions = () => ({
+    workers: options.services.map((service) => workerOptions(service, options.bindings?.[service.dir], options.ratelimits)),
+    d1Persist: join(persist, "v3", "d1"),
+    kvPersist: join(persist, "v3", "kv"),
+    cachePersist: join(persist, "v3", "cache"),
+    log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
+    cf: false,
+  });
+  const build = buildOptions(options.services);
+  let mf = /** @type {Miniflare | null} */ (null);
+  if (options.watch) {
+    const context = await esbuild.context({
+      ...build,
+      plugins: [
+        {
+          name: "reload-workers",
+          setup(pluginBuild) {
+            pluginBuild.onEnd(async (result) => {
+              if (result.errors.length > 0 || !mf) return;
+              await mf.setOptions(miniflareOptions());
+              console.log("workers reloaded");
+            });
+          },
+        },
+      ],
+    });
+    await context.rebuild();
+    await context.watch();
+  } else {
+    await esbuild.build(build);
+  }
+  mf = new Miniflare(miniflareOptions());
+  await mf.ready;
+  return {
+    dispose: async () => {
+      await mf?.dispose();
+    },
+  };
+}
+
+export function workersExist() {
+  return existsSync(join(ROOT, "api-multi", "wrangler.jsonc"));
+}

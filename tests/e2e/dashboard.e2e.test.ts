@@ -1,0 +1,173 @@
+/**
+ * The whole product in a real browser, against the stack `pnpm dev` starts:
+ * a new developer signs up, subscribes through the hosted Checkout, connects
+ * Stripe, creates two tiers and gets keys; the test's own "backend" calls the
+ * API with the secret key until the free limit; an end-user buys the paid
+ * tier on the hosted pricing page; and the dashboard shows the new
+ * subscriber, MRR and usage. Screenshots of every page at 1280 and 375 px go
+ * to tests/e2e/artifacts/.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { URLS, newStateDir, removeStateDir, startStack, stopStack, type RunningStack } from "../support/dev-stack";
+import { fitsWidth, launchBrowser, screenshots } from "./browser";
+
+const developerEmail = `founder.${Date.now()}@example.com`;
+const endUserEmail = `customer.${Date.now()}@example.com`;
+let stack: RunningStack;
+let browser: Browser;
+const stateDir = newStateDir();
+
+beforeAll(async () => {
+  stack = await startStack(stateDir);
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (stack) await stopStack(stack);
+  removeStateDir(stateDir);
+});
+
+async function api(path: string, init: { method?: string; key: string; body?: unknown }) {
+  const response = await fetch(`${URLS.apiMulti}${path}`, {
+    method: init.method ?? "GET",
+    headers: { Authorization: `Bearer ${init.key}`, "Content-Type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+async function expectFits(page: Page, name: string) {
+  await screenshots(page, name);
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await fitsWidth(page), `${name} overflows at 375 px`).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("the dashboard in Chromium", () => {
+  it("takes a developer from sign-up to a paying end-user", async ({ onTestFailed }) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("pageerror", (error) => console.error("page error:", error.message));
+    onTestFailed(async () => {
+      for (const [index, open] of browser.contexts().flatMap((context) => context.pages()).entries()) {
+        await open.screenshot({ path: `${import.meta.dirname}/artifacts/failure-${index}.png`, fullPage: true }).catch(() => undefined);
+      }
+    });
+
+    // Landing → sign up on the (local) Clerk sign-up page → dashboard.
+    await page.goto(URLS.dashboard);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/usage limits/);
+    await expectFits(page, "01-landing");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByLabel("Email address").fill(developerEmail);
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL(`${URLS.dashboard}/dashboard`);
+    await expect.poll(() => page.getByText("FREE").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
+    await expectFits(page, "02-dashboard-new");
+
+    // Subscribe through the hosted Checkout; the webhook moves the plan.
+    await page.getByRole("button", { name: /Subscribe — \$15\/month/ }).click();
+    await page.waitForURL(/\/checkout\/cs_/);
+    await screenshots(page, "03-platform-checkout");
+    await page.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+    await page.getByRole("button", { name: /pay|subscribe/i }).click();
+    await page.waitForURL(/\/dashboard\?checkout=success/);
+    await expect.poll(() => page.getByText("PAID").first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/of 500 calls|\/ 500 calls this month/).isVisible()).toBe(true);
+
+    // Connect Stripe (Connect OAuth on the stand-in's authorize page).
+    await page.getByRole("button", { name: "Connect Stripe" }).click();
+    await page.waitForURL(/\/oauth\/authorize/);
+    await screenshots(page, "04-connect-authorize");
+    await page.getByRole("button", { name: "Approve" }).click();
+    await page.waitForURL(/\/dashboard\?connect=success/);
+    await expect.poll(() => page.getByText("Connected", { exact: true }).isVisible()).toBe(true);
+    await expectFits(page, "05-dashboard-paid-connected");
+
+    // Two tiers.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Tiers" }).click();
+    await expect.poll(() => page.getByText("No tiers yet").isVisible()).toBe(true);
+    const addTier = async (name: string, displayName: string, price: string, limit: string) => {
+      await page.getByRole("button", { name: "Add tier" }).click();
+      await page.getByLabel("Identifier").fill(name);
+      await page.getByLabel("Display name").fill(displayName);
+      await page.getByLabel("Price").fill(price);
+      await page.getByLabel("Monthly calls").fill(limit);
+      await page.getByRole("button", { name: "Create tier" }).click();
+      await expect.poll(() => page.getByText(displayName, { exact: true }).first().isVisible()).toBe(true);
+    };
+    // A validation message appears next to its field.
+    await page.getByRole("button", { name: "Add tier" }).click();
+    await page.getByLabel("Identifier").fill("Bad Name");
+    await page.getByRole("button", { name: "Create tier" }).click();
+    await expect.poll(() => page.getByText(/lower-case letters/).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await addTier("free", "Free", "0", "5");
+    await addTier("pro", "Pro", "19", "1000");
+    await expect.poll(() => page.getByRole("list", { name: "Pricing" }).getByText("$19.00").isVisible()).toBe(true);
+    await expectFits(page, "06-tiers");
+
+    // Keys: the secret is shown once.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
+    await page.getByRole("button", { name: "Create keys" }).click();
+    const secretKey = (await page.getByTestId("secret-key").first().textContent())?.trim() ?? "";
+    expect(secretKey).toMatch(/^sk_(test|live)_/);
+    await expectFits(page, "07-keys-secret-once");
+    await page.getByRole("button", { name: "I have saved it" }).click();
+    await expect.poll(() => page.getByTestId("secret-key").count()).toBe(0);
+    const publishableKey = (await page.getByTestId(/publishable-key-/).first().textContent())?.trim() ?? "";
+    expect(publishableKey).toMatch(/^pk_(test|live)_/);
+
+    // The test's backend: register the end-user, then call until the free limit.
+    const created = await api("/api/customers", { method: "POST", key: secretKey, body: { userId: "e2e-user", email: endUserEmail } });
+    expect(created.status).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 403]);
+
+    // The end-user buys Pro on the hosted pricing page.
+    const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`);
+    await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
+    await expectFits(shopper, "08-pricing-page");
+    await shopper.getByRole("button", { name: "Sign in" }).click();
+    await shopper.getByLabel("Email address").fill(endUserEmail);
+    await shopper.getByRole("button", { name: "Continue" }).click();
+    await shopper.waitForURL(new RegExp(`/p/${publishableKey}`));
+    await shopper.getByRole("button", { name: "Buy Pro" }).click();
+    await shopper.waitForURL(/\/checkout\/cs_/);
+    await screenshots(shopper, "09-end-user-checkout");
+    await shopper.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+    await shopper.getByRole("button", { name: /pay|subscribe/i }).click();
+    await shopper.waitForURL(/checkout=success/);
+    await expect.poll(() => shopper.getByText("Thank you!").isVisible()).toBe(true);
+
+    // The end-user's limit moved (webhook), keeping this month's count.
+    await expect
+      .poll(async () => (await api("/api/usage", { key: secretKey, method: "GET" }).catch(() => null))?.status, { timeout: 1000 })
+      .toBeDefined();
+    await expect
+      .poll(async () => (await fetch(`${URLS.apiMulti}/api/customers/e2e-user`, { headers: { Authorization: `Bearer ${secretKey}` } }).then((r) => r.json()) as any).customer.plan, { timeout: 20_000 })
+      .toBe("pro");
+    expect((await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).body.usage).toMatchObject({ count: 6, limit: 1000 });
+
+    // The dashboard shows the subscriber, MRR and usage.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
+    await page.reload();
+    await expect.poll(() => page.getByTestId("metric-mrr").textContent(), { timeout: 20_000 }).toBe("$19.00");
+    expect(await page.getByTestId("metric-subscribers").textContent()).toBe("1");
+    expect(await page.getByTestId("metric-customers").textContent()).toBe("1");
+    expect(await page.getByTestId("metric-calls").textContent()).toBe("6");
+    await expect.poll(() => page.getByText("checkout.session.completed").first().isVisible()).toBe(true);
+    await expectFits(page, "10-dashboard-metrics");
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Customers" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "e2e-user" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("active").first().isVisible()).toBe(true);
+    await expectFits(page, "11-customers");
+    await page.getByRole("link", { name: "e2e-user" }).click();
+    await expect.poll(() => page.getByText(endUserEmail).isVisible()).toBe(true);
+    await expectFits(page, "12-customer-detail");
+  }, 300_000);
+});
