@@ -7,7 +7,7 @@
  * from each worker's wrangler.jsonc and .dev.vars, code is bundled with
  * esbuild (rebuilt and reloaded on change when `watch` is set).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { Log, LogLevel, Miniflare } from "miniflare";
@@ -47,15 +47,16 @@ function parseJsonc(text) {
 
 /**
  * @param {{ name: string, dir: string, port: number }} service
+ * @param {string} bundleDir
  * @param {Record<string, string>} overrides extra/override bindings (e.g. raised limits for the bench)
  * @param {{ [name: string]: { limit: number, period: 10 | 60 } }} [ratelimitOverrides]
  */
-function workerOptions(service, overrides = {}, ratelimitOverrides = {}) {
+function workerOptions(service, bundleDir, overrides = {}, ratelimitOverrides = {}) {
   const config = parseJsonc(readFileSync(join(ROOT, service.dir, "wrangler.jsonc"), "utf8"));
   return {
     name: config.name,
     modules: true,
-    scriptPath: join(ROOT, ".dev-state", "bundles", `${service.dir}.mjs`),
+    scriptPath: join(bundleDir, `${service.dir}.mjs`),
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags ?? [],
     bindings: { ...config.vars, ...readDevVars(service.dir), ...overrides },
@@ -68,11 +69,14 @@ function workerOptions(service, overrides = {}, ratelimitOverrides = {}) {
   };
 }
 
-/** @param {{ dir: string }[]} services */
-function buildOptions(services) {
+/**
+ * @param {{ dir: string }[]} services
+ * @param {string} bundleDir
+ */
+function buildOptions(services, bundleDir) {
   return {
     entryPoints: Object.fromEntries(services.map((service) => [service.dir, join(ROOT, service.dir, "src", "index.ts")])),
-    outdir: join(ROOT, ".dev-state", "bundles"),
+    outdir: bundleDir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     format: /** @type {const} */ ("esm"),
@@ -94,20 +98,23 @@ function buildOptions(services) {
  *   bindings?: Record<string, Record<string, string>>,
  *   ratelimits?: Record<string, { limit: number, period: 10 | 60 }>,
  *   persistTo?: string,
+ *   bundleDir?: string,
  *   verbose?: boolean,
  * }} options
  */
 export async function startWorkers(options) {
   const persist = options.persistTo ?? WRANGLER_STATE;
+  // Under the repository: workerd refuses module paths outside its working directory.
+  const bundleDir = options.bundleDir ?? join(ROOT, ".dev-state", "bundles");
   const miniflareOptions = () => ({
-    workers: options.services.map((service) => workerOptions(service, options.bindings?.[service.dir], options.ratelimits)),
+    workers: options.services.map((service) => workerOptions(service, bundleDir, options.bindings?.[service.dir], options.ratelimits)),
     d1Persist: join(persist, "v3", "d1"),
     kvPersist: join(persist, "v3", "kv"),
     cachePersist: join(persist, "v3", "cache"),
     log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
     cf: false,
   });
-  const build = buildOptions(options.services);
+  const build = buildOptions(options.services, bundleDir);
   let mf = /** @type {Miniflare | null} */ (null);
   if (options.watch) {
     const context = await esbuild.context({
@@ -137,8 +144,4 @@ export async function startWorkers(options) {
       await mf?.dispose();
     },
   };
-}
-
-export function workersExist() {
-  return existsSync(join(ROOT, "api-multi", "wrangler.jsonc"));
 }

@@ -1,10 +1,11 @@
 import { ApiError } from "@dream-api/shared";
-import { getEndUserWithUsage, type Usage } from "@dream-api/shared/db";
+import { readUsage, type Usage } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 
-/** Reads an end-user's usage this period without consuming any. */
+/** Reads an end-user's usage this period without consuming any: one D1 statement. */
 export async function checkEndUserUsage({ ctx, input }: { ctx: ServiceContext; input: { userId: string } }): Promise<Usage> {
-  const user = await getEndUserWithUsage(ctx.env.DB, ctx.platformId, input.userId, ctx.now);
-  if (!user) throw new ApiError("customer_not_found", `No customer with userId "${input.userId}".`, { param: "userId" });
-  return user.usage;
+  const usage = await readUsage(ctx.env.DB, ctx.platformId, input.userId, ctx.now);
+  if (!usage) throw new ApiError("customer_not_found", `No customer with userId "${input.userId}".`, { param: "userId" });
+  const { planExists: _planExists, ...rest } = usage;
+  return rest;
 }

@@ -7,7 +7,7 @@
  * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.ts)
  * that reads the user's plan and the plan's limit in the same statement.
  */
-import type { BillingPeriod } from "../periods";
+import { calendarMonthPeriod, type BillingPeriod } from "../periods";
 import { counterAfter, periodCounterConflictClause, type StoredCounter } from "./period-counter";
 
 export interface Usage {
@@ -136,4 +136,43 @@ export async function dailyUsage(db: D1Database, platformId: string, now: Date, 
     const day = new Date(first.getTime() + index * 86_400_000).toISOString().slice(0, 10);
     return { day, calls: byDay.get(day) ?? 0 };
   });
+}
+
+/**
+ * An end-user's usage at `now` without counting: one lean statement (the
+ * user's plan and limit, its counter, and the active subscription's period
+ * if any) — GET /api/usage's whole storage cost. null: no such end-user.
+ */
+export async function readUsage(db: D1Database, platformId: string, userId: string, now: Date): Promise<(Usage & { planExists: boolean }) | null> {
+  const nowIso = now.toISOString();
+  const row = await db
+    .prepare(
+      `SELECT e.plan, t.name AS tier_name, t.monthly_limit AS lim, u.usage_count, u.period_start, u.period_end,
+              s.current_period_start AS sub_start, s.current_period_end AS sub_end
+       FROM end_users e
+       LEFT JOIN tiers t ON t.platform_id = e.platform_id AND t.name = e.plan
+       LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.user_id = e.user_id
+       LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.user_id = e.user_id
+            AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?3 AND s.current_period_end > ?3
+       WHERE e.platform_id = ?1 AND e.user_id = ?2
+       ORDER BY s.current_period_end DESC
+       LIMIT 1`,
+    )
+    .bind(platformId, userId, nowIso)
+    .first<{
+      plan: string;
+      tier_name: string | null;
+      lim: number | null;
+      usage_count: number | null;
+      period_start: string | null;
+      period_end: string | null;
+      sub_start: string | null;
+      sub_end: string | null;
+    }>();
+  if (!row) return null;
+  const applicable = row.sub_start && row.sub_end ? { start: row.sub_start, end: row.sub_end } : calendarMonthPeriod(now);
+  return {
+    ...usageFromCounter({ plan: row.plan, limit: row.lim, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end }, applicable, now),
+    planExists: row.tier_name !== null,
+  };
 }

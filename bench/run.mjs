@@ -1,0 +1,122 @@
+/**
+ * `pnpm bench`: api-multi in workerd (Miniflare directly — the faster and
+ * closer-to-production runner; see RESULTS.md) with local D1 and KV and its
+ * rate limits raised, one platform with 1,000 end-users, and load from a
+ * separate process (autocannon) for a fixed time per scenario:
+ *
+ *   health     GET /health                          the runtime floor
+ *   floor_d1   one D1 UPSERT per request            the storage floor (bench-only worker)
+ *   track      POST /api/usage/track, 1,000 users
+ *   track_hot  the same on one user with a high limit
+ *   check      GET /api/usage, 1,000 users
+ *
+ * then exactness under load (limit 100, 2,000 requests over 64 connections).
+ * Prints a table; with --json, one JSON object on the last line.
+ *   node --import tsx bench/run.mjs [--json] [--duration 10] [--connections 16]
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { issueKeyPair, newId, newPlatformId } from "@dream-api/shared";
+import { applyLocalMigrations, executeLocalSqlFile } from "../scripts/lib/local-d1.mjs";
+import { ROOT } from "../scripts/lib/stack.mjs";
+import { startWorkers } from "../scripts/lib/workers-runtime.mjs";
+
+const run = promisify(execFile);
+const args = process.argv.slice(2);
+const flag = (/** @type {string} */ name, /** @type {number} */ fallback) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const asJson = args.includes("--json");
+const duration = flag("--duration", 10);
+const connections = flag("--connections", 16);
+const API = "http://127.0.0.1:18788";
+const FLOOR = "http://127.0.0.1:18790";
+const RAISED = { limit: 100_000_000, period: /** @type {const} */ (60) };
+const log = (/** @type {string} */ line) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+
+const state = mkdtempSync(join(tmpdir(), "dream-api-bench-"));
+const users = Array.from({ length: 1000 }, (_, index) => `bench-user-${index}`);
+
+/** One platform, a test key, tiers "bench" (effectively unlimited) and "exact" (limit 100), 1,000 users, a hot user and the exactness user. */
+async function seed() {
+  const platformId = newPlatformId();
+  const pair = await issueKeyPair("live");
+  const now = new Date().toISOString();
+  const q = (/** @type {string} */ value) => `'${value.replaceAll("'", "''")}'`;
+  const rows = [
+    "CREATE TABLE IF NOT EXISTS bench_floor (k TEXT PRIMARY KEY, n INTEGER NOT NULL);",
+    `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'user_bench', 'paid', ${q(now)}, ${q(now)});`,
+    `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at) VALUES (${q(newId("apiKey"))}, ${q(platformId)}, 'live', ${q(pair.publishableKey)}, ${q(pair.secretHash)}, ${q(pair.secretPrefix)}, ${q(now)});`,
+    `INSERT INTO tiers (platform_id, name, display_name, kind, price, monthly_limit, created_at, updated_at) VALUES (${q(platformId)}, 'bench', 'Bench', 'subscription', 0, 1000000000, ${q(now)}, ${q(now)}), (${q(platformId)}, 'exact', 'Exact', 'subscription', 100, 100, ${q(now)}, ${q(now)});`,
+    ...[...users, "bench-hot"].map(
+      (userId) => `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`,
+    ),
+    `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'bench-exact', 'exact', ${q(now)}, ${q(now)});`,
+  ];
+  const file = join(state, "seed.sql");
+  writeFileSync(file, rows.join("\n"));
+  executeLocalSqlFile(file, state);
+  return { secretKey: pair.secretKey };
+}
+
+/** @param {Record<string, unknown>} spec */
+async function load(spec) {
+  const { stdout } = await run(process.execPath, [join(ROOT, "bench", "load.mjs"), JSON.stringify(spec)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+}
+
+/**
+ * @param {string} name
+ * @param {Record<string, unknown>} spec
+ */
+async function scenario(name, spec) {
+  await load({ ...spec, connections, duration: 2 }); // warm-up: isolates, caches, JIT
+  const result = await load({ ...spec, connections, duration });
+  log(`  ${name.padEnd(10)} ${String(Math.round(result.rps)).padStart(7)} req/s   p50 ${String(result.p50_ms).padStart(4)} ms   p99 ${String(result.p99_ms).padStart(4)} ms   errors ${result.errors + result.non2xx}`);
+  return { rps: Math.round(result.rps), p50_ms: result.p50_ms, p99_ms: result.p99_ms, errors: result.errors + result.non2xx };
+}
+
+applyLocalMigrations(state);
+const { secretKey } = await seed();
+const workers = await startWorkers({
+  services: [
+    { name: "api-multi", dir: "api-multi", port: 18788 },
+    { name: "floor", dir: "bench/floor-worker", port: 18790 },
+  ],
+  persistTo: state,
+  bundleDir: join(ROOT, ".dev-state", "bench-bundles"),
+  ratelimits: { END_USER_RATE_LIMITER: RAISED, API_KEY_RATE_LIMITER: RAISED },
+});
+
+try {
+  const auth = { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" };
+  log(`dream-api bench: ${duration}s per scenario, ${connections} connections, Node ${process.version}`);
+  const scenarios = {
+    health: await scenario("health", { url: `${API}/health` }),
+    floor_d1: await scenario("floor_d1", { url: `${FLOOR}/`, method: "POST" }),
+    track: await scenario("track", { url: `${API}/api/usage/track`, method: "POST", headers: auth, bodyUsers: users }),
+    track_hot: await scenario("track_hot", { url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-hot" } }),
+    check: await scenario("check", { url: `${API}/api/usage`, headers: { Authorization: auth.Authorization }, headerUser: users }),
+  };
+  const ratio = (/** @type {number} */ a) => Math.round((a / scenarios.floor_d1.rps) * 100) / 100;
+  const ratios = {
+    track_vs_floor_d1: ratio(scenarios.track.rps),
+    check_vs_floor_d1: ratio(scenarios.check.rps),
+    track_hot_vs_floor_d1: ratio(scenarios.track_hot.rps),
+  };
+  log(`  ratios: track/floor_d1 ${ratios.track_vs_floor_d1}, check/floor_d1 ${ratios.check_vs_floor_d1}, track_hot/floor_d1 ${ratios.track_hot_vs_floor_d1}`);
+
+  const exact = await load({ url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-exact" }, connections: 64, amount: 2000 });
+  const admitted = exact.status?.["200"]?.count ?? 0;
+  const stored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-exact" } }).then((r) => r.json());
+  const overshoot = Math.max(admitted, stored.usage.count) - 100;
+  log(`  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`);
+  if (asJson) process.stdout.write(JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } }) + "\n");
+} finally {
+  await workers.dispose();
+  rmSync(state, { recursive: true, force: true });
+}
