@@ -7,6 +7,8 @@
  * subscriber, MRR and usage. Screenshots of every page at 1280 and 375 px go
  * to tests/e2e/artifacts/.
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URLS, newStateDir, removeStateDir, startStack, stopStack, type RunningStack } from "../support/dev-stack";
@@ -45,9 +47,29 @@ async function expectFits(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** Every file under `dir` (the stack's D1 SQLite files and WAL, KV blobs, emulator state). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Response bodies of the workers seen by the browsers, to check secrets appear only where they are created. */
+const responses: { url: string; body: string }[] = [];
+
+function recordResponses(page: Page) {
+  page.on("response", async (response) => {
+    if (!/:(8787|8788|8789)\//.test(response.url())) return;
+    const body = await response.text().catch(() => "");
+    responses.push({ url: response.url(), body });
+  });
+}
+
 describe("the dashboard in Chromium", () => {
   it("takes a developer from sign-up to a paying end-user", async ({ onTestFailed }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    recordResponses(page);
     page.on("pageerror", (error) => console.error("page error:", error.message));
     onTestFailed(async () => {
       for (const [index, open] of browser.contexts().flatMap((context) => context.pages()).entries()) {
@@ -129,6 +151,7 @@ describe("the dashboard in Chromium", () => {
 
     // The end-user buys Pro on the hosted pricing page.
     const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    recordResponses(shopper);
     await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`);
     await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await expectFits(shopper, "08-pricing-page");
@@ -169,5 +192,25 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("link", { name: "e2e-user" }).click();
     await expect.poll(() => page.getByText(endUserEmail).isVisible()).toBe(true);
     await expectFits(page, "12-customer-detail");
+
+    // Secrets: the secret key appears in exactly one response (its creation) and nowhere at rest or in logs.
+    const withSecret = responses.filter((response) => response.body.includes(secretKey));
+    expect(withSecret.map((response) => response.url)).toEqual([`${URLS.frontAuthApi}/credentials`]);
+    const webhookSecrets = ["whsec_local_platform_00000000000000000000", "whsec_local_connect_000000000000000000000", "whsec_local_preview_000000000000000000000"];
+    for (const response of responses) for (const secret of webhookSecrets) expect(response.body).not.toContain(secret);
+    await stopStack(stack);
+    const logs = stack.output();
+    expect(logs).not.toContain(secretKey);
+    const atRest = filesUnder(stateDir).filter((file) => !file.endsWith(".sql"));
+    expect(atRest.some((file) => file.endsWith(".sqlite"))).toBe(true);
+    const oauthTokens = /"(access_token|refresh_token)"/;
+    for (const file of atRest) {
+      const bytes = readFileSync(file).toString("latin1");
+      expect(bytes.includes(secretKey), `${file} holds the secret key`).toBe(false);
+      if (!file.includes("emulators")) {
+        for (const secret of webhookSecrets) expect(bytes.includes(secret), `${file} holds a webhook secret`).toBe(false);
+        expect(oauthTokens.test(bytes), `${file} holds an OAuth token`).toBe(false);
+      }
+    }
   }, 300_000);
 });
