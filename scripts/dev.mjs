@@ -66,7 +66,15 @@ try {
   if (config.localStripe) await createPlatformPrice(url(STRIPE_PORT), config.stripeSecretKey);
   const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
   // The three workers in one workerd process over one D1 (see lib/workers-runtime.mjs).
-  const workers = await startWorkers({ services: Object.values(SERVICES), watch: true });
+  // DREAM_RAISE_RATE_LIMITS=1 lifts the per-user and per-key limits (load tests).
+  const raised = { limit: 100_000_000, period: /** @type {const} */ (60) };
+  const workers = await startWorkers({
+    services: Object.values(SERVICES),
+    watch: true,
+    ...(process.env.DREAM_RAISE_RATE_LIMITS === "1"
+      ? { ratelimits: { END_USER_RATE_LIMITER: raised, API_KEY_RATE_LIMITER: raised, DEVELOPER_RATE_LIMITER: raised } }
+      : {}),
+  });
   onStop(() => workers.dispose());
   start("dashboard", join(ROOT, "frontend", "node_modules", ".bin", "vite"), ["--port", String(DASHBOARD_PORT), "--strictPort"], {
     cwd: join(ROOT, "frontend"),

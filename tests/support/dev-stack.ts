@@ -24,9 +24,9 @@ export interface RunningStack {
   output: () => string;
 }
 
-/** The environment a developer's shell would give `pnpm dev`: the test runner's own variables removed. */
-function shellEnvironment(stateDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DREAM_STATE_DIR: stateDir };
+/** The environment a developer's shell would give `pnpm dev` (the test runner's own variables removed), plus `extra`. */
+function shellEnvironment(stateDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DREAM_STATE_DIR: stateDir, ...extra };
   for (const name of Object.keys(env)) {
     if (/^(VITEST.*|TEST|MODE|NODE_ENV|NODE_PATH)$/.test(name)) delete env[name];
   }
@@ -41,10 +41,10 @@ export function removeStateDir(stateDir: string): void {
   rmSync(stateDir, { recursive: true, force: true });
 }
 
-export async function startStack(stateDir: string): Promise<RunningStack> {
+export async function startStack(stateDir: string, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.mjs"], {
     cwd: ROOT,
-    env: shellEnvironment(stateDir),
+    env: shellEnvironment(stateDir, extraEnv),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
