@@ -8,6 +8,7 @@ import { insertApiKeyStatement, insertPlatformStatement, insertTierStatement } f
 import { standInStripeOptions, type Delivery } from "@dream-api/emulators/testing/in-worker";
 import Stripe from "stripe";
 import { inject } from "vitest";
+import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
 export * from "@dream-api/emulators/testing/in-worker";
@@ -58,38 +59,13 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
   return { platformId, publishableKey: pair.publishableKey, secretKey: pair.secretKey, keyId };
 }
 
-export interface CallOptions {
-  key?: string | null;
-  body?: unknown;
-  rawBody?: BodyInit;
-  headers?: Record<string, string>;
-  envOverrides?: Partial<Env>;
-}
+export type CallOptions = WorkerCallOptions<Env>;
+export type { CallResult };
 
-export interface CallResult<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-/** Builds a client bound to one app instance (and so one clock). */
+/** A caller bound to one app instance (and so one clock). */
 export function client(clock?: Clock) {
   const app = createApp(clock ? { clock } : {});
-  return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const headers = new Headers(options.headers);
-    if (options.key) headers.set("Authorization", `Bearer ${options.key}`);
-    let body: BodyInit | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      headers.set("Content-Type", "application/json");
-      body = JSON.stringify(options.body);
-    }
-    const ctx = createExecutionContext();
-    const bindings = options.envOverrides ? { ...env, ...options.envOverrides } : env;
-    const response = await app.fetch(new Request(`http://api.test${path}`, { method, headers, body }), bindings, ctx);
-    await waitOnExecutionContext(ctx);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-  };
+  return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://api.test" });
 }
 
 export const call = client();

@@ -7,41 +7,18 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import type { Clock } from "@dream-api/shared";
 import type { Delivery } from "@dream-api/emulators/testing/in-worker";
+import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
 export * from "@dream-api/emulators/testing/in-worker";
 
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  envOverrides?: Partial<Env>;
-}
+export type CallOptions = WorkerCallOptions<Env>;
+export type { CallResult };
 
-export interface CallResult<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
+/** A caller bound to one app instance (and so one clock). */
 export function client(clock?: Clock) {
   const app = createApp(clock ? { clock } : {});
-  return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const headers = new Headers(options.headers);
-    if (options.token) headers.set("Authorization", `Bearer ${options.token}`);
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      headers.set("Content-Type", "application/json");
-      body = JSON.stringify(options.body);
-    }
-    const ctx = createExecutionContext();
-    const bindings = options.envOverrides ? { ...env, ...options.envOverrides } : env;
-    const response = await app.fetch(new Request(`http://front-auth.test${path}`, { method, headers, body }), bindings, ctx);
-    await waitOnExecutionContext(ctx);
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-  };
+  return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://front-auth.test" });
 }
 
 export const call = client();
