@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   no_tiers_configured: 409,
   stripe_not_connected: 409,
   sold_out: 409,
+  idempotency_key_reused: 409,
   rate_limited: 429,
   internal_error: 500,
   misconfigured: 500,

@@ -3,8 +3,10 @@ import {
   firstTrackRow,
   getEndUserWithUsage,
   insertEndUserStatement,
+  reserveIdempotencyKeyStatement,
   trackUsage,
   trackUsageStatement,
+  type TrackInput,
   type Usage,
 } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
@@ -14,7 +16,12 @@ import { getPlatformTiers } from "../tier-cache";
 export interface TrackUsageInput {
   userId: string;
   amount: number;
+  /** The request's idempotency key, reserved in the same batch as the count. */
+  idempotency?: { key: string; requestId: string; requestHash: string } | undefined;
 }
+
+/** Another request already holds this idempotency key: replay its response instead of counting. */
+export class IdempotencyKeyTaken extends Error {}
 
 /**
  * Consumes `amount` of the end-user's monthly allowance. The warm path is one
@@ -23,6 +30,17 @@ export interface TrackUsageInput {
  * platform's lowest tier and counted in the same batch; a user at the limit
  * gets 403 `usage_limit_exceeded` with its usage.
  */
+/** Reserves the idempotency key and counts in one batch (the count is guarded by holding the key). */
+async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempotency: NonNullable<TrackUsageInput["idempotency"]>): Promise<Usage | null> {
+  const db = ctx.env.DB;
+  const [reserved, counted] = await db.batch([
+    reserveIdempotencyKeyStatement(db, { platformId: ctx.platformId, key: idempotency.key, requestId: idempotency.requestId, requestHash: idempotency.requestHash, now: ctx.now }),
+    trackUsageStatement(db, track),
+  ]);
+  if (reserved?.meta.changes !== 1) throw new IdempotencyKeyTaken();
+  return counted ? firstTrackRow(counted) : null;
+}
+
 export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; input: TrackUsageInput }): Promise<Usage> {
   const db = ctx.env.DB;
   const track = {
@@ -31,8 +49,9 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     amount: input.amount,
     period: calendarMonthPeriod(ctx.now),
     now: ctx.now.toISOString(),
+    idempotency: input.idempotency && { key: input.idempotency.key, requestId: input.idempotency.requestId },
   };
-  const counted = await trackUsage(db, track);
+  const counted = input.idempotency ? await reserveAndTrack(ctx, track, input.idempotency) : await trackUsage(db, track);
   if (counted) return counted;
 
   let user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);

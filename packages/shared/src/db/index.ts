@@ -7,3 +7,4 @@ export * from "./subscriptions";
 export * from "./platform-usage";
 export * from "./events";
 export * from "./stripe-accounts";
+export * from "./idempotency";

@@ -23,7 +23,7 @@ export interface Usage {
  * The period that applies is the end-user's active subscription's current
  * period when there is one covering now, else the calendar month (?3, ?4).
  */
-const TRACK_SQL = `
+const trackSql = (guard: string) => `
 WITH u AS (
   SELECT e.plan AS plan, t.monthly_limit AS lim,
          COALESCE(s.current_period_start, ?3) AS ps, COALESCE(s.current_period_end, ?4) AS pe
@@ -36,7 +36,7 @@ WITH u AS (
   LIMIT 1
 )
 INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at)
-SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6 FROM u WHERE u.lim IS NULL OR ?5 <= u.lim
+SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6 FROM u WHERE (u.lim IS NULL OR ?5 <= u.lim)${guard}
 ${periodCounterConflictClause({
   table: "usage_counts",
   keyColumns: ["platform_id", "user_id"],
@@ -53,18 +53,27 @@ interface TrackRow {
   period_end: string;
 }
 
+const TRACK_SQL = trackSql("");
+/** Counts only if this request (?8) holds the idempotency key (?7): a key reserved by an earlier request blocks the count. */
+const IDEMPOTENT_TRACK_SQL = trackSql(
+  " AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.idempotency_key = ?7 AND k.request_id = ?8)",
+);
+
 export interface TrackInput {
   platformId: string;
   userId: string;
   amount: number;
   period: BillingPeriod;
   now: string;
+  /** With a key: the count happens only for the request that reserved it (see reserveIdempotencyKeyStatement). */
+  idempotency?: { key: string; requestId: string } | undefined;
 }
 
 export function trackUsageStatement(db: D1Database, input: TrackInput): D1PreparedStatement {
-  return db
-    .prepare(TRACK_SQL)
-    .bind(input.platformId, input.userId, input.period.start, input.period.end, input.amount, input.now);
+  const params = [input.platformId, input.userId, input.period.start, input.period.end, input.amount, input.now];
+  return input.idempotency
+    ? db.prepare(IDEMPOTENT_TRACK_SQL).bind(...params, input.idempotency.key, input.idempotency.requestId)
+    : db.prepare(TRACK_SQL).bind(...params);
 }
 
 /**
