@@ -11,6 +11,8 @@ const configSchema = z.object({
   CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
   STRIPE_SECRET_KEY: z.string().min(1),
   STRIPE_API_BASE: z.url().optional(),
+  /** Stripe client timeout per request in ms (default 20,000). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   STRIPE_PREVIEW_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   DASHBOARD_URL: z.url(),

@@ -7,6 +7,8 @@ const configSchema = z.object({
   ...developerSessionConfigFields,
   STRIPE_SECRET_KEY: z.string().min(1),
   STRIPE_API_BASE: z.url().optional(),
+  /** Stripe client timeout per request in ms (default 20,000). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   STRIPE_PLATFORM_PRICE: z.string().min(1),
   DASHBOARD_URL: z.url(),

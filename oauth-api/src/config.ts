@@ -7,6 +7,8 @@ const configSchema = z.object({
   ...developerSessionConfigFields,
   STRIPE_SECRET_KEY: z.string().min(1),
   STRIPE_API_BASE: z.url().optional(),
+  /** Stripe client timeout per request in ms (default 20,000). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
   STRIPE_CONNECT_AUTHORIZE_URL: z.url(),
   STRIPE_CONNECT_CLIENT_ID: z.string().startsWith("ca_"),
   CONNECT_REDIRECT_URI: z.url(),

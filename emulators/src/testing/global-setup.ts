@@ -15,6 +15,7 @@ declare module "vitest" {
     endUserJwtKey: string;
     stripeApiBase: string;
     stripeFaultyApiBase: string;
+    clerkFaultyApiUrl: string;
     stripeSecretKey: string;
     platformWebhookSecret: string;
     connectWebhookSecret: string;
@@ -32,6 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide("endUserJwtKey", cloud.endUserJwtKey);
   project.provide("stripeApiBase", cloud.stripeApiBase);
   project.provide("stripeFaultyApiBase", cloud.stripeFaultyApiBase);
+  project.provide("clerkFaultyApiUrl", cloud.clerkFaultyApiUrl);
   project.provide("stripeSecretKey", cloud.stripeSecretKey);
   project.provide("platformWebhookSecret", cloud.platformWebhookSecret);
   project.provide("connectWebhookSecret", cloud.connectWebhookSecret);

@@ -6,6 +6,9 @@
  * webhook inbox.
  */
 import { inject } from "vitest";
+import type { FaultSpec, ProxiedRequest } from "./fault-proxy.js";
+
+export type { FaultMode, FaultPhase, FaultSpec, ProxiedRequest } from "./fault-proxy.js";
 
 export const DASHBOARD_ORIGIN = "http://localhost:5173";
 
@@ -167,11 +170,53 @@ export function standInStripeOptions(): { host: string; port: number; protocol: 
   return { host: base.hostname, port: Number(base.port), protocol: "http" };
 }
 
-/** Arms (or, with `null`, clears) a fault in the proxy in front of the Stripe stand-in. */
-export async function stripeFault(fault: { method?: string; pathPrefix: string; status?: number } | null): Promise<void> {
-  const url = `${inject("stripeFaultyApiBase")}/_fault`;
+/** Arms (or, with `null`, clears) a fault in the shared proxy in front of the Stripe stand-in (see fault-proxy.ts for the fields). */
+export async function stripeFault(fault: FaultSpec | null): Promise<void> {
+  await controlFaults(inject("stripeFaultyApiBase"), fault);
+}
+
+/** Arms (or, with `null`, clears) a fault in the shared proxy in front of the Clerk stand-in. */
+export async function clerkFault(fault: FaultSpec | null): Promise<void> {
+  await controlFaults(inject("clerkFaultyApiUrl"), fault);
+}
+
+async function controlFaults(proxyUrl: string, fault: FaultSpec | null): Promise<void> {
+  const url = `${proxyUrl}/_fault`;
   const response = fault
     ? await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) })
     : await fetch(url, { method: "DELETE" });
-  if (!response.ok) throw new Error(`fault proxy: ${response.status}`);
+  if (!response.ok) throw new Error(`fault proxy: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * A fault proxy of one's own in front of the Stripe or Clerk stand-in: its
+ * faults and request log are private, so test files running at the same
+ * time (and clearing the shared proxies) cannot interfere. Point a worker at
+ * `url` (STRIPE_API_BASE or CLERK_API_URL).
+ */
+export class FaultProxy {
+  private constructor(readonly url: string) {}
+
+  static async open(target: "stripe" | "clerk"): Promise<FaultProxy> {
+    const shared = target === "stripe" ? inject("stripeFaultyApiBase") : inject("clerkFaultyApiUrl");
+    const response = await fetch(`${shared}/_fault/proxies`, { method: "POST" });
+    if (response.status !== 201) throw new Error(`fault proxy: ${response.status} ${await response.text()}`);
+    return new FaultProxy(((await response.json()) as { url: string }).url);
+  }
+
+  async arm(fault: FaultSpec): Promise<void> {
+    await controlFaults(this.url, fault);
+  }
+
+  /** Clears the faults and the request log. */
+  async clear(): Promise<void> {
+    await controlFaults(this.url, null);
+  }
+
+  /** Every request proxied since the last clear, oldest first. */
+  async requests(): Promise<ProxiedRequest[]> {
+    const response = await fetch(`${this.url}/_fault`);
+    if (!response.ok) throw new Error(`fault proxy: ${response.status}`);
+    return ((await response.json()) as { requests: ProxiedRequest[] }).requests;
+  }
 }

@@ -5,11 +5,12 @@
  * `{inbox}/platform` (front-auth-api's endpoint) and `{inbox}/preview`
  * (api-multi's), Connect events to `{inbox}/connect`, and holds the
  * platform's $15/month price under the lookup key `dream_api_platform_monthly`.
+ * Fault proxies sit in front of both stand-ins (fault-proxy.ts).
  */
 import { createClerkEmulator } from "../clerk/index.js";
 import { freePort, listen, type RunningServer } from "../http-server.js";
 import { createStripeEmulator } from "../stripe/index.js";
-import { createFaultProxy } from "./fault-proxy.js";
+import { createFaultProxy, type TargetFlavor } from "./fault-proxy.js";
 import { createWebhookInbox } from "./webhook-inbox.js";
 
 export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
@@ -27,6 +28,8 @@ export interface LocalCloud {
   stripeApiBase: string;
   /** The same Stripe stand-in behind the fault proxy (see fault-proxy.ts). */
   stripeFaultyApiBase: string;
+  /** The same Clerk stand-in behind its own fault proxy (Clerk-shaped errors). */
+  clerkFaultyApiUrl: string;
   stripeSecretKey: string;
   platformWebhookSecret: string;
   connectWebhookSecret: string;
@@ -57,8 +60,14 @@ export async function startLocalCloud(): Promise<LocalCloud> {
   const stripeServer = await listen(stripe.app.fetch, { port: stripePort });
   servers.push(stripeServer);
   await createPlatformPrice(stripeServer.url);
-  const faultProxy = await listen(createFaultProxy(stripeServer.url).fetch);
-  servers.push(faultProxy);
+  /** A fault proxy in front of `target`; it can start private siblings (POST /_fault/proxies) that close with the cloud. */
+  const startFaultProxy = async (target: string, flavor: TargetFlavor): Promise<RunningServer> => {
+    const server = await listen(createFaultProxy(target, { flavor, spawn: async () => (await startFaultProxy(target, flavor)).url }).fetch);
+    servers.push(server);
+    return server;
+  };
+  const faultProxy = await startFaultProxy(stripeServer.url, "stripe");
+  const clerkFaultProxy = await startFaultProxy(`http://127.0.0.1:${clerkPort}`, "clerk");
 
   return {
     clerkApiUrl: `http://127.0.0.1:${clerkPort}`,
@@ -68,6 +77,7 @@ export async function startLocalCloud(): Promise<LocalCloud> {
     endUserJwtKey: clerk.instance("end-user-api").jwtKeyPem,
     stripeApiBase: stripeServer.url,
     stripeFaultyApiBase: faultProxy.url,
+    clerkFaultyApiUrl: clerkFaultProxy.url,
     stripeSecretKey: LOCAL_STRIPE_SECRET_KEY,
     platformWebhookSecret: PLATFORM_WEBHOOK_SECRET,
     connectWebhookSecret: CONNECT_WEBHOOK_SECRET,

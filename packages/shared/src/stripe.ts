@@ -13,11 +13,16 @@ export interface StripeConfig {
   secretKey: string;
   /** e.g. "https://api.stripe.com" (default) or "http://127.0.0.1:12111". */
   apiBase?: string | undefined;
+  /** Per-request timeout in milliseconds (default 20,000); each of the 2 network retries gets its own. */
+  timeoutMs?: number | undefined;
 }
+
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 export function stripeClient(config: StripeConfig): Stripe {
   const apiBase = config.apiBase ?? "https://api.stripe.com";
-  const cacheKey = `${apiBase}\u0000${config.secretKey}`;
+  const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const cacheKey = `${apiBase}\u0000${config.secretKey}\u0000${timeout}`;
   let client = clients.get(cacheKey);
   if (!client) {
     const url = new URL(apiBase);
@@ -28,7 +33,7 @@ export function stripeClient(config: StripeConfig): Stripe {
       protocol,
       httpClient: Stripe.createFetchHttpClient(),
       maxNetworkRetries: 2,
-      timeout: 20_000,
+      timeout,
     });
     clients.set(cacheKey, client);
   }

@@ -7,8 +7,8 @@ import { config } from "../../config";
 
 /** The platform's own Stripe account (where developers pay $15/month). */
 export function platformStripe(env: Env): Stripe {
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = config(env);
-  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE });
+  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_TIMEOUT_MS } = config(env);
+  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE, timeoutMs: STRIPE_TIMEOUT_MS });
 }
 
 const resolvedPrices = new Map<string, string>();

@@ -8,8 +8,8 @@ import { refreshAccountCache } from "./account-cache";
 import { newStatePayload, signState, verifyState } from "./oauth-state";
 
 export function platformStripe(env: Env): Stripe {
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE } = config(env);
-  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE });
+  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_TIMEOUT_MS } = config(env);
+  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE, timeoutMs: STRIPE_TIMEOUT_MS });
 }
 
 /**
