@@ -1,0 +1,32 @@
+/**
+ * @dream-api/client — the typed client for dream-api's REST API.
+ * ESM, no dependencies; runs in Node 18+, Deno, Workers and browsers
+ * (browsers: publishable key and end-user tokens only).
+ */
+export { DreamApi, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from "./client.js";
+export type { DreamApiOptions, RawRequest } from "./client.js";
+export type { CredentialKind, EndUserTokenSource } from "./credentials.js";
+export {
+  AuthenticationError,
+  ConflictError,
+  DreamApiConfigurationError,
+  DreamApiError,
+  NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UsageLimitError,
+  ValidationError,
+  isDreamApiError,
+} from "./errors.js";
+export type { ClientErrorCode, DreamApiErrorInit, DreamApiErrorKind } from "./errors.js";
+export type { ApiResponse, FetchLike, HttpMethod, RequestOptions } from "./http.js";
+export type { Checkout } from "./resources/checkout.js";
+export type { Customers } from "./resources/customers.js";
+export type { DashboardResource } from "./resources/dashboard.js";
+export type { Portal } from "./resources/portal.js";
+export type { Tiers } from "./resources/tiers.js";
+export type { UsageResource } from "./resources/usage.js";
+export type * from "./types.js";

@@ -1,0 +1,13 @@
+/** What global-setup.ts provides to the tests (vitest provide/inject), typed. */
+declare module "vitest" {
+  interface ProvidedContext {
+    sdkApiUrl: string;
+    sdkSecretKey: string;
+    sdkPublishableKey: string;
+    sdkPreviewSecretKey: string;
+    sdkPaidUserId: string;
+    sdkClerkApiUrl: string;
+  }
+}
+
+export {};
