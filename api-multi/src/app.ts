@@ -8,6 +8,7 @@ import { limitPerApiKey } from "./middleware/rate-limit";
 import { billingRoutes } from "./routes/billing";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
+import { docsRoutes } from "./routes/docs";
 import { publicRoutes } from "./routes/public";
 import { tierRoutes } from "./routes/tiers";
 import { usageRoutes } from "./routes/usage";
@@ -23,6 +24,7 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
     c.set("now", clock());
     await next();
   });
+  app.route("/", docsRoutes);
   app.route("/api/public", publicRoutes);
   app.route("/webhook", webhookRoutes);
   const dashboardCors = corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS);

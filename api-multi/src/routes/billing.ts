@@ -8,16 +8,16 @@ import { createEndUserCheckout } from "../services/billing/checkout";
 import { createEndUserPortal } from "../services/billing/portal";
 
 /** userId is optional here only for end-user tokens (which name their user); actingUserId enforces it. */
-const checkoutBody = z.strictObject({
-  userId: z.string("must be a string").optional(),
-  tier: planSchema,
-  successUrl: redirectUrlSchema.optional(),
-  cancelUrl: redirectUrlSchema.optional(),
+export const checkoutBody = z.strictObject({
+  userId: z.string("must be a string").optional().meta({ description: "The paying end-user. Required with a secret key; with an end-user token it defaults to (and must be) the token's user." }),
+  tier: planSchema.meta({ description: "A paid tier's name.", example: "pro" }),
+  successUrl: redirectUrlSchema.optional().meta({ description: "Where Stripe sends the end-user after paying; with a live key, on one of your allowed origins." }),
+  cancelUrl: redirectUrlSchema.optional().meta({ description: "Where Stripe sends the end-user who cancels." }),
 });
 
-const portalBody = z.strictObject({
-  userId: z.string("must be a string").optional(),
-  returnUrl: redirectUrlSchema.optional(),
+export const portalBody = z.strictObject({
+  userId: z.string("must be a string").optional().meta({ description: "Required with a secret key; with an end-user token it defaults to (and must be) the token's user." }),
+  returnUrl: redirectUrlSchema.optional().meta({ description: "Where the portal's back link goes." }),
 });
 
 export const billingRoutes = new Hono<AppEnv>()

@@ -9,19 +9,19 @@ import { getCustomer } from "../services/customers/get";
 import { listCustomers } from "../services/customers/list";
 import { updateCustomerPlan } from "../services/customers/update";
 
-const createCustomerBody = z.strictObject({
-  userId: endUserIdSchema.optional(),
-  email: z.email("must be a valid email address").max(254),
-  plan: planSchema.optional(),
+export const createCustomerBody = z.strictObject({
+  userId: endUserIdSchema.optional().meta({ description: "Your id for the end-user; defaults to its Clerk user id.", example: "user_42" }),
+  email: z.email("must be a valid email address").max(254).meta({ example: "ada@example.com" }),
+  plan: planSchema.optional().meta({ description: "A tier name; defaults to your cheapest tier." }),
 });
 
-const updateCustomerBody = z.strictObject({ plan: planSchema });
+export const updateCustomerBody = z.strictObject({ plan: planSchema.meta({ description: "The tier to move the end-user to.", example: "pro" }) });
 
-const listCustomersQuery = z.strictObject({
-  limit: z.coerce.number("must be a number").int("must be a whole number").min(1).max(100).default(20),
-  cursor: z.string().max(512).optional(),
+export const listCustomersQuery = z.strictObject({
+  limit: z.coerce.number("must be a number").int("must be a whole number").min(1).max(100).default(20).meta({ description: "Page size." }),
+  cursor: z.string().max(512).optional().meta({ description: "`nextCursor` of the previous page." }),
   /** Prefix of a userId or email. */
-  q: z.string().trim().min(1).max(128).optional(),
+  q: z.string().trim().min(1).max(128).optional().meta({ description: "Prefix of a userId or email." }),
 });
 
 export const customerRoutes = new Hono<AppEnv>()

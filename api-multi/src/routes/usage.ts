@@ -9,9 +9,9 @@ import { idempotentTrack, parseIdempotencyKey } from "../services/usage/idempote
 import { trackEndUserUsage } from "../services/usage/track";
 
 /** `userId` is validated by parseEndUserId (so a bad one is 400 invalid_id), the rest here. */
-const trackBody = z.strictObject({
-  userId: z.string("must be a string").optional(),
-  amount: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(1),
+export const trackBody = z.strictObject({
+  userId: z.string("must be a string").optional().meta({ description: "Your id for the end-user (1–128 of A–Z a–z 0–9 _ . : @ + -); or send it as X-User-Id.", example: "user_42" }),
+  amount: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(1).meta({ description: "Units to count." }),
 });
 
 export const usageRoutes = new Hono<AppEnv>()

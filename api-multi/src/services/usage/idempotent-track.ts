@@ -11,11 +11,11 @@ import { apiMode, serviceContext, type AppContext } from "../../context";
 import { checkEndUserUsage } from "./check";
 import { IdempotencyKeyTaken, trackEndUserUsage } from "./track";
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export function parseIdempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
-  if (!KEY_PATTERN.test(header)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(header)) {
     throw new ApiError("invalid_request", "Idempotency-Key must be 1-255 visible ASCII characters.", { param: "Idempotency-Key" });
   }
   return header;

@@ -1,0 +1,135 @@
+/**
+ * The published reference, read from the running api-multi: a valid
+ * OpenAPI 3.1 document whose every example satisfies its own schema, and
+ * which the SDK covers method for method (each SDK method calls exactly
+ * the documented operation of the same id).
+ */
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DreamApi } from "../src/index.js";
+import { stack } from "./support/stack.js";
+
+type JsonSchema = Record<string, unknown>;
+interface Operation {
+  operationId: string;
+  parameters: { name: string; in: string; schema: JsonSchema; example?: unknown }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema; example: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: JsonSchema; example?: unknown; examples?: Record<string, { value: unknown }> }> }>;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+let document: Document;
+
+beforeAll(async () => {
+  const response = await fetch(`${stack.apiUrl}/openapi.json`);
+  expect(response.status).toBe(200);
+  document = (await response.json()) as Document;
+});
+
+function operations(): { method: string; path: string; operation: Operation }[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ method, path, operation })));
+}
+
+describe("GET /openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? null).toBeNull();
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe("3.1.0");
+  });
+
+  it("has examples that satisfy their own schemas (bodies, parameters, responses, errors)", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const check = (schema: JsonSchema, value: unknown, where: string) => {
+      const valid = ajv.validate(schema, value);
+      expect(valid ? null : ajv.errorsText(ajv.errors), where).toBeNull();
+    };
+    let checked = 0;
+    for (const { method, path, operation } of operations()) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const parameter of operation.parameters) {
+        if (parameter.example !== undefined) check(parameter.schema, parameter.example, `${where} parameter ${parameter.name}`);
+      }
+      const body = operation.requestBody?.content["application/json"];
+      if (body) check(body.schema, body.example, `${where} request body`);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const json = response.content?.["application/json"];
+        if (!json) continue;
+        if (json.example !== undefined) check(json.schema, json.example, `${where} ${status} example`);
+        for (const [code, example] of Object.entries(json.examples ?? {})) check(json.schema, example.value, `${where} ${status} ${code} example`);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it("is served as a readable HTML reference at /docs", async () => {
+    const response = await fetch(`${stack.apiUrl}/docs`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const { operation } of operations()) expect(html).toContain(`dream.${operation.operationId}()`);
+  });
+});
+
+/** How the SDK calls each documented operation (ids the SDK does not serve are listed in NOT_IN_SDK). */
+const SDK_CALLS: Record<string, (dream: DreamApi) => Promise<unknown>> = {
+  "usage.track": (dream) => dream.usage.track({ userId: "user_42" }),
+  "usage.check": (dream) => dream.usage.check("user_42"),
+  "customers.create": (dream) => dream.customers.create({ email: "ada@example.com" }),
+  "customers.list": (dream) => dream.customers.list({ limit: 5 }),
+  "customers.get": (dream) => dream.customers.get("user_42"),
+  "customers.update": (dream) => dream.customers.update("user_42", { plan: "pro" }),
+  "tiers.list": (dream) => dream.tiers.list(),
+  "tiers.listPublic": (dream) => dream.tiers.listPublic(),
+  "checkout.create": (dream) => dream.checkout.create({ userId: "user_42", tier: "pro" }),
+  "portal.create": (dream) => dream.portal.create({ userId: "user_42" }),
+  "dashboard.get": (dream) => dream.dashboard.get(),
+};
+/** Called by Stripe or by people, not by a developer's backend. */
+const NOT_IN_SDK = new Set(["webhooks.stripe", "health", "openapi", "docs"]);
+
+describe("the SDK against the document", () => {
+  it("has a method for every documented operation, calling exactly that operation", async () => {
+    const documented = operations().filter(({ operation }) => !NOT_IN_SDK.has(operation.operationId));
+    expect(Object.keys(SDK_CALLS).sort()).toEqual(documented.map(({ operation }) => operation.operationId).sort());
+    for (const { method, path, operation } of documented) {
+      const seen: { method: string; path: string }[] = [];
+      const dream = new DreamApi({
+        baseUrl: "https://api.example",
+        secretKey: stack.secretKey,
+        publishableKey: stack.publishableKey,
+        maxRetries: 0,
+        fetch: async (input, init) => {
+          const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+          seen.push({ method: (init?.method ?? "GET").toLowerCase(), path: url.pathname });
+          return new Response(JSON.stringify({}), { status: 200, headers: { "Content-Type": "application/json" } });
+        },
+      });
+      await SDK_CALLS[operation.operationId]!(dream).catch(() => undefined);
+      const template = new RegExp(`^${path.replace(/\{\w+\}/g, "[^/]+")}$`);
+      expect(seen, operation.operationId).toHaveLength(1);
+      expect(seen[0]?.method, operation.operationId).toBe(method);
+      expect(seen[0]?.path, operation.operationId).toMatch(template);
+    }
+  });
+
+  it("exposes no resource method the document does not have (listAll pages through customers.list)", () => {
+    const dream = new DreamApi({ baseUrl: stack.apiUrl, secretKey: stack.secretKey });
+    const helpers = new Set(["customers.listAll"]);
+    const sdkMethods = (["customers", "usage", "tiers", "checkout", "portal", "dashboard"] as const).flatMap((resource) =>
+      Object.getOwnPropertyNames(Object.getPrototypeOf(dream[resource]))
+        .filter((name) => name !== "constructor")
+        .map((name) => `${resource}.${name}`),
+    );
+    const documented = new Set(operations().map(({ operation }) => operation.operationId));
+    expect(sdkMethods.filter((name) => !documented.has(name) && !helpers.has(name))).toEqual([]);
+  });
+});
