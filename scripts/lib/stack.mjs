@@ -20,12 +20,14 @@ export const DASHBOARD_PORT = 5173;
 export const url = (/** @type {number} */ port) => `http://127.0.0.1:${port}`;
 
 /**
- * Reads a worker's `.dev.vars` (KEY=value lines) if present.
+ * Reads a worker's `.dev.vars` (KEY=value lines) if present, or another file
+ * of that form such as the committed `.dev.vars.example`.
  * @param {string} dir
+ * @param {string} [name]
  * @returns {Record<string, string>}
  */
-export function readDevVars(dir) {
-  const file = join(ROOT, dir, ".dev.vars");
+export function readDevVars(dir, name = ".dev.vars") {
+  const file = join(ROOT, dir, name);
   if (!existsSync(file)) return {};
   /** @type {Record<string, string>} */
   const vars = {};
