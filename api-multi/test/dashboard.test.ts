@@ -59,4 +59,33 @@ describe("daily usage series", () => {
     expect(byDay["2026-11-01"]).toBe(4);
     expect(res.body.dailyUsage.at(-1).day).toBe("2026-11-01");
   });
+
+  it("keeps every day exact whether or not an end-user counts again later, and never moves a count to an earlier day", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 1000 }] });
+    let now = new Date("2026-11-10T08:00:00Z");
+    const at = client(() => now);
+    const track = (userId: string, amount: number) => at("POST", "/api/usage/track", { key: platform.secretKey, body: { userId, amount } });
+    await track("once", 7); // never counts again: its day stays on its usage_counts row
+    await track("daily", 1);
+    now = new Date("2026-11-11T08:00:00Z");
+    await track("daily", 2); // moves 11-10 into usage_daily
+    await track("daily", 2);
+    now = new Date("2026-11-12T23:59:59Z");
+    await track("daily", 4);
+    now = new Date("2026-11-13T00:00:00.500Z");
+    await track("daily", 8);
+    now = new Date("2026-11-12T23:59:59.900Z"); // an isolate whose clock is a moment behind: counted on the stored day
+    await track("daily", 16);
+    now = new Date("2026-11-13T00:00:01Z");
+    const byDay = Object.fromEntries(
+      (await at("GET", "/api/dashboard", { key: platform.secretKey })).body.dailyUsage.map((d: { day: string; calls: number }) => [d.day, d.calls]),
+    );
+    expect([byDay["2026-11-10"], byDay["2026-11-11"], byDay["2026-11-12"], byDay["2026-11-13"]]).toEqual([8, 4, 4, 24]);
+    const rolledUp = await env.DB.prepare("SELECT day, calls FROM usage_daily WHERE platform_id = ?1 ORDER BY day").bind(platform.platformId).all();
+    expect(rolledUp.results).toEqual([
+      { day: "2026-11-10", calls: 1 },
+      { day: "2026-11-11", calls: 4 },
+      { day: "2026-11-12", calls: 4 },
+    ]);
+  });
 });

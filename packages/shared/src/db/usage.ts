@@ -23,6 +23,19 @@ export interface Usage {
  * The period that applies is the end-user's active subscription's current
  * period when there is one covering now, else the calendar month (?3, ?4).
  */
+/**
+ * The end-user's calls of the UTC day it last counted on: a later day starts
+ * over (and the usage_daily_on_new_day trigger moves the finished day into
+ * usage_daily); a request stamped a moment before the stored day (clocks of
+ * two isolates around midnight) counts on the stored day, so a day never
+ * moves backwards. SQLite evaluates every SET against the row as it was.
+ */
+const NEW_DAY = "(usage_counts.day IS NULL OR excluded.day > usage_counts.day)";
+const DAY_SETS = [
+  `day_count = IIF(${NEW_DAY}, excluded.day_count, usage_counts.day_count + excluded.day_count)`,
+  `day = IIF(${NEW_DAY}, excluded.day, usage_counts.day)`,
+];
+
 const trackSql = (guard: string) => `
 WITH u AS (
   SELECT e.plan AS plan, t.monthly_limit AS lim,
@@ -35,13 +48,13 @@ WITH u AS (
   ORDER BY s.current_period_end DESC
   LIMIT 1
 )
-INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at)
-SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6 FROM u WHERE (u.lim IS NULL OR ?5 <= u.lim)${guard}
+INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at, day, day_count)
+SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6, substr(?6, 1, 10), ?5 FROM u WHERE (u.lim IS NULL OR ?5 <= u.lim)${guard}
 ${periodCounterConflictClause({
   table: "usage_counts",
   keyColumns: ["platform_id", "user_id"],
   limitSql: "excluded.usage_limit",
-  extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit"],
+  extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit", ...DAY_SETS],
 })}
 RETURNING usage_count, usage_limit, plan, period_start, period_end`;
 
@@ -136,8 +149,15 @@ export async function sumUsageThisPeriod(db: D1Database, platformId: string, now
 /** Calls per UTC day over the `days` days up to `now` (zeros filled in), oldest first. */
 export async function dailyUsage(db: D1Database, platformId: string, now: Date, days = 30): Promise<{ day: string; calls: number }[]> {
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  // Finished days are in usage_daily; each end-user's latest day is still on its usage_counts row (migration 0009).
   const { results } = await db
-    .prepare("SELECT day, calls FROM usage_daily WHERE platform_id = ?1 AND day >= ?2 ORDER BY day")
+    .prepare(
+      `SELECT day, SUM(calls) AS calls FROM (
+         SELECT day, calls FROM usage_daily WHERE platform_id = ?1 AND day >= ?2
+         UNION ALL
+         SELECT day, day_count AS calls FROM usage_counts WHERE platform_id = ?1 AND day >= ?2
+       ) GROUP BY day ORDER BY day`,
+    )
     .bind(platformId, first.toISOString().slice(0, 10))
     .all<{ day: string; calls: number }>();
   const byDay = new Map(results.map((row) => [row.day, row.calls]));
