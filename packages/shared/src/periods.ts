@@ -11,9 +11,15 @@ export interface BillingPeriod {
 
 export function calendarMonthPeriod(now: Date): BillingPeriod {
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  // On the track path of every request: the month's strings are made once per month and isolate.
+  if (lastMonth?.startMs === start) return lastMonth.period;
   const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
-  return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+  const period = Object.freeze({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+  lastMonth = { startMs: start, period };
+  return period;
 }
+
+let lastMonth: { startMs: number; period: BillingPeriod } | undefined;
 
 export interface SubscriptionPeriod {
   /** Unix seconds, as Stripe reports them. */

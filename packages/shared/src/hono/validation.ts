@@ -14,6 +14,9 @@ async function readCappedText(request: Request, maxBytes: number): Promise<strin
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
+  // A declared length is enforced by the runtime (the body cannot run past it), so read it
+  // in one piece; only a body of unknown length (chunked) is streamed and cut off at the cap.
+  if (declared !== null) return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -33,8 +36,14 @@ async function readCappedText(request: Request, maxBytes: number): Promise<strin
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return decodeUtf8(bytes);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new ApiError("invalid_json", "The request body is not valid UTF-8.");
   }
