@@ -1,7 +1,5 @@
-import { verifyToken } from "@clerk/backend";
-import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier } from "@dream-api/shared";
+import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier, verifySessionToken } from "@dream-api/shared";
 import { getPlatformByDeveloper, insertEndUserStatement } from "@dream-api/shared/db";
-import { verifyDeveloperToken } from "@dream-api/shared/hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
 import { serviceContext, type AppContext, type AppEnv } from "../context";
@@ -62,14 +60,14 @@ async function authenticateSecretKey(c: AppContext, secretKey: string | undefine
 /** The developer's dashboard: tenant = the platform of the developer the dream-api session JWT names. */
 async function authenticateDeveloperSession(c: AppContext, token: string): Promise<void> {
   const settings = config(c.env);
-  const claims = await verifyDeveloperToken(token, {
-    CLERK_SECRET_KEY: settings.DEVELOPER_CLERK_SECRET_KEY,
-    CLERK_API_URL: settings.CLERK_API_URL,
-    CLERK_JWT_KEY: settings.DEVELOPER_CLERK_JWT_KEY,
-    CLERK_AUTHORIZED_PARTIES: settings.DEVELOPER_AUTHORIZED_PARTIES,
-  }).catch(() => {
-    throw new ApiError("invalid_token", "The session token is not a valid dream-api developer session.");
+  // A Clerk outage while fetching the JWKS is 502 clerk_error (thrown by verifySessionToken), not a bad token.
+  const claims = await verifySessionToken(token, {
+    secretKey: settings.DEVELOPER_CLERK_SECRET_KEY,
+    apiUrl: settings.CLERK_API_URL,
+    jwtKey: settings.DEVELOPER_CLERK_JWT_KEY,
+    authorizedParties: settings.DEVELOPER_AUTHORIZED_PARTIES,
   });
+  if (!claims) throw new ApiError("invalid_token", "The session token is not a valid dream-api developer session.");
   const platform = await getPlatformByDeveloper(c.env.DB, claims.sub);
   if (!platform) throw new ApiError("not_found", "This developer has no platform yet. Open the dashboard's home page first.");
   const free = platform.plan === "free";
@@ -78,16 +76,12 @@ async function authenticateDeveloperSession(c: AppContext, token: string): Promi
 
 async function authenticateEndUser(c: AppContext, token: string): Promise<void> {
   const settings = config(c.env);
-  let claims: { sub: string; publishableKey?: unknown };
-  try {
-    claims = await verifyToken(token, {
-      secretKey: settings.CLERK_SECRET_KEY,
-      ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
-      ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
-    });
-  } catch {
-    throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
-  }
+  const claims: { sub: string; publishableKey?: unknown } | null = await verifySessionToken(token, {
+    secretKey: settings.CLERK_SECRET_KEY,
+    apiUrl: settings.CLERK_API_URL,
+    jwtKey: settings.CLERK_JWT_KEY,
+  });
+  if (!claims) throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
   const publishableKey = typeof claims.publishableKey === "string" ? claims.publishableKey : "";
   const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey) : null;
   if (!key) throw new ApiError("invalid_token", "The end-user session token names no dream-api platform (publishableKey claim).");

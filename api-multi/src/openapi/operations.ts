@@ -45,8 +45,8 @@ export interface Operation {
   errors: ErrorCode[];
 }
 
-/** Errors any authenticated call may answer. */
-export const AUTH_ERRORS: readonly ErrorCode[] = ["unauthorized", "invalid_api_key", "invalid_token", "rate_limited", "internal_error", "database_error"];
+/** Errors any authenticated call may answer (`clerk_error`: Clerk's keys for a session token could not be loaded). */
+export const AUTH_ERRORS: readonly ErrorCode[] = ["unauthorized", "invalid_api_key", "invalid_token", "rate_limited", "internal_error", "database_error", "clerk_error", "misconfigured"];
 
 const userIdPath = z.strictObject({ userId: endUserIdSchema.meta({ description: "Your id for the end-user.", example: "user_42" }) });
 

@@ -1,6 +1,6 @@
-import { verifyToken } from "@clerk/backend";
 import type { Env as HonoEnv, MiddlewareHandler } from "hono";
 import { z } from "zod";
+import { verifySessionToken } from "../clerk";
 import { ApiError } from "../errors";
 import { newPlatformId } from "../ids";
 import { getPlatformByDeveloper, insertPlatformStatement, type PlatformPlan, type PlatformRecord } from "../db/platforms";
@@ -13,6 +13,8 @@ export const developerSessionConfigFields = {
   CLERK_API_URL: z.url().optional(),
   CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
   CLERK_AUTHORIZED_PARTIES: list.default([]),
+  /** Without CLERK_JWT_KEY: how long to wait for Clerk's JWKS before answering 502 clerk_error (default 10,000 ms). */
+  CLERK_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
 };
 
 export interface DeveloperSessionConfig {
@@ -20,6 +22,7 @@ export interface DeveloperSessionConfig {
   CLERK_API_URL?: string | undefined;
   CLERK_JWT_KEY?: string | undefined;
   CLERK_AUTHORIZED_PARTIES: string[];
+  CLERK_TIMEOUT_MS?: number | undefined;
 }
 
 export interface DeveloperVariables {
@@ -33,6 +36,25 @@ export interface DeveloperVariables {
 type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database }; Variables: DeveloperVariables };
 
 /**
+ * Verifies a session JWT of the "dream-api" Clerk app; 401 `unauthenticated`
+ * when it is not one. Without CLERK_JWT_KEY the keys come from Clerk's JWKS:
+ * when Clerk cannot serve them (5xx, network error, CLERK_TIMEOUT_MS) the
+ * answer is 502 `clerk_error` — the token may be fine, signing in again
+ * would not help.
+ */
+export async function verifyDeveloperToken(token: string, settings: DeveloperSessionConfig): Promise<{ sub: string; plan?: unknown }> {
+  const claims = await verifySessionToken(token, {
+    secretKey: settings.CLERK_SECRET_KEY,
+    apiUrl: settings.CLERK_API_URL,
+    jwtKey: settings.CLERK_JWT_KEY,
+    authorizedParties: settings.CLERK_AUTHORIZED_PARTIES,
+    timeoutMs: settings.CLERK_TIMEOUT_MS,
+  });
+  if (!claims) throw unauthenticated("The session token is invalid or expired. Sign in again.");
+  return claims;
+}
+
+/**
  * `Authorization: Bearer <session JWT of the "dream-api" Clerk app>`,
  * verified by @clerk/backend: networkless with CLERK_JWT_KEY, else against
  * the app's JWKS; `azp` must be one of CLERK_AUTHORIZED_PARTIES. A token of
@@ -40,20 +62,6 @@ type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database }; Variables: Develop
  * row is created on first sight, starting from the JWT's `plan` claim; after
  * that the stored plan wins (JWTs lag behind webhooks).
  */
-/** Verifies a session JWT of the "dream-api" Clerk app; 401 `unauthenticated` when it is not one. */
-export async function verifyDeveloperToken(token: string, settings: DeveloperSessionConfig): Promise<{ sub: string; plan?: unknown }> {
-  try {
-    return await verifyToken(token, {
-      secretKey: settings.CLERK_SECRET_KEY,
-      ...(settings.CLERK_API_URL ? { apiUrl: settings.CLERK_API_URL } : {}),
-      ...(settings.CLERK_JWT_KEY ? { jwtKey: settings.CLERK_JWT_KEY } : {}),
-      ...(settings.CLERK_AUTHORIZED_PARTIES.length ? { authorizedParties: settings.CLERK_AUTHORIZED_PARTIES } : {}),
-    });
-  } catch {
-    throw unauthenticated("The session token is invalid or expired. Sign in again.");
-  }
-}
-
 export function authenticateDeveloper<E extends DeveloperEnv>(readConfig: (env: E["Bindings"]) => DeveloperSessionConfig): MiddlewareHandler<E> {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
