@@ -1,20 +1,19 @@
-import { ApiError, clerkClient, clerkErrorInfo } from "@dream-api/shared";
+import { clerkClient, clerkErrorInfo } from "@dream-api/shared";
 import {
   eventRecorded,
   getPlatformByDeveloper,
   insertEventStatement,
   isDuplicateEventError,
   updateDeveloperSubscriptionStatement,
+  type DeveloperSubscriptionState,
   type PlatformRecord,
 } from "@dream-api/shared/db";
-import { stripeWebhookCrypto } from "@dream-api/shared/stripe";
+import { checkEventObject, stripeEventObjects, verifyStripeWebhook } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import { platformStripe } from "../billing/platform-stripe";
 import { refreshKeyCache } from "../key-cache";
 import { developerStateFromSubscription, isPaidStatus } from "./subscription-state";
-
-const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export interface WebhookResult {
   received: true;
@@ -28,8 +27,11 @@ export interface WebhookResult {
  * event id is recorded once, together with its effect, in one DB.batch. The
  * effect is computed from Stripe's *current* view of the subscription (it is
  * re-fetched), so duplicates, stale and out-of-order deliveries all end in
- * the state Stripe has. Any failure throws, the endpoint answers 500 and
- * Stripe's retry redoes the whole event.
+ * the state Stripe has. A state that does not pay applies only to the
+ * developer's current subscription; that guard is part of the UPDATE's
+ * WHERE clause, so it also holds when a late event of an old subscription
+ * races with the new one's checkout. Any failure throws, the endpoint
+ * answers 500 and Stripe's retry redoes the whole event.
  */
 export async function handlePlatformWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
   const { env, now } = input;
@@ -40,22 +42,25 @@ export async function handlePlatformWebhook(input: { env: Env; rawBody: string; 
   let outcome = target ? "" : "ignored";
   let platform: PlatformRecord | null = null;
   let statements: D1PreparedStatement[] = [];
-  let planChanged = false;
+  let state: DeveloperSubscriptionState | null = null;
   if (target) {
     platform = target.platform;
     const current = platform.stripeSubscriptionId;
-    const state = developerStateFromSubscription(target.subscription);
-    if (current && current !== state.stripeSubscriptionId && !isPaidStatus(target.subscription.status)) {
-      outcome = `ignored: ${state.stripeSubscriptionId} is not the developer's current subscription`;
+    const candidate = developerStateFromSubscription(target.subscription);
+    if (current && current !== candidate.stripeSubscriptionId && !isPaidStatus(target.subscription.status)) {
+      outcome = notCurrent(candidate.stripeSubscriptionId);
     } else {
-      planChanged = state.plan !== platform.plan;
+      // Clerk first: a Clerk failure answers 500 before anything is recorded, and Stripe's retry redoes it.
+      state = candidate;
       await setClerkPlan(env, platform.developerId, state.plan);
+      // The update re-checks "current subscription" in its WHERE clause (the read above may be stale by now).
       statements = [updateDeveloperSubscriptionStatement(env.DB, platform.platformId, state, now.toISOString())];
       outcome = `plan ${state.plan} (subscription ${state.subscriptionStatus}${state.cancelAtPeriodEnd ? ", cancels at period end" : ""})`;
     }
   }
+  let results: D1Result[];
   try {
-    await env.DB.batch([
+    results = await env.DB.batch([
       insertEventStatement(env.DB, {
         eventId: event.id,
         source: "platform",
@@ -72,23 +77,42 @@ export async function handlePlatformWebhook(input: { env: Env; rawBody: string; 
     if (isDuplicateEventError(error)) return { received: true, duplicate: true, outcome: "duplicate" };
     throw error;
   }
-  if (planChanged && platform) await refreshKeyCache(env, platform.platformId);
+  if (platform && state) {
+    if ((results[1]?.meta.changes ?? 0) === 0) {
+      // A concurrent delivery made another subscription current meanwhile: this one's state was not
+      // written. Record that, and put Clerk back in line with D1 (it was set to this state's plan above).
+      outcome = notCurrent(state.stripeSubscriptionId);
+      await env.DB.prepare("UPDATE events SET outcome = ?3 WHERE source = ?1 AND event_id = ?2").bind("platform", event.id, outcome).run();
+      const stored = await getPlatformByDeveloper(env.DB, platform.developerId);
+      if (stored) await setClerkPlan(env, platform.developerId, stored.plan);
+    } else if (state.plan !== platform.plan) {
+      await refreshKeyCache(env, platform.platformId);
+    }
+  }
   return { received: true, duplicate: false, outcome };
 }
 
+function notCurrent(subscriptionId: string | null): string {
+  return `ignored: ${subscriptionId} is not the developer's current subscription`;
+}
+
+/**
+ * The verified event (400 `invalid_signature` for a bad signature, 400
+ * `invalid_json` / `invalid_request` for a signed body that is not an
+ * event), with the object of a handled type checked against what
+ * subscriptionTarget reads: nothing is read or written for a malformed one.
+ * Other types are recorded and ignored, whatever their data.
+ */
 async function verifiedEvent(env: Env, rawBody: string, signature: string | undefined): Promise<Stripe.Event> {
-  if (!signature) throw new ApiError("invalid_signature", "Missing Stripe-Signature header.");
-  try {
-    return await platformStripe(env).webhooks.constructEventAsync(
-      rawBody,
-      signature,
-      config(env).STRIPE_WEBHOOK_SECRET,
-      SIGNATURE_TOLERANCE_SECONDS,
-      stripeWebhookCrypto,
-    );
-  } catch {
-    throw new ApiError("invalid_signature", "The Stripe signature does not match the payload, or its timestamp is too old.");
-  }
+  const { event } = await verifyStripeWebhook({
+    stripe: platformStripe(env),
+    rawBody,
+    signature,
+    endpoints: [["platform", config(env).STRIPE_WEBHOOK_SECRET]],
+  });
+  if (event.type === "checkout.session.completed") checkEventObject(event, stripeEventObjects.checkoutSession);
+  else if (event.type.startsWith("customer.subscription.")) checkEventObject(event, stripeEventObjects.subscription);
+  return event;
 }
 
 /** The developer and the subscription (as Stripe has it now) that an event is about, if any. */

@@ -87,7 +87,16 @@ export interface DeveloperSubscriptionState {
   canceledAt: string | null;
 }
 
-/** Writes the developer's plan and $15/month subscription state (from Stripe's current view of it). */
+/**
+ * Writes the developer's plan and $15/month subscription state (from Stripe's
+ * current view of it). The "is this the developer's current subscription"
+ * guard is part of the statement, so it holds under concurrent deliveries:
+ * a paying state always applies (the subscription becomes the current one);
+ * any other state applies only to the current subscription (or when there
+ * is none yet). A late event of an old, canceled subscription racing with
+ * the new subscription's checkout therefore cannot set a paying developer
+ * back to free. `meta.changes` is 0 when the guard refused the write.
+ */
 export function updateDeveloperSubscriptionStatement(
   db: D1Database,
   platformId: string,
@@ -98,7 +107,8 @@ export function updateDeveloperSubscriptionStatement(
     .prepare(
       `UPDATE platforms SET plan = ?2, stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_subscription_id = ?4,
          subscription_status = ?5, cancel_at_period_end = ?6, plan_period_end = ?7, canceled_at = ?8, updated_at = ?9
-       WHERE platform_id = ?1`,
+       WHERE platform_id = ?1
+         AND (?2 = 'paid' OR stripe_subscription_id IS NULL OR stripe_subscription_id = ?4)`,
     )
     .bind(
       platformId,
