@@ -2,7 +2,9 @@
  * Keeps a tier's Stripe objects on the developer's connected account
  * (Stripe-Account header): a product, and a price — recurring monthly for
  * subscriptions, one-off otherwise. Prices are immutable in Stripe, so a
- * price change creates a new price and archives the old one. Every create
+ * price change creates a new price and, once D1 points at it, archives the
+ * old one (archivePriceInStripe; the caller writes D1 in between, so D1
+ * never names an archived price). Every create
  * carries an idempotency key derived from what it creates (and, for a price,
  * from the price it replaces), so retrying a request that failed midway
  * replays what already happened instead of duplicating it.
@@ -38,15 +40,26 @@ function productParams(platformId: string, tier: TierFields): Stripe.ProductCrea
   };
 }
 
-/** Brings Stripe in line with `desired`, given the tier's `current` refs; returns the refs to store. */
-export async function syncTierToStripe(target: SyncTarget, desired: TierFields, current: (TierFields & StripeRefs) | null): Promise<StripeRefs> {
+export interface SyncedRefs extends StripeRefs {
+  /**
+   * The price that `priceId` replaces (null: none). It is still active: the
+   * caller archives it with archivePriceInStripe only after D1 stores the
+   * new refs, so that a failure in between never leaves D1 pointing at an
+   * archived price.
+   */
+  replacedPriceId: string | null;
+}
+
+/**
+ * Brings Stripe's product and price in line with `desired`, given the
+ * tier's `current` refs; returns the refs to store and the price they
+ * replace (left active: see SyncedRefs).
+ */
+export async function syncTierToStripe(target: SyncTarget, desired: TierFields, current: (TierFields & StripeRefs) | null): Promise<SyncedRefs> {
   const stripe = platformStripe(target.env);
   const options = (extra: Stripe.RequestOptions = {}) => ({ stripeAccount: target.account, ...extra });
   try {
-    if (desired.price === 0) {
-      if (current?.priceId) await stripe.prices.update(current.priceId, { active: false }, options());
-      return { productId: current?.productId ?? null, priceId: null };
-    }
+    if (desired.price === 0) return { productId: current?.productId ?? null, priceId: null, replacedPriceId: current?.priceId ?? null };
     const params = productParams(target.platformId, desired);
     let productId = current?.productId ?? null;
     if (!productId) {
@@ -60,7 +73,7 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
       );
     }
     const samePrice = current?.priceId && current.price === desired.price && current.currency === desired.currency && current.kind === desired.kind;
-    if (samePrice) return { productId, priceId: current.priceId };
+    if (samePrice) return { productId, priceId: current.priceId, replacedPriceId: null };
     const priceParams: Stripe.PriceCreateParams = {
       product: productId,
       unit_amount: desired.price,
@@ -72,10 +85,23 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
       priceParams,
       options({ idempotencyKey: await idempotencyKey(["price", target.platformId, priceParams, current?.priceId ?? null]) }),
     );
-    if (current?.priceId) await stripe.prices.update(current.priceId, { active: false }, options());
-    return { productId, priceId: price.id };
+    return { productId, priceId: price.id, replacedPriceId: current?.priceId ?? null };
   } catch (error) {
     throw stripeFailure(`update the Stripe objects of tier "${desired.name}"`, error);
+  }
+}
+
+/**
+ * Archives a price no tier points at any more (no new purchases; existing
+ * subscriptions go on). Idempotent: archiving an archived price changes
+ * nothing, so a retry after a lost answer is safe. Called after D1 already
+ * stores the replacement, so a failure says the change is saved.
+ */
+export async function archivePriceInStripe(target: SyncTarget, priceId: string): Promise<void> {
+  try {
+    await platformStripe(target.env).prices.update(priceId, { active: false }, { stripeAccount: target.account });
+  } catch (error) {
+    throw stripeFailure(`archive the replaced Stripe price ${priceId}`, error, "The tier's change is saved; retry the request to finish archiving the old price.");
   }
 }
 
