@@ -118,6 +118,29 @@ describe("Connect webhook faults", () => {
     expect(dashboard.body.recentEvents[0]).toMatchObject({ type: "invoice.payment_failed", outcome: expect.stringMatching(/payment failed/) });
   });
 
+  it("derives the payment error from Stripe's latest invoice: a failure delivered after the renewal that settled it leaves no error", async () => {
+    const platform = await seedConnectedPlatform();
+    const purchase = await buy(platform, "fay", "pro", ["checkout.session.completed", "customer.subscription.created", "invoice.paid"]);
+    await deliverAll(purchase);
+    const subscriptionId = subscriptionIdFrom(purchase);
+    let cursor = await inboxCursor("connect");
+    await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionId}/fail_payment`, { method: "POST" });
+    const failure = await awaitDeliveries(cursor, ["invoice.payment_failed", "customer.subscription.updated"], "connect");
+    // The subscription's own update (past_due) shows the failure, whichever event brings it.
+    await deliverAll(failure.filter((d) => d.type === "customer.subscription.updated" && d.body.includes(platform.account)));
+    const subscription = async () => (await call("GET", "/api/dashboard", { key: platform.secretKey })).body.subscriptions[0];
+    expect(await subscription()).toMatchObject({ status: "past_due", lastPaymentError: expect.stringMatching(/Payment failed for invoice in_/) });
+
+    cursor = await inboxCursor("connect");
+    await advanceSubscription(subscriptionId); // the next charge succeeds: active again
+    await deliverAll((await awaitDeliveries(cursor, ["invoice.payment_succeeded"], "connect")).filter((d) => d.body.includes(platform.account)));
+    expect(await subscription()).toMatchObject({ status: "active", lastPaymentError: null });
+    // Stripe's retry of the failure's delivery, arriving last, must not bring the settled error back.
+    const late = byType(failure.filter((d) => d.body.includes(platform.account)), "invoice.payment_failed");
+    expect((await deliver(late)).status).toBe(200);
+    expect(await subscription()).toMatchObject({ status: "active", lastPaymentError: null });
+  });
+
   it("answers 500 when D1 fails mid-webhook; Stripe's retry applies the event once", async () => {
     const platform = await seedConnectedPlatform();
     const completed = byType(await buy(platform, "erin", "ebook", ["checkout.session.completed"]), "checkout.session.completed");

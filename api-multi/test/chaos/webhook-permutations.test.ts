@@ -17,11 +17,10 @@
  * purchases, inventory, Clerk publicMetadata.plan and the stored events must
  * equal the reference — one events row per distinct event id, and exactly
  * one delivery per event id answered as the first (`duplicate: false`).
- *
- * The subscription's `last_payment_error` is left out of the compared state
- * on purpose: an `invoice.payment_failed` arriving after the `invoice.paid`
- * that settled it leaves the error on an active subscription (a known
- * order dependence, reported separately, not asserted here).
+ * The subscription's `last_payment_error` is compared too: it is read from
+ * the re-fetched subscription's latest invoice, so an
+ * `invoice.payment_failed` arriving after the renewal that settled it
+ * cannot leave the error on an active subscription.
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
@@ -144,6 +143,17 @@ async function lifecycleEndingActive(): Promise<Lifecycle> {
   return { platform, clerkUserId, deliveries };
 }
 
+/** Pays Pro, renews, and the next charge fails: the subscription ends past_due with the failure on record. */
+async function lifecycleEndingPastDue(): Promise<Lifecycle> {
+  const { platform, clerkUserId } = await newLifecycleTenant();
+  const { account } = platform;
+  const deliveries = await checkoutAndPay(platform, "pro");
+  const subscriptionId = subscriptionIdOf(deliveries);
+  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => emulatorControl(subscriptionId, "advance"))));
+  deliveries.push(...(await step(account, "customer.subscription.updated", () => emulatorControl(subscriptionId, "fail_payment"))));
+  return { platform, clerkUserId, deliveries };
+}
+
 /** Buys the one-off e-book twice. */
 async function lifecycleOneOffPurchases(): Promise<Lifecycle> {
   const { platform, clerkUserId } = await newLifecycleTenant();
@@ -186,7 +196,8 @@ async function snapshot({ platform, clerkUserId }: Lifecycle) {
   const [endUser, subscriptions, purchases, ebook, events] = await env.DB.batch([
     env.DB.prepare("SELECT plan, stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, END_USER),
     env.DB.prepare(
-      `SELECT subscription_id, customer_id, plan, price_id, status, current_period_start, current_period_end, cancel_at_period_end, canceled_at, stripe_account
+      `SELECT subscription_id, customer_id, plan, price_id, status, current_period_start, current_period_end, cancel_at_period_end, canceled_at, stripe_account,
+              last_payment_error
        FROM subscriptions WHERE platform_id = ?1 AND user_id = ?2 ORDER BY subscription_id`,
     ).bind(platformId, END_USER),
     env.DB.prepare("SELECT checkout_session_id, tier, amount, currency FROM purchases WHERE platform_id = ?1 AND user_id = ?2 ORDER BY checkout_session_id").bind(platformId, END_USER),
@@ -266,7 +277,9 @@ describe("Connect webhook: any order, any duplicates, same end state", () => {
     expect(types).toEqual(expect.arrayContaining(["checkout.session.completed", "invoice.payment_failed", "customer.subscription.deleted"]));
     const reference = await expectOrderIndependence(lifecycle, 25);
     expect(reference.endUser).toMatchObject({ plan: "free", stripe_customer_account: lifecycle.platform.account });
-    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "canceled", cancel_at_period_end: 1, price_id: lifecycle.platform.proPriceId })]);
+    expect(reference.subscriptions).toEqual([
+      expect.objectContaining({ plan: "pro", status: "canceled", cancel_at_period_end: 1, price_id: lifecycle.platform.proPriceId, last_payment_error: null }),
+    ]);
     expect(reference.purchases).toEqual([]);
     expect(reference.inventory).toBe(RESET_INVENTORY);
     expect(reference.clerkPlan).toBe("free");
@@ -276,12 +289,20 @@ describe("Connect webhook: any order, any duplicates, same end state", () => {
     const lifecycle = await lifecycleEndingActive();
     const reference = await expectOrderIndependence(lifecycle, 25);
     expect(reference.endUser).toMatchObject({ plan: "pro", stripe_customer_account: lifecycle.platform.account });
-    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "active", cancel_at_period_end: 0, canceled_at: null })]);
+    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "active", cancel_at_period_end: 0, canceled_at: null, last_payment_error: null })]);
     const subscription = reference.subscriptions?.[0] as { current_period_start: string; current_period_end: string };
     const stripeView = await stripe.subscriptions.retrieve(subscriptionIdOf(lifecycle.deliveries), {}, { stripeAccount: lifecycle.platform.account });
     expect(subscription.current_period_end).toBe(new Date(stripeView.items.data[0]!.current_period_end * 1000).toISOString());
     expect(subscription.current_period_start).toBe(new Date(stripeView.items.data[0]!.current_period_start * 1000).toISOString());
     expect(reference.clerkPlan).toBe("pro");
+  }, PROPERTY_TEST_TIMEOUT_MS);
+
+  it("a lifecycle that ends past_due (renewal, then a failed payment): the error is recorded whatever the order", async () => {
+    const lifecycle = await lifecycleEndingPastDue();
+    const reference = await expectOrderIndependence(lifecycle, 15);
+    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "past_due", last_payment_error: expect.stringMatching(/^Payment failed for invoice in_/) })]);
+    expect(reference.endUser).toMatchObject({ plan: "free" });
+    expect(reference.clerkPlan).toBe("free");
   }, PROPERTY_TEST_TIMEOUT_MS);
 
   it("one-off purchases: one purchase row and one inventory decrement per paid Checkout", async () => {

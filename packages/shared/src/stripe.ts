@@ -40,12 +40,16 @@ export function stripeClient(config: StripeConfig): Stripe {
   return client;
 }
 
-export const stripeWebhookCrypto = Stripe.createSubtleCryptoProvider();
-
-/** Maps a failed Stripe call to 502 `stripe_error` (our own ApiErrors pass through). */
-export function stripeFailure(action: string, error: unknown): ApiError {
+/**
+ * Maps a failed Stripe call to 502 `stripe_error` (our own ApiErrors pass
+ * through). `outcome` tells the caller what a retry does: by default nothing
+ * was changed; pass the sentence to say when part of the work is already saved.
+ */
+export function stripeFailure(action: string, error: unknown, outcome = "Nothing was changed; retry the request."): ApiError {
   if (error instanceof ApiError) return error;
   const statusCode = typeof error === "object" && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
   const status = typeof statusCode === "number" ? String(statusCode) : "unreachable";
-  return new ApiError("stripe_error", `Stripe could not ${action} (status ${status}). Nothing was changed; retry the request.`, { cause: error });
+  return new ApiError("stripe_error", `Stripe could not ${action} (status ${status}). ${outcome}`, { cause: error });
 }
+
+export * from "./stripe-webhook";

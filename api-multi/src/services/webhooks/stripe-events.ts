@@ -4,11 +4,13 @@
  *
  * Exactly once: the event row (UNIQUE event id) and its effect land in one
  * DB.batch; a duplicate's insert fails and rolls the effect back.
- * Order-proof: subscription effects re-fetch the subscription from Stripe and
- * store its current state, then derive the end-user's plan from all its
- * stored subscriptions in the same batch — so no arrival order or stale
- * event can move a plan backwards. Any failure answers 500 (nothing stored)
- * and Stripe's retry redoes the event.
+ * Order-proof: subscription effects re-fetch the subscription (with its
+ * latest invoice) from Stripe and store its current state — the payment
+ * error included, read from that invoice rather than from which invoice
+ * event came last — then derive the end-user's plan from all its stored
+ * subscriptions in the same batch — so no arrival order or stale event can
+ * move a plan backwards. Any failure answers 500 (nothing stored) and
+ * Stripe's retry redoes the event.
  */
 import { lowestTier, type Tier } from "@dream-api/shared";
 import {
@@ -22,7 +24,9 @@ import {
   platformsOfAccount,
   upsertSubscriptionStatement,
 } from "@dream-api/shared/db";
+import { checkEventObject, stripeEventObjects } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
+import type { z } from "zod";
 import { platformStripe } from "../billing/stripe-account";
 import { syncEndUserPlanToClerk } from "./clerk-sync";
 import { verifiedStripeEvent } from "./verify";
@@ -43,11 +47,28 @@ interface Effect {
   accountsChanged: string[];
 }
 
+/**
+ * The object each handled event type carries, as far as effectOf reads it.
+ * A correctly signed event of one of these types whose data.object is
+ * missing, of another kind or of the wrong types is 400 before anything is
+ * read or written; other types are recorded and ignored, whatever their data.
+ */
+const HANDLED_OBJECTS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+  ["checkout.session.completed", stripeEventObjects.checkoutSession],
+  ["customer.subscription.created", stripeEventObjects.subscription],
+  ["customer.subscription.updated", stripeEventObjects.subscription],
+  ["customer.subscription.deleted", stripeEventObjects.subscription],
+  ["invoice.paid", stripeEventObjects.invoice],
+  ["invoice.payment_failed", stripeEventObjects.invoice],
+]);
+
 const ignored = (outcome: string, platformId: string | null = null): Effect => ({ platformId, statements: [], outcome: `ignored: ${outcome}`, endUsers: [], accountsChanged: [] });
 
 export async function handleStripeWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
   const { env, now } = input;
   const { event, source } = await verifiedStripeEvent(env, input.rawBody, input.signature);
+  const shape = HANDLED_OBJECTS.get(event.type);
+  if (shape) checkEventObject(event, shape);
   const nowIso = now.toISOString();
   const effect = await effectOf(env, event, source, nowIso);
   let duplicate = await eventRecorded(env.DB, source, event.id);
@@ -130,11 +151,13 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const invoice = event.data.object;
       const subscriptionId = invoiceSubscriptionId(invoice);
       if (!subscriptionId) return ignored("invoice without a subscription");
+      // The tenant comes from the subscription's metadata, so the subscription is fetched first — but
+      // only on an account some platform has connected (Stripe refuses access to any other).
+      if (event.account && (await platformsOfAccount(env.DB, event.account)).length === 0) return ignored(`no platform is connected to ${event.account}`);
       const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null);
       const tenant = await tenantOf(env, event, subscription?.metadata);
       if (typeof tenant === "string") return ignored(tenant);
-      const paymentError = event.type === "invoice.payment_failed" ? `Payment failed on ${new Date(event.created * 1000).toISOString()} (invoice ${invoice.id})` : null;
-      return subscriptionEffect(env, tenant, subscriptionId, now, paymentError, subscription);
+      return subscriptionEffect(env, tenant, subscriptionId, now, subscription);
     }
     case "account.application.deauthorized": {
       if (source !== "connect" || !event.account) return ignored("not a connected account");
@@ -161,9 +184,10 @@ function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   return legacy ? (typeof legacy === "string" ? legacy : legacy.id) : null;
 }
 
+/** The subscription as Stripe has it now, with its latest invoice expanded (for the payment error); null when Stripe has none. */
 async function retrieveSubscription(env: Env, subscriptionId: string, account: string | null): Promise<Stripe.Subscription | null> {
   try {
-    return await platformStripe(env).subscriptions.retrieve(subscriptionId, {}, account ? { stripeAccount: account } : {});
+    return await platformStripe(env).subscriptions.retrieve(subscriptionId, { expand: ["latest_invoice"] }, account ? { stripeAccount: account } : {});
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null;
     throw error;
@@ -177,12 +201,27 @@ function tierOfSubscription(tiers: Tier[], subscription: Stripe.Subscription): s
   return tiers.find((tier) => tier.priceId !== null && tier.priceId === priceId)?.name ?? subscription.metadata["tier"] ?? null;
 }
 
+/**
+ * The subscription's payment error as Stripe has it now: its latest invoice
+ * is still open after a charge attempt (the attempt failed; a later success
+ * pays the invoice or a renewal replaces it, which clears the error).
+ * undefined — keep what is stored — when the invoice was not expanded.
+ */
+function paymentErrorOf(subscription: Stripe.Subscription): string | null | undefined {
+  const invoice = subscription.latest_invoice;
+  if (invoice === null) return null;
+  if (typeof invoice === "string") return undefined;
+  if (invoice.status !== "open" || !invoice.attempted || invoice.attempt_count < 1) return null;
+  const attempts = `${invoice.attempt_count} attempt${invoice.attempt_count === 1 ? "" : "s"}`;
+  const retry = invoice.next_payment_attempt ? `; Stripe retries on ${new Date(invoice.next_payment_attempt * 1000).toISOString()}` : "";
+  return `Payment failed for invoice ${invoice.id} (${attempts}${retry})`;
+}
+
 async function subscriptionEffect(
   env: Env,
   tenant: { platformId: string; account: string | null },
   subscriptionId: string,
   now: string,
-  paymentError?: string | null,
   fetched?: Stripe.Subscription | null,
 ): Promise<Effect> {
   const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account) : fetched;
@@ -200,6 +239,7 @@ async function subscriptionEffect(
   const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
   const freePlan = lowestTier(tiers)?.name ?? plan;
+  const paymentError = paymentErrorOf(subscription);
   return {
     platformId,
     statements: [
