@@ -186,6 +186,30 @@ describe("GET /api/customers?q (search)", () => {
     expect(await ids("a%")).toEqual(["a%b"]);
     expect(await ids("zzz")).toEqual([]);
   });
+
+  it("matches prefixes of any accepted length (past D1's 50-byte LIKE pattern limit), ASCII letters in either case, other characters exactly", async () => {
+    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
+    const long = `${"x".repeat(60)}_%\\end`;
+    const accented = `${"é".repeat(40)}Zz`;
+    for (const [userId, email] of [[long, null], ["plain", `${"Mail".repeat(30)}@example.com`], [accented, null]]) {
+      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
+        .bind(platform.platformId, userId, email, new Date().toISOString())
+        .run();
+    }
+    const search = (q: string) => call("GET", `/api/customers?q=${encodeURIComponent(q)}`, { key: platform.secretKey });
+    const ids = async (q: string) => {
+      const result = await search(q);
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      return (result.body.data as { userId: string }[]).map((c) => c.userId).sort();
+    };
+    expect(await ids(long)).toEqual([long]);
+    expect(await ids(long.toUpperCase())).toEqual([long]);
+    expect(await ids(`${"x".repeat(60)}__`)).toEqual([]); // "_" is no wildcard
+    expect(await ids("mail".repeat(30))).toEqual(["plain"]); // email prefix, 120 characters
+    expect(await ids(accented)).toEqual([accented]); // 82 bytes of UTF-8
+    expect(await ids("É".repeat(40))).toEqual([]); // like LIKE: no case folding beyond ASCII
+    expect(await ids("q".repeat(128))).toEqual([]);
+  });
 });
 
 describe("developer dashboard sessions", () => {

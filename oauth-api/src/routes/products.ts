@@ -13,6 +13,9 @@ const createBody = z.union([
   tierInputSchema,
 ]);
 
+/** Passes the parsed body through untouched (no copy), for the strict schemas to judge every own key. */
+const jsonObject = z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
+
 function tierName(value: string): string {
   return validate(tierNameSchema, value);
 }
@@ -20,9 +23,11 @@ function tierName(value: string): string {
 export const productRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ tiers: await listTiers(c.env.DB, c.get("platform").platformId) }))
   .post("/", async (c) => {
-    const raw = await readJsonBody(c, z.record(z.string(), z.unknown()));
+    // The parsed JSON object itself (readJsonBody refuses non-objects): a pre-parse that copies keys
+    // (z.record) would drop an own "__proto__" field instead of letting the strict schema refuse it.
+    const raw = await readJsonBody(c, jsonObject);
     // Validate the shape the caller chose, so errors name the right field.
-    const body = "tiers" in raw ? validate(createBody.options[0], raw) : validate(tierInputSchema, raw);
+    const body = Object.hasOwn(raw, "tiers") ? validate(createBody.options[0], raw) : validate(tierInputSchema, raw);
     const input = "tiers" in body ? body.tiers : [body];
     return c.json({ tiers: await createTiers({ ctx: serviceContext(c), input }) }, 201);
   })

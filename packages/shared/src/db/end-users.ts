@@ -99,24 +99,35 @@ export interface EndUserPageCursor {
   userId: string;
 }
 
-/** Newest first, keyset-paginated on (created_at, user_id). */
+/**
+ * `column` starts with the text bound at `param`: the customer search
+ * (`GET /api/customers?q=`) on userId or email. Case-insensitive for ASCII
+ * letters only, as SQLite's LIKE is (lower() folds A-Z alone without ICU);
+ * every other character — `%`, `_` and `\` included — matches itself.
+ * Not `LIKE 'q%'`: D1 refuses LIKE/GLOB patterns over 50 bytes, and the API
+ * accepts q up to 128 characters. substr/length count characters, so a
+ * multi-byte q of any length works. Neither form can use an index (LIKE is
+ * case-insensitive); the search stays within one platform's rows, which the
+ * (platform_id, created_at, user_id) index walks in page order.
+ */
+const PREFIX_MATCH = (column: string, param: string) => `lower(substr(${column}, 1, length(${param}))) = lower(${param})`;
+
+/** Newest first, keyset-paginated on (created_at, user_id); `search` is a userId or email prefix (see PREFIX_MATCH). */
 export async function listEndUsersWithUsage(
   db: D1Database,
   platformId: string,
   options: { limit: number; after?: EndUserPageCursor | undefined; now: Date; search?: string | undefined },
 ): Promise<{ customers: EndUserWithUsage[]; next: EndUserPageCursor | null }> {
   const after = options.after;
-  // Prefix search on userId or email; LIKE wildcards in the input are escaped.
-  const pattern = options.search ? `${options.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
   const statement = db
     .prepare(
       `${selectWithUsage("?6")}
        WHERE e.platform_id = ?1
          AND (?2 IS NULL OR e.created_at < ?2 OR (e.created_at = ?2 AND e.user_id < ?3))
-         AND (?5 IS NULL OR e.user_id LIKE ?5 ESCAPE '\\' OR e.email LIKE ?5 ESCAPE '\\')
+         AND (?5 IS NULL OR ${PREFIX_MATCH("e.user_id", "?5")} OR ${PREFIX_MATCH("e.email", "?5")})
        ORDER BY e.created_at DESC, e.user_id DESC LIMIT ?4`,
     )
-    .bind(platformId, after?.createdAt ?? null, after?.userId ?? null, options.limit + 1, pattern, options.now.toISOString());
+    .bind(platformId, after?.createdAt ?? null, after?.userId ?? null, options.limit + 1, options.search || null, options.now.toISOString());
   const { results } = await statement.all<EndUserUsageRow>();
   const calendar = calendarMonthPeriod(options.now);
   const page = results.slice(0, options.limit).map((row) => toEndUserWithUsage(row, calendar, options.now));
