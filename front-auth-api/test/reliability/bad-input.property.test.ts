@@ -31,7 +31,8 @@
  *
  * Developers are rotated every 40 requests so the production rate limit
  * (100/min per developer) stays out of the way. fast-check prints the seed
- * of a failure; paste it into REPLAY in ./arbitraries.ts to replay it.
+ * of a failure; paste it into REPLAY in
+ * emulators/src/testing/arbitraries.ts to replay it.
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";

@@ -30,12 +30,13 @@
  * error shape, 400 `invalid_state` with nothing stored for bad states, and
  * validation before any Stripe or D1 write.
  *
- * One known bug is pinned with `it.fails`: an own "__proto__" field in a
- * POST /products body is silently dropped instead of refused.
+ * An own "__proto__" field in a POST /products body is refused like any
+ * unknown field (it used to be dropped silently by a z.record pre-parse).
  *
  * Developers are rotated every 40 requests so the production rate limit
  * (100/min per developer) stays out of the way. fast-check prints the seed
- * of a failure; paste it into REPLAY in ./arbitraries.ts to replay it.
+ * of a failure; paste it into REPLAY in
+ * emulators/src/testing/arbitraries.ts to replay it.
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
@@ -342,8 +343,8 @@ describe("oauth-api: requests invalid by construction are refused exactly and wr
 
   it("a tier body that breaks the schema is a 400 validation error", { timeout: PROPERTY_TIMEOUT }, async () => {
     const known = new Set(Object.keys(tierFields));
-    // An own "__proto__" field is the known bug shown by the it.fails test below; every other unknown key is fair game here.
-    const unknownField = fc.tuple(hostileKey.filter((key) => !known.has(key) && key !== "tiers" && key !== "__proto__"), hostileJson).map(([key, value]) => ({ ...validTier, [key]: value }));
+    // A computed key makes an own property, "__proto__" included, and JSON.stringify writes it out.
+    const unknownField = fc.tuple(hostileKey.filter((key) => !known.has(key) && key !== "tiers"), hostileJson).map(([key, value]) => ({ ...validTier, [key]: value }));
     const badPrice = fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 100_000_000 }), fc.double({ noInteger: true }).filter(Number.isFinite), hostileJson.filter((value) => typeof value !== "number"));
     const badLimit = fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_000_000_001 }), fc.double({ noInteger: true }).filter(Number.isFinite), hostileJson.filter((value) => typeof value !== "number" && value !== null));
     const badName = fc.oneof(hostileString.filter((name) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)), hostileJson.filter((value) => typeof value !== "string"));
@@ -366,17 +367,21 @@ describe("oauth-api: requests invalid by construction are refused exactly and wr
   });
 
   /**
-   * KNOWN BUG (reported, not fixed here): POST /products pre-parses the body
-   * with z.record(), which copies keys by assignment, so an own "__proto__"
-   * field with a primitive value is silently dropped and the tier is created
-   * (201) instead of "Unknown field" (400); with an object value it becomes
-   * the parsed body's prototype. This passes while the bug is there; when it
-   * is fixed, vitest reports it and `it.fails` should become `it`.
+   * An own "__proto__" field (JSON.parse makes it an own property) is an
+   * unknown field like any other: POST /products validates the parsed object
+   * itself, not a key-by-key copy (z.record assigns keys, so a primitive
+   * "__proto__" vanished and an object one became the body's prototype).
+   * Alone or inside `tiers`, with a primitive or an object value.
    */
-  it.fails("KNOWN BUG: an own __proto__ field in a tier body is refused like any unknown field", { timeout: PROPERTY_TIMEOUT }, async () => {
-    const primitive = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
-    const bodies = primitive.map((value) => `${JSON.stringify(validTier).slice(0, -1)},"__proto__":${JSON.stringify(value)}}`);
-    await checkRefused(request("POST", fc.constant("/products"), bodies, fc.constant("Bearer {{DEV_JWT}}")), ["unconnected"], isValidationError, 20);
+  it("an own __proto__ field in a tier body is refused like any unknown field", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const value = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), hostileJson);
+    const withProto = (tier: Record<string, unknown>, protoValue: unknown) => `${JSON.stringify(tier).slice(0, -1)},"__proto__":${JSON.stringify(protoValue) ?? "null"}}`;
+    const bodies = fc.oneof(
+      value.map((protoValue) => withProto(validTier, protoValue)),
+      value.map((protoValue) => `{"tiers":[${withProto(validTier, protoValue)}]}`),
+      value.map((protoValue) => withProto({ tiers: [validTier] }, protoValue)),
+    );
+    await checkRefused(request("POST", fc.constant("/products"), bodies, fc.constant("Bearer {{DEV_JWT}}")), ["unconnected"], isValidationError, 30);
   });
 
   it("a patch that breaks the schema, or a malformed tier name, is a 400 validation error", { timeout: PROPERTY_TIMEOUT }, async () => {
