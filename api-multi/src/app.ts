@@ -29,7 +29,11 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
   app.route("/webhook", webhookRoutes);
   const dashboardCors = corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS);
   const endUserCors = corsForAnyOrigin();
-  app.use("/api/*", (c, next) => (END_USER_PATHS.has(new URL(c.req.url).pathname) ? endUserCors(c, next) : dashboardCors(c, next)));
+  // Server-to-server calls (a developer's backend) send no Origin and need no CORS headers.
+  app.use("/api/*", (c, next) => {
+    if (!c.req.header("Origin") && c.req.method !== "OPTIONS") return next();
+    return END_USER_PATHS.has(c.req.path) ? endUserCors(c, next) : dashboardCors(c, next);
+  });
   app.use("/api/*", authenticate, limitPerApiKey);
 
   app.route("/api/customers", customerRoutes);

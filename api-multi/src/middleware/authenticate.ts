@@ -29,7 +29,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
   if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  const route = `${c.req.method} ${c.req.path}`;
   const jwt = token !== undefined && JWT_SHAPE.test(token);
   if (jwt && END_USER_ROUTES.has(route)) {
     await authenticateEndUser(c, token);

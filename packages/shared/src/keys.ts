@@ -5,10 +5,14 @@
  */
 import { newPublishableKey, newSecretKey, type KeyMode } from "./ids";
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const utf8 = new TextEncoder();
+
+/** On every authenticated request (the key lookup hashes the presented secret). */
 export async function sha256Hex(input: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", utf8.encode(input)));
   let hex = "";
-  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
+  for (let index = 0; index < digest.length; index++) hex += HEX_BYTES[digest[index]!];
   return hex;
 }
 
