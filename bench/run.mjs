@@ -16,7 +16,10 @@
  * so a slow spell of the machine hits every scenario alike and the ratios,
  * taken in the same run, stay comparable.
  * Prints a table; with --json, one JSON object on the last line.
- *   node --import tsx bench/run.mjs [--json] [--duration 10] [--rounds 5] [--connections 16]
+ * With --profile, measures nothing but CPU-profiles workerd's isolates (the
+ * worker and the local D1 database) during floor_d1, track and check, to
+ * show where a request's time goes (bench/profile.mjs, RESULTS.md).
+ *   node --import tsx bench/run.mjs [--json] [--duration 10] [--rounds 5] [--connections 16] [--profile]
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -38,6 +41,8 @@ const asJson = args.includes("--json");
 const duration = flag("--duration", 10);
 const connections = flag("--connections", 16);
 const rounds = Math.max(1, flag("--rounds", 5));
+const profiling = args.includes("--profile");
+const INSPECTOR_PORT = 19229;
 const API = "http://127.0.0.1:18788";
 const FLOOR = "http://127.0.0.1:18790";
 const RAISED = { limit: 100_000_000, period: /** @type {const} */ (60) };
@@ -121,33 +126,64 @@ const workers = await startWorkers({
   // The committed example settings, whatever a developer's own .dev.vars says: the measured
   // routes never call Stripe or Clerk, and a fresh clone has no .dev.vars.
   bindings: { "api-multi": readDevVars("api-multi", ".dev.vars.example") },
+  ...(profiling ? { inspectorPort: INSPECTOR_PORT } : {}),
 });
+
+/**
+ * Profiles one scenario (after a warm-up) in a child process with Node's WebSocket.
+ * @param {string} name
+ * @param {string} worker
+ * @param {Record<string, unknown>} spec
+ */
+async function profileScenario(name, worker, spec) {
+  await load({ ...spec, connections, duration: 2 });
+  const job = { inspector: `http://127.0.0.1:${INSPECTOR_PORT}`, targets: [`core:user:${worker}`, "d1:db"], load: { ...spec, connections, duration } };
+  const { stdout } = await run(process.execPath, ["--experimental-websocket", join(ROOT, "bench", "profile.mjs"), JSON.stringify(job)], { maxBuffer: 1 << 22 });
+  /** @type {{ rps: number, targets: Record<string, { busySamplesPerRequest: number, top: { name: string, share: string }[] }> }} */
+  const report = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+  log(`\n${name}: ${report.rps} req/s while profiled`);
+  for (const [target, result] of Object.entries(report.targets)) {
+    log(`  ${target}: ${result.busySamplesPerRequest} busy samples (100 µs) per request`);
+    for (const entry of result.top) log(`    ${entry.share.padStart(6)}  ${entry.name}`);
+  }
+  return report;
+}
 
 try {
   const auth = { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/json" };
-  log(`dream-api bench: ${duration}s per scenario in ${rounds} interleaved rounds, ${connections} connections, Node ${process.version}`);
-  const scenarios = await measure({
-    health: { url: `${API}/health` },
-    floor_d1: { url: `${FLOOR}/`, method: "POST" },
-    track: { url: `${API}/api/usage/track`, method: "POST", headers: auth, bodyUsers: users },
-    track_hot: { url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-hot" } },
-    check: { url: `${API}/api/usage`, headers: { Authorization: auth.Authorization }, headerUser: users },
-  });
-  const floor = /** @type {{ rps: number }} */ (scenarios["floor_d1"]);
-  const ratio = (/** @type {string} */ name) => Math.round(((scenarios[name]?.rps ?? 0) / floor.rps) * 100) / 100;
-  const ratios = {
-    track_vs_floor_d1: ratio("track"),
-    check_vs_floor_d1: ratio("check"),
-    track_hot_vs_floor_d1: ratio("track_hot"),
-  };
-  log(`  ratios: track/floor_d1 ${ratios.track_vs_floor_d1}, check/floor_d1 ${ratios.check_vs_floor_d1}, track_hot/floor_d1 ${ratios.track_hot_vs_floor_d1}`);
+  if (profiling) {
+    log(`dream-api bench --profile: ${duration}s per scenario, ${connections} connections, Node ${process.version}`);
+    const profiles = {
+      floor_d1: await profileScenario("floor_d1", "dream-bench-floor", { url: `${FLOOR}/`, method: "POST" }),
+      track: await profileScenario("track", "dream-api-multi", { url: `${API}/api/usage/track`, method: "POST", headers: auth, bodyUsers: users }),
+      check: await profileScenario("check", "dream-api-multi", { url: `${API}/api/usage`, headers: { Authorization: auth.Authorization }, headerUser: users }),
+    };
+    if (asJson) process.stdout.write(JSON.stringify({ profiles }) + "\n");
+  } else {
+    log(`dream-api bench: ${duration}s per scenario in ${rounds} interleaved rounds, ${connections} connections, Node ${process.version}`);
+    const scenarios = await measure({
+      health: { url: `${API}/health` },
+      floor_d1: { url: `${FLOOR}/`, method: "POST" },
+      track: { url: `${API}/api/usage/track`, method: "POST", headers: auth, bodyUsers: users },
+      track_hot: { url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-hot" } },
+      check: { url: `${API}/api/usage`, headers: { Authorization: auth.Authorization }, headerUser: users },
+    });
+    const floor = /** @type {{ rps: number }} */ (scenarios["floor_d1"]);
+    const ratio = (/** @type {string} */ name) => Math.round(((scenarios[name]?.rps ?? 0) / floor.rps) * 100) / 100;
+    const ratios = {
+      track_vs_floor_d1: ratio("track"),
+      check_vs_floor_d1: ratio("check"),
+      track_hot_vs_floor_d1: ratio("track_hot"),
+    };
+    log(`  ratios: track/floor_d1 ${ratios.track_vs_floor_d1}, check/floor_d1 ${ratios.check_vs_floor_d1}, track_hot/floor_d1 ${ratios.track_hot_vs_floor_d1}`);
 
-  const exact = await load({ url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-exact" }, connections: 64, amount: 2000 });
-  const admitted = exact.status?.["200"]?.count ?? 0;
-  const stored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-exact" } }).then((r) => r.json());
-  const overshoot = Math.max(admitted, stored.usage.count) - 100;
-  log(`  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`);
-  if (asJson) process.stdout.write(JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } }) + "\n");
+    const exact = await load({ url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-exact" }, connections: 64, amount: 2000 });
+    const admitted = exact.status?.["200"]?.count ?? 0;
+    const stored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-exact" } }).then((r) => r.json());
+    const overshoot = Math.max(admitted, stored.usage.count) - 100;
+    log(`  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`);
+    if (asJson) process.stdout.write(JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } }) + "\n");
+  }
 } finally {
   await workers.dispose();
   rmSync(state, { recursive: true, force: true });

@@ -100,6 +100,7 @@ function buildOptions(services, bundleDir) {
  *   persistTo?: string,
  *   bundleDir?: string,
  *   verbose?: boolean,
+ *   inspectorPort?: number,
  * }} options
  */
 export async function startWorkers(options) {
@@ -113,6 +114,7 @@ export async function startWorkers(options) {
     cachePersist: join(persist, "v3", "cache"),
     log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
     cf: false,
+    ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
   });
   const build = buildOptions(options.services, bundleDir);
   let mf = /** @type {Miniflare | null} */ (null);
