@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URLS, matchOutput, newStateDir, removeStateDir, startStack, stopStack, type RunningStack } from "../support/dev-stack";
 
 const SECONDS = Number(process.env["LOAD_SECONDS"] ?? 60);
-const RATE = Number(process.env["LOAD_RATE"] ?? 150); // requests per second, about half the bench's sustainable track rate here
+/**
+ * Requests per second. This mix through `pnpm dev`'s stack (one workerd for
+ * three workers, the Stripe and Clerk stand-ins, checkouts paid and webhooks
+ * delivered during the load) is what the 2-core build machines sustain with
+ * 16 concurrent callers: asked for 400/s over 60 s it delivered 299/s
+ * (asked for 1,000/s over 20 s, 497/s), with no 5xx either way. `pnpm bench`
+ * measures the lean track path alone (~1,450/s, bench/RESULTS.md).
+ */
+const RATE = Number(process.env["LOAD_RATE"] ?? 300);
 const WORKERS = 16;
 const USERS = Array.from({ length: 200 }, (_, index) => `load-user-${index}`);
 
