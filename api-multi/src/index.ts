@@ -1,3 +1,9 @@
 import { createApp } from "./app";
+import { runScheduled } from "./scheduled";
 
-export default createApp();
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(controller, env)),
+} satisfies ExportedHandler<Env>;

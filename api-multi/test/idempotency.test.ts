@@ -1,4 +1,7 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import { pruneExpiredIdempotencyKeys } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
+import worker from "../src/index";
 import { call, client, expectErrorShape, seedPlatform, storedCount } from "./harness";
 
 const track = (key: string, secretKey: string, body: Record<string, unknown>, at = call) =>
@@ -61,5 +64,46 @@ describe("idempotent track (Idempotency-Key)", () => {
       expect(res.body.error.param).toBe("Idempotency-Key");
     }
     expect(await storedCount(platform.platformId, "m")).toBeNull();
+  });
+});
+
+describe("expired idempotency keys", () => {
+  const keysOf = async (platformId: string) =>
+    (await env.DB.prepare("SELECT idempotency_key FROM idempotency_keys WHERE platform_id = ?1 ORDER BY idempotency_key").bind(platformId).all<{ idempotency_key: string }>()).results.map(
+      (row) => row.idempotency_key,
+    );
+
+  it("are deleted by the hourly cron once past 24 hours; live keys stay and still replay", async () => {
+    const platform = await seedPlatform();
+    let now = new Date("2026-11-20T10:00:00Z");
+    const at = client(() => now);
+    await track("old", platform.secretKey, { userId: "u" }, at);
+    now = new Date("2026-11-21T09:00:00Z");
+    await track("fresh", platform.secretKey, { userId: "u" }, at);
+    const controller = createScheduledController({ scheduledTime: new Date("2026-11-21T10:17:00Z").getTime(), cron: "17 * * * *" });
+    const ctx = createExecutionContext();
+    await worker.scheduled(controller, env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await keysOf(platform.platformId)).toEqual(["fresh"]);
+    const replay = await track("fresh", platform.secretKey, { userId: "u" }, at);
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await storedCount(platform.platformId, "u")).toBe(2);
+  });
+
+  it("are pruned in bounded batches until none is left", async () => {
+    const platform = await seedPlatform();
+    const old = "2026-01-01T00:00:00.000Z";
+    await env.DB.batch(
+      Array.from({ length: 7 }, (_, index) =>
+        env.DB.prepare("INSERT INTO idempotency_keys (platform_id, idempotency_key, request_id, request_hash, created_at) VALUES (?1, ?2, 'req', 'hash', ?3)").bind(
+          platform.platformId,
+          `k${index}`,
+          old,
+        ),
+      ),
+    );
+    const deleted = await pruneExpiredIdempotencyKeys(env.DB, new Date("2026-01-02T00:00:01Z"), { batchSize: 3 });
+    expect(deleted).toBeGreaterThanOrEqual(7);
+    expect(await keysOf(platform.platformId)).toEqual([]);
   });
 });

@@ -55,3 +55,23 @@ export async function storeIdempotentResponse(
     .bind(input.platformId, input.key, input.requestId, input.status, input.body)
     .run();
 }
+
+/**
+ * Deletes keys older than the 24 h window, `batchSize` rows per statement
+ * (each D1 statement stays short), until none is left or `maxBatches` ran.
+ * Returns how many were deleted.
+ */
+export async function pruneExpiredIdempotencyKeys(db: D1Database, now: Date, options: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+  const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
+  const batchSize = options.batchSize ?? 5_000;
+  let deleted = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
+    const result = await db
+      .prepare("DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ?1 LIMIT ?2)")
+      .bind(expiredBefore, batchSize)
+      .run();
+    deleted += result.meta.changes;
+    if (result.meta.changes < batchSize) break;
+  }
+  return deleted;
+}
