@@ -25,6 +25,7 @@
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
+import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
 import type Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -41,43 +42,11 @@ import {
   tableCounts,
   type ConnectedPlatform,
   type Delivery,
-  type FaultMode,
-  type FaultPhase,
-  type FaultSpec,
 } from "../harness";
-
-/** fast-check runs many requests per test; more than the project's default per-test timeout allows on a loaded CI machine. */
-const PROPERTY_TEST_TIMEOUT_MS = 120_000;
-
-/** The Stripe client's per-request timeout in these tests; a hang outlasts it. */
-const STRIPE_TIMEOUT_MS = 300;
-const STRIPE_HANG_MS = 5_000;
-/** The Clerk client has no timeout: a Clerk hang is a slow 504. */
-const CLERK_HANG_MS = 150;
-/** stripe-node makes 1 + 2 retries of a failed call. */
-const STRIPE_ATTEMPTS = 3;
-
-interface FaultShape {
-  mode: FaultMode;
-  phase: FaultPhase;
-}
-
-const faultShapes: fc.Arbitrary<FaultShape> = fc.record({
-  mode: fc.constantFrom<FaultMode>("status", "hang", "drop"),
-  phase: fc.constantFrom<FaultPhase>("request", "response"),
-});
-
-function stripeFaultSpec(shape: FaultShape, target: Pick<FaultSpec, "method" | "pathPrefix" | "skip" | "times">): FaultSpec {
-  return { ...target, mode: shape.mode, phase: shape.phase, ...(shape.mode === "hang" ? { delayMs: STRIPE_HANG_MS } : {}) };
-}
-
-function clerkFaultSpec(shape: FaultShape, target: Pick<FaultSpec, "method" | "pathPrefix" | "skip" | "times">): FaultSpec {
-  return { ...target, mode: shape.mode, phase: shape.phase, ...(shape.mode === "hang" ? { delayMs: CLERK_HANG_MS } : {}) };
-}
 
 /** Bindings that send the worker's Stripe calls through `proxy`, with a short client timeout. */
 function viaStripeProxy(proxy: FaultProxy): Partial<Env> {
-  const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TIMEOUT_MS) };
+  const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TEST_TIMEOUT_MS) };
   return overrides;
 }
 
@@ -113,7 +82,7 @@ describe("POST /api/checkout with a failing Stripe", () => {
         await call("POST", "/api/usage/track", { key, body: { userId: "payer" } });
         const before = await tableCounts(platform.platformId);
         const request = { key, body: { userId: "payer", tier: "pro" }, envOverrides: viaStripeProxy(proxy) };
-        await proxy.arm(stripeFaultSpec(shape, { method: "POST", pathPrefix: "/v1/checkout/sessions", times }));
+        await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/checkout/sessions", times }));
 
         const startedAt = Date.now();
         const result = await call("POST", "/api/checkout", request);
@@ -168,7 +137,7 @@ describe("POST /api/customers with a failing Clerk", () => {
         const platform = await seedConnectedPlatform();
         const key = platform.secretKey;
         const email = `chaos.${crypto.randomUUID().slice(0, 12)}@example.com`;
-        for (const failure of plannedFailures) await proxy.arm(clerkFaultSpec(failure.shape, { pathPrefix: "/v1/users", skip: failure.index, times: 1 }));
+        for (const failure of plannedFailures) await proxy.arm(faultSpec(failure.shape, CLERK_HANG_MS, { pathPrefix: "/v1/users", skip: failure.index, times: 1 }));
 
         const request = { key, body: { userId: "u1", email }, envOverrides: viaClerkProxy(proxy) };
         let created: Awaited<ReturnType<typeof call>> | undefined;
@@ -258,7 +227,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
         await reset(purchase);
         await proxy.clear();
         const delivery = purchase.deliveries.find((candidate) => candidate.type === type)!;
-        await proxy.arm(stripeFaultSpec(shape, { method: "GET", pathPrefix: `/v1/subscriptions/${purchase.subscriptionId}`, times }));
+        await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { method: "GET", pathPrefix: `/v1/subscriptions/${purchase.subscriptionId}`, times }));
         const faulty = { envOverrides: viaStripeProxy(proxy) };
 
         const first = await deliver(delivery, faulty);
@@ -299,7 +268,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
         await reset(purchase);
         await proxy.clear();
         const delivery = purchase.deliveries.find((candidate) => candidate.type === type)!;
-        await proxy.arm(clerkFaultSpec(shape, { method: "PATCH", pathPrefix: `/v1/users/${purchase.clerkUserId}/metadata`, times }));
+        await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "PATCH", pathPrefix: `/v1/users/${purchase.clerkUserId}/metadata`, times }));
         const faulty = { envOverrides: viaClerkProxy(proxy) };
 
         for (let failure = 0; failure < times; failure++) {

@@ -23,6 +23,7 @@
  * cannot leave the error on an active subscription.
  */
 import { env } from "cloudflare:test";
+import { PROPERTY_TEST_TIMEOUT_MS } from "@dream-api/emulators/testing/arbitraries";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -38,8 +39,6 @@ import {
   type Delivery,
 } from "../harness";
 
-/** fast-check runs many requests per test; more than the project's default per-test timeout allows on a loaded CI machine. */
-const PROPERTY_TEST_TIMEOUT_MS = 120_000;
 
 const END_USER = "subscriber";
 /** Inventory the one-off tier is reset to: large enough that a double decrement would show. */

@@ -17,6 +17,7 @@
  */
 import { ERROR_CODES } from "@dream-api/shared";
 import fc from "fast-check";
+import type { FaultMode, FaultPhase, FaultSpec } from "./fault-proxy.js";
 import type { WorkerCallerDeps } from "./worker-caller.js";
 
 // ---- run options ----------------------------------------------------------------------------------
@@ -611,4 +612,32 @@ export async function recordedEventRows<Statement>(db: RowSource<Statement>, bod
   if (typeof id !== "string") return 0;
   const [result] = await db.batch([db.prepare("SELECT COUNT(*) AS n FROM events WHERE event_id = ?1").bind(id)]);
   return (result?.results[0] as { n: number } | undefined)?.n ?? 0;
+}
+
+// ---- provider faults (the chaos suites: <worker>/test/chaos/*faults*.test.ts) ----------------------
+
+/** fast-check runs many requests per property; more than a per-test default allows on a loaded CI machine. */
+export const PROPERTY_TEST_TIMEOUT_MS = 120_000;
+/** The Stripe client's per-request timeout (STRIPE_TIMEOUT_MS) in the chaos tests; a Stripe hang outlasts it. */
+export const STRIPE_TEST_TIMEOUT_MS = 300;
+export const STRIPE_HANG_MS = 5_000;
+/** A Clerk hang the Clerk client waits out (a slow answer, not a timeout). */
+export const CLERK_HANG_MS = 150;
+/** stripe-node makes 1 + 2 retries of a failed call. */
+export const STRIPE_ATTEMPTS = 3;
+
+/** How a provider call fails: an error status, a hang, or a dropped connection, before or after the provider acted. */
+export interface FaultShape {
+  mode: FaultMode;
+  phase: FaultPhase;
+}
+
+export const faultShapes: fc.Arbitrary<FaultShape> = fc.record({
+  mode: fc.constantFrom<FaultMode>("status", "hang", "drop"),
+  phase: fc.constantFrom<FaultPhase>("request", "response"),
+});
+
+/** The FaultProxy arming for `shape` on `target`; a hang lasts `hangMs`. */
+export function faultSpec(shape: FaultShape, hangMs: number, target: Pick<FaultSpec, "method" | "pathPrefix" | "skip" | "times">): FaultSpec {
+  return { ...target, mode: shape.mode, phase: shape.phase, ...(shape.mode === "hang" ? { delayMs: hangMs } : {}) };
 }

@@ -23,6 +23,7 @@
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
+import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -40,41 +41,13 @@ import {
   type CallResult,
   type Delivery,
   type Developer,
-  type FaultMode,
-  type FaultPhase,
-  type FaultSpec,
 } from "../harness";
-
-/** fast-check runs many requests per test; more than the project's default per-test timeout allows on a loaded CI machine. */
-const PROPERTY_TEST_TIMEOUT_MS = 120_000;
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
-/** The Stripe client's per-request timeout in these tests; a hang outlasts it. */
-const STRIPE_TIMEOUT_MS = 300;
-const STRIPE_HANG_MS = 5_000;
-/** The Clerk client has no timeout: a Clerk hang is a slow 504. */
-const CLERK_HANG_MS = 150;
-/** stripe-node makes 1 + 2 retries of a failed call. */
-const STRIPE_ATTEMPTS = 3;
-
-interface FaultShape {
-  mode: FaultMode;
-  phase: FaultPhase;
-}
-
-const faultShapes: fc.Arbitrary<FaultShape> = fc.record({
-  mode: fc.constantFrom<FaultMode>("status", "hang", "drop"),
-  phase: fc.constantFrom<FaultPhase>("request", "response"),
-});
-
-function faultSpec(shape: FaultShape, hangMs: number, target: Pick<FaultSpec, "method" | "pathPrefix" | "times">): FaultSpec {
-  return { ...target, mode: shape.mode, phase: shape.phase, ...(shape.mode === "hang" ? { delayMs: hangMs } : {}) };
-}
-
 function viaProxies(proxies: { stripe?: FaultProxy; clerk?: FaultProxy }, extra: Record<string, string> = {}): Partial<Env> {
   const overrides: Partial<Env> & Record<string, string> = {
-    ...(proxies.stripe ? { STRIPE_API_BASE: proxies.stripe.url, STRIPE_TIMEOUT_MS: String(STRIPE_TIMEOUT_MS) } : {}),
+    ...(proxies.stripe ? { STRIPE_API_BASE: proxies.stripe.url, STRIPE_TIMEOUT_MS: String(STRIPE_TEST_TIMEOUT_MS) } : {}),
     ...(proxies.clerk ? { CLERK_API_URL: proxies.clerk.url } : {}),
     ...extra,
   };

@@ -25,6 +25,7 @@
  * overwrite it (a known race, reported separately, not asserted here).
  */
 import { env } from "cloudflare:test";
+import { PROPERTY_TEST_TIMEOUT_MS } from "@dream-api/emulators/testing/arbitraries";
 import fc from "fast-check";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
@@ -42,8 +43,6 @@ import {
   type Developer,
 } from "../harness";
 
-/** fast-check runs many requests per test; more than the project's default per-test timeout allows on a loaded CI machine. */
-const PROPERTY_TEST_TIMEOUT_MS = 120_000;
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 

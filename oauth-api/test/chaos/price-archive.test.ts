@@ -12,11 +12,10 @@ import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
 import { call, connectStripe, createDeveloper, expectError, FaultProxy, platformIdOf, standInStripeOptions, type Developer, type FaultPhase } from "../harness";
+import { STRIPE_ATTEMPTS } from "@dream-api/emulators/testing/arbitraries";
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
-/** stripe-node makes 1 + 2 retries of a failed call: failing 3 answers fails the call. */
-const STRIPE_ATTEMPTS = 3;
 
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, limit: 100 };
 

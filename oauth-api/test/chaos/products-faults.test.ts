@@ -16,6 +16,7 @@
  * no other test file can trip or clear its faults.
  */
 import { env } from "cloudflare:test";
+import { PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
 import fc from "fast-check";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
@@ -28,20 +29,9 @@ import {
   platformIdOf,
   standInStripeOptions,
   type Developer,
-  type FaultMode,
-  type FaultPhase,
 } from "../harness";
 
-/** fast-check runs many requests per test; more than the project's default per-test timeout allows on a loaded CI machine. */
-const PROPERTY_TEST_TIMEOUT_MS = 120_000;
-
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
-
-/** The Stripe client's per-request timeout in these tests; a hang outlasts it. */
-const STRIPE_TIMEOUT_MS = 300;
-const STRIPE_HANG_MS = 5_000;
-/** stripe-node makes 1 + 2 retries of a failed call. */
-const STRIPE_ATTEMPTS = 3;
 
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"] };
 const EBOOK = { name: "ebook", displayName: "The e-book", kind: "one_off", price: 500, inventory: 3 };
@@ -50,8 +40,7 @@ const faults = (calls: number) =>
   fc.record({
     /** Which Stripe call of the request fails (0-based, in the order the worker makes them). */
     call: fc.integer({ min: 0, max: calls - 1 }),
-    mode: fc.constantFrom<FaultMode>("status", "hang", "drop"),
-    phase: fc.constantFrom<FaultPhase>("request", "response"),
+    shape: faultShapes,
     times: fc.integer({ min: 1, max: 4 }),
   });
 
@@ -70,7 +59,7 @@ async function connectedDeveloper(): Promise<Connected> {
 }
 
 function viaProxy(proxy: FaultProxy): Partial<Env> {
-  const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TIMEOUT_MS) };
+  const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TEST_TIMEOUT_MS) };
   return overrides;
 }
 
@@ -110,12 +99,12 @@ describe("POST /products with a failing Stripe", () => {
         await proxy.clear();
         const connected = await connectedDeveloper();
         const { dev, account, platformId } = connected;
-        await proxy.arm({ method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times, mode: fault.mode, phase: fault.phase, delayMs: STRIPE_HANG_MS });
+        await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
         const request = { token: dev.token, body: { tiers: [PRO, EBOOK] }, envOverrides: viaProxy(proxy) };
 
         const startedAt = Date.now();
         const result = await call("POST", "/products", request);
-        if (fault.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
+        if (fault.shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
         const faulted = (await proxy.requests()).filter((entry) => entry.fault !== null);
         expect(faulted).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
         if (fault.times < STRIPE_ATTEMPTS) {
@@ -128,7 +117,7 @@ describe("POST /products with a failing Stripe", () => {
         expect(await tierRows(platformId)).toEqual([]);
         // What exists in Stripe is what the calls before the failing one made — plus its own object when only the answer was lost.
         const { products, prices } = await stripeCatalog(account);
-        const made = fault.call + (fault.phase === "response" ? 1 : 0);
+        const made = fault.call + (fault.shape.phase === "response" ? 1 : 0);
         expect(products.length + prices.length).toBe(made);
         expect(new Set(products.map((product) => product.metadata["tier"])).size).toBe(products.length);
 
@@ -159,7 +148,7 @@ describe("PATCH /products/:name with a failing Stripe", () => {
         expect(created.status).toBe(201);
         const original = created.body.tiers[0] as { productId: string; priceId: string };
         const rowsBefore = await tierRows(platformId);
-        await proxy.arm({ method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times, mode: fault.mode, phase: fault.phase, delayMs: STRIPE_HANG_MS });
+        await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
         const request = { token: dev.token, body: { price: 2900, displayName: "Pro+" }, envOverrides: viaProxy(proxy) };
 
         const result = await call("PATCH", "/products/pro", request);
@@ -177,7 +166,7 @@ describe("PATCH /products/:name with a failing Stripe", () => {
             expect(await tierRows(platformId)).toEqual(rowsBefore);
           }
           const prices = (await stripe.prices.list({ product: original.productId, limit: 100 }, { stripeAccount: account })).data;
-          const newPriceMade = fault.call > 1 || (fault.call === 1 && fault.phase === "response");
+          const newPriceMade = fault.call > 1 || (fault.call === 1 && fault.shape.phase === "response");
           expect(prices.filter((price) => price.id !== original.priceId)).toHaveLength(newPriceMade ? 1 : 0);
           await proxy.clear();
           const retried = await call("PATCH", "/products/pro", request);
