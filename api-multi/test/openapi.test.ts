@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import type { OpenApiDocument } from "../src/openapi/document";
 import { errorSchema } from "../src/openapi/models";
-import { AUTH_ERRORS, OPERATIONS, type Operation } from "../src/openapi/operations";
+import { OPERATIONS, errorCodesOf, type Operation } from "../src/openapi/operations";
 import { awaitDeliveries, call, deliver, inboxCursor, payCheckout, seedConnectedPlatform, type CallResult } from "./harness";
 
 const ERROR_STATUS = ERROR_CODES as Record<string, number>;
@@ -73,7 +73,7 @@ function expectAsDocumented(operation: Operation, result: CallResult): void {
   const parsed = errorSchema.safeParse(result.body);
   expect(parsed.success ? null : parsed.error.issues, where).toBeNull();
   const code = (result.body as { error: { code: string } }).error.code;
-  expect([...(operation.security.length > 0 ? AUTH_ERRORS : []), ...operation.errors], where).toContain(code);
+  expect(errorCodesOf(operation), where).toContain(code);
   expect(ERROR_STATUS[code], where).toBe(result.status);
 }
 

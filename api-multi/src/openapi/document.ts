@@ -6,7 +6,7 @@
 import { ERROR_CODES, type ErrorCode } from "@dream-api/shared";
 import { z } from "zod";
 import { errorSchema } from "./models";
-import { AUTH_ERRORS, OPERATIONS, TAGS, type Operation, type Security } from "./operations";
+import { OPERATIONS, TAGS, errorCodesOf, type Operation, type Security } from "./operations";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -64,9 +64,9 @@ const SECURITY_SCHEMES: Record<Security, JsonSchema> = {
   },
 };
 
-/** A request part (body, query, headers, path) as inline JSON Schema, as a client sends it. */
-function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  return clean(z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema);
+/** A request part (body, query, headers, path) as inline JSON Schema, as a client sends it (zod's input side: defaults optional). */
+function requestSchema(schema: z.ZodType): JsonSchema {
+  return clean(z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema);
 }
 
 /** A response model: always a named component (`.meta({ id })`), referenced. */
@@ -136,7 +136,7 @@ function parameters(operation: Operation): OpenApiParameter[] {
   ];
   return groups.flatMap(([location, object]) => {
     if (!object) return [];
-    const json = toSchema(object, "input");
+    const json = requestSchema(object);
     const required = new Set((json["required"] ?? []) as string[]);
     return Object.entries((json["properties"] ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => {
       const { description, example, ...rest } = schema;
@@ -152,8 +152,7 @@ function parameters(operation: Operation): OpenApiParameter[] {
   });
 }
 
-function errorResponses(operation: Operation, components: Record<string, JsonSchema>): OpenApiOperation["responses"] {
-  const codes = [...new Set([...(operation.security.length > 0 ? AUTH_ERRORS : []), ...operation.errors])];
+function errorResponses(codes: ErrorCode[], components: Record<string, JsonSchema>): OpenApiOperation["responses"] {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
   const errorRef = componentRef(errorSchema);
@@ -218,6 +217,7 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 function buildOperation(operation: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
   const responseSchema = componentRef(operation.response.schema);
+  const errorCodes = errorCodesOf(operation);
   const contentType = operation.response.contentType ?? "application/json";
   const headers = {
     "X-Request-Id": { description: "This call's id; quote it to support.", schema: { type: "string" } },
@@ -231,7 +231,7 @@ function buildOperation(operation: Operation, components: Record<string, JsonSch
     security: operation.security.map((name) => ({ [name]: [] })),
     parameters: parameters(operation),
     ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(operation.body.schema, "input"), example: operation.body.example } } } }
+      ? { requestBody: { required: true, content: { "application/json": { schema: requestSchema(operation.body.schema), example: operation.body.example } } } }
       : {}),
     responses: {
       [String(operation.response.status)]: {
@@ -239,9 +239,9 @@ function buildOperation(operation: Operation, components: Record<string, JsonSch
         headers,
         content: { [contentType]: { schema: responseSchema, ...(contentType === "application/json" ? { example: exampleOf(responseSchema, components) } : {}) } },
       },
-      ...errorResponses(operation, components),
+      ...errorResponses(errorCodes, components),
     },
-    "x-error-codes": [...new Set([...(operation.security.length > 0 ? AUTH_ERRORS : []), ...operation.errors])],
+    "x-error-codes": errorCodes,
   };
 }
 

@@ -48,6 +48,11 @@ export interface Operation {
 /** Errors any authenticated call may answer (`clerk_error`: Clerk's keys for a session token could not be loaded). */
 export const AUTH_ERRORS: readonly ErrorCode[] = ["unauthorized", "invalid_api_key", "invalid_token", "rate_limited", "internal_error", "database_error", "clerk_error", "misconfigured"];
 
+/** Every code `operation` may answer: its own, and the authentication ones when it authenticates. */
+export function errorCodesOf(operation: Operation): ErrorCode[] {
+  return [...new Set([...(operation.security.length > 0 ? AUTH_ERRORS : []), ...operation.errors])];
+}
+
 const userIdPath = z.strictObject({ userId: endUserIdSchema.meta({ description: "Your id for the end-user.", example: "user_42" }) });
 
 const userIdHeader = endUserIdSchema.meta({ description: "The end-user, when the body or query does not name it.", example: "user_42" });

@@ -42,14 +42,17 @@ function constraints(schema: JsonSchema): string {
   return notes.join(", ");
 }
 
+/** A field's or parameter's description, then its constraints. */
+function about(description: unknown, schema: JsonSchema): string {
+  return [description ? prose(description) : "", constraints(schema)].filter(Boolean).join(" — ");
+}
+
 function fieldRows(schema: JsonSchema): string {
   const properties = (schema["properties"] ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema["required"] ?? []) as string[]);
   return Object.entries(properties)
     .map(([name, property]) => {
-      const extra = constraints(property);
-      const description = [property["description"] ? prose(property["description"]) : "", extra].filter(Boolean).join(" — ");
-      return `<tr><td><code>${escape(name)}</code>${required.has(name) ? "" : ' <span class="opt">optional</span>'}</td><td>${typeOf(property)}</td><td>${description}</td></tr>`;
+      return `<tr><td><code>${escape(name)}</code>${required.has(name) ? "" : ' <span class="opt">optional</span>'}</td><td>${typeOf(property)}</td><td>${about(property["description"], property)}</td></tr>`;
     })
     .join("");
 }
@@ -66,8 +69,7 @@ function parameterTable(parameters: OpenApiParameter[]): string {
   if (parameters.length === 0) return "";
   const rows = parameters
     .map((parameter) => {
-      const about = [parameter.description ? prose(parameter.description) : "", constraints(parameter.schema)].filter(Boolean).join(" — ");
-      return `<tr><td><code>${escape(parameter.name)}</code>${parameter.required ? "" : ' <span class="opt">optional</span>'}</td><td>${escape(parameter.in)}</td><td>${typeOf(parameter.schema)}</td><td>${about}</td></tr>`;
+      return `<tr><td><code>${escape(parameter.name)}</code>${parameter.required ? "" : ' <span class="opt">optional</span>'}</td><td>${escape(parameter.in)}</td><td>${typeOf(parameter.schema)}</td><td>${about(parameter.description, parameter.schema)}</td></tr>`;
     })
     .join("");
   return `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>About</th></tr>${rows}</table>`;
