@@ -3,7 +3,10 @@
  * check-and-increment is one D1 statement, so no interleaving overshoots.
  */
 import { describe, expect, it } from "vitest";
-import { call, seedPlatform, storedCount } from "./harness";
+import { client, midMonthClock, seedPlatform, storedCount } from "./harness";
+
+/** Fixed mid-month (harness MID_MONTH): no period boundary falls inside a burst, whatever the date. */
+const call = client(midMonthClock);
 
 async function burst(secretKey: string, userId: string, calls: number, amount: number) {
   const results = await Promise.all(

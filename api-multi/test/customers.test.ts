@@ -1,7 +1,10 @@
 import { env } from "cloudflare:test";
 import { createClerkClient } from "@clerk/backend";
 import { describe, expect, inject, it } from "vitest";
-import { call, expectErrorShape, mintToken, seedPlatform, tableCounts } from "./harness";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, mintToken, seedPlatform, tableCounts } from "./harness";
+
+/** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
+const call = client(midMonthClock);
 
 function clerk() {
   return createClerkClient({ secretKey: inject("endUserClerkSecret"), apiUrl: inject("clerkApiUrl") });
@@ -176,7 +179,7 @@ describe("GET /api/customers?q (search)", () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
     for (const [userId, email] of [["ann_1", "ann@example.com"], ["annie", "zed@example.com"], ["bob", "anna@example.org"], ["a%b", "x@example.com"]]) {
       await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
-        .bind(platform.platformId, userId, email, new Date().toISOString())
+        .bind(platform.platformId, userId, email, MID_MONTH)
         .run();
     }
     const ids = async (q: string) =>
@@ -193,7 +196,7 @@ describe("GET /api/customers?q (search)", () => {
     const accented = `${"é".repeat(40)}Zz`;
     for (const [userId, email] of [[long, null], ["plain", `${"Mail".repeat(30)}@example.com`], [accented, null]]) {
       await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
-        .bind(platform.platformId, userId, email, new Date().toISOString())
+        .bind(platform.platformId, userId, email, MID_MONTH)
         .run();
     }
     const search = (q: string) => call("GET", `/api/customers?q=${encodeURIComponent(q)}`, { key: platform.secretKey });

@@ -1,13 +1,16 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, client, seedPlatform } from "./harness";
+import { client, MID_MONTH, midMonthClock, seedPlatform } from "./harness";
+
+/** The totals test runs at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between its calls and the day is known, whatever the date. */
+const call = client(midMonthClock);
 
 describe("GET /api/dashboard", () => {
   it("aggregates customers with usage, tiers, key prefixes and totals", async () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 100, price: 1900 }] });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "one", amount: 2 } });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "two", amount: 3 } });
-    const now = new Date().toISOString();
+    const now = MID_MONTH;
     await env.DB.prepare(
       `INSERT INTO subscriptions (subscription_id, platform_id, user_id, plan, status, created_at, updated_at)
        VALUES (?1, ?2, 'one', 'pro', 'active', ?3, ?3)`,
@@ -29,7 +32,7 @@ describe("GET /api/dashboard", () => {
     expect(res.body.subscriptions[0]).toMatchObject({ userId: "one", plan: "pro", status: "active", lastPaymentError: null });
     expect(res.body.recentEvents).toEqual([]);
     expect(res.body.dailyUsage).toHaveLength(30);
-    expect(res.body.dailyUsage.at(-1)).toEqual({ day: new Date().toISOString().slice(0, 10), calls: 5 });
+    expect(res.body.dailyUsage.at(-1)).toEqual({ day: MID_MONTH.slice(0, 10), calls: 5 });
     expect(res.body.dailyUsage.slice(0, -1).every((d: { calls: number }) => d.calls === 0)).toBe(true);
     expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro"]);
     expect(res.body.customers.map((c: { userId: string; usage: { count: number } }) => [c.userId, c.usage.count]).sort()).toEqual([

@@ -11,6 +11,8 @@ import { inject } from "vitest";
 import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
+import { harnessClock } from "@dream-api/emulators/testing/in-worker";
+
 export * from "@dream-api/emulators/testing/in-worker";
 
 export interface SeededPlatform {
@@ -50,7 +52,7 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
   const platformId = newPlatformId();
   const keyId = newId("apiKey");
   const pair = await issueKeyPair(options.mode ?? "test");
-  const now = new Date().toISOString();
+  const now = harnessClock().toISOString();
   await env.DB.batch([
     insertPlatformStatement(env.DB, { platformId, developerId: `user_${platformId}`, createdAt: now, plan: options.plan ?? "free" }),
     insertApiKeyStatement(env.DB, { keyId, platformId, pair, createdAt: now }),
@@ -63,8 +65,8 @@ export type CallOptions = WorkerCallOptions<Env>;
 export type { CallResult };
 
 /** A caller bound to one app instance (and so one clock). */
-export function client(clock?: Clock) {
-  const app = createApp(clock ? { clock } : {});
+export function client(clock: Clock = harnessClock) {
+  const app = createApp({ clock });
   return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://api.test" });
 }
 
@@ -100,7 +102,6 @@ export function expectErrorShape(result: CallResult, status: number, code: strin
 
 // ---- billing ------------------------------------------------------------------------------------
 
-
 export const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
 export interface ConnectedPlatform extends SeededPlatform {
@@ -135,7 +136,7 @@ export async function seedConnectedPlatform(options: { mode?: KeyMode; plan?: "f
       { name: "ebook", kind: "one_off", price: 500, inventory: 2, priceId: ebookPrice.id, productId: ebook.id },
     ],
   });
-  const now = new Date().toISOString();
+  const now = harnessClock().toISOString();
   await env.DB.prepare(
     "INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at) VALUES (?1, ?2, 0, 'read_write', ?3, ?3)",
   )

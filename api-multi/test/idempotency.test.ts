@@ -2,7 +2,10 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { pruneExpiredIdempotencyKeys } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
-import { call, client, expectErrorShape, seedPlatform, storedCount } from "./harness";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount } from "./harness";
+
+/** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
+const call = client(midMonthClock);
 
 const track = (key: string, secretKey: string, body: Record<string, unknown>, at = call) =>
   at("POST", "/api/usage/track", { key: secretKey, body, headers: { "Idempotency-Key": key } });
@@ -45,7 +48,7 @@ describe("idempotent track (Idempotency-Key)", () => {
 
   it("refuses the same key with a different request, and takes an expired key as new", async () => {
     const platform = await seedPlatform();
-    let now = new Date();
+    let now = new Date(MID_MONTH); // + 24 h stays in the month
     const at = client(() => now);
     await track("k", platform.secretKey, { userId: "d", amount: 1 }, at);
     expectErrorShape(await track("k", platform.secretKey, { userId: "d", amount: 3 }, at), 409, "idempotency_key_reused");

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, client, expectErrorShape, seedPlatform, storedCount, tableCounts } from "./harness";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount, tableCounts } from "./harness";
+
+/** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
+const call = client(midMonthClock);
 
 describe("POST /api/usage/track", () => {
   it("counts against the stored plan's limit and refuses the call that would pass it", async () => {
@@ -131,7 +134,7 @@ describe("GET /api/tiers", () => {
   it("lists the platform's active tiers only", async () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "old", limit: 1 }] });
     await env.DB.prepare("UPDATE tiers SET archived_at = ?2 WHERE platform_id = ?1 AND name = 'old'")
-      .bind(platform.platformId, new Date().toISOString())
+      .bind(platform.platformId, MID_MONTH)
       .run();
     const res = await call("GET", "/api/tiers", { key: platform.secretKey });
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { sha256Hex } from "@dream-api/shared";
 import { keyCacheKvKey } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { call, client, createDeveloper, expectError } from "./harness";
+import { call, client, createDeveloper, expectError, harnessClock } from "./harness";
 
 async function keyRows(platformId: string) {
   const { results } = await env.DB.prepare(
@@ -88,7 +88,7 @@ describe("POST /credentials/rotate", () => {
     const dev = await createDeveloper();
     const issued = await call("POST", "/credentials", { token: dev.token });
     const old = issued.body.keys[0];
-    let now = new Date();
+    let now = harnessClock(); // the instant `call` issued the keys at (pinned under DREAM_TEST_NOW)
     const at = client(() => now);
     const rotated = await at("POST", "/credentials/rotate", { token: dev.token, body: { gracePeriodSeconds: 3600 } });
     expect(rotated.body.keys).toHaveLength(2);

@@ -10,14 +10,16 @@ import type { Delivery } from "@dream-api/emulators/testing/in-worker";
 import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
+import { harnessClock } from "@dream-api/emulators/testing/in-worker";
+
 export * from "@dream-api/emulators/testing/in-worker";
 
 export type CallOptions = WorkerCallOptions<Env>;
 export type { CallResult };
 
 /** A caller bound to one app instance (and so one clock). */
-export function client(clock?: Clock) {
-  const app = createApp(clock ? { clock } : {});
+export function client(clock: Clock = harnessClock) {
+  const app = createApp({ clock });
   return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://front-auth.test" });
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { call, client, createDeveloper, expectError } from "./harness";
+import { client, createDeveloper, expectError, midMonthClock } from "./harness";
+
+/** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
+const call = client(midMonthClock);
 
 describe("platform metering", () => {
   it("admits exactly 5 of 50 concurrent metered calls on the free plan", async () => {

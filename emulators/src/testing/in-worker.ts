@@ -220,3 +220,37 @@ export class FaultProxy {
     return ((await response.json()) as { requests: ProxiedRequest[] }).requests;
   }
 }
+
+/**
+ * Workers rate limiters count in fixed windows (Miniflare's start on whole
+ * multiples of the period), so a test that makes `calls` calls and expects
+ * the one after the limit to be refused must not straddle a window's end:
+ * this waits for the next window when the current one has too little time
+ * left (at ~20 calls per second, with a margin).
+ */
+export async function awaitRateLimitWindow(calls: number, periodSeconds = 60): Promise<void> {
+  const periodMs = periodSeconds * 1000;
+  const neededMs = 5_000 + calls * 50;
+  const leftMs = periodMs - (Date.now() % periodMs);
+  if (leftMs < neededMs) await new Promise((resolve) => setTimeout(resolve, leftMs + 50));
+}
+
+/**
+ * The clock the workers' harnesses default to (`call`, `client()`, seeds):
+ * the real one, or, under DREAM_TEST_NOW (see global-setup.ts), one pinned
+ * at that instant: each test file starts there and every reading is 1 ms
+ * after the one before, so rows still sort in the order they were written,
+ * and nothing depends on how fast the machine is. Tests whose outcome
+ * depends on the period give `client()` their own clock: a fixed instant
+ * (MID_MONTH), or one stepped from this one.
+ */
+export const harnessClock: () => Date = (() => {
+  const pinned = inject("testNow");
+  if (!pinned) return () => new Date();
+  let readings = 0;
+  return () => new Date(Date.parse(pinned) + readings++);
+})();
+
+/** For tests about something other than periods that count or compare days: no boundary falls between their calls, whatever the date. */
+export const MID_MONTH = "2026-11-16T12:00:00.000Z";
+export const midMonthClock = (): Date => new Date(MID_MONTH);

@@ -38,7 +38,12 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-export async function startLocalCloud(): Promise<LocalCloud> {
+export interface LocalCloudOptions {
+  /** The Stripe stand-in's clock (object timestamps, subscription periods); default the real one. Webhook signatures always use the wall clock. */
+  now?: () => Date;
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const servers: RunningServer[] = [];
   const inbox = createWebhookInbox();
   const inboxServer = await listen(inbox.app.fetch);
@@ -49,8 +54,10 @@ export async function startLocalCloud(): Promise<LocalCloud> {
   servers.push(await listen(clerk.app.fetch, { port: clerkPort }));
 
   const stripePort = await freePort();
+  const clock = options.now;
   const stripe = createStripeEmulator({
     publicUrl: `http://127.0.0.1:${stripePort}`,
+    ...(clock ? { now: () => Math.floor(clock().getTime() / 1000) } : {}),
     webhookEndpoints: [
       { url: `${inboxServer.url}/platform`, secret: PLATFORM_WEBHOOK_SECRET, connect: false },
       { url: `${inboxServer.url}/connect`, secret: CONNECT_WEBHOOK_SECRET, connect: true },

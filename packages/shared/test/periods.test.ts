@@ -11,6 +11,21 @@ describe("billing periods", () => {
     expect(calendarMonthPeriod(new Date("2026-11-01T04:30:00Z")).start).toBe("2026-11-01T00:00:00.000Z");
   });
 
+  it("turns over at the exact millisecond: month ends, the leap day, the year end", () => {
+    const cases: [string, string, string][] = [
+      ["2026-11-30T23:59:59.999Z", "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"],
+      ["2026-12-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z", "2027-01-01T00:00:00.000Z"],
+      ["2027-01-31T23:59:59.999Z", "2027-01-01T00:00:00.000Z", "2027-02-01T00:00:00.000Z"],
+      ["2027-02-28T23:59:59.999Z", "2027-02-01T00:00:00.000Z", "2027-03-01T00:00:00.000Z"],
+      ["2027-12-31T23:59:59.999Z", "2027-12-01T00:00:00.000Z", "2028-01-01T00:00:00.000Z"],
+      ["2028-01-01T00:00:00.000Z", "2028-01-01T00:00:00.000Z", "2028-02-01T00:00:00.000Z"],
+      ["2028-02-29T23:59:59.999Z", "2028-02-01T00:00:00.000Z", "2028-03-01T00:00:00.000Z"],
+      ["2028-03-01T00:00:00.000Z", "2028-03-01T00:00:00.000Z", "2028-04-01T00:00:00.000Z"],
+    ];
+    // Alternating months also exercises the once-per-month cache of the period strings.
+    for (const [now, start, end] of cases) expect(calendarMonthPeriod(new Date(now)), now).toEqual({ start, end });
+  });
+
   it("follows the subscription period while now lies inside it", () => {
     const subscription = { currentPeriodStart: Date.UTC(2026, 10, 15) / 1000, currentPeriodEnd: Date.UTC(2026, 11, 15) / 1000 };
     expect(billingPeriod(new Date("2026-11-20T00:00:00Z"), subscription)).toEqual({ start: "2026-11-15T00:00:00.000Z", end: "2026-12-15T00:00:00.000Z" });

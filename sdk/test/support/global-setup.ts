@@ -17,6 +17,10 @@ import { seedSql, seedStripe, type Seed } from "./seed.js";
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  if (process.env["DREAM_TEST_NOW"]) {
+    // api-multi runs from its real entry point here (createApp() on the system clock): there is no clock to pin.
+    console.warn("sdk tests: DREAM_TEST_NOW is ignored; api-multi and the stand-ins run on the system clock.");
+  }
   const cleanups: (() => Promise<void> | void)[] = [];
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
