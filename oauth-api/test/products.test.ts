@@ -64,6 +64,39 @@ describe("tiers as Stripe products", () => {
     expect(features.body.tier.priceId).toBe(res.body.tier.priceId);
   });
 
+  it("clears a tier's image and description in Stripe, and sets them again", async () => {
+    const { dev, account } = await connectedDeveloper();
+    const created = (await call("POST", "/products", { token: dev.token, body: EBOOK })).body.tiers[0];
+    const onAccount = { stripeAccount: account };
+
+    const noImage = await call("PATCH", "/products/ebook", { token: dev.token, body: { imageUrl: null } });
+    expect(noImage.status).toBe(200);
+    expect(noImage.body.tier).toMatchObject({ imageUrl: null, description: "A PDF" });
+    expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: [], description: "A PDF" });
+
+    const noDescription = await call("PATCH", "/products/ebook", { token: dev.token, body: { description: null } });
+    expect(noDescription.body.tier).toMatchObject({ imageUrl: null, description: null });
+    expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: [], description: null });
+
+    await call("PATCH", "/products/ebook", { token: dev.token, body: { imageUrl: "https://example.com/v2.png", description: "v2" } });
+    expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: ["https://example.com/v2.png"], description: "v2" });
+    // An empty description is stored as given and unsets Stripe's.
+    await call("PATCH", "/products/ebook", { token: dev.token, body: { description: "" } });
+    expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: ["https://example.com/v2.png"], description: null });
+  });
+
+  it("going free and back to the same price stores an active price (Stripe replays the first create, archived since)", async () => {
+    const { dev, account } = await connectedDeveloper();
+    const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
+    const free = await call("PATCH", "/products/pro", { token: dev.token, body: { price: 0 } });
+    expect(free.body.tier).toMatchObject({ price: 0, priceId: null, productId: created.productId });
+    expect((await stripe.prices.retrieve(created.priceId, {}, { stripeAccount: account })).active).toBe(false);
+    const back = await call("PATCH", "/products/pro", { token: dev.token, body: { price: PRO.price } });
+    expect(back.status).toBe(200);
+    expect(back.body.tier.priceId).toBe(created.priceId);
+    expect((await stripe.prices.retrieve(back.body.tier.priceId, {}, { stripeAccount: account })).active).toBe(true);
+  });
+
   it("archives on delete without deleting anything: product and price inactive, row kept", async () => {
     const { dev, account, platformId } = await connectedDeveloper();
     const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
@@ -76,7 +109,10 @@ describe("tiers as Stripe products", () => {
     expect(row).toMatchObject({ price_id: created.priceId });
     expect(row?.["archived_at"]).not.toBeNull();
     expectError(await call("PATCH", "/products/pro", { token: dev.token, body: { price: 1 } }), 409, "conflict");
-    expectError(await call("POST", "/products", { token: dev.token, body: PRO }), 400, "invalid_request");
+    // Names stay unique among archived tiers too (subscribers may still be on them).
+    const again = await call("POST", "/products", { token: dev.token, body: PRO });
+    expectError(again, 409, "conflict");
+    expect(again.body.error.param).toBe("name");
     expectError(await call("DELETE", "/products/nope", { token: dev.token }), 404, "not_found");
   });
 

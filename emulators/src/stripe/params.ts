@@ -40,6 +40,33 @@ export class Params {
     return value;
   }
 
+  /**
+   * Refuses an empty string for params that cannot be unset, with Stripe's
+   * error. Stripe reads `name=` as an attempt to unset `name`: only the
+   * params its API marks as unsettable (stripe-node's `Emptyable`, e.g. a
+   * product update's `description` and `images`) accept it — read those with
+   * nullableString or emptyableList — and a create accepts none.
+   */
+  refuseUnset(...names: string[]): void {
+    for (const name of names) {
+      if (this.raw[name] !== "") continue;
+      const param = this.path(name);
+      throw invalidRequest(
+        `You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`,
+        { code: "parameter_invalid_empty", param },
+      );
+    }
+  }
+
+  /**
+   * An unsettable list (`images` on a product update): `images=` clears it
+   * ([]), a list replaces it, absent leaves it (undefined). stripe-node drops
+   * an empty array from the body, so callers clear with an empty string.
+   */
+  emptyableList(name: string): string[] | undefined {
+    return this.has(name) ? this.stringList(name) : undefined;
+  }
+
   /** An empty string unsets a nullable field (`description=`), as in Stripe. */
   nullableString(name: string): string | null | undefined {
     const value = this.string(name);

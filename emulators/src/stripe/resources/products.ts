@@ -13,6 +13,8 @@ export function registerProducts(app: Hono, deps: Deps): void {
   app.post(
     "/v1/products",
     api(deps, ({ account, params, origin }) => {
+      // Nothing can be unset on create: `images=` or `description=` is refused, not read as "none".
+      params.refuseUnset("id", "active", "description", "images", "url", "default_price_data");
       const customId = params.string("id");
       if (customId && store.get(account, "products", customId)) {
         throw invalidRequest("Product already exists.", { code: "resource_already_exists", param: "id" });
@@ -35,8 +37,12 @@ export function registerProducts(app: Hono, deps: Deps): void {
   app.post(
     "/v1/products/:id",
     api(deps, ({ account, params, path, origin }) => {
-      const product = mustGet(store, account, "products", path("id"));
-      const before = structuredClone(product);
+      const stored = mustGet(store, account, "products", path("id"));
+      // Changes go to a copy stored only once every param is accepted: a refused update changes nothing.
+      const before = structuredClone(stored);
+      const product = structuredClone(stored);
+      // Unsettable here (Emptyable in Stripe's API): description, url, images, metadata. Not these:
+      params.refuseUnset("active", "default_price");
       const name = params.string("name");
       if (name !== undefined) {
         if (name === "") throw invalidRequest("You must provide a name for the product.", { param: "name" });
@@ -48,8 +54,9 @@ export function registerProducts(app: Hono, deps: Deps): void {
         const value = params.nullableString(field);
         if (value !== undefined) product[field] = value;
       }
-      if (params.has("images")) product.images = params.stringList("images");
-      const defaultPrice = params.nullableString("default_price");
+      const images = params.emptyableList("images");
+      if (images !== undefined) product.images = images;
+      const defaultPrice = params.string("default_price");
       if (defaultPrice) {
         const price = mustGet(store, account, "prices", defaultPrice, "default_price");
         if (price.product !== product.id) {
@@ -63,8 +70,9 @@ export function registerProducts(app: Hono, deps: Deps): void {
         product.updated = now();
         store.put(account, "products", product);
         events.emit(account, "product.updated", product, origin, previous);
+        return product;
       }
-      return product;
+      return stored;
     }),
   );
 

@@ -1,14 +1,37 @@
 import { ApiError, MAX_TIERS, type Tier, type TierInput } from "@dream-api/shared";
-import { insertTierStatement, listTiers } from "@dream-api/shared/db";
+import { insertTierStatement, listTiers, tierWriteRefusal } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
-import { syncTierToStripe } from "./stripe-sync";
+import { archiveUnreferenced, syncTierToStripe, type StripeRefs } from "./stripe-sync";
 import { refreshTierCache, requireConnectedAccount } from "./tier-store";
+
+function nameParam(input: readonly TierInput[], index: number): string {
+  return input.length > 1 ? `tiers.${index}.name` : "name";
+}
+
+/** 409: the name is taken — by an active tier, or an archived one (names stay unique: subscribers may still be on it). */
+function nameTaken(input: readonly TierInput[], index: number, holder: Tier | undefined): ApiError {
+  const name = input[index]?.name ?? "";
+  return new ApiError("conflict", `A tier named "${name}" already exists${holder?.archived ? " (archived)" : ""}; names are unique.`, {
+    param: nameParam(input, index),
+  });
+}
+
+function capReached(active: number): ApiError {
+  return new ApiError("invalid_request", `A platform can have at most ${MAX_TIERS} active tiers (it has ${active}).`, { param: "tiers" });
+}
 
 /**
  * Creates one or more tiers. Everything is validated before anything is
  * written; paid tiers get their Stripe product and price first (idempotent),
  * then all rows land in one DB.batch, so a Stripe failure midway leaves no
  * row behind and the retry completes the job without duplicate objects.
+ *
+ * The checks for taken names and the MAX_TIERS cap run first, to answer
+ * before any Stripe call; D1 enforces both again inside the batch (the
+ * primary key and the tiers_active_cap_* triggers), which settles races
+ * between concurrent requests: the batch that would break either is refused
+ * whole, answered like the check (409 conflict for a name, 400 for the cap),
+ * and the Stripe objects it made that no stored tier references are archived.
  */
 export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: TierInput[] }): Promise<Tier[]> {
   const db = ctx.env.DB;
@@ -16,22 +39,21 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
   const existing = await listTiers(db, platformId);
   const names = new Set<string>();
   input.forEach((tier, index) => {
-    const param = input.length > 1 ? `tiers.${index}.name` : "name";
-    if (names.has(tier.name)) throw new ApiError("invalid_request", `Tier name "${tier.name}" appears twice in the request.`, { param });
-    if (existing.some((other) => other.name === tier.name)) {
-      throw new ApiError("invalid_request", `A tier named "${tier.name}" already exists${existing.find((o) => o.name === tier.name)?.archived ? " (archived)" : ""}; names are unique.`, { param });
-    }
+    if (names.has(tier.name)) throw new ApiError("invalid_request", `Tier name "${tier.name}" appears twice in the request.`, { param: nameParam(input, index) });
     names.add(tier.name);
   });
+  input.forEach((tier, index) => {
+    const holder = existing.find((other) => other.name === tier.name);
+    if (holder) throw nameTaken(input, index, holder);
+  });
   const active = existing.filter((tier) => !tier.archived).length;
-  if (active + input.length > MAX_TIERS) {
-    throw new ApiError("invalid_request", `A platform can have at most ${MAX_TIERS} active tiers (it has ${active}).`, { param: "tiers" });
-  }
+  if (active + input.length > MAX_TIERS) throw capReached(active);
   const paid = input.some((tier) => tier.price > 0);
   const account = paid ? await requireConnectedAccount(ctx) : null;
   let nextSort = existing.reduce((max, tier) => Math.max(max, tier.sortOrder + 1), 0);
 
   const rows: Omit<Tier, "archived">[] = [];
+  const made: StripeRefs[] = [];
   for (const tier of input) {
     const fields = {
       name: tier.name,
@@ -43,6 +65,7 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
       imageUrl: tier.imageUrl ?? null,
     };
     const refs = account && tier.price > 0 ? await syncTierToStripe({ env: ctx.env, platformId, account }, fields, null) : { productId: null, priceId: null };
+    made.push({ productId: refs.productId, priceId: refs.priceId });
     rows.push({
       ...fields,
       limit: tier.kind === "subscription" ? tier.limit : null,
@@ -50,11 +73,23 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
       popular: tier.popular,
       inventory: tier.kind === "one_off" ? (tier.inventory ?? null) : null,
       sortOrder: tier.sortOrder ?? nextSort++,
-      ...refs,
+      productId: refs.productId,
+      priceId: refs.priceId,
     });
   }
   const now = ctx.now.toISOString();
-  await db.batch(rows.map((row) => insertTierStatement(db, platformId, row, now)));
+  try {
+    await db.batch(rows.map((row) => insertTierStatement(db, platformId, row, now)));
+  } catch (error) {
+    const refusal = tierWriteRefusal(error);
+    if (!refusal) throw error;
+    const stored = await listTiers(db, platformId);
+    if (account) await archiveUnreferenced({ env: ctx.env, platformId, account }, made, stored);
+    if (refusal === "cap_reached") throw capReached(stored.filter((tier) => !tier.archived).length);
+    // The first of this request's names that a concurrent request stored first.
+    const index = Math.max(0, input.findIndex((tier) => stored.some((other) => other.name === tier.name)));
+    throw nameTaken(input, index, stored.find((other) => other.name === input[index]?.name));
+  }
   const tiers = await refreshTierCache(ctx.env, platformId);
   return tiers.filter((tier) => names.has(tier.name));
 }

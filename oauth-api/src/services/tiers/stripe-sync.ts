@@ -40,6 +40,45 @@ function productParams(platformId: string, tier: TierFields): Stripe.ProductCrea
   };
 }
 
+/**
+ * A product update's fields. A cleared description or image is sent as an
+ * empty string, Stripe's way to unset a field (`Emptyable` in stripe-node):
+ * stripe-node drops an empty array from the form body, so `images: []` would
+ * leave the old image in place.
+ */
+function productUpdateParams(tier: TierFields): Stripe.ProductUpdateParams {
+  return { name: tier.displayName, description: tier.description || "", images: tier.imageUrl ? [tier.imageUrl] : "" };
+}
+
+function productFieldsDiffer(a: TierFields, b: TierFields): boolean {
+  return a.displayName !== b.displayName || a.description !== b.description || a.imageUrl !== b.imageUrl;
+}
+
+/** Whether Stripe answered a create with the stored answer of an earlier request with the same idempotency key. */
+function isReplay(object: Stripe.Response<object>): boolean {
+  // With the fetch HTTP client lastResponse is the fetch Response, whose headers are a Headers object (not the typed plain object).
+  const headers: unknown = object.lastResponse?.headers;
+  const value = headers instanceof Headers ? headers.get("idempotent-replayed") : (headers as Record<string, string> | undefined)?.["idempotent-replayed"];
+  return value === "true";
+}
+
+/**
+ * Stripe answers a create whose idempotency key it has seen with its first
+ * answer (header Idempotent-Replayed: true), even when the object has been
+ * archived since — by archiveUnreferenced after a refused write, or as the
+ * price a paid → free change replaced. Storing it would leave the tier on an
+ * archived object, so a replayed object that is archived now is made active
+ * again: its key says it is exactly what this tier asks for.
+ */
+async function activeAfterReplay(stripe: Stripe, object: Stripe.Response<Stripe.Product> | Stripe.Response<Stripe.Price>, options: Stripe.RequestOptions): Promise<void> {
+  if (!isReplay(object)) return;
+  if (object.object === "product") {
+    if (!(await stripe.products.retrieve(object.id, {}, options)).active) await stripe.products.update(object.id, { active: true }, options);
+  } else if (!(await stripe.prices.retrieve(object.id, {}, options)).active) {
+    await stripe.prices.update(object.id, { active: true }, options);
+  }
+}
+
 export interface SyncedRefs extends StripeRefs {
   /**
    * The price that `priceId` replaces (null: none). It is still active: the
@@ -48,6 +87,8 @@ export interface SyncedRefs extends StripeRefs {
    * archived price.
    */
   replacedPriceId: string | null;
+  /** Whether the existing product's name, description or images were changed in Stripe. */
+  productUpdated: boolean;
 }
 
 /**
@@ -59,21 +100,20 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
   const stripe = platformStripe(target.env);
   const options = (extra: Stripe.RequestOptions = {}) => ({ stripeAccount: target.account, ...extra });
   try {
-    if (desired.price === 0) return { productId: current?.productId ?? null, priceId: null, replacedPriceId: current?.priceId ?? null };
+    if (desired.price === 0) return { productId: current?.productId ?? null, priceId: null, replacedPriceId: current?.priceId ?? null, productUpdated: false };
     const params = productParams(target.platformId, desired);
     let productId = current?.productId ?? null;
+    let productUpdated = false;
     if (!productId) {
       const product = await stripe.products.create(params, options({ idempotencyKey: await idempotencyKey(["product", target.platformId, params]) }));
+      await activeAfterReplay(stripe, product, options());
       productId = product.id;
-    } else if (current && (current.displayName !== desired.displayName || current.description !== desired.description || current.imageUrl !== desired.imageUrl)) {
-      await stripe.products.update(
-        productId,
-        { name: desired.displayName, description: desired.description ?? "", images: desired.imageUrl ? [desired.imageUrl] : [] },
-        options(),
-      );
+    } else if (current && productFieldsDiffer(current, desired)) {
+      await stripe.products.update(productId, productUpdateParams(desired), options());
+      productUpdated = true;
     }
     const samePrice = current?.priceId && current.price === desired.price && current.currency === desired.currency && current.kind === desired.kind;
-    if (samePrice) return { productId, priceId: current.priceId, replacedPriceId: null };
+    if (samePrice) return { productId, priceId: current.priceId, replacedPriceId: null, productUpdated };
     const priceParams: Stripe.PriceCreateParams = {
       product: productId,
       unit_amount: desired.price,
@@ -85,7 +125,8 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
       priceParams,
       options({ idempotencyKey: await idempotencyKey(["price", target.platformId, priceParams, current?.priceId ?? null]) }),
     );
-    return { productId, priceId: price.id, replacedPriceId: current?.priceId ?? null };
+    await activeAfterReplay(stripe, price, options());
+    return { productId, priceId: price.id, replacedPriceId: current?.priceId ?? null, productUpdated };
   } catch (error) {
     throw stripeFailure(`update the Stripe objects of tier "${desired.name}"`, error);
   }
@@ -114,4 +155,54 @@ export async function archiveTierInStripe(target: SyncTarget, refs: StripeRefs):
   } catch (error) {
     throw stripeFailure("archive the tier's Stripe objects", error);
   }
+}
+
+/** What a failed Stripe call is, for logs: never the message, headers or request (they may carry keys or customer data). */
+function stripeErrorInfo(error: unknown): { type?: unknown; code?: unknown; statusCode?: unknown; requestId?: unknown } {
+  if (typeof error !== "object" || error === null) return {};
+  const { type, code, statusCode, requestId } = error as Record<string, unknown>;
+  return { type, code, statusCode, requestId };
+}
+
+/**
+ * After D1 refused this request's write (a concurrent request won the name,
+ * the last free tier slot or the tier itself), archives the Stripe objects
+ * it made that no stored tier references, prices before their product.
+ * Identical concurrent requests get the very same objects back from Stripe
+ * (their idempotency keys match), so anything a stored tier — the winner's —
+ * references is left alone. Best effort: the request is refused either way,
+ * so a failure is logged (ids and Stripe's error code only) and skipped.
+ */
+export async function archiveUnreferenced(target: SyncTarget, made: readonly StripeRefs[], stored: readonly Tier[]): Promise<void> {
+  const stripe = platformStripe(target.env);
+  const options = { stripeAccount: target.account };
+  const referencedPrices = new Set(stored.map((tier) => tier.priceId).filter(Boolean));
+  const referencedProducts = new Set(stored.map((tier) => tier.productId).filter(Boolean));
+  const prices = new Set(made.map((refs) => refs.priceId).filter((id): id is string => id !== null && !referencedPrices.has(id)));
+  const products = new Set(made.map((refs) => refs.productId).filter((id): id is string => id !== null && !referencedProducts.has(id)));
+  for (const priceId of prices) {
+    await stripe.prices.update(priceId, { active: false }, options).catch((error: unknown) => {
+      console.error(`tiers: could not archive Stripe price ${priceId} of a refused tier write on ${target.account}`, stripeErrorInfo(error));
+    });
+  }
+  for (const productId of products) {
+    await stripe.products.update(productId, { active: false }, options).catch((error: unknown) => {
+      console.error(`tiers: could not archive Stripe product ${productId} of a refused tier write on ${target.account}`, stripeErrorInfo(error));
+    });
+  }
+}
+
+/**
+ * After a PATCH that had already renamed (or re-described) the product lost
+ * its D1 write to a concurrent change, puts back the fields of the tier D1
+ * stores, so Stripe shows what D1 holds whichever update reached Stripe
+ * last. Best effort, like archiveUnreferenced.
+ */
+export async function restoreProductFields(target: SyncTarget, stored: Tier): Promise<void> {
+  if (!stored.productId) return;
+  await platformStripe(target.env)
+    .products.update(stored.productId, productUpdateParams(stored), { stripeAccount: target.account })
+    .catch((error: unknown) => {
+      console.error(`tiers: could not restore Stripe product ${stored.productId} after a refused tier change on ${target.account}`, stripeErrorInfo(error));
+    });
 }

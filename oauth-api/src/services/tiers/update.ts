@@ -1,15 +1,41 @@
 import { ApiError, tierInputSchema, type Tier, type TierPatch } from "@dream-api/shared";
 import { describeIssue } from "@dream-api/shared/hono";
-import { listTiers } from "@dream-api/shared/db";
+import { archiveTierIfRefsUnchangedStatement, clearRetiredPrice, listTiers, retiredPriceOf, updateTierIfUnchangedStatement } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
-import { archivePriceInStripe, archiveTierInStripe, syncTierToStripe } from "./stripe-sync";
-import { clearRetiredPrice, refreshTierCache, requireConnectedAccount, retiredPriceOf, updateTierStatement } from "./tier-store";
+import { archivePriceInStripe, archiveTierInStripe, archiveUnreferenced, restoreProductFields, syncTierToStripe } from "./stripe-sync";
+import { refreshTierCache, requireConnectedAccount } from "./tier-store";
+
+/** A DELETE that keeps losing to concurrent price changes gives up after this many rounds (409). */
+const ARCHIVE_ATTEMPTS = 3;
+
+async function storedTier(ctx: ServiceContext, name: string): Promise<Tier | undefined> {
+  return (await listTiers(ctx.env.DB, ctx.platform.platformId)).find((candidate) => candidate.name === name);
+}
 
 async function findTier(ctx: ServiceContext, name: string): Promise<Tier> {
-  const tier = (await listTiers(ctx.env.DB, ctx.platform.platformId)).find((candidate) => candidate.name === name);
+  const tier = await storedTier(ctx, name);
   if (!tier) throw new ApiError("not_found", `No tier named "${name}".`, { param: "name" });
   if (tier.archived) throw new ApiError("conflict", `Tier "${name}" is archived and cannot change.`, { param: "name" });
   return tier;
+}
+
+/** The fields the compare-and-set of updateTierIfUnchangedStatement compares, i.e. a tier's whole stored state. */
+function sameState(a: Tier, b: Tier): boolean {
+  return (
+    a.archived === b.archived &&
+    a.displayName === b.displayName &&
+    a.price === b.price &&
+    a.currency === b.currency &&
+    a.limit === b.limit &&
+    a.priceId === b.priceId &&
+    a.productId === b.productId &&
+    JSON.stringify(a.features) === JSON.stringify(b.features) &&
+    a.popular === b.popular &&
+    a.inventory === b.inventory &&
+    a.imageUrl === b.imageUrl &&
+    a.description === b.description &&
+    a.sortOrder === b.sortOrder
+  );
 }
 
 /**
@@ -32,6 +58,14 @@ async function archiveRetiredPrice(ctx: ServiceContext, account: string, name: s
  * a failed archive after it (502) leaves D1 on the new, active price with
  * the old one recorded as retired, and the retry (or any later change of
  * the tier) archives it. D1 never names an archived price.
+ *
+ * The D1 write is a compare-and-set against the tier as read at the start:
+ * when a concurrent request changed or archived it in between, nothing is
+ * written and the answer is 409 conflict (or 200 when that request stored
+ * exactly this change) — never a change built on a stale read, never a 200
+ * for a change that was not stored. The loser archives the Stripe objects it
+ * made that no stored tier references and puts back the product fields it
+ * had changed.
  */
 export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: { name: string; patch: TierPatch } }): Promise<Tier> {
   const current = await findTier(ctx, input.name);
@@ -58,9 +92,11 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     throw new ApiError("invalid_request", message, { param });
   }
   const { platformId } = ctx.platform;
-  const retired = await retiredPriceOf(ctx.env.DB, platformId, current.name);
+  const db = ctx.env.DB;
+  const retired = await retiredPriceOf(db, platformId, current.name);
   let account: string | null = null;
   let replacedPriceId: string | null = null;
+  let productUpdated = false;
   if (merged.price > 0 || current.priceId || retired) {
     account = await requireConnectedAccount(ctx);
     if (retired && retired !== current.priceId) await archiveRetiredPrice(ctx, account, current.name, retired);
@@ -68,27 +104,62 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     merged.productId = refs.productId;
     merged.priceId = refs.priceId;
     replacedPriceId = refs.replacedPriceId;
+    productUpdated = refs.productUpdated;
   }
-  await updateTierStatement(ctx.env.DB, platformId, merged, ctx.now.toISOString(), replacedPriceId).run();
+  const written = await updateTierIfUnchangedStatement(db, platformId, current, merged, ctx.now.toISOString(), replacedPriceId).run();
+  if (written.meta.changes === 0) {
+    const stored = await listTiers(db, platformId);
+    const now = stored.find((tier) => tier.name === current.name);
+    // A concurrent request stored exactly this change (a double submit): its objects are ours too.
+    if (now && sameState(now, merged)) return now;
+    if (account) {
+      const target = { env: ctx.env, platformId, account };
+      await archiveUnreferenced(target, [{ productId: merged.productId === current.productId ? null : merged.productId, priceId: merged.priceId === current.priceId ? null : merged.priceId }], stored);
+      if (productUpdated && now && now.productId === merged.productId) await restoreProductFields(target, now);
+    }
+    throw new ApiError(
+      "conflict",
+      now?.archived
+        ? `Tier "${current.name}" was archived while this change was being made; nothing was changed.`
+        : `Tier "${current.name}" was changed by another request while this one was running; nothing was changed. Read it again and retry.`,
+      { param: "name" },
+    );
+  }
   // api-multi sees the new price at once, whether or not the archive below goes through.
   const tiers = await refreshTierCache(ctx.env, platformId);
   if (account && replacedPriceId) await archiveRetiredPrice(ctx, account, current.name, replacedPriceId);
   return tiers.find((tier) => tier.name === merged.name) ?? merged;
 }
 
-/** "Delete" archives: the tier stops being offered, its subscribers keep their plan and limit. */
+/**
+ * "Delete" archives: the tier stops being offered, its subscribers keep
+ * their plan and limit. Stripe's product and price are archived first, then
+ * D1 — only if the tier still points at those objects: when a concurrent
+ * PATCH gave it a new price in between, the round repeats with the new
+ * objects, so an archived tier never keeps an active price. A concurrent
+ * DELETE that archived it first makes this one answer the same archived
+ * tier (archiving is idempotent).
+ */
 export async function archiveTier({ ctx, input }: { ctx: ServiceContext; input: { name: string } }): Promise<Tier> {
-  const current = await findTier(ctx, input.name);
   const { platformId } = ctx.platform;
-  const retired = await retiredPriceOf(ctx.env.DB, platformId, current.name);
-  if (current.productId || current.priceId || retired) {
-    const account = await requireConnectedAccount(ctx);
-    if (retired) await archiveRetiredPrice(ctx, account, current.name, retired);
-    await archiveTierInStripe({ env: ctx.env, platformId, account }, current);
+  const db = ctx.env.DB;
+  let current = await findTier(ctx, input.name);
+  for (let attempt = 1; ; attempt++) {
+    const retired = await retiredPriceOf(db, platformId, current.name);
+    if (current.productId || current.priceId || retired) {
+      const account = await requireConnectedAccount(ctx);
+      if (retired) await archiveRetiredPrice(ctx, account, current.name, retired);
+      await archiveTierInStripe({ env: ctx.env, platformId, account }, current);
+    }
+    const written = await archiveTierIfRefsUnchangedStatement(db, platformId, current, ctx.now.toISOString()).run();
+    const now = written.meta.changes === 0 ? await storedTier(ctx, input.name) : undefined;
+    if (written.meta.changes > 0 || now?.archived) {
+      const tiers = await refreshTierCache(ctx.env, platformId);
+      return tiers.find((tier) => tier.name === input.name) ?? { ...current, archived: true };
+    }
+    if (!now || attempt >= ARCHIVE_ATTEMPTS) {
+      throw new ApiError("conflict", `Tier "${input.name}" kept changing while it was being archived; retry the request.`, { param: "name" });
+    }
+    current = now;
   }
-  await ctx.env.DB.prepare("UPDATE tiers SET archived_at = ?3, updated_at = ?3 WHERE platform_id = ?1 AND name = ?2 AND archived_at IS NULL")
-    .bind(platformId, input.name, ctx.now.toISOString())
-    .run();
-  const tiers = await refreshTierCache(ctx.env, platformId);
-  return tiers.find((tier) => tier.name === input.name) ?? { ...current, archived: true };
 }

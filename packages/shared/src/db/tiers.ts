@@ -88,3 +88,109 @@ export function insertTierStatement(
       now,
     );
 }
+
+/**
+ * Why D1 refused a tier write: the (platform_id, name) primary key already
+ * holds the name, or the tiers_active_cap_* triggers (migration 0011) found
+ * the platform at MAX_TIERS active tiers. Null for any other error. Either
+ * refusal rolls back the whole DB.batch it happened in.
+ */
+export type TierWriteRefusal = "name_taken" | "cap_reached";
+
+export function tierWriteRefusal(error: unknown): TierWriteRefusal | null {
+  const message = error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}` : "";
+  if (/UNIQUE constraint failed: tiers\.platform_id, tiers\.name/.test(message)) return "name_taken";
+  if (/\btier_cap_reached\b/.test(message)) return "cap_reached";
+  return null;
+}
+
+/**
+ * Writes a tier's new state (`next`, name unchanged) only if its row still
+ * holds exactly `expected` — the state the caller read before it called
+ * Stripe — and is not archived: a compare-and-set, as D1 has no interactive
+ * transactions. 0 rows changed means another request changed or archived
+ * the tier in between (a PATCH, a DELETE, a purchase counting down the
+ * inventory), and nothing was written. `retiredPriceId` is the Stripe price
+ * the new `priceId` replaces: it is recorded in the same statement
+ * (retired_price_id) and archived afterwards, so D1 never names an archived
+ * price and a failed archive is finished by the next change of the tier.
+ * Null keeps whatever replaced price is still waiting.
+ */
+export function updateTierIfUnchangedStatement(
+  db: D1Database,
+  platformId: string,
+  expected: Tier,
+  next: Tier,
+  now: string,
+  retiredPriceId: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE tiers SET display_name = ?3, price = ?4, currency = ?5, monthly_limit = ?6, price_id = ?7, product_id = ?8,
+         features = ?9, popular = ?10, inventory = ?11, image_url = ?12, description = ?13, sort_order = ?14, updated_at = ?15,
+         retired_price_id = COALESCE(?16, retired_price_id)
+       WHERE platform_id = ?1 AND name = ?2 AND archived_at IS NULL
+         AND display_name IS ?17 AND price IS ?18 AND currency IS ?19 AND monthly_limit IS ?20 AND price_id IS ?21
+         AND product_id IS ?22 AND json(features) IS json(?23) AND popular IS ?24 AND inventory IS ?25 AND image_url IS ?26
+         AND description IS ?27 AND sort_order IS ?28`,
+    )
+    .bind(
+      platformId,
+      expected.name,
+      next.displayName,
+      next.price,
+      next.currency,
+      next.limit,
+      next.priceId,
+      next.productId,
+      JSON.stringify(next.features),
+      next.popular ? 1 : 0,
+      next.inventory,
+      next.imageUrl,
+      next.description,
+      next.sortOrder,
+      now,
+      retiredPriceId,
+      expected.displayName,
+      expected.price,
+      expected.currency,
+      expected.limit,
+      expected.priceId,
+      expected.productId,
+      JSON.stringify(expected.features),
+      expected.popular ? 1 : 0,
+      expected.inventory,
+      expected.imageUrl,
+      expected.description,
+      expected.sortOrder,
+    );
+}
+
+/**
+ * Archives a tier only if it still points at the Stripe objects the caller
+ * archived (`expected` refs) and is not archived yet. 0 rows changed: a
+ * concurrent change gave it other objects (archive those and try again), or
+ * a concurrent DELETE archived it first.
+ */
+export function archiveTierIfRefsUnchangedStatement(db: D1Database, platformId: string, expected: Pick<Tier, "name" | "productId" | "priceId">, now: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE tiers SET archived_at = ?3, updated_at = ?3
+       WHERE platform_id = ?1 AND name = ?2 AND archived_at IS NULL AND price_id IS ?4 AND product_id IS ?5`,
+    )
+    .bind(platformId, expected.name, now, expected.priceId, expected.productId);
+}
+
+/** The replaced Stripe price of a tier still waiting to be archived (a change whose archive failed), if any. */
+export async function retiredPriceOf(db: D1Database, platformId: string, name: string): Promise<string | null> {
+  const row = await db.prepare("SELECT retired_price_id FROM tiers WHERE platform_id = ?1 AND name = ?2").bind(platformId, name).first<{ retired_price_id: string | null }>();
+  return row?.retired_price_id ?? null;
+}
+
+/** Forgets a replaced price once Stripe has archived it (only if it is still the one waiting). */
+export async function clearRetiredPrice(db: D1Database, platformId: string, name: string, priceId: string): Promise<void> {
+  await db
+    .prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND name = ?2 AND retired_price_id = ?3")
+    .bind(platformId, name, priceId)
+    .run();
+}
