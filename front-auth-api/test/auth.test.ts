@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import { call, client, createDeveloper, expectError, mintToken } from "./harness";
+import { awaitRateLimitWindow, call, client, createDeveloper, expectError, mintToken } from "./harness";
 
 describe("session JWT authentication", () => {
   it("accepts a dream-api session and creates the developer's platform once", async () => {
@@ -56,6 +56,7 @@ describe("session JWT authentication", () => {
 
   it("refuses the 101st request in a minute with 429 and Retry-After", async () => {
     const dev = await createDeveloper();
+    await awaitRateLimitWindow(101);
     for (let i = 0; i < 100; i++) expect((await call("GET", "/me", { token: dev.token })).status).toBe(200);
     const refused = await call("GET", "/me", { token: dev.token });
     expectError(refused, 429, "rate_limited");

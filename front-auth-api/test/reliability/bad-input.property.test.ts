@@ -1,6 +1,6 @@
 /**
  * Property-based bad-input tests for every route of front-auth-api
- * (GET /me, POST /verify-auth, POST /credentials, POST /credentials/rotate,
+ * (GET /me, POST /verify-auth, POST /credentials, POST /credentials/rotate, POST /credentials/:keyId/revoke,
  * POST /checkout, POST /portal, POST /webhook/stripe).
  *
  * Properties checked, with fast-check generating random and hostile bodies
@@ -220,6 +220,11 @@ describe("front-auth-api: hostile input never yields a 5xx, always the error sha
 
   it("POST /credentials/rotate", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkHostileRequests(request("POST", withQuery("/credentials/rotate"), rawBody(rotateBody)), 100);
+  });
+
+  it("POST /credentials/:keyId/revoke", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const keyId = fc.oneof(fc.constant("key_doesnotexist000000"), hostileString.map((text) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "\ufffd"))));
+    await checkHostileRequests(request("POST", fc.tuple(keyId, noiseQuery).map(([id, query]) => `/credentials/${id}/revoke${query}`), rawBody(emptyObjectBody)), 100);
   });
 
   it("POST /checkout and POST /portal", { timeout: PROPERTY_TIMEOUT }, async () => {

@@ -103,6 +103,7 @@ async function seedWorld(): Promise<World> {
       B_DEVELOPER: bDeveloper.id,
       B_ACCOUNT: bAccount,
       B_PK: bKeys[0]?.publishableKey ?? "",
+      B_KEY: bKeys[0]?.keyId ?? "",
       B_CUSTOMER: bCustomer.id,
       B_SUBSCRIPTION: bSubscriptionId,
     },
@@ -214,7 +215,7 @@ const CELLS: Cell[] = [
     aOnly: async (body, world) => {
       const session = await stripe.checkout.sessions.retrieve(body.id);
       expect(session.client_reference_id).toBe(world.a.developerId);
-      expect(session.metadata).toEqual({ developerId: world.a.developerId, platformId: world.a.platformId });
+      expect(session.metadata).toEqual({ dreamApiPurpose: "developer_plan", developerId: world.a.developerId, platformId: world.a.platformId });
       expect(session.customer).toBeNull();
     },
   },
@@ -225,6 +226,12 @@ const CELLS: Cell[] = [
     headers: { "Stripe-Signature": "t=1,v1=00" },
     body: { id: "evt_forged", type: "customer.subscription.deleted", data: { object: { id: "{{B_SUBSCRIPTION}}", metadata: { developerId: "{{B_DEVELOPER}}" } } } },
     developer: ["400 invalid_signature"],
+  },
+  {
+    name: "POST /credentials/:keyId/revoke of B's key",
+    method: "POST",
+    path: "/credentials/{{B_KEY}}/revoke",
+    developer: ["404 not_found"],
   },
   // Last: rotation legitimately replaces A's keys.
   {

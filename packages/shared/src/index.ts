@@ -7,3 +7,4 @@ export * from "./env";
 export * from "./clerk";
 export * from "./time";
 export * from "./isolate-cache";
+export * from "./checkout-purpose";

@@ -15,6 +15,9 @@ import Stripe from "stripe";
 import { z } from "zod";
 import { ApiError } from "./errors";
 
+/** The largest webhook body read (Stripe's events are far smaller); larger ones are refused before reading. */
+export const MAX_WEBHOOK_BODY_BYTES = 512 * 1024;
+
 /** Stripe-Signature timestamps older than this are refused (Stripe's default tolerance). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -1,29 +1,40 @@
-import { ApiError, clerkClient } from "@dream-api/shared";
+import { ApiError, clerkClient, purposeMetadata } from "@dream-api/shared";
 import { config, type FrontAuthConfig } from "../../config";
 import type { ServiceContext } from "../../context";
 import { platformPriceId, platformStripe, stripeFailure } from "./platform-stripe";
+import { createPlatformPortal } from "./portal";
 
 /**
  * A Checkout session for the $15/month plan on the platform's Stripe
- * account; `client_reference_id` and metadata carry the developer so the
- * webhook can find them.
+ * account. Its metadata — copied onto the subscription — marks it as a
+ * developer-plan checkout of this developer and platform: the platform
+ * webhook moves a plan only for such a subscription on the platform price
+ * (end-users' preview checkouts run on the same account).
  */
 export async function createPlatformCheckout({ ctx }: { ctx: ServiceContext }): Promise<{ id: string; url: string }> {
   const { platform, developerId } = ctx;
   if (platform.plan === "paid" && platform.subscriptionStatus !== null && platform.subscriptionStatus !== "canceled") {
-    throw new ApiError("conflict", "You are already on the paid plan. Manage the subscription with POST /portal.");
+    // One $15 subscription per developer, as one subscription per end-user in api-multi: the portal manages it.
+    const portalUrl = await createPlatformPortal({ ctx }).then(
+      (portal) => portal.url,
+      () => null,
+    );
+    throw new ApiError("already_subscribed", "You are already on the paid plan. Manage the subscription in the billing portal (portalUrl, or POST /portal).", {
+      extra: { portalUrl },
+    });
   }
   const settings = config(ctx.env);
   const dashboard = settings.DASHBOARD_URL.replace(/\/$/, "");
   const email = platform.stripeCustomerId ? null : await developerEmail(settings, developerId);
+  const metadata = { ...purposeMetadata("developer_plan"), developerId, platformId: platform.platformId };
   try {
     const session = await platformStripe(ctx.env).checkout.sessions.create({
       mode: "subscription",
       line_items: [{ price: await platformPriceId(ctx.env), quantity: 1 }],
       client_reference_id: developerId,
       ...(platform.stripeCustomerId ? { customer: platform.stripeCustomerId } : email ? { customer_email: email } : {}),
-      metadata: { developerId, platformId: platform.platformId },
-      subscription_data: { metadata: { developerId, platformId: platform.platformId } },
+      metadata,
+      subscription_data: { metadata },
       success_url: `${dashboard}/dashboard?checkout=success`,
       cancel_url: `${dashboard}/dashboard?checkout=canceled`,
     });

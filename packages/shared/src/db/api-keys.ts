@@ -148,6 +148,18 @@ export async function listCachedApiKeys(db: D1Database, platformId: string): Pro
 }
 
 /**
+ * Rewrites api-multi's KV entries (KEY_CACHE) for every key of a platform
+ * from D1 — after a rotation, a revocation or a plan change (which flips
+ * preview mode). api-multi's isolates see the change once their own cached
+ * copy expires (KEY_CACHE_TTL_SECONDS) and KV has propagated (up to 60 s):
+ * the revocation bound.
+ */
+export async function refreshApiKeyCache(db: D1Database, kv: KVNamespace, platformId: string): Promise<void> {
+  const keys = await listCachedApiKeys(db, platformId);
+  await Promise.all(keys.map(({ secretHash, key }) => kv.put(keyCacheKvKey(secretHash), JSON.stringify(key), { expirationTtl: KEY_CACHE_KV_TTL_SECONDS })));
+}
+
+/**
  * Retires a current key: revoked now (no grace) or expiring at `expiresAt`.
  * Only a key that is still current is touched, so two racing rotations
  * cannot both retire it.
@@ -162,4 +174,18 @@ export function retireApiKeyStatement(
        WHERE platform_id = ?1 AND key_id = ?2 AND revoked_at IS NULL AND expires_at IS NULL`,
     )
     .bind(input.platformId, input.keyId, input.expiresAt, input.now);
+}
+
+/**
+ * Revokes one of a platform's keys now, whether current or in its grace
+ * period. Only a key that still works is touched (meta.changes 0 otherwise:
+ * unknown, another platform's, already revoked or expired).
+ */
+export function revokeApiKeyStatement(db: D1Database, input: { platformId: string; keyId: string; now: string }): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE api_keys SET revoked_at = ?3
+       WHERE platform_id = ?1 AND key_id = ?2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?3)`,
+    )
+    .bind(input.platformId, input.keyId, input.now);
 }

@@ -167,6 +167,29 @@ export function insertEndUserStatement(db: D1Database, user: NewEndUser, options
     .bind(user.platformId, user.userId, user.clerkUserId, user.email, user.plan, user.now, options.maxEndUsers ?? null);
 }
 
+/**
+ * The platform's end-user that a Clerk user of the end-user app is: the one
+ * linked to it (clerk_user_id), else the one the developer's backend
+ * registered with the Clerk user id as its userId (a track or create
+ * without email) and never linked — which is linked now, so the two are one
+ * customer. null when neither exists.
+ */
+export async function findEndUserOfClerkUser(db: D1Database, platformId: string, clerkUserId: string): Promise<string | null> {
+  const row = await db
+    .prepare(
+      `SELECT user_id, clerk_user_id FROM end_users
+       WHERE platform_id = ?1 AND (clerk_user_id = ?2 OR (user_id = ?2 AND clerk_user_id IS NULL))
+       ORDER BY clerk_user_id IS NULL LIMIT 1`,
+    )
+    .bind(platformId, clerkUserId)
+    .first<{ user_id: string; clerk_user_id: string | null }>();
+  if (!row) return null;
+  if (row.clerk_user_id === null) {
+    await db.prepare("UPDATE end_users SET clerk_user_id = ?2 WHERE platform_id = ?1 AND user_id = ?2 AND clerk_user_id IS NULL").bind(platformId, clerkUserId).run();
+  }
+  return row.user_id;
+}
+
 export async function endUserExists(db: D1Database, platformId: string, userId: string): Promise<boolean> {
   const row = await db.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
   return row !== null;

@@ -19,7 +19,21 @@ export interface NewEvent {
 }
 
 export async function eventRecorded(db: D1Database, source: EventSource, eventId: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS found FROM events WHERE source = ?1 AND event_id = ?2").bind(source, eventId).first()) !== null;
+  return (await recordedEvent(db, source, eventId)) !== null;
+}
+
+/** The recorded event's tenant (null platformId: it touched none), or null when the endpoint has not recorded it. */
+export async function recordedEvent(db: D1Database, source: EventSource, eventId: string): Promise<{ platformId: string | null } | null> {
+  const row = await db
+    .prepare("SELECT platform_id FROM events WHERE source = ?1 AND event_id = ?2")
+    .bind(source, eventId)
+    .first<{ platform_id: string | null }>();
+  return row ? { platformId: row.platform_id } : null;
+}
+
+/** Replaces a recorded event's outcome (when what the batch did differs from what was planned). */
+export function setEventOutcomeStatement(db: D1Database, source: EventSource, eventId: string, outcome: string): D1PreparedStatement {
+  return db.prepare("UPDATE events SET outcome = ?3 WHERE source = ?1 AND event_id = ?2").bind(source, eventId, outcome);
 }
 
 export function insertEventStatement(db: D1Database, event: NewEvent): D1PreparedStatement {

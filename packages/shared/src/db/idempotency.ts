@@ -57,6 +57,18 @@ export async function storeIdempotentResponse(
 }
 
 /**
+ * Gives a key up again: the request holding it failed before counting
+ * anything (its count and reservation share one batch, and any later
+ * failure counts nothing), so a retry with the key may run afresh.
+ */
+export async function releaseIdempotencyKey(db: D1Database, input: { platformId: string; key: string; requestId: string }): Promise<void> {
+  await db
+    .prepare("DELETE FROM idempotency_keys WHERE platform_id = ?1 AND idempotency_key = ?2 AND request_id = ?3 AND response_status IS NULL")
+    .bind(input.platformId, input.key, input.requestId)
+    .run();
+}
+
+/**
  * Deletes keys older than the 24 h window, `batchSize` rows per statement
  * (each D1 statement stays short), until none is left or `maxBatches` ran.
  * Returns how many were deleted.

@@ -51,6 +51,24 @@ export async function getLatestSubscription(db: D1Database, platformId: string, 
   return row ? toSubscription(row) : null;
 }
 
+/**
+ * The end-user's subscription that is still running — active, trialing, or
+ * past due (Stripe is retrying its payment) — if any: a new checkout would
+ * be a second subscription.
+ */
+export async function getLiveSubscription(db: D1Database, platformId: string, userId: string): Promise<SubscriptionRecord | null> {
+  const row = await db
+    .prepare(
+      `SELECT subscription_id, user_id, plan, price_id, status, current_period_start, current_period_end,
+              cancel_at_period_end, canceled_at
+       FROM subscriptions WHERE platform_id = ?1 AND user_id = ?2 AND status IN ('active', 'trialing', 'past_due')
+       ORDER BY updated_at DESC LIMIT 1`,
+    )
+    .bind(platformId, userId)
+    .first<SubscriptionRow>();
+  return row ? toSubscription(row) : null;
+}
+
 export interface SubscriptionTotals {
   activeSubscriptions: number;
   /** Monthly recurring revenue: the sum of active subscriptions' monthly tier prices (minor units), per currency. */

@@ -5,14 +5,35 @@ import { ApiError } from "../errors";
 import { newPlatformId } from "../ids";
 import { getPlatformByDeveloper, insertPlatformStatement, type PlatformPlan, type PlatformRecord } from "../db/platforms";
 
-const list = z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+/**
+ * A required comma-separated list of exact origins, such as
+ * "https://dashboard.example.com,http://localhost:5173": the `azp` values a
+ * session token may carry. Required and non-empty: without it @clerk/backend
+ * checks no `azp` at all, and a token minted for any site would pass.
+ */
+export const authorizedPartiesVar = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.url().refine(isOrigin, "must be an origin (scheme://host[:port], no path)"))
+      .min(1, "must list at least one origin (the dashboard's)"),
+  );
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /** The config fields of a worker that accepts dream-api developer sessions (spread into its zod env schema). */
 export const developerSessionConfigFields = {
   CLERK_SECRET_KEY: z.string().min(1),
   CLERK_API_URL: z.url().optional(),
   CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
-  CLERK_AUTHORIZED_PARTIES: list.default([]),
+  CLERK_AUTHORIZED_PARTIES: authorizedPartiesVar,
   /** Without CLERK_JWT_KEY: how long to wait for Clerk's JWKS before answering 502 clerk_error (default 10,000 ms). */
   CLERK_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
 };

@@ -10,13 +10,18 @@ import { ApiError } from "../errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-async function readCappedText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * The body's bytes, at most `maxBytes`: a declared Content-Length over the
+ * cap is refused before anything is read, and a body of unknown length is
+ * cut off as soon as it passes the cap (400 `body_too_large` either way).
+ */
+export async function readCappedBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   // A declared length is enforced by the runtime (the body cannot run past it), so read it
   // in one piece; only a body of unknown length (chunked) is streamed and cut off at the cap.
-  if (declared !== null) return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
+  if (declared !== null) return new Uint8Array(await request.arrayBuffer());
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -36,7 +41,12 @@ async function readCappedText(request: Request, maxBytes: number): Promise<strin
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
+}
+
+/** readCappedBytes as UTF-8 text; bytes that are not UTF-8 are 400 `invalid_json`. */
+export async function readCappedText(request: Request, maxBytes: number): Promise<string> {
+  return decodeUtf8(await readCappedBytes(request, maxBytes));
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
