@@ -66,13 +66,17 @@ try {
   if (config.localStripe) await createPlatformPrice(url(STRIPE_PORT), config.stripeSecretKey);
   const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
   // The three workers in one workerd process over one D1 (see lib/workers-runtime.mjs).
-  // DREAM_RAISE_RATE_LIMITS=1 lifts the per-user and per-key limits (load tests).
+  // DREAM_RAISE_RATE_LIMITS=1 lifts every rate limit (load tests).
   const raised = { limit: 100_000_000, period: /** @type {const} */ (60) };
   const workers = await startWorkers({
     services: Object.values(SERVICES),
     watch: true,
     ...(process.env.DREAM_RAISE_RATE_LIMITS === "1"
-      ? { ratelimits: { END_USER_RATE_LIMITER: raised, API_KEY_RATE_LIMITER: raised, DEVELOPER_RATE_LIMITER: raised } }
+      ? {
+          ratelimits: Object.fromEntries(
+            ["END_USER_RATE_LIMITER", "API_KEY_RATE_LIMITER", "PUBLISHABLE_KEY_RATE_LIMITER", "CLIENT_IP_RATE_LIMITER", "DEVELOPER_RATE_LIMITER"].map((name) => [name, raised]),
+          ),
+        }
       : {}),
   });
   onStop(() => workers.dispose());

@@ -4,7 +4,7 @@ import { corsForAnyOrigin, corsFromConfig, createBaseApp } from "@dream-api/shar
 import { config } from "./config";
 import type { AppEnv } from "./context";
 import { END_USER_PATHS, authenticate } from "./middleware/authenticate";
-import { limitPerApiKey } from "./middleware/rate-limit";
+import { limitPerCredential } from "./middleware/rate-limit";
 import { billingRoutes } from "./routes/billing";
 import { customerRoutes } from "./routes/customers";
 import { dashboardRoutes } from "./routes/dashboard";
@@ -34,7 +34,7 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
     if (!c.req.header("Origin") && c.req.method !== "OPTIONS") return next();
     return END_USER_PATHS.has(c.req.path) ? endUserCors(c, next) : dashboardCors(c, next);
   });
-  app.use("/api/*", authenticate, limitPerApiKey);
+  app.use("/api/*", authenticate, limitPerCredential);
 
   app.route("/api/customers", customerRoutes);
   app.route("/api/usage", usageRoutes);

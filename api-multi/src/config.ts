@@ -3,6 +3,7 @@
  * vars and secrets (the only module that reads env vars).
  */
 import { parseEnv } from "@dream-api/shared";
+import { authorizedPartiesVar } from "@dream-api/shared/hono";
 import { z } from "zod";
 
 const configSchema = z.object({
@@ -19,7 +20,7 @@ const configSchema = z.object({
   /** The "dream-api" Clerk app: developers' dashboard sessions may read their platform's data here. */
   DEVELOPER_CLERK_SECRET_KEY: z.string().min(1),
   DEVELOPER_CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
-  DEVELOPER_AUTHORIZED_PARTIES: z.string().default("").transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean)),
+  DEVELOPER_AUTHORIZED_PARTIES: authorizedPartiesVar,
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),

@@ -32,6 +32,8 @@ export interface AppEnv {
     auth: AuthContext;
     /** The request's clock reading; injected so tests can move time. */
     now: Date;
+    /** The end-user whose per-end-user rate limit this request has already counted. */
+    endUserLimited?: string;
   };
 }
 

@@ -39,7 +39,7 @@ describe("end-user billing journey", () => {
     expect(checkout.status).toBe(201);
     expect(checkout.body).toMatchObject({ id: expect.stringMatching(/^cs_/), url: expect.stringContaining("/checkout/cs_"), mode: "test" });
     const session = await stripe.checkout.sessions.retrieve(checkout.body.id, {}, { stripeAccount: platform.account });
-    expect(session).toMatchObject({ mode: "subscription", client_reference_id: "alice", metadata: { platformId: platform.platformId, userId: "alice", tier: "pro" } });
+    expect(session).toMatchObject({ mode: "subscription", client_reference_id: null, metadata: { dreamApiPurpose: "end_user", platformId: platform.platformId, userId: "alice", tier: "pro" } });
 
     const paid = await payCheckout(checkout.body.url);
     expect(paid.status).toBe(303);

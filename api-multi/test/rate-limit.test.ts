@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { call, expectErrorShape, seedPlatform } from "./harness";
+import { awaitRateLimitWindow, call, expectErrorShape, seedPlatform } from "./harness";
 
 describe("per end-user rate limit (production setting: 100/min)", () => {
   it("refuses the 101st call in a minute for one end-user with 429 and Retry-After", async () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: null }] });
+    await awaitRateLimitWindow(102);
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) {
       statuses.push((await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "chatty" } })).status);

@@ -97,9 +97,23 @@ export class NotFoundError extends DreamApiError {
   override readonly kind = "not_found";
 }
 
-/** 409: e.g. `customer_exists`, `email_in_use`, `stripe_not_connected`, `sold_out`, `idempotency_key_reused`. */
+/** 409: e.g. `customer_exists`, `email_in_use`, `stripe_not_connected`, `sold_out`, `idempotency_key_reused`, `already_subscribed` ({@link AlreadySubscribedError}). */
 export class ConflictError extends DreamApiError {
   override readonly kind = "conflict";
+}
+
+/**
+ * 409 `already_subscribed`: the end-user already has a running subscription;
+ * send them to `portalUrl` (a billing-portal session) to change plan instead.
+ */
+export class AlreadySubscribedError extends ConflictError {
+  /** A billing-portal session URL, or `null` when dream-api could not open one (call `portal.create`). */
+  readonly portalUrl: string | null;
+
+  constructor(init: DreamApiErrorInit & { portalUrl: string | null }) {
+    super(init);
+    this.portalUrl = init.portalUrl;
+  }
 }
 
 /** 429 `rate_limited`, after the client's retries ran out. */
@@ -179,7 +193,10 @@ export function errorFromResponse(status: number, headers: Headers, body: unknow
     return new PermissionDeniedError(init);
   }
   if (status === 404) return new NotFoundError(init);
-  if (status === 409) return new ConflictError(init);
+  if (status === 409) {
+    if (init.code === "already_subscribed") return new AlreadySubscribedError({ ...init, portalUrl: typeof parsed?.portalUrl === "string" ? parsed.portalUrl : null });
+    return new ConflictError(init);
+  }
   if (status === 429) return new RateLimitError({ ...init, retryAfterSeconds: parseRetryAfter(headers.get("Retry-After")) });
   if (status >= 500) return new ServerError(init);
   return new DreamApiError(init);

@@ -7,6 +7,7 @@ export { DreamApi, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELA
 export type { DreamApiOptions, RawRequest } from "./client.js";
 export type { CredentialKind, EndUserTokenSource } from "./credentials.js";
 export {
+  AlreadySubscribedError,
   AuthenticationError,
   ConflictError,
   DreamApiConfigurationError,

@@ -6,11 +6,15 @@ export const INITIAL_RETRY_DELAY_MS = 500;
 /** Ceiling of the computed (non-`Retry-After`) backoff. */
 export const MAX_BACKOFF_MS = 8_000;
 
-/** 429, 5xx and attempts that got no response (network error, timeout) may succeed later; other 4xx will not. */
+/**
+ * 429, 5xx, attempts that got no response (network error, timeout) and 409
+ * `idempotency_key_in_progress` (an earlier attempt with the same key is
+ * still running: its answer comes on retry) may succeed later; other 4xx will not.
+ */
 export function isRetryable(error: unknown): error is DreamApiError {
   if (error instanceof NetworkError) return true;
   if (!(error instanceof DreamApiError) || error.status === null) return false;
-  return error.status === 429 || error.status >= 500;
+  return error.status === 429 || error.status >= 500 || error.code === "idempotency_key_in_progress";
 }
 
 /**

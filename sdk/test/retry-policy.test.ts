@@ -1,7 +1,7 @@
 /** The backoff schedule and Retry-After parsing (pure functions; no server needed). */
 import { describe, expect, it } from "vitest";
-import { DreamApiError, NetworkError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
-import { parseRetryAfter } from "../src/errors.js";
+import { AlreadySubscribedError, ConflictError, DreamApiError, NetworkError, RateLimitError, ServerError, ValidationError } from "../src/index.js";
+import { errorFromResponse, parseRetryAfter } from "../src/errors.js";
 import { isRetryable, retryDelayMs } from "../src/retry.js";
 
 const base = { message: "x", requestId: null };
@@ -40,5 +40,21 @@ describe("retry policy", () => {
     expect(isRetryable(new ValidationError({ ...base, code: "invalid_request", status: 400 }))).toBe(false);
     expect(isRetryable(new DreamApiError({ ...base, code: "conflict", status: 409 }))).toBe(false);
     expect(isRetryable(new Error("boom"))).toBe(false);
+  });
+
+  it("retries 409 idempotency_key_in_progress (the first attempt is still running) after its Retry-After, and no other 409", () => {
+    const inProgress = errorFromResponse(409, new Headers({ "Retry-After": "1" }), { error: { code: "idempotency_key_in_progress", message: "x" }, requestId: "req_1" });
+    expect(inProgress).toBeInstanceOf(ConflictError);
+    expect(isRetryable(inProgress)).toBe(true);
+    expect(retryDelayMs(0, inProgress, () => 0)).toBe(1000);
+    expect(isRetryable(errorFromResponse(409, new Headers(), { error: { code: "idempotency_key_reused", message: "x" }, requestId: "req_2" }))).toBe(false);
+  });
+
+  it("turns 409 already_subscribed into an AlreadySubscribedError carrying the portal URL", () => {
+    const body = { error: { code: "already_subscribed", message: "x", param: "tier" }, portalUrl: "https://billing.example/p/1", requestId: "req_3" };
+    const error = errorFromResponse(409, new Headers(), body);
+    expect(error).toBeInstanceOf(AlreadySubscribedError);
+    expect((error as AlreadySubscribedError).portalUrl).toBe("https://billing.example/p/1");
+    expect(isRetryable(error)).toBe(false);
   });
 });

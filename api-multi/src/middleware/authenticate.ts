@@ -1,5 +1,6 @@
 import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier, verifySessionToken } from "@dream-api/shared";
-import { getPlatformByDeveloper, insertEndUserStatement } from "@dream-api/shared/db";
+import { findEndUserOfClerkUser, getPlatformByDeveloper, insertEndUserStatement } from "@dream-api/shared/db";
+import { clientIp } from "@dream-api/shared/hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
 import { serviceContext, type AppContext, type AppEnv } from "../context";
@@ -43,10 +44,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 
 async function authenticateSecretKey(c: AppContext, secretKey: string | undefined): Promise<void> {
   if (!secretKey || !SECRET_KEY_PATTERN.test(secretKey)) throw new ApiError("invalid_api_key", INVALID_KEY_MESSAGE);
-  const resolved = await resolveSecretKey(c.env, c.executionCtx, secretKey, {
-    now: c.get("now"),
-    ttlSeconds: config(c.env).KEY_CACHE_TTL_SECONDS,
-  });
+  const resolved = await resolveSecretKey(c.env, c.executionCtx, secretKey, keyLookup(c));
   if (!resolved) throw new ApiError("invalid_api_key", INVALID_KEY_MESSAGE);
   c.set("auth", {
     platformId: resolved.platformId,
@@ -83,25 +81,30 @@ async function authenticateEndUser(c: AppContext, token: string): Promise<void> 
   });
   if (!claims) throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
   const publishableKey = typeof claims.publishableKey === "string" ? claims.publishableKey : "";
-  const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey) : null;
+  // Any pk the platform was issued names it here, retired ones included: end-users keep the one they signed up with.
+  const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey, keyLookup(c)) : null;
   if (!key) throw new ApiError("invalid_token", "The end-user session token names no dream-api platform (publishableKey claim).");
   c.set("auth", { platformId: key.platformId, publishableKey: key.publishableKey, mode: key.mode, keyId: key.keyId, preview: key.preview });
   c.set("auth", { ...c.get("auth"), endUserId: await endUserIdFor(c, claims.sub) });
 }
 
+/** How this request looks keys up: on its clock, with the configured cache TTL, from the caller's IP. */
+function keyLookup(c: AppContext) {
+  return { now: c.get("now"), ttlSeconds: config(c.env).KEY_CACHE_TTL_SECONDS, clientIp: clientIp(c) };
+}
+
 /**
- * The platform's userId of the Clerk user `clerkUserId`; an end-user who
- * signed up through the shared app but was never registered by the
- * developer's backend is registered now (D1 only, lowest tier, userId = the
- * Clerk user id).
+ * The platform's userId of the Clerk user `clerkUserId`: the end-user linked
+ * to it, or the one the developer's backend registered under that id (now
+ * linked: findEndUserOfClerkUser). An end-user who signed up through the
+ * shared app but was never registered by the developer's backend is
+ * registered now (D1 only, lowest tier, userId = the Clerk user id).
  */
 async function endUserIdFor(c: AppContext, clerkUserId: string): Promise<string> {
   const db = c.env.DB;
   const { platformId } = c.get("auth");
-  const find = () =>
-    db.prepare("SELECT user_id FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platformId, clerkUserId).first<{ user_id: string }>();
-  const existing = await find();
-  if (existing) return existing.user_id;
+  const existing = await findEndUserOfClerkUser(db, platformId, clerkUserId);
+  if (existing) return existing;
   const ctx = serviceContext(c);
   const tier = lowestTier(await getPlatformTiers(c.env, c.executionCtx, platformId));
   if (!tier) throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet.");
@@ -111,7 +114,9 @@ async function endUserIdFor(c: AppContext, clerkUserId: string): Promise<string>
     { platformId, userId: clerkUserId, clerkUserId, email: null, plan: tier.name, now: c.get("now").toISOString() },
     { maxEndUsers: cap },
   ).run();
-  const registered = await find();
-  if (!registered) throw cap !== null ? previewLimitReached(cap) : new ApiError("internal_error", "The end-user could not be registered.");
-  return registered.user_id;
+  const registered = await findEndUserOfClerkUser(db, platformId, clerkUserId);
+  if (registered) return registered;
+  if (cap !== null) throw previewLimitReached(cap);
+  // The userId is taken by a customer linked to another Clerk user.
+  throw new ApiError("conflict", "This account cannot be linked to a customer of this platform: its id is already used by another customer.");
 }

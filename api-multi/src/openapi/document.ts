@@ -180,7 +180,8 @@ function errorResponses(codes: ErrorCode[], components: Record<string, JsonSchem
 
 function errorExample(code: ErrorCode, requestId: unknown, components: Record<string, JsonSchema>) {
   const usage = code === "usage_limit_exceeded" ? { usage: { ...(exampleOf(components["Usage"] ?? {}, components) as object), count: 100, remaining: 0 } } : {};
-  return { error: { code, message: ERROR_EXAMPLE_MESSAGES[code] ?? `An error with code ${code}.` }, requestId, ...usage };
+  const portal = code === "already_subscribed" ? { portalUrl: "https://billing.stripe.com/p/session/test_YWNjdF8xTjJx" } : {};
+  return { error: { code, message: ERROR_EXAMPLE_MESSAGES[code] ?? `An error with code ${code}.` }, requestId, ...usage, ...portal };
 }
 
 /** Example messages, as the API words them (a message is for humans and may change; switch on `code`). */
@@ -198,6 +199,8 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   unknown_plan: '"gold" is not an active tier of this platform (tiers: free, pro).',
   unknown_tier: '"gold" is not an active tier of this platform.',
   sold_out: '"lifetime" is sold out.',
+  already_subscribed: 'Customer "user_42" already has an active subscription (plan "pro"). Change plans or fix the payment in the billing portal (portalUrl) instead of starting a second subscription.',
+  idempotency_key_in_progress: "A request with this Idempotency-Key is still being processed. Retry after 1 second to get its response.",
   no_billing_account: 'Customer "user_42" has not paid yet, so there is no billing account to manage.',
   conflict: 'The end-user\'s plan "legacy" is not a tier of this platform. Change the plan with PATCH /api/customers/user_42.',
   invalid_token: "The end-user session token is invalid or expired.",

@@ -192,5 +192,10 @@ export const errorSchema = z
     }),
     requestId: z.string().meta({ description: "Also in the X-Request-Id header; quote it to support.", example: "req_4f9KqT2mXb7LsP0aZc1d" }),
     usage: usageSchema.optional().meta({ description: "On 403 usage_limit_exceeded: the usage that refused the call." }),
+    portalUrl: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: "On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal)." }),
   })
   .meta({ id: "Error", description: "The body of every error response." });

@@ -67,7 +67,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Usage",
     summary: "Track usage",
     description:
-      "Counts `amount` for an end-user, atomically against the tier's monthly limit: either the whole amount is counted and the call answers 200 with the usage after it, or nothing is counted and it answers 403 `usage_limit_exceeded` with the usage that refused it. An unknown userId is registered on your cheapest tier. Send an `Idempotency-Key` to make retries safe: the same key within 24 hours replays the first answer (header `Idempotent-Replayed: true`) and counts nothing.",
+      "Counts `amount` for an end-user, atomically against the tier's monthly limit: either the whole amount is counted and the call answers 200 with the usage after it, or nothing is counted and it answers 403 `usage_limit_exceeded` with the usage that refused it. An unknown userId is registered on your cheapest tier. Send an `Idempotency-Key` to make retries safe: the same key within 24 hours replays the first answer (header `Idempotent-Replayed: true`) and counts nothing; a retry that arrives while the first call is still running waits briefly for its answer, else is 409 `idempotency_key_in_progress` with `Retry-After: 1`.",
     security: ["secretKey"],
     headers: z.strictObject({
       "X-User-Id": userIdHeader.optional(),
@@ -84,7 +84,7 @@ export const OPERATIONS: Operation[] = [
       description: "Counted. The usage after this call.",
       headers: { "Idempotent-Replayed": "`true` when this is the stored answer of an earlier call with the same Idempotency-Key." },
     },
-    errors: [...BODY_ERRORS, "invalid_id", "usage_limit_exceeded", "preview_limit_reached", "no_tiers_configured", "idempotency_key_reused", "conflict"],
+    errors: [...BODY_ERRORS, "invalid_id", "usage_limit_exceeded", "preview_limit_reached", "no_tiers_configured", "idempotency_key_reused", "idempotency_key_in_progress", "conflict"],
   },
   {
     method: "get",
@@ -97,7 +97,7 @@ export const OPERATIONS: Operation[] = [
     query: z.strictObject({ userId: userIdHeader.optional() }),
     headers: z.strictObject({ "X-User-Id": userIdHeader.optional() }),
     response: { status: 200, schema: responses.usage, description: "The usage in the current period." },
-    errors: ["invalid_request", "invalid_id", "forbidden", "customer_not_found", "preview_limit_reached", "no_tiers_configured"],
+    errors: ["invalid_request", "invalid_id", "forbidden", "customer_not_found", "preview_limit_reached", "no_tiers_configured", "conflict"],
   },
   {
     method: "post",
@@ -170,7 +170,7 @@ export const OPERATIONS: Operation[] = [
     security: [],
     query: z.strictObject({ pk: z.string().regex(PUBLISHABLE_KEY_PATTERN).meta({ description: "Your publishable key.", example: "pk_test_7HqL2c9XkP4mN8rT1vW3yZ5b" }) }),
     response: { status: 200, schema: responses.publicTiers, description: "The active tiers.", headers: { "Cache-Control": "`public, max-age=60`" } },
-    errors: ["invalid_request", "not_found", "internal_error", "database_error"],
+    errors: ["invalid_request", "not_found", "invalid_api_key", "rate_limited", "internal_error", "database_error"],
   },
   {
     method: "post",
@@ -179,11 +179,11 @@ export const OPERATIONS: Operation[] = [
     tag: "Billing",
     summary: "Create a checkout session",
     description:
-      "A Stripe Checkout session on your connected account for a paid tier. Send the end-user to `url`; Stripe's webhooks then move their plan. With an end-user session token, `userId` defaults to (and must be) the token's user.",
+      "A Stripe Checkout session on your connected account for a paid tier. Send the end-user to `url`; Stripe's webhooks then move their plan. An end-user has at most one subscription per platform: while one is active, trialing or past due, checking out any subscription tier is 409 `already_subscribed`, whose body carries `portalUrl`, a billing-portal session where the end-user changes plan instead (one-off purchases stay open). With an end-user session token, `userId` defaults to (and must be) the token's user.",
     security: ["secretKey", "endUserToken"],
     body: { schema: checkoutBody, example: { userId: "user_42", tier: "pro", successUrl: "https://app.example.com/billing/done", cancelUrl: "https://app.example.com/pricing" } },
     response: { status: 201, schema: responses.checkout, description: "Created." },
-    errors: [...BODY_ERRORS, "invalid_id", "forbidden", "unknown_tier", "sold_out", "conflict", "customer_not_found", "stripe_not_connected", "stripe_error"],
+    errors: [...BODY_ERRORS, "invalid_id", "forbidden", "unknown_tier", "sold_out", "already_subscribed", "conflict", "customer_not_found", "preview_limit_reached", "no_tiers_configured", "stripe_not_connected", "stripe_error"],
   },
   {
     method: "post",
@@ -195,7 +195,7 @@ export const OPERATIONS: Operation[] = [
     security: ["secretKey", "endUserToken"],
     body: { schema: portalBody, example: { userId: "user_42", returnUrl: "https://app.example.com/account" } },
     response: { status: 201, schema: responses.portal, description: "Created." },
-    errors: [...BODY_ERRORS, "invalid_id", "forbidden", "customer_not_found", "no_billing_account", "stripe_not_connected", "stripe_error"],
+    errors: [...BODY_ERRORS, "invalid_id", "forbidden", "customer_not_found", "no_billing_account", "conflict", "preview_limit_reached", "no_tiers_configured", "stripe_not_connected", "stripe_error"],
   },
   {
     method: "get",

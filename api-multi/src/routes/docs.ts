@@ -13,5 +13,13 @@ export const docsRoutes = new Hono<AppEnv>()
   .get("/docs", (c) => {
     c.header("Cache-Control", "public, max-age=300");
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    return c.html(renderReferencePage(openApiDocument(new URL(c.req.url).origin)));
+    return c.html(referencePage(new URL(c.req.url).origin));
   });
+
+/** The page is the same for every request to one origin: rendered once (one entry — the Host header is the caller's to choose). */
+let rendered: { origin: string; html: string } | undefined;
+
+function referencePage(origin: string): string {
+  if (rendered?.origin !== origin) rendered = { origin, html: renderReferencePage(openApiDocument(origin)) };
+  return rendered.html;
+}

@@ -1,9 +1,16 @@
 /**
- * Resolves a secret key to its platform: in-isolate cache (TTL from config),
+ * Resolves a secret key to its platform: in-isolate cache (KEY_CACHE_TTL_SECONDS),
  * then KV, then D1 by SHA-256 hash. A warm request does no storage I/O for
- * its key. Cached records carry the key's grace expiry, so a rotated key
- * stops working on time even while cached; an explicit revocation is seen
- * within the isolate TTL plus KV's propagation delay (see README).
+ * its key. Cached records carry the key's grace expiry and revocation as
+ * they were when cached; front-auth-api rewrites the KV entry at every
+ * rotation or revocation, so an isolate learns of one within its cache TTL
+ * (plus KV's propagation, up to 60 s): that is the revocation bound, and a
+ * grace period longer than it ends exactly (see README, "Keys").
+ *
+ * A key this isolate has not seen costs a KV and a D1 read, so those cold
+ * lookups count against the caller's per-IP bucket first, and a key found
+ * nowhere is remembered as unknown for a while (in memory only: writing
+ * made-up keys to KV would let anyone fill it).
  */
 import { IsolateCache, sha256Hex } from "@dream-api/shared";
 import {
@@ -14,11 +21,20 @@ import {
   loadCachedApiKeyByPublishableKey,
   type CachedApiKey,
 } from "@dream-api/shared/db";
+import { enforceClientIpLimit } from "@dream-api/shared/hono";
 
 export type ResolvedApiKey = CachedApiKey;
 
-/** Unknown keys are remembered briefly in memory only (never in KV). */
-const NEGATIVE_TTL_MS = 5_000;
+/** How long a key found nowhere is remembered as unknown (no key is ever issued with the hash of one presented before). */
+const NEGATIVE_TTL_MS = 60_000;
+
+export interface KeyLookup {
+  /** The request's clock reading: key expiry and this cache's TTLs are judged on it. */
+  now: Date;
+  ttlSeconds: number;
+  /** CF-Connecting-IP (null: no per-IP bucket applies). */
+  clientIp: string | null;
+}
 
 let isolateCache: IsolateCache<ResolvedApiKey | null> | null = null;
 
@@ -27,28 +43,20 @@ function cacheFor(ttlSeconds: number): IsolateCache<ResolvedApiKey | null> {
   return isolateCache;
 }
 
-export async function resolveSecretKey(
-  env: Env,
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  secretKey: string,
-  options: { now: Date; ttlSeconds: number },
-): Promise<ResolvedApiKey | null> {
+export async function resolveSecretKey(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, secretKey: string, lookup: KeyLookup): Promise<ResolvedApiKey | null> {
   const secretHash = await sha256Hex(secretKey);
-  const cache = cacheFor(options.ttlSeconds);
-  let resolved = cache.get(secretHash);
+  const cache = cacheFor(lookup.ttlSeconds);
+  const nowMs = lookup.now.getTime();
+  let resolved = cache.get(secretHash, nowMs);
   if (resolved === undefined) {
+    await enforceClientIpLimit(env.CLIENT_IP_RATE_LIMITER, lookup.clientIp);
     resolved = await loadFromStorage(env, ctx, secretHash);
-    if (resolved) cache.set(secretHash, resolved, options.ttlSeconds * 1000);
-    else cache.set(secretHash, null, NEGATIVE_TTL_MS);
+    cache.set(secretHash, resolved, resolved ? lookup.ttlSeconds * 1000 : NEGATIVE_TTL_MS, nowMs);
   }
-  return resolved && isKeyActive(resolved, options.now) ? resolved : null;
+  return resolved && isKeyActive(resolved, lookup.now) ? resolved : null;
 }
 
-async function loadFromStorage(
-  env: Env,
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  secretHash: string,
-): Promise<ResolvedApiKey | null> {
+async function loadFromStorage(env: Env, ctx: Pick<ExecutionContext, "waitUntil">, secretHash: string): Promise<ResolvedApiKey | null> {
   const kvKey = keyCacheKvKey(secretHash);
   const cached = await env.KEY_CACHE.get<ResolvedApiKey>(kvKey, { type: "json" });
   if (cached) return cached;
@@ -58,18 +66,22 @@ async function loadFromStorage(
   return resolved;
 }
 
-const publishableKeys = new IsolateCache<ResolvedApiKey | null>(30_000);
+let publishableKeys: IsolateCache<ResolvedApiKey | null> | null = null;
 
 /**
- * The tenant a publishable key names (end-user JWTs and public pricing
- * pages). Any pk the platform was ever issued still names it: a pk is an
- * identifier, not a credential, and end-users keep the one they signed up with.
+ * The key pair a publishable key belongs to, active or not (the caller
+ * decides: public pricing refuses a retired pk; an end-user session names
+ * its tenant by the pk it signed up with, which outlives rotations). Cached
+ * like secret keys, from D1.
  */
-export async function resolvePublishableKey(env: Env, publishableKey: string): Promise<ResolvedApiKey | null> {
-  let resolved = publishableKeys.get(publishableKey);
+export async function resolvePublishableKey(env: Env, publishableKey: string, lookup: KeyLookup): Promise<ResolvedApiKey | null> {
+  publishableKeys ??= new IsolateCache(lookup.ttlSeconds * 1000);
+  const nowMs = lookup.now.getTime();
+  let resolved = publishableKeys.get(publishableKey, nowMs);
   if (resolved === undefined) {
+    await enforceClientIpLimit(env.CLIENT_IP_RATE_LIMITER, lookup.clientIp);
     resolved = await loadCachedApiKeyByPublishableKey(env.DB, publishableKey);
-    publishableKeys.set(publishableKey, resolved, resolved ? 30_000 : NEGATIVE_TTL_MS);
+    publishableKeys.set(publishableKey, resolved, resolved ? lookup.ttlSeconds * 1000 : NEGATIVE_TTL_MS, nowMs);
   }
   return resolved;
 }
@@ -77,5 +89,5 @@ export async function resolvePublishableKey(env: Env, publishableKey: string): P
 /** Test seam: forget what this isolate has cached. */
 export function clearApiKeyIsolateCache(): void {
   isolateCache?.clear();
-  publishableKeys.clear();
+  publishableKeys?.clear();
 }

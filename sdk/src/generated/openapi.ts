@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Track usage
-         * @description Counts `amount` for an end-user, atomically against the tier's monthly limit: either the whole amount is counted and the call answers 200 with the usage after it, or nothing is counted and it answers 403 `usage_limit_exceeded` with the usage that refused it. An unknown userId is registered on your cheapest tier. Send an `Idempotency-Key` to make retries safe: the same key within 24 hours replays the first answer (header `Idempotent-Replayed: true`) and counts nothing.
+         * @description Counts `amount` for an end-user, atomically against the tier's monthly limit: either the whole amount is counted and the call answers 200 with the usage after it, or nothing is counted and it answers 403 `usage_limit_exceeded` with the usage that refused it. An unknown userId is registered on your cheapest tier. Send an `Idempotency-Key` to make retries safe: the same key within 24 hours replays the first answer (header `Idempotent-Replayed: true`) and counts nothing; a retry that arrives while the first call is still running waits briefly for its answer, else is 409 `idempotency_key_in_progress` with `Retry-After: 1`.
          */
         post: operations["usage.track"];
         delete?: never;
@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Create a checkout session
-         * @description A Stripe Checkout session on your connected account for a paid tier. Send the end-user to `url`; Stripe's webhooks then move their plan. With an end-user session token, `userId` defaults to (and must be) the token's user.
+         * @description A Stripe Checkout session on your connected account for a paid tier. Send the end-user to `url`; Stripe's webhooks then move their plan. An end-user has at most one subscription per platform: while one is active, trialing or past due, checking out any subscription tier is 409 `already_subscribed`, whose body carries `portalUrl`, a billing-portal session where the end-user changes plan instead (one-off purchases stay open). With an end-user session token, `userId` defaults to (and must be) the token's user.
          */
         post: operations["checkout.create"];
         delete?: never;
@@ -736,7 +736,7 @@ export interface components {
                  * @description A closed set: switch on it. The HTTP status follows from the code.
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
                 /** @description For humans; may change. */
                 message: string;
                 /** @description The field, header or query parameter at fault. */
@@ -749,6 +749,8 @@ export interface components {
             requestId: string;
             /** @description On 403 usage_limit_exceeded: the usage that refused the call. */
             usage?: components["schemas"]["Usage"];
+            /** @description On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal). */
+            portalUrl?: string | null;
         };
         OpenApiDocument: {
             /** @constant */
@@ -860,7 +862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `no_tiers_configured`, `idempotency_key_reused`, `conflict` */
+            /** @description `no_tiers_configured`, `idempotency_key_reused`, `idempotency_key_in_progress`, `conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -990,7 +992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `no_tiers_configured` */
+            /** @description `no_tiers_configured`, `conflict` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1736,9 +1738,29 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `invalid_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `not_found` */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1840,7 +1862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `forbidden` */
+            /** @description `forbidden`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1858,7 +1880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `sold_out`, `conflict`, `stripe_not_connected` */
+            /** @description `sold_out`, `already_subscribed`, `conflict`, `no_tiers_configured`, `stripe_not_connected` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1969,7 +1991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `forbidden` */
+            /** @description `forbidden`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1987,7 +2009,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `stripe_not_connected` */
+            /** @description `conflict`, `no_tiers_configured`, `stripe_not_connected` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,10 +1,11 @@
-import { ApiError, type Tier } from "@dream-api/shared";
-import { getPlatform, listTiers } from "@dream-api/shared/db";
+import { ApiError, purposeMetadata, type Tier } from "@dream-api/shared";
+import { getLiveSubscription, getPlatform, listTiers } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "../customers/get";
+import { createEndUserPortal } from "./portal";
 import { checkoutAccount, platformStripe } from "./stripe-account";
 
 export interface CheckoutInput {
@@ -19,8 +20,8 @@ export interface CheckoutInput {
  * account (Stripe-Account): subscription mode for subscription tiers,
  * payment mode for one-off products (sold out → 409). In preview (test key,
  * no connected account) it runs on the platform's account with inline
- * prices. Metadata carries platformId + userId + tier, which the webhook
- * uses. Nothing is written in D1 here, so a Stripe failure leaves nothing.
+ * prices. Metadata carries the end-user purpose, platformId, userId and
+ * tier, which the webhook uses. Nothing is written in D1 here, so a Stripe failure leaves nothing.
  */
 export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContext; input: CheckoutInput }): Promise<{ id: string; url: string }> {
   const db = ctx.env.DB;
@@ -38,12 +39,14 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
   const { account } = await checkoutAccount(ctx);
   if (account && !tier.priceId) throw new ApiError("conflict", `Tier "${tier.name}" has no Stripe price yet; save it again in the dashboard.`, { param: "tier" });
   const urls = await redirectUrls(ctx, input);
+  if (tier.kind === "subscription") await refuseSecondSubscription(ctx, { ...input, cancelUrl: urls.cancelUrl });
 
-  const metadata = { platformId: ctx.platformId, userId: input.userId, tier: tier.name };
+  // Marked as an end-user checkout; no client_reference_id: the userId is the developer's choice and
+  // could name anyone, so nothing in this session may be read as naming a developer (checkout-purpose.ts).
+  const metadata = { ...purposeMetadata("end_user"), platformId: ctx.platformId, userId: input.userId, tier: tier.name };
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: tier.kind === "subscription" ? "subscription" : "payment",
     line_items: [account ? { price: tier.priceId!, quantity: 1 } : { price_data: inlinePrice(tier), quantity: 1 }],
-    client_reference_id: input.userId,
     metadata,
     success_url: urls.successUrl,
     cancel_url: urls.cancelUrl,
@@ -61,6 +64,30 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
   } catch (error) {
     throw stripeFailure("create the Checkout session", error);
   }
+}
+
+/**
+ * One subscription per end-user and platform: while one is running (active,
+ * trialing or past due), a checkout for any subscription tier is 409
+ * `already_subscribed`, and the error carries a billing-portal URL
+ * (`portalUrl`, null when Stripe could not make one) where the end-user
+ * changes plan or fixes a payment instead. One-off purchases stay open.
+ */
+async function refuseSecondSubscription(ctx: ServiceContext, input: CheckoutInput): Promise<void> {
+  const running = await getLiveSubscription(ctx.env.DB, ctx.platformId, input.userId);
+  if (!running) return;
+  let portalUrl: string | null = null;
+  try {
+    portalUrl = (await createEndUserPortal({ ctx, input: { userId: input.userId, returnUrl: input.cancelUrl } })).url;
+  } catch (error) {
+    console.error("already_subscribed: no portal session for the error", error instanceof ApiError ? error.code : "unexpected");
+  }
+  const status = running.status === "past_due" ? "a past-due" : running.status === "trialing" ? "a trialing" : "an active";
+  throw new ApiError(
+    "already_subscribed",
+    `Customer "${input.userId}" already has ${status} subscription (plan "${running.plan}"). Change plans or fix the payment in the billing portal (portalUrl) instead of starting a second subscription.`,
+    { param: "tier", extra: { portalUrl } },
+  );
 }
 
 function inlinePrice(tier: Tier): Stripe.Checkout.SessionCreateParams.LineItem.PriceData {

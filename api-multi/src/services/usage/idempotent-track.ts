@@ -4,14 +4,21 @@
  * `Idempotent-Replayed: true`) and counts nothing; with a different request
  * it is refused (409 `idempotency_key_reused`). So a client may retry a
  * track whose response it never saw without counting twice.
+ *
+ * A retry that arrives while the first request is still working (say,
+ * registering a new end-user) waits briefly for its response; if the first
+ * is not done by then, the retry is 409 `idempotency_key_in_progress` with
+ * `Retry-After: 1` — never an answer the first request did not give.
  */
 import { ApiError, sha256Hex } from "@dream-api/shared";
-import { IDEMPOTENCY_WINDOW_MS, readIdempotencyKey, storeIdempotentResponse } from "@dream-api/shared/db";
-import { apiMode, serviceContext, type AppContext } from "../../context";
-import { checkEndUserUsage } from "./check";
+import { IDEMPOTENCY_WINDOW_MS, readIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type StoredIdempotentResponse } from "@dream-api/shared/db";
+import { apiMode, serviceContext, type AppContext, type ServiceContext } from "../../context";
 import { IdempotencyKeyTaken, trackEndUserUsage } from "./track";
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** How long a retry waits for a first request still in progress (the waits between reads of its stored response). */
+const IN_PROGRESS_WAITS_MS = [50, 100, 200, 400];
 
 export function parseIdempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
@@ -25,7 +32,7 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
   const ctx = serviceContext(c);
   const requestId = c.get("requestId");
   const requestHash = await sha256Hex(JSON.stringify([input.userId, input.amount]));
-  const replay = await replayIfTaken(c, input, requestHash);
+  const replay = await replayIfTaken(ctx, input.key, requestHash);
   if (replay) return replay;
 
   let status: 200 | number;
@@ -36,11 +43,16 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
     body = { usage, mode: apiMode(c.get("auth")) };
   } catch (error) {
     if (error instanceof IdempotencyKeyTaken) {
-      // A concurrent request with the same key reserved it first.
-      const taken = await replayIfTaken(c, input, requestHash);
+      // A concurrent request with the same key reserved it first: its answer is this one's.
+      const taken = await replayIfTaken(ctx, input.key, requestHash);
       if (taken) return taken;
+      throw inProgress(); // ...and gave it up again meanwhile (it failed): the client's retry takes it.
     }
-    if (!(error instanceof ApiError)) throw error;
+    if (!(error instanceof ApiError)) {
+      // Nothing was counted under the key (see releaseIdempotencyKey): let a retry run afresh.
+      await releaseIdempotencyKey(ctx.env.DB, { platformId: ctx.platformId, key: input.key, requestId }).catch(() => undefined);
+      throw error;
+    }
     status = error.status;
     body = error.toBody(requestId);
   }
@@ -49,19 +61,36 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
   return new Response(text, { status, headers: { "Content-Type": "application/json" } });
 }
 
-/** The stored outcome of an earlier request with this key, if it is live; 409 when the request differs. */
-async function replayIfTaken(c: AppContext, input: { key: string; userId: string }, requestHash: string): Promise<Response | null> {
-  const ctx = serviceContext(c);
-  const stored = await readIdempotencyKey(ctx.env.DB, ctx.platformId, input.key);
-  if (!stored || stored.createdAt <= new Date(ctx.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString()) return null;
+/**
+ * The stored answer of an earlier request with this key, if the key is live
+ * (null: take it); 409 when the request differs, or when the earlier one is
+ * still working after a short wait.
+ */
+async function replayIfTaken(ctx: ServiceContext, key: string, requestHash: string): Promise<Response | null> {
+  let stored = await liveKey(ctx, key);
+  for (const waitMs of IN_PROGRESS_WAITS_MS) {
+    if (!stored || stored.requestHash !== requestHash || stored.status !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    stored = await liveKey(ctx, key);
+  }
+  if (!stored) return null;
   if (stored.requestHash !== requestHash) {
     throw new ApiError("idempotency_key_reused", "This Idempotency-Key was already used with a different request in the last 24 hours.", {
       param: "Idempotency-Key",
     });
   }
-  const headers = { "Content-Type": "application/json", "Idempotent-Replayed": "true" };
-  if (stored.status !== null && stored.body !== null) return new Response(stored.body, { status: stored.status, headers });
-  // The first request counted but has not stored its answer yet: answer with the usage as it stands, counting nothing.
-  const usage = await checkEndUserUsage({ ctx, input: { userId: input.userId } });
-  return new Response(JSON.stringify({ usage, mode: apiMode(c.get("auth")) }), { status: 200, headers });
+  if (stored.status === null || stored.body === null) throw inProgress();
+  return new Response(stored.body, { status: stored.status, headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" } });
+}
+
+function inProgress(): ApiError {
+  return new ApiError("idempotency_key_in_progress", "A request with this Idempotency-Key is still being processed. Retry after 1 second to get its response.", {
+    param: "Idempotency-Key",
+    headers: { "Retry-After": "1" },
+  });
+}
+
+async function liveKey(ctx: ServiceContext, key: string): Promise<StoredIdempotentResponse | null> {
+  const stored = await readIdempotencyKey(ctx.env.DB, ctx.platformId, key);
+  return stored && stored.createdAt > new Date(ctx.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString() ? stored : null;
 }

@@ -12,7 +12,7 @@
  * move a plan backwards. Any failure answers 500 (nothing stored) and
  * Stripe's retry redoes the event.
  */
-import { lowestTier, type Tier } from "@dream-api/shared";
+import { lowestTier, purposeOf, type Tier } from "@dream-api/shared";
 import {
   accountCacheKvKey,
   derivePlanStatement,
@@ -105,8 +105,9 @@ async function refreshAccountCache(env: Env, platformId: string): Promise<void> 
 /**
  * The tenant an event belongs to: by its connected account, or — for the
  * platform account's events (preview checkouts) — by our own metadata, and
- * only when it names an end-user (developers' own $15 subscriptions carry
- * none and are front-auth-api's business).
+ * only when it marks an end-user checkout (checkout-purpose.ts): developers'
+ * own $15 subscriptions are front-auth-api's business. Connected accounts'
+ * objects made before the purpose was recorded carry none and are accepted.
  */
 async function tenantOf(
   env: Env,
@@ -114,6 +115,8 @@ async function tenantOf(
   metadata: Record<string, string> | null | undefined,
 ): Promise<{ platformId: string; account: string | null } | string> {
   const metadataPlatformId = metadata?.["platformId"];
+  // Developers' own $15 subscriptions are front-auth-api's business, whatever else their metadata says.
+  if (purposeOf(metadata) === "developer_plan") return "a developer-plan checkout, not an end-user's";
   if (event.account) {
     const platforms = await platformsOfAccount(env.DB, event.account);
     const platformId = metadataPlatformId && platforms.includes(metadataPlatformId) ? metadataPlatformId : platforms.length === 1 ? platforms[0] : undefined;
@@ -122,7 +125,8 @@ async function tenantOf(
     if (account && account.livemode !== event.livemode) return "livemode does not match the connected account";
     return { platformId, account: event.account };
   }
-  if (!metadataPlatformId || !metadata?.["userId"]) return "not a dream-api end-user event";
+  // On the platform's own account only our end-user checkouts (preview) are end-users' business.
+  if (purposeOf(metadata) !== "end_user" || !metadataPlatformId || !metadata?.["userId"]) return "not a dream-api end-user event";
   if (event.livemode) return "live events of the platform account are not end-user previews";
   const exists = await env.DB.prepare("SELECT 1 AS found FROM platforms WHERE platform_id = ?1").bind(metadataPlatformId).first();
   return exists ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
@@ -228,6 +232,9 @@ async function subscriptionEffect(
   if (!subscription) return ignored(`subscription ${subscriptionId} not found`, tenant.platformId);
   const { platformId } = tenant;
   if (subscription.metadata["platformId"] !== platformId) return ignored("subscription belongs to another platform", platformId);
+  // Stripe's word, not the delivery's: on the platform account only our end-user checkouts count.
+  const purpose = purposeOf(subscription.metadata);
+  if (purpose === "developer_plan" || (tenant.account === null && purpose !== "end_user")) return ignored("not an end-user subscription", platformId);
   const userId = subscription.metadata["userId"];
   if (!userId) return ignored("subscription without a userId", platformId);
   const tiers = await listTiers(env.DB, platformId);
