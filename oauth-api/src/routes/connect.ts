@@ -12,7 +12,7 @@ export const connectCallbackRoutes = new Hono<AppEnv>().get("/callback", async (
   const location = await completeConnect({
     env: c.env,
     now: c.get("now"),
-    input: { state: query["state"], code: query["code"], error: query["error"], errorDescription: query["error_description"] },
+    input: { state: query["state"], code: query["code"], error: query["error"] },
   });
   return c.redirect(location, 302);
 });
