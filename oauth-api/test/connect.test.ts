@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { accountCacheKvKey } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { accountRow, answerConnect, awaitDeliveries, call, client, connectStripe, createDeveloper, expectError, inboxCursor, platformIdOf } from "./harness";
+import { accountRow, answerConnect, awaitDeliveries, call, client, connectStripe, createDeveloper, expectError, harnessClock, inboxCursor, platformIdOf } from "./harness";
 
 describe("Stripe Connect OAuth", () => {
   it("connects on approve: stores the account, refreshes the cache, redirects to the dashboard", async () => {
@@ -26,14 +26,34 @@ describe("Stripe Connect OAuth", () => {
     expect(JSON.stringify(await env.DB.prepare("SELECT * FROM stripe_accounts WHERE platform_id = ?1").bind(platformId).first())).not.toMatch(/sk_test_|rt_/);
   });
 
-  it("redirects with a readable error on deny and stores nothing", async () => {
+  it("redirects with an error code only on deny and stores nothing", async () => {
     const dev = await createDeveloper();
     const { back, location } = await connectStripe(dev, "deny");
     expect(back.searchParams.get("error")).toBe("access_denied");
-    expect(location.searchParams.get("connect")).toBe("error");
-    expect(location.searchParams.get("error")).toBe("access_denied");
-    expect(location.searchParams.get("message")).toMatch(/declined/);
+    expect(Object.fromEntries(location.searchParams)).toEqual({ connect: "error", error: "access_denied" });
     expect(await accountRow(await platformIdOf(dev))).toBeNull();
+  });
+
+  it("forwards no text from the callback's query: known Stripe codes pass, anything else becomes stripe_error", async () => {
+    const attackerText = "Your account is locked. Call +1 555 0100 now";
+    const cases: [Record<string, string>, string][] = [
+      [{ error: "invalid_scope", error_description: attackerText }, "invalid_scope"],
+      [{ error: "invalid_request", error_description: attackerText }, "invalid_request"],
+      [{ error: "<b>call us</b>", error_description: attackerText, message: attackerText }, "stripe_error"],
+      [{ error: attackerText }, "stripe_error"],
+      [{ message: attackerText }, "missing_code"],
+    ];
+    for (const [params, code] of cases) {
+      const dev = await createDeveloper();
+      const start = await call("POST", "/connect/start", { token: dev.token });
+      const state = new URL(start.body.url).searchParams.get("state")!;
+      const callback = await call("GET", `/connect/callback?${new URLSearchParams({ state, ...params }).toString()}`);
+      expect(callback.status).toBe(302);
+      const location = callback.headers.get("Location") ?? "";
+      expect(Object.fromEntries(new URL(location).searchParams)).toEqual({ connect: "error", error: code });
+      expect(decodeURIComponent(location.replace(/\+/g, " ")).toLowerCase()).not.toMatch(/call|locked/);
+      expect(await accountRow(await platformIdOf(dev))).toBeNull();
+    }
   });
 
   it("refuses a replayed state with 400 and changes nothing", async () => {
@@ -56,7 +76,7 @@ describe("Stripe Connect OAuth", () => {
     for (const bad of [`${forgedBody}.${signature}`, "garbage", `${body}.AAAA`, ""]) {
       expectError(await call("GET", `/connect/callback?code=ac_x&state=${encodeURIComponent(bad)}`), 400, "invalid_state");
     }
-    const later = client(() => new Date(Date.now() + 11 * 60_000));
+    const later = client(() => new Date(harnessClock().getTime() + 11 * 60_000));
     expectError(await later("GET", `/connect/callback?code=ac_x&state=${encodeURIComponent(state)}`), 400, "invalid_state");
     expect(await accountRow(await platformIdOf(dev))).toBeNull();
   });

@@ -4,8 +4,12 @@
  * Stripe, creates two tiers and gets keys; the test's own "backend" calls the
  * API with the secret key until the free limit; an end-user buys the paid
  * tier on the hosted pricing page; and the dashboard shows the new
- * subscriber, MRR and usage. Screenshots of every page at 1280 and 375 px go
- * to tests/e2e/artifacts/.
+ * subscriber, MRR and usage. Along the way: the sign-in callback and the
+ * ?connect=error banner refuse attacker input (issue 12), our pages carry a
+ * Content-Security-Policy and log no violation of it (issue 14), the pricing
+ * page shows the end-user's current plan and opens the billing portal, and a
+ * key in its grace period is revoked at once. Screenshots of every page at
+ * 1280 and 375 px go to tests/e2e/artifacts/.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -58,6 +62,25 @@ function filesUnder(dir: string): string[] {
 /** Response bodies of the workers seen by the browsers, to check secrets appear only where they are created. */
 const responses: { url: string; body: string }[] = [];
 
+/** Content-Security-Policy violations Chromium reports on our own pages (the stand-ins' pages are not ours). */
+const cspViolations: string[] = [];
+
+function recordCspViolations(page: Page) {
+  page.on("console", (message) => {
+    if (!/Content Security Policy/i.test(message.text())) return;
+    if (!(message.location().url || page.url()).startsWith(URLS.dashboard)) return;
+    cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
+/** The response carries our policy: no framing, no plugins, no <base>. */
+function expectCsp(response: { headers(): Record<string, string> } | null, name: string) {
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy, `${name} has no Content-Security-Policy`).toMatch(/(^|;)\s*frame-ancestors 'none'\s*(;|$)/);
+  expect(policy).toMatch(/(^|;)\s*object-src 'none'\s*(;|$)/);
+  expect(policy).toMatch(/(^|;)\s*base-uri 'none'\s*(;|$)/);
+}
+
 function recordResponses(page: Page) {
   page.on("response", async (response) => {
     if (!/:(8787|8788|8789)\//.test(response.url())) return;
@@ -70,6 +93,9 @@ describe("the dashboard in Chromium", () => {
   it("takes a developer from sign-up to a paying end-user", async ({ onTestFailed }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     recordResponses(page);
+    recordCspViolations(page);
+    // Off-site redirects land here instead of the network (the machine is offline).
+    await page.context().route((url) => url.hostname === "attacker.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>attacker</h1>" }));
     page.on("pageerror", (error) => console.error("page error:", error.message));
     onTestFailed(async () => {
       for (const [index, open] of browser.contexts().flatMap((context) => context.pages()).entries()) {
@@ -78,7 +104,7 @@ describe("the dashboard in Chromium", () => {
     });
 
     // Landing → sign up on the (local) Clerk sign-up page → dashboard.
-    await page.goto(URLS.dashboard);
+    expectCsp(await page.goto(URLS.dashboard), "the landing page");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/usage limits/);
     await expectFits(page, "01-landing");
     await page.getByRole("button", { name: "Sign up" }).click();
@@ -88,6 +114,31 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByText("FREE").first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
     await expectFits(page, "02-dashboard-new");
+
+    // Issue 12a: the sign-in callback follows only paths on our own origin.
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem("dream.developer.session"))) ?? "null") as { sessionId: string; jwt: string };
+    for (const to of ["//attacker.example", "/\\attacker.example", "https://attacker.example/dashboard"]) {
+      const fragment = new URLSearchParams({ __clerk_session: stored.sessionId, __session: stored.jwt }).toString();
+      await page.goto(`${URLS.dashboard}/auth/callback?to=${encodeURIComponent(to)}#${fragment}`);
+      await page.waitForURL((url) => !url.pathname.startsWith("/auth/callback"));
+      const landed = new URL(page.url());
+      expect(landed.origin, `to=${to} left the dashboard`).toBe(URLS.dashboard);
+      expect(landed.pathname).toBe("/dashboard");
+      await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
+    }
+
+    // Issue 12b: a crafted ?connect=error link cannot put its own words in the dashboard; the header carries the CSP.
+    const attackerText = "Stripe suspended your account. Call +1 555 0100 to restore payouts";
+    for (const [code, ours] of [
+      ["access_denied", /You declined the connection on Stripe/],
+      ["made_up_code", /Stripe did not connect the account/],
+    ] as const) {
+      const response = await page.goto(`${URLS.dashboard}/dashboard?connect=error&error=${code}&message=${encodeURIComponent(attackerText)}`);
+      expectCsp(response, "the dashboard");
+      await expect.poll(() => page.getByText(ours).isVisible()).toBe(true);
+      expect(await page.getByText(attackerText).count()).toBe(0);
+      expect(await page.content()).not.toContain("555 0100");
+    }
 
     // Subscribe through the hosted Checkout; the webhook moves the plan.
     await page.getByRole("button", { name: /Subscribe — \$15\/month/ }).click();
@@ -152,7 +203,8 @@ describe("the dashboard in Chromium", () => {
     // The end-user buys Pro on the hosted pricing page.
     const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     recordResponses(shopper);
-    await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`);
+    recordCspViolations(shopper);
+    expectCsp(await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`), "the pricing page");
     await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await expectFits(shopper, "08-pricing-page");
     await shopper.getByRole("button", { name: "Sign in" }).click();
@@ -176,6 +228,17 @@ describe("the dashboard in Chromium", () => {
       .toBe("pro");
     expect((await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).body.usage).toMatchObject({ count: 6, limit: 1000 });
 
+    // Issue 2: the pricing page shows the end-user's plan, with no second Subscribe, and opens the billing portal.
+    await shopper.reload();
+    const proCard = shopper.getByRole("listitem", { name: "Pro" });
+    await expect.poll(() => proCard.getByText("Current plan").isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await shopper.getByRole("button", { name: "Buy Pro" }).count()).toBe(0);
+    expect(await shopper.getByRole("listitem", { name: "Free" }).getByText("Current plan").count()).toBe(0);
+    await expectFits(shopper, "09b-pricing-page-current-plan");
+    await shopper.getByRole("button", { name: "Manage billing" }).click();
+    await shopper.waitForURL(/\/portal\/bps_/);
+    await screenshots(shopper, "09c-end-user-portal");
+
     // The dashboard shows the subscriber, MRR and usage.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
     await page.reload();
@@ -192,6 +255,32 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("link", { name: "e2e-user" }).click();
     await expect.poll(() => page.getByText(endUserEmail).isVisible()).toBe(true);
     await expectFits(page, "12-customer-detail");
+
+    // Issue 4b: rotate with a grace period, then revoke the old key at once.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
+    const mode = secretKey.startsWith("sk_live_") ? "live" : "test";
+    await page.getByRole("listitem", { name: new RegExp(`^${mode} key `) }).getByRole("button", { name: "Rotate…" }).click();
+    await page.getByLabel("Old key").selectOption({ label: "Keep it working for 1 hour" });
+    await page.getByRole("button", { name: `Rotate ${mode} keys` }).click();
+    const rotatedSecret = (await page.getByTestId("secret-key").first().textContent())?.trim() ?? "";
+    expect(rotatedSecret).toMatch(/^sk_(test|live)_/);
+    await page.getByRole("button", { name: "I have saved it" }).click();
+    expect((await api("/api/usage", { key: secretKey, method: "GET" })).status).not.toBe(401);
+    await expect.poll(() => page.getByText(/^expires /).count()).toBe(1);
+    await page.getByRole("button", { name: "Revoke now…" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Confirm revoke" });
+    await expect.poll(() => confirm.textContent()).toMatch(/Revoke now\? Requests with this key start failing within 90 seconds/);
+    await expectFits(page, "13-keys-revoke-confirm");
+    await confirm.getByRole("button", { name: "Yes, revoke now" }).click();
+    await expect.poll(() => page.getByText(/^expires /).count()).toBe(0);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await expect
+      .poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 })
+      .toBe(401);
+    expect((await api("/api/usage/track", { method: "POST", key: rotatedSecret, body: { userId: "e2e-user" } })).status).toBe(200);
+
+    // Issue 14: no Content-Security-Policy violation on our pages along the whole journey.
+    expect(cspViolations).toEqual([]);
 
     // Secrets: the secret key appears in exactly one response (its creation) and nowhere at rest or in logs.
     const withSecret = responses.filter((response) => response.body.includes(secretKey));

@@ -19,6 +19,8 @@ export function developerApi(getToken: TokenSource) {
     issueCredentials: () => call<{ platformId: string; keys: KeyView[] }>(front, "/credentials", "POST", {}),
     rotateCredentials: (input: { mode?: "test" | "live"; gracePeriodSeconds: number }) =>
       call<{ platformId: string; keys: KeyView[] }>(front, "/credentials/rotate", "POST", input),
+    /** Revokes one key at once (a current one or one in its grace period); answers with the keys still working. */
+    revokeKey: (keyId: string) => call<{ platformId: string; keys: KeyView[] }>(front, `/credentials/${encodeURIComponent(keyId)}/revoke`, "POST", {}),
     subscribe: () => call<{ id: string; url: string }>(front, "/checkout", "POST", {}),
     manageSubscription: () => call<{ url: string }>(front, "/portal", "POST", {}),
     connectStripe: () => call<{ url: string }>(oauth, "/connect/start", "POST", {}),

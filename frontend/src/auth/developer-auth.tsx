@@ -5,6 +5,7 @@
 import { ClerkProvider, useAuth as useClerkAuth, useClerk } from "@clerk/clerk-react";
 import { useMemo, useState, type ReactNode } from "react";
 import { config } from "../config";
+import { safeRedirectPath } from "../lib/safe-redirect";
 import { AuthContextProvider, type AuthSession } from "./auth-context";
 import { LocalSession, subjectOf } from "./local-session";
 
@@ -29,8 +30,8 @@ function ClerkBridge({ children }: { children: ReactNode }) {
       status: !auth.isLoaded ? "loading" : auth.isSignedIn ? "signed-in" : "signed-out",
       userId: auth.userId ?? null,
       getToken: () => auth.getToken(),
-      signIn: (returnTo) => void clerk.redirectToSignIn({ signInForceRedirectUrl: returnTo }),
-      signUp: (returnTo) => void clerk.redirectToSignUp({ signUpForceRedirectUrl: returnTo }),
+      signIn: (returnTo) => void clerk.redirectToSignIn({ signInForceRedirectUrl: safeRedirectPath(returnTo, window.location.origin) }),
+      signUp: (returnTo) => void clerk.redirectToSignUp({ signUpForceRedirectUrl: safeRedirectPath(returnTo, window.location.origin) }),
       signOut: () => clerk.signOut(),
     }),
     [auth, clerk],
@@ -41,7 +42,8 @@ function ClerkBridge({ children }: { children: ReactNode }) {
 function LocalDeveloperAuth({ children }: { children: ReactNode }) {
   const [stored, setStored] = useState(() => developerSession.read());
   const value = useMemo<AuthSession>(() => {
-    const callback = (returnTo: string) => `${window.location.origin}/auth/callback?to=${encodeURIComponent(returnTo)}`;
+    // Only a page of ours goes into the return address; /auth/callback checks it again on the way back.
+    const callback = (returnTo: string) => `${window.location.origin}/auth/callback?to=${encodeURIComponent(safeRedirectPath(returnTo, window.location.origin))}`;
     return {
       status: stored ? "signed-in" : "signed-out",
       userId: stored ? subjectOf(stored.jwt) : null,

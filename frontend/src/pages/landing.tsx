@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useAuth } from "../auth/auth-context";
 import { Button } from "../components/ui";
+import { safeRedirectPath } from "../lib/safe-redirect";
 
 const SNIPPET = `const res = await fetch("https://api.dream-api.dev/api/usage/track", {
   method: "POST",
@@ -14,7 +15,7 @@ if (res.status === 403) return upgradePrompt(); // usage_limit_exceeded`;
 export function Landing() {
   const auth = useAuth();
   const [params] = useSearchParams();
-  const to = params.get("to") ?? "/dashboard";
+  const to = safeRedirectPath(params.get("to"), window.location.origin);
 
   useEffect(() => {
     if (params.get("signin") === "1" && auth.status === "signed-out") auth.signIn(to);

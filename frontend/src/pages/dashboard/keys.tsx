@@ -11,24 +11,31 @@ const GRACE_OPTIONS = [
   { label: "Keep it working for 7 days", seconds: 604_800 },
 ];
 
-/** Publishable keys with copy; secrets shown once after creation or rotation, then only as prefixes. */
+type Confirming = { action: "rotate"; mode: KeyView["mode"] } | { action: "revoke"; keyId: string } | null;
+
+/** Publishable keys with copy; secrets shown once after creation or rotation, then only as prefixes; rotation and revocation with confirmation. */
 export function KeysPage() {
   const { api, me, reloadMe } = useDashboard();
   const [revealed, setRevealed] = useState<KeyView[]>([]);
-  const [rotating, setRotating] = useState<"test" | "live" | null>(null);
+  const [confirming, setConfirming] = useState<Confirming>(null);
   const [grace, setGrace] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const keys = me.credentials?.keys ?? [];
-  const hasLive = keys.some((key) => key.mode === "live" && key.expiresAt === null);
+  const hasCurrent = (mode: KeyView["mode"]) => keys.some((key) => key.mode === mode && key.expiresAt === null);
+  // The button that issues a mode's missing key (POST /credentials issues every missing mode).
+  const createLabel = !hasCurrent("test") ? "Create keys" : me.plan === "paid" && !hasCurrent("live") ? "Issue live keys" : null;
+  const createLabelFor = (mode: KeyView["mode"]) => (mode === "live" ? "Issue live keys" : "Create keys");
 
   const run = async (name: string, action: () => Promise<{ keys: KeyView[] }>) => {
     setBusy(name);
     setError(null);
     try {
       const result = await action();
-      setRevealed(result.keys.filter((key) => key.secretKey));
-      setRotating(null);
+      const secrets = result.keys.filter((key) => key.secretKey);
+      // Revoking shows no secret: keep one that is still waiting to be copied.
+      if (secrets.length > 0) setRevealed(secrets);
+      setConfirming(null);
       await reloadMe();
     } catch (caught) {
       setError(caught as Error);
@@ -60,13 +67,9 @@ export function KeysPage() {
       <Card
         title="API keys"
         actions={
-          keys.length === 0 ? (
+          createLabel ? (
             <Button onClick={() => void run("issue", () => api.issueCredentials())} busy={busy === "issue"}>
-              Create keys
-            </Button>
-          ) : me.plan === "paid" && !hasLive ? (
-            <Button onClick={() => void run("issue", () => api.issueCredentials())} busy={busy === "issue"}>
-              Issue live keys
+              {createLabel}
             </Button>
           ) : null
         }
@@ -76,47 +79,75 @@ export function KeysPage() {
         ) : (
           <ul className="space-y-4">
             {keys.map((key) => (
-              <li key={key.keyId} className="rounded-lg border border-slate-200 p-3">
+              <li key={key.keyId} className="rounded-lg border border-slate-200 p-3" aria-label={`${key.mode} key ${key.secretPrefix}`}>
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone={key.mode === "live" ? "indigo" : "amber"}>{key.mode}</Badge>
                   {key.expiresAt ? <Badge tone="red">expires {formatDateTime(key.expiresAt)}</Badge> : <Badge tone="green">current</Badge>}
                 </div>
                 <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className="text-slate-500">Publishable</span>
-                  <code className="break-all font-mono text-xs" data-testid={`publishable-key-${key.mode}`}>{key.publishableKey}</code>
+                  <code className="break-all font-mono text-xs" data-testid={`publishable-key-${key.mode}`}>
+                    {key.publishableKey}
+                  </code>
                   <CopyButton value={key.publishableKey} />
                 </div>
                 <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
                   <span className="text-slate-500">Secret</span>
                   <code className="font-mono text-xs">{key.secretPrefix}</code>
                 </div>
-                {key.expiresAt === null ? (
-                  rotating === key.mode ? (
-                    <div className="mt-3 space-y-2 rounded-md bg-slate-50 p-3" role="group" aria-label={`Rotate ${key.mode} keys`}>
-                      <Field label="Old key" htmlFor={`grace-${key.mode}`}>
-                        <select id={`grace-${key.mode}`} className={inputClass} value={grace} onChange={(e) => setGrace(Number(e.target.value))}>
-                          {GRACE_OPTIONS.map((option) => (
-                            <option key={option.seconds} value={option.seconds}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </select>
-                      </Field>
-                      <div className="flex gap-2">
-                        <Button variant="danger" busy={busy === "rotate"} onClick={() => void run("rotate", () => api.rotateCredentials({ mode: key.mode, gracePeriodSeconds: grace }))}>
-                          Rotate {key.mode} keys
-                        </Button>
-                        <Button variant="secondary" onClick={() => setRotating(null)}>
-                          Cancel
-                        </Button>
-                      </div>
+                {confirming?.action === "rotate" && confirming.mode === key.mode && key.expiresAt === null ? (
+                  <div className="mt-3 space-y-2 rounded-md bg-slate-50 p-3" role="group" aria-label={`Rotate ${key.mode} keys`}>
+                    <Field label="Old key" htmlFor={`grace-${key.mode}`}>
+                      <select id={`grace-${key.mode}`} className={inputClass} value={grace} onChange={(e) => setGrace(Number(e.target.value))}>
+                        {GRACE_OPTIONS.map((option) => (
+                          <option key={option.seconds} value={option.seconds}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                    </Field>
+                    <div className="flex flex-wrap gap-2">
+                      <Button variant="danger" busy={busy === "rotate"} onClick={() => void run("rotate", () => api.rotateCredentials({ mode: key.mode, gracePeriodSeconds: grace }))}>
+                        Rotate {key.mode} keys
+                      </Button>
+                      <Button variant="secondary" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </Button>
                     </div>
-                  ) : (
-                    <Button variant="secondary" className="mt-3" onClick={() => setRotating(key.mode)}>
-                      Rotate…
+                  </div>
+                ) : confirming?.action === "revoke" && confirming.keyId === key.keyId ? (
+                  <div className="mt-3 rounded-md bg-rose-50 p-3 text-sm text-rose-800" role="alertdialog" aria-label="Confirm revoke">
+                    {key.expiresAt ? (
+                      <p>
+                        Revoke now? Requests with this key start failing within 90 seconds instead of at {formatDateTime(key.expiresAt)}. Make sure your backend already uses the new
+                        secret key. This cannot be undone.
+                      </p>
+                    ) : (
+                      <p>
+                        {`Revoke the current ${key.mode} key? Requests with it start failing within 90 seconds, and ${key.mode} mode then has no key until you select "${createLabelFor(key.mode)}", which shows a new secret once. To switch keys without downtime, rotate with a grace period instead. This cannot be undone.`}
+                      </p>
+                    )}
+                    <div className="mt-2 flex flex-wrap gap-2">
+                      <Button variant="danger" busy={busy === "revoke"} onClick={() => void run("revoke", () => api.revokeKey(key.keyId))}>
+                        Yes, revoke now
+                      </Button>
+                      <Button variant="secondary" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="mt-3 flex flex-wrap gap-2">
+                    {key.expiresAt === null ? (
+                      <Button variant="secondary" onClick={() => setConfirming({ action: "rotate", mode: key.mode })}>
+                        Rotate…
+                      </Button>
+                    ) : null}
+                    <Button variant="secondary" onClick={() => setConfirming({ action: "revoke", keyId: key.keyId })}>
+                      {key.expiresAt ? "Revoke now…" : "Revoke…"}
                     </Button>
-                  )
-                ) : null}
+                  </div>
+                )}
               </li>
             ))}
           </ul>

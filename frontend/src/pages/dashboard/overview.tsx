@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorState, Loading } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
+import { connectErrorMessage } from "../../lib/connect-errors";
 import { useDashboard } from "./dashboard-context";
 import { OnboardingChecklist } from "./overview/checklist";
 import { Metrics } from "./overview/metrics";
@@ -32,7 +33,7 @@ export function Overview() {
         <Banner tone="amber">Checkout canceled; nothing was charged.</Banner>
       ) : null}
       {connect === "success" ? <Banner tone="green">Stripe account connected.</Banner> : null}
-      {connect === "error" ? <Banner tone="red">{params.get("message") ?? "Stripe did not connect the account."}</Banner> : null}
+      {connect === "error" ? <Banner tone="red">{connectErrorMessage(params.get("error"))}</Banner> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <PlanCard />
         <StripeConnection />

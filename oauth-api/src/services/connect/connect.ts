@@ -39,18 +39,34 @@ export async function startConnect({ ctx }: { ctx: ServiceContext }): Promise<{ 
   return { url: url.toString() };
 }
 
+/**
+ * The error codes the dashboard has words for (frontend/src/lib/
+ * connect-errors.ts; ours are missing_code, token_exchange_failed and
+ * stripe_error). The callback forwards a code
+ * only — never Stripe's `error_description` or any other text from the
+ * query — because anyone can send a developer a link to this callback with
+ * made-up parameters, and the dashboard would show that text as ours.
+ */
+const STRIPE_OAUTH_ERRORS = new Set(["access_denied", "invalid_request", "invalid_scope", "invalid_grant", "unsupported_response_type"]);
+
+/** Stripe's `error` when it is one we know, else the generic `stripe_error`. */
+function connectErrorCode(stripeError: string): string {
+  return STRIPE_OAUTH_ERRORS.has(stripeError) ? stripeError : "stripe_error";
+}
+
 export interface CallbackInput {
   state: string | undefined;
   code: string | undefined;
+  /** Stripe's error code (its `error_description` free text is never read: see connectErrorCode). */
   error: string | undefined;
-  errorDescription: string | undefined;
 }
 
 /**
  * Stripe's redirect back. The state must verify and be unused (400
  * otherwise, nothing stored); it decides which platform the account joins,
  * so a callback can only attach to the developer who started it. Returns
- * where to send the browser: the dashboard, with success or a readable error.
+ * where to send the browser: the dashboard, with success or an error code
+ * (`connect=error&error=<code>`) that the dashboard turns into its own words.
  */
 export async function completeConnect({ env, now, input }: { env: Env; now: Date; input: CallbackInput }): Promise<string> {
   const settings = config(env);
@@ -69,18 +85,15 @@ export async function completeConnect({ env, now, input }: { env: Env; now: Date
     url.search = new URLSearchParams(params).toString();
     return url.toString();
   };
-  if (input.error) {
-    const message = input.error === "access_denied" ? "You declined the connection on Stripe. Nothing was connected." : (input.errorDescription ?? "Stripe did not connect the account.");
-    return back({ connect: "error", error: input.error.slice(0, 64), message: message.slice(0, 300) });
-  }
-  if (!input.code) return back({ connect: "error", error: "missing_code", message: "Stripe returned no authorization code." });
+  if (input.error) return back({ connect: "error", error: connectErrorCode(input.error) });
+  if (!input.code) return back({ connect: "error", error: "missing_code" });
   let token: Stripe.OAuthToken;
   try {
     token = await platformStripe(env).oauth.token({ grant_type: "authorization_code", code: input.code });
   } catch {
-    return back({ connect: "error", error: "token_exchange_failed", message: "Stripe refused the authorization code. Try connecting again." });
+    return back({ connect: "error", error: "token_exchange_failed" });
   }
-  if (!token.stripe_user_id) return back({ connect: "error", error: "token_exchange_failed", message: "Stripe returned no account." });
+  if (!token.stripe_user_id) return back({ connect: "error", error: "token_exchange_failed" });
   await connectAccountStatement(env.DB, {
     platformId: payload.platformId,
     stripeUserId: token.stripe_user_id,
