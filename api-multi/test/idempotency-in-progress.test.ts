@@ -12,23 +12,24 @@ import { call, expectErrorShape, failingBatches, seedPlatform, storedCount } fro
 const track = (secretKey: string, key: string, userId: string, options: { envOverrides?: Partial<Env> } = {}) =>
   call("POST", "/api/usage/track", { key: secretKey, body: { userId }, headers: { "Idempotency-Key": key }, ...options });
 
-/** A D1 binding whose batches after the first `fast` ones take `delayMs` longer (the first request's registration). */
-function slowBatches(db: D1Database, fast: number, delayMs: number): D1Database {
+/** A D1 binding whose `batch` goes through `handle`, with the batch's number (1 for the first) and the real batch to run. */
+function interceptBatches(db: D1Database, handle: (n: number, run: () => Promise<D1Result[]>) => Promise<D1Result[]>): D1Database {
   let seen = 0;
   return new Proxy(db, {
     get(target, property) {
-      if (property === "batch") {
-        return async (statements: D1PreparedStatement[]) => {
-          seen += 1;
-          if (seen > fast) await new Promise((resolve) => setTimeout(resolve, delayMs));
-          return target.batch(statements);
-        };
-      }
+      if (property === "batch") return (statements: D1PreparedStatement[]) => handle(++seen, () => target.batch(statements));
       const value = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }
+
+/** Batches after the first `fast` ones take `delayMs` longer (the first request's registration of the user). */
+const slowBatches = (db: D1Database, fast: number, delayMs: number) =>
+  interceptBatches(db, async (n, run) => {
+    if (n > fast) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return run();
+  });
 
 const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,16 +79,7 @@ describe("Idempotency-Key retries while the first request is in progress", () =>
   it("a first request that fails before counting gives the key up, so the retry counts once", async () => {
     const platform = await seedPlatform();
     // The reservation batch goes through (the user is unknown: nothing counted); the registration batch fails.
-    let calls = 0;
-    const failing = new Proxy(env.DB, {
-      get(target, property) {
-        if (property === "batch") {
-          return async (statements: D1PreparedStatement[]) => (++calls === 1 ? target.batch(statements) : failingBatches(target).batch(statements));
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const failing = interceptBatches(env.DB, (n, run) => (n === 1 ? run() : failingBatches(env.DB).batch([])));
     const failed = await track(platform.secretKey, "fails-1", "fresh", { envOverrides: { DB: failing } });
     expect(failed.status).toBe(500);
     const retry = await track(platform.secretKey, "fails-1", "fresh");

@@ -1,7 +1,7 @@
 /** oauth-api test harness: real developer sessions, requests through the worker's app with the real bindings. */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import type { Clock } from "@dream-api/shared";
-import { answerConnect, type Developer } from "@dream-api/emulators/testing/in-worker";
+import { answerConnect, createDeveloper, type Developer } from "@dream-api/emulators/testing/in-worker";
 import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
@@ -39,4 +39,19 @@ export async function platformIdOf(dev: Developer): Promise<string> {
   const row = await env.DB.prepare("SELECT platform_id FROM platforms WHERE developer_id = ?1").bind(dev.id).first<{ platform_id: string }>();
   if (!row) throw new Error("developer has no platform yet");
   return row.platform_id;
+}
+
+export interface ConnectedDeveloper {
+  dev: Developer;
+  account: string;
+  platformId: string;
+}
+
+/** A new developer who has connected a fresh Stripe stand-in account through the real Connect flow. */
+export async function connectedDeveloper(): Promise<ConnectedDeveloper> {
+  const dev = await createDeveloper();
+  const { location } = await connectStripe(dev);
+  const account = location.searchParams.get("account");
+  if (!account) throw new Error(`connect failed: ${location}`);
+  return { dev, account, platformId: await platformIdOf(dev) };
 }

@@ -2,19 +2,13 @@ import { env } from "cloudflare:test";
 import { tierCacheKvKey } from "@dream-api/shared/db";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
-import { call, connectStripe, createDeveloper, expectError, platformIdOf, standInStripeOptions, stripeFault, type Developer } from "./harness";
+import { call, connectedDeveloper, createDeveloper, expectError, platformIdOf, standInStripeOptions, stripeFault } from "./harness";
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
 const FREE = { name: "free", displayName: "Free", kind: "subscription", price: 0, limit: 100, features: ["100 calls"] };
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"], popular: true };
 const EBOOK = { name: "ebook", displayName: "The e-book", kind: "one_off", price: 500, inventory: 3, description: "A PDF", imageUrl: "https://example.com/book.png" };
-
-async function connectedDeveloper(): Promise<{ dev: Developer; account: string; platformId: string }> {
-  const dev = await createDeveloper();
-  const { location } = await connectStripe(dev);
-  return { dev, account: location.searchParams.get("account")!, platformId: await platformIdOf(dev) };
-}
 
 describe("tiers as Stripe products", () => {
   it("creates free, subscription and one-off tiers; paid ones get a product and price on the connected account", async () => {

@@ -12,26 +12,13 @@ import { env } from "cloudflare:test";
 import { MAX_TIERS } from "@dream-api/shared";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
-import { call, connectStripe, createDeveloper, expectError, platformIdOf, standInStripeOptions, type CallResult, type Developer } from "./harness";
+import { call, type CallResult, connectedDeveloper, type ConnectedDeveloper, createDeveloper, type Developer, expectError, platformIdOf, standInStripeOptions } from "./harness";
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
 const FREE = { displayName: "Free", kind: "subscription", price: 0, limit: 100 };
 const PAID = { displayName: "Paid", kind: "subscription", price: 1900, limit: 10_000 };
 
-interface Connected {
-  dev: Developer;
-  account: string;
-  platformId: string;
-}
-
-async function connectedDeveloper(): Promise<Connected> {
-  const dev = await createDeveloper();
-  const { location } = await connectStripe(dev);
-  const account = location.searchParams.get("account");
-  if (!account) throw new Error(`connect failed: ${location}`);
-  return { dev, account, platformId: await platformIdOf(dev) };
-}
 
 /** A developer whose platform exists (it is made on the first authenticated call). */
 async function developerWithPlatform(): Promise<{ dev: Developer; platformId: string }> {
@@ -63,7 +50,7 @@ function expectNo5xx(results: CallResult[]): void {
  * its active paid tiers; each active tier has one active price, the stored
  * one; an archived tier's product and prices are all inactive.
  */
-async function expectStripeMatchesD1({ account, platformId }: Connected): Promise<void> {
+async function expectStripeMatchesD1({ account, platformId }: ConnectedDeveloper): Promise<void> {
   const { results: rows } = await env.DB.prepare("SELECT name, price, product_id, price_id, archived_at FROM tiers WHERE platform_id = ?1")
     .bind(platformId)
     .all<{ name: string; price: number; product_id: string | null; price_id: string | null; archived_at: string | null }>();

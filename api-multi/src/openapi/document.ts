@@ -270,7 +270,7 @@ function build(): Omit<OpenApiDocument, "servers"> {
       version: "1.0.0",
       summary: "Auth, billing and usage limits for your API, on your own Stripe account.",
       description:
-        "Call it from your backend with your secret key: register end-users, count their usage against their tier's monthly limit, and sell upgrades through Stripe Checkout. Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. Every success body carries `mode`.",
+        "Call it from your backend with your secret key: register end-users, count their usage against their tier's monthly limit, and sell upgrades through Stripe Checkout. Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. Every success body carries `mode`.\n\nRate limits (429 `rate_limited` with `Retry-After`), each caller with its own buckets: 100 requests/min per end-user (your backend naming the user, or the end-user's own session); 6,000/min per secret key; 6,000/min per publishable key for all end-user sessions of your app together (counted per end-user first, and never spending your secret key's bucket); and per client IP for calls without a credential and for lookups of keys not seen recently.\n\nKeys: a rotated-out or revoked key is refused within 90 seconds (the revocation bound); a rotation's grace period longer than that ends exactly.",
     },
     tags: TAGS.map((tag) => ({ ...tag })),
     security: [{ secretKey: [] }],

@@ -130,7 +130,7 @@ export function renderReferencePage(document: OpenApiDocument): string {
 <nav><b>${escape(info.title)}</b> <span class="opt">v${escape(info.version)}</span><h2>Start</h2><a href="#auth">Authentication</a><a href="#errors">Errors</a><a href="/openapi.json">openapi.json</a>${nav}<h2>Models</h2>${Object.keys(components)
     .map((name) => `<a href="#model-${escape(name)}">${escape(name)}</a>`)
     .join("")}</nav>
-<main><h1>${escape(info.title)} API reference</h1><p>${prose(info.summary ?? "")}</p><p>${prose(info.description ?? "")}</p><p>Base URL: <code>${escape(server)}</code> · Machine-readable: <a href="/openapi.json">OpenAPI 3.1</a> · Typed client: <code>npm install @dream-api/client</code></p>
+<main><h1>${escape(info.title)} API reference</h1><p>${prose(info.summary ?? "")}</p>${(info.description ?? "").split("\n\n").map((paragraph) => `<p>${prose(paragraph)}</p>`).join("")}<p>Base URL: <code>${escape(server)}</code> · Machine-readable: <a href="/openapi.json">OpenAPI 3.1</a> · Typed client: <code>npm install @dream-api/client</code></p>
 <h2 id="auth">Authentication</h2><table><tr><th>Scheme</th><th>Header</th><th>About</th></tr>${schemes}</table>
 <h2 id="errors">Errors</h2><p>Every error answers <code>{ "error": { "code", "message", "param"? }, "requestId" }</code> with the status its code maps to:</p><table><tr><th>Code</th><th>Status</th></tr>${errorRows}</table>
 ${byTag.map((tag) => `<h2>${escape(tag.name)}</h2><p>${prose(tag.description)}</p>${tag.operations.map(({ method, path, operation }) => operationSection(server, path, method, operation, components)).join("")}`).join("")}

@@ -20,16 +20,7 @@ import { PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_
 import fc from "fast-check";
 import Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
-import {
-  call,
-  connectStripe,
-  createDeveloper,
-  expectError,
-  FaultProxy,
-  platformIdOf,
-  standInStripeOptions,
-  type Developer,
-} from "../harness";
+import { call, connectedDeveloper, type ConnectedDeveloper, expectError, FaultProxy, standInStripeOptions } from "../harness";
 
 const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 
@@ -44,19 +35,6 @@ const faults = (calls: number) =>
     times: fc.integer({ min: 1, max: 4 }),
   });
 
-interface Connected {
-  dev: Developer;
-  account: string;
-  platformId: string;
-}
-
-async function connectedDeveloper(): Promise<Connected> {
-  const dev = await createDeveloper();
-  const { location } = await connectStripe(dev);
-  const account = location.searchParams.get("account");
-  if (!account) throw new Error(`connect failed: ${location}`);
-  return { dev, account, platformId: await platformIdOf(dev) };
-}
 
 function viaProxy(proxy: FaultProxy): Partial<Env> {
   const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TEST_TIMEOUT_MS) };
@@ -78,7 +56,7 @@ async function stripeCatalog(account: string) {
 }
 
 /** Stripe and D1 agree: one product per paid tier, its only active price is the stored one, nothing else. */
-async function expectStripeMatchesD1({ account, platformId }: Connected): Promise<void> {
+async function expectStripeMatchesD1({ account, platformId }: ConnectedDeveloper): Promise<void> {
   const rows = (await tierRows(platformId)).filter((row) => row.price > 0 && row.archived_at === null);
   const { products, prices } = await stripeCatalog(account);
   const ours = products.filter((product) => product.metadata["platformId"] === platformId);

@@ -57,36 +57,36 @@ export async function listTiers(db: D1Database, platformId: string): Promise<Tie
   return results.map(toTier);
 }
 
-export function insertTierStatement(
-  db: D1Database,
-  platformId: string,
-  tier: Omit<Tier, "archived">,
-  now: string,
-): D1PreparedStatement {
+/**
+ * A tier's stored fields besides its key and kind, in the column order of
+ * TIER_FIELDS: what an insert writes and what a change compares and sets.
+ */
+const TIER_FIELDS = "display_name, price, currency, monthly_limit, price_id, product_id, features, popular, inventory, image_url, description, sort_order";
+
+function tierFieldValues(tier: Omit<Tier, "archived">): unknown[] {
+  return [
+    tier.displayName,
+    tier.price,
+    tier.currency,
+    tier.limit,
+    tier.priceId,
+    tier.productId,
+    JSON.stringify(tier.features),
+    tier.popular ? 1 : 0,
+    tier.inventory,
+    tier.imageUrl,
+    tier.description,
+    tier.sortOrder,
+  ];
+}
+
+export function insertTierStatement(db: D1Database, platformId: string, tier: Omit<Tier, "archived">, now: string): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, monthly_limit, price_id, product_id,
-                          features, popular, inventory, image_url, description, sort_order, created_at, updated_at)
+      `INSERT INTO tiers (platform_id, name, kind, ${TIER_FIELDS}, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)`,
     )
-    .bind(
-      platformId,
-      tier.name,
-      tier.displayName,
-      tier.kind,
-      tier.price,
-      tier.currency,
-      tier.limit,
-      tier.priceId,
-      tier.productId,
-      JSON.stringify(tier.features),
-      tier.popular ? 1 : 0,
-      tier.inventory,
-      tier.imageUrl,
-      tier.description,
-      tier.sortOrder,
-      now,
-    );
+    .bind(platformId, tier.name, tier.kind, ...tierFieldValues(tier), now);
 }
 
 /**
@@ -134,36 +134,7 @@ export function updateTierIfUnchangedStatement(
          AND product_id IS ?22 AND json(features) IS json(?23) AND popular IS ?24 AND inventory IS ?25 AND image_url IS ?26
          AND description IS ?27 AND sort_order IS ?28`,
     )
-    .bind(
-      platformId,
-      expected.name,
-      next.displayName,
-      next.price,
-      next.currency,
-      next.limit,
-      next.priceId,
-      next.productId,
-      JSON.stringify(next.features),
-      next.popular ? 1 : 0,
-      next.inventory,
-      next.imageUrl,
-      next.description,
-      next.sortOrder,
-      now,
-      retiredPriceId,
-      expected.displayName,
-      expected.price,
-      expected.currency,
-      expected.limit,
-      expected.priceId,
-      expected.productId,
-      JSON.stringify(expected.features),
-      expected.popular ? 1 : 0,
-      expected.inventory,
-      expected.imageUrl,
-      expected.description,
-      expected.sortOrder,
-    );
+    .bind(platformId, expected.name, ...tierFieldValues(next), now, retiredPriceId, ...tierFieldValues(expected));
 }
 
 /**
