@@ -95,6 +95,20 @@ export interface Tier {
 }
 
 /**
+ * The tiers a platform offers: not archived, in display order (sort order,
+ * then price). Archived tiers stay stored — subscribers may still be on
+ * them — but are never offered, checked out or assigned.
+ */
+export function activeTiers(tiers: readonly Tier[]): Tier[] {
+  return tiers.filter((tier) => !tier.archived).sort((a, b) => a.sortOrder - b.sortOrder || a.price - b.price);
+}
+
+/** The active tier named `name`, if any. */
+export function activeTier(tiers: readonly Tier[], name: string): Tier | undefined {
+  return tiers.find((tier) => tier.name === name && !tier.archived);
+}
+
+/**
  * The tier a new end-user starts on: the cheapest active subscription tier
  * (ties broken by the lower limit, then sort order).
  */
