@@ -28,7 +28,7 @@ const result = await autocannon({
 });
 
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     rps: result.requests.average,
     total: result.requests.total,
     p50_ms: result.latency.p50,
@@ -36,5 +36,5 @@ process.stdout.write(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     status: result.statusCodeStats,
-  }) + "\n",
+  })}\n`,
 );

@@ -83,4 +83,4 @@ for (const { target, session } of sessions) {
       .map(([name, samples]) => ({ name, share: `${((samples / Math.max(1, busy)) * 100).toFixed(1)}%` })),
   };
 }
-process.stdout.write(JSON.stringify(report) + "\n");
+process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -158,7 +158,7 @@ try {
       track: await profileScenario("track", "dream-api-multi", { url: `${API}/api/usage/track`, method: "POST", headers: auth, bodyUsers: users }),
       check: await profileScenario("check", "dream-api-multi", { url: `${API}/api/usage`, headers: { Authorization: auth.Authorization }, headerUser: users }),
     };
-    if (asJson) process.stdout.write(JSON.stringify({ profiles }) + "\n");
+    if (asJson) process.stdout.write(`${JSON.stringify({ profiles })}\n`);
   } else {
     log(`dream-api bench: ${duration}s per scenario in ${rounds} interleaved rounds, ${connections} connections, Node ${process.version}`);
     const scenarios = await measure({
@@ -182,7 +182,7 @@ try {
     const stored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-exact" } }).then((r) => r.json());
     const overshoot = Math.max(admitted, stored.usage.count) - 100;
     log(`  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`);
-    if (asJson) process.stdout.write(JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } }) + "\n");
+    if (asJson) process.stdout.write(`${JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } })}\n`);
   }
 } finally {
   await workers.dispose();

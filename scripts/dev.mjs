@@ -7,7 +7,7 @@
  */
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createPlatformPrice } from "@dream-api/emulators/testing";
+import { createPlatformPrice } from "@dream-api/testkit/local-cloud";
 import { applyLocalMigrations } from "./lib/local-d1.mjs";
 import { onStop, start, stopAll, stopOnSignals, waitForHealthy } from "./lib/processes.mjs";
 import { startWorkers } from "./lib/workers-runtime.mjs";

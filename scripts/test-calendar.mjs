@@ -1,6 +1,6 @@
 /**
  * `pnpm test:calendar`: the period-sensitive suites again, with the test
- * clock pinned (DREAM_TEST_NOW, see emulators/src/testing/global-setup.ts)
+ * clock pinned (DREAM_TEST_NOW, see packages/testkit/src/global-setup.ts)
  * to instants where billing periods, days and years turn over. A test that
  * steps the harness clock across a boundary, or mixes it with the machine's
  * (`new Date()`), passes `pnpm test` on most days and fails here on any day.
@@ -32,7 +32,7 @@ export const INSTANTS = [
  * other period logic (api-multi customers, end-user-access, the
  * raised-limits concurrency project), credentials (a grace period, not a
  * billing period), oauth-api (no periods), preview-mode (its cap counts
- * end-users, not calls), the chaos and reliability suites (no counts
+ * end-users, not calls), the chaos and property suites (no counts
  * compared across requests), and the SDK and example tests, which run
  * api-multi's real entry point through Miniflare on the system clock —
  * nothing there can be pinned.

@@ -1,45 +1,26 @@
-/** Wires api-multi: middleware, then one Hono instance per resource. */
+/**
+ * Wires api-multi: the shared worker skeleton, with the route table derived
+ * from the operation definitions (routes/, plus health, /openapi.json and
+ * /docs), each behind the authentication and rate limits its callers need.
+ */
 import { systemClock, type Clock } from "@dream-api/shared";
-import { corsForAnyOrigin, corsFromConfig, createBaseApp } from "@dream-api/shared/hono";
+import { createWorkerApp, needsCredential } from "@dream-api/shared/hono";
 import { config } from "./config";
 import type { AppEnv } from "./context";
-import { END_USER_PATHS, authenticate } from "./middleware/authenticate";
+import { authenticateFor } from "./middleware/authenticate";
 import { limitPerCredential } from "./middleware/rate-limit";
-import { billingRoutes } from "./routes/billing";
-import { customerRoutes } from "./routes/customers";
-import { dashboardRoutes } from "./routes/dashboard";
-import { docsRoutes } from "./routes/docs";
-import { publicRoutes } from "./routes/public";
-import { tierRoutes } from "./routes/tiers";
-import { usageRoutes } from "./routes/usage";
-import { webhookRoutes } from "./routes/webhook";
+import { ALL_OPERATIONS } from "./openapi/document";
 
 export interface AppDependencies {
   clock?: Clock;
 }
 
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
-  const app = createBaseApp<AppEnv>("api-multi");
-  app.use("*", async (c, next) => {
-    c.set("now", clock());
-    await next();
+  return createWorkerApp<AppEnv>({
+    clock,
+    operations: ALL_OPERATIONS,
+    corsAllowList: (c) => config(c.env).CORS_ORIGINS,
+    middlewareFor: (operation) => (needsCredential(operation) ? [authenticateFor(operation.auth), limitPerCredential] : []),
+    unknownRoutes: { path: "/api/*", middleware: [authenticateFor(["secretKey"]), limitPerCredential] },
   });
-  app.route("/", docsRoutes);
-  app.route("/api/public", publicRoutes);
-  app.route("/webhook", webhookRoutes);
-  const dashboardCors = corsFromConfig<AppEnv>((c) => config(c.env).CORS_ORIGINS);
-  const endUserCors = corsForAnyOrigin();
-  // Server-to-server calls (a developer's backend) send no Origin and need no CORS headers.
-  app.use("/api/*", (c, next) => {
-    if (!c.req.header("Origin") && c.req.method !== "OPTIONS") return next();
-    return END_USER_PATHS.has(c.req.path) ? endUserCors(c, next) : dashboardCors(c, next);
-  });
-  app.use("/api/*", authenticate, limitPerCredential);
-
-  app.route("/api/customers", customerRoutes);
-  app.route("/api/usage", usageRoutes);
-  app.route("/api/tiers", tierRoutes);
-  app.route("/api/dashboard", dashboardRoutes);
-  app.route("/api", billingRoutes);
-  return app;
 }

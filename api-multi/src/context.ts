@@ -50,6 +50,8 @@ export interface ServiceContext {
   publishableKey: string;
   mode: KeyMode;
   preview: boolean;
+  /** What success bodies say the key's mode is ("preview", "test" or "live"): apiMode(auth). */
+  apiMode: ApiMode;
   now: Date;
 }
 
@@ -62,6 +64,7 @@ export function serviceContext(c: AppContext): ServiceContext {
     publishableKey: auth.publishableKey,
     mode: auth.mode,
     preview: auth.preview,
+    apiMode: apiMode(auth),
     now: c.get("now"),
   };
 }

@@ -1,5 +1,5 @@
 /** Request schemas and id parsing shared by api-multi's routes. */
-import { ApiError, tierNameSchema } from "@dream-api/shared";
+import { ApiError, tierNameSchema, type ErrorCode } from "@dream-api/shared";
 import { z } from "zod";
 
 /**
@@ -40,3 +40,12 @@ export function actingUserId(auth: { endUserId?: string | undefined }, requested
 
 /** An http(s) URL for redirects (checkout success/cancel, portal return). */
 export const redirectUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048);
+
+/** The end-user, when the body or query does not name it (header `X-User-Id`, query `userId`). */
+export const userIdHeader = endUserIdSchema.meta({ description: "The end-user, when the body or query does not name it.", example: "user_42" });
+
+/** The `{userId}` path parameter. */
+export const userIdPath = z.strictObject({ userId: endUserIdSchema.meta({ description: "Your id for the end-user.", example: "user_42" }) });
+
+/** What any operation with a JSON body may answer about the body itself. */
+export const BODY_ERRORS: ErrorCode[] = ["invalid_json", "invalid_request", "body_too_large"];

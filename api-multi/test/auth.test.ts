@@ -1,8 +1,9 @@
 import { env } from "cloudflare:test";
 import { hashSecretKey, issueKeyPair, newId } from "@dream-api/shared";
-import { insertApiKeyStatement, keyCacheKvKey } from "@dream-api/shared/db";
+import { keyCacheKvKey } from "@dream-api/shared/caches";
+import { insertApiKeyStatement } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { clearApiKeyIsolateCache } from "../src/services/api-key-cache";
+import { clearApiKeyIsolateCache } from "@dream-api/shared/caches";
 import { call, client, expectErrorShape, seedPlatform } from "./harness";
 
 describe("secret-key authentication", () => {

@@ -21,6 +21,7 @@ import {
   subscriptionIdFrom,
   type ConnectedPlatform,
   type Delivery,
+  failPayment,
 } from "./harness";
 
 async function buy(platform: ConnectedPlatform, userId: string, tier: string, types: string[]): Promise<Delivery[]> {
@@ -82,7 +83,7 @@ describe("Connect webhook faults", () => {
     expectErrorShape(portal, 404, "no_billing_account"); // nothing delivered yet
     // Learn the customer through the updated event only, delivered first.
     const cursor = await inboxCursor("connect");
-    await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionId}/fail_payment`, { method: "POST" });
+    await failPayment(subscriptionId);
     const failed = await awaitDeliveries(cursor, ["invoice.payment_failed", "customer.subscription.updated"], "connect");
     await deliverAll(failed.filter((d) => d.type === "customer.subscription.updated"));
     await deliverAll(purchase.filter((d) => d.type === "customer.subscription.created"));
@@ -111,7 +112,7 @@ describe("Connect webhook faults", () => {
     const purchase = await buy(platform, "dave", "pro", ["checkout.session.completed", "customer.subscription.created", "invoice.paid"]);
     await deliverAll(purchase);
     const cursor = await inboxCursor("connect");
-    await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionIdFrom(purchase)}/fail_payment`, { method: "POST" });
+    await failPayment(subscriptionIdFrom(purchase));
     await deliverAll((await awaitDeliveries(cursor, ["invoice.payment_failed"], "connect")).filter((d) => d.type === "invoice.payment_failed"));
     const dashboard = await call("GET", "/api/dashboard", { key: platform.secretKey });
     expect(dashboard.body.subscriptions[0]).toMatchObject({ userId: "dave", status: "past_due", lastPaymentError: expect.stringMatching(/Payment failed/) });
@@ -124,7 +125,7 @@ describe("Connect webhook faults", () => {
     await deliverAll(purchase);
     const subscriptionId = subscriptionIdFrom(purchase);
     let cursor = await inboxCursor("connect");
-    await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionId}/fail_payment`, { method: "POST" });
+    await failPayment(subscriptionId);
     const failure = await awaitDeliveries(cursor, ["invoice.payment_failed", "customer.subscription.updated"], "connect");
     // The subscription's own update (past_due) shows the failure, whichever event brings it.
     await deliverAll(failure.filter((d) => d.type === "customer.subscription.updated" && d.body.includes(platform.account)));

@@ -8,4 +8,4 @@ declare global {
   }
 }
 
-export type {} from "../../emulators/src/testing/global-setup";
+export type {} from "@dream-api/testkit/global-setup";

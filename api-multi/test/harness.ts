@@ -3,17 +3,18 @@
  * sends requests through the worker's Hono app with the real bindings.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { issueKeyPair, newId, newPlatformId, type Clock, type KeyMode, type Tier } from "@dream-api/shared";
+import { issueKeyPair, newId, newPlatformId, type KeyMode, type Tier } from "@dream-api/shared";
 import { insertApiKeyStatement, insertPlatformStatement, insertTierStatement } from "@dream-api/shared/db";
-import { standInStripeOptions, type Delivery } from "@dream-api/emulators/testing/in-worker";
-import Stripe from "stripe";
+import { countTableRows, snapshotPlatformRows } from "@dream-api/testkit/arbitraries";
+import { harnessClock, standInStripe } from "@dream-api/testkit/in-worker";
+import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
+import { bindWorker, webhookDeliverer } from "@dream-api/testkit/worker-harness";
 import { inject } from "vitest";
-import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
 import { createApp } from "../src/app";
 
-import { harnessClock } from "@dream-api/emulators/testing/in-worker";
-
-export * from "@dream-api/emulators/testing/in-worker";
+export * from "@dream-api/testkit/in-worker";
+/** api-multi's operations, as the shared suites read them. */
+export { OPERATIONS as operations } from "../src/routes";
 
 export interface SeededPlatform {
   platformId: string;
@@ -64,13 +65,20 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
 export type CallOptions = WorkerCallOptions<Env>;
 export type { CallResult };
 
-/** A caller bound to one app instance (and so one clock). */
-export function client(clock: Clock = harnessClock) {
-  const app = createApp({ clock });
-  return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://api.test" });
+/** `client(clock)`: a caller bound to a new app on that clock; `call`: one on the harness clock; `send`: request templates for the property suites. */
+export const { client, call, send } = bindWorker({ createApp, env, createExecutionContext, waitOnExecutionContext, origin: "http://api.test", clock: harnessClock });
+
+const TENANT_TABLES = ["platforms", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "usage_daily", "subscriptions", "purchases", "events", "oauth_states"];
+
+/** Every tenant table's rows of one platform (full rows, not only counts, so updates show too). */
+export function tenantRows(platformId: string): Promise<Record<string, unknown[]>> {
+  return snapshotPlatformRows(env.DB, TENANT_TABLES, platformId);
 }
 
-export const call = client();
+/** Rows of every table (for the webhook, whose rejected events would carry no platform). */
+export function globalCounts(): Promise<Record<string, number>> {
+  return countTableRows(env.DB, ["platforms", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "subscriptions", "purchases", "events"]);
+}
 
 /** Row counts of every tenant table for one platform, to prove a rejected request wrote nothing. */
 export async function tableCounts(platformId: string): Promise<Record<string, number>> {
@@ -80,7 +88,7 @@ export async function tableCounts(platformId: string): Promise<Record<string, nu
     { name: "usage_total", sql: "SELECT COALESCE(SUM(usage_count), 0) AS n FROM usage_counts WHERE platform_id = ?1" },
   ];
   const results = await env.DB.batch(queries.map((query) => env.DB.prepare(query.sql).bind(platformId)));
-  return Object.fromEntries(queries.map((query, index) => [query.name, (results[index]?.results[0] as { n: number }).n]));
+  return Object.fromEntries(queries.map((query, index) => [query.name, (results[index]!.results[0] as { n: number }).n]));
 }
 
 export async function storedCount(platformId: string, userId: string): Promise<number | null> {
@@ -102,7 +110,7 @@ export function expectErrorShape(result: CallResult, status: number, code: strin
 
 // ---- billing ------------------------------------------------------------------------------------
 
-export const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+export const stripe = standInStripe();
 
 export interface ConnectedPlatform extends SeededPlatform {
   account: string;
@@ -145,21 +153,8 @@ export async function seedConnectedPlatform(options: { mode?: KeyMode; plan?: "f
   return { ...platform, account, proPriceId: proPrice.id, ebookPriceId: ebookPrice.id };
 }
 
-/** Hands one webhook delivery to the worker exactly as Stripe sent it. */
-export function deliver(delivery: Delivery, options: { envOverrides?: Partial<Env> } = {}) {
-  return call("POST", "/webhook/stripe", {
-    rawBody: delivery.body,
-    headers: { "Stripe-Signature": delivery.signature ?? "", "Content-Type": "application/json" },
-    ...options,
-  });
-}
-
-export async function deliverAll(deliveries: Delivery[]): Promise<void> {
-  for (const delivery of deliveries) {
-    const result = await deliver(delivery);
-    if (result.status !== 200) throw new Error(`webhook ${delivery.type}: ${result.status} ${JSON.stringify(result.body)}`);
-  }
-}
+/** Stripe's signed deliveries, handed to the worker exactly as Stripe sent them. */
+export const { deliver, deliverAll } = webhookDeliverer(call, "/webhook/stripe");
 
 /** A D1 binding whose next `failures` batches fail, as a D1 outage would. */
 export function failingBatches(db: D1Database, failures = 1): D1Database {

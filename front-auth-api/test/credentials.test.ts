@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { sha256Hex } from "@dream-api/shared";
-import { keyCacheKvKey } from "@dream-api/shared/db";
+import { keyCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, it } from "vitest";
 import { call, client, createDeveloper, expectError, harnessClock } from "./harness";
 

@@ -5,41 +5,34 @@
  * stand-in's signed deliveries, read back from the webhook inbox.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import type { Clock } from "@dream-api/shared";
-import type { Delivery } from "@dream-api/emulators/testing/in-worker";
-import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
+import { countTableRows, snapshotDeveloperRows } from "@dream-api/testkit/arbitraries";
+import { harnessClock } from "@dream-api/testkit/in-worker";
+import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
+import { bindWorker, webhookDeliverer } from "@dream-api/testkit/worker-harness";
 import { createApp } from "../src/app";
 
-import { harnessClock } from "@dream-api/emulators/testing/in-worker";
-
-export * from "@dream-api/emulators/testing/in-worker";
+export * from "@dream-api/testkit/in-worker";
+/** front-auth-api's operations, as the shared suites read them. */
+export { OPERATIONS as operations } from "../src/routes";
 
 export type CallOptions = WorkerCallOptions<Env>;
 export type { CallResult };
 
-/** A caller bound to one app instance (and so one clock). */
-export function client(clock: Clock = harnessClock) {
-  const app = createApp({ clock });
-  return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://front-auth.test" });
+/** `client(clock)`: a caller bound to a new app on that clock; `call`: one on the harness clock; `send`: request templates for the property suites. */
+export const { client, call, send } = bindWorker({ createApp, env, createExecutionContext, waitOnExecutionContext, origin: "http://front-auth.test", clock: harnessClock });
+
+/** Every row a developer owns: the platform's tenant tables (full rows, so an UPDATE shows too) and the developer's metered usage. */
+export function developerRows(developerId: string, platformId: string): Promise<Record<string, unknown[]>> {
+  return snapshotDeveloperRows(env.DB, developerId, platformId);
 }
 
-export const call = client();
-
-/** Hands one delivery to the worker exactly as Stripe sent it. */
-export function deliver(delivery: Delivery, options: { envOverrides?: Partial<Env> } = {}) {
-  return call("POST", "/webhook/stripe", {
-    rawBody: delivery.body,
-    headers: { "Stripe-Signature": delivery.signature ?? "", "Content-Type": "application/json" },
-    ...options,
-  });
+/** Row counts of the shared tables (a rejected webhook has no developer to scope by). */
+export function globalCounts(): Promise<Record<string, number>> {
+  return countTableRows(env.DB, ["platforms", "api_keys", "platform_usage", "events"]);
 }
 
-export async function deliverAll(deliveries: Delivery[]): Promise<void> {
-  for (const delivery of deliveries) {
-    const result = await deliver(delivery);
-    if (result.status !== 200) throw new Error(`webhook ${delivery.type}: ${result.status} ${JSON.stringify(result.body)}`);
-  }
-}
+/** Stripe's signed deliveries, handed to the worker exactly as Stripe sent them. */
+export const { deliver, deliverAll } = webhookDeliverer(call, "/webhook/stripe");
 
 export async function eventRows(eventId: string): Promise<number> {
   const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM events WHERE event_id = ?1").bind(eventId).first<{ n: number }>();

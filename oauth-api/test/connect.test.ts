@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { accountCacheKvKey } from "@dream-api/shared/db";
+import { accountCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, it } from "vitest";
 import { accountRow, answerConnect, awaitDeliveries, call, client, connectStripe, createDeveloper, expectError, harnessClock, inboxCursor, platformIdOf } from "./harness";
 

@@ -1,24 +1,30 @@
 /** oauth-api test harness: real developer sessions, requests through the worker's app with the real bindings. */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import type { Clock } from "@dream-api/shared";
-import { answerConnect, createDeveloper, type Developer } from "@dream-api/emulators/testing/in-worker";
-import { workerCaller, type CallOptions as WorkerCallOptions, type CallResult } from "@dream-api/emulators/testing/worker-caller";
+import { countTableRows, snapshotDeveloperRows } from "@dream-api/testkit/arbitraries";
+import { answerConnect, createDeveloper, harnessClock, type Developer } from "@dream-api/testkit/in-worker";
+import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
+import { bindWorker } from "@dream-api/testkit/worker-harness";
 import { createApp } from "../src/app";
 
-import { harnessClock } from "@dream-api/emulators/testing/in-worker";
-
-export * from "@dream-api/emulators/testing/in-worker";
+export * from "@dream-api/testkit/in-worker";
+/** oauth-api's operations, as the shared suites read them. */
+export { OPERATIONS as operations } from "../src/routes";
 
 export type CallOptions = WorkerCallOptions<Env>;
 export type { CallResult };
 
-/** A caller bound to one app instance (and so one clock). */
-export function client(clock: Clock = harnessClock) {
-  const app = createApp({ clock });
-  return workerCaller({ fetch: (request, bindings, ctx) => app.fetch(request, bindings, ctx), env, createExecutionContext, waitOnExecutionContext, origin: "http://oauth.test" });
+/** `client(clock)`: a caller bound to a new app on that clock; `call`: one on the harness clock; `send`: request templates for the property suites. */
+export const { client, call, send } = bindWorker({ createApp, env, createExecutionContext, waitOnExecutionContext, origin: "http://oauth.test", clock: harnessClock });
+
+/** Every row a developer owns: the platform's tenant tables (full rows, so an UPDATE shows too) and the developer's metered usage. */
+export function developerRows(developerId: string, platformId: string): Promise<Record<string, unknown[]>> {
+  return snapshotDeveloperRows(env.DB, developerId, platformId);
 }
 
-export const call = client();
+/** Row counts of the tables oauth-api writes (a rejected callback names no developer we could scope by). */
+export function globalCounts(): Promise<Record<string, number>> {
+  return countTableRows(env.DB, ["platforms", "stripe_accounts", "tiers", "oauth_states"]);
+}
 
 /** Runs the whole Connect flow for a developer and returns the callback's redirect. */
 export async function connectStripe(dev: Developer, decision: "approve" | "deny" = "approve", at = call) {

@@ -1,10 +1,9 @@
 import { env } from "cloudflare:test";
-import { tierCacheKvKey } from "@dream-api/shared/db";
-import Stripe from "stripe";
+import { tierCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, inject, it } from "vitest";
-import { call, connectedDeveloper, createDeveloper, expectError, platformIdOf, standInStripeOptions, stripeFault } from "./harness";
+import { call, connectedDeveloper, createDeveloper, expectError, platformIdOf, stripeFault, standInStripe } from "./harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 const FREE = { name: "free", displayName: "Free", kind: "subscription", price: 0, limit: 100, features: ["100 calls"] };
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"], popular: true };

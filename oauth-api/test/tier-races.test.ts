@@ -10,11 +10,10 @@
  */
 import { env } from "cloudflare:test";
 import { MAX_TIERS } from "@dream-api/shared";
-import Stripe from "stripe";
-import { describe, expect, inject, it } from "vitest";
-import { call, type CallResult, connectedDeveloper, type ConnectedDeveloper, createDeveloper, type Developer, expectError, platformIdOf, standInStripeOptions } from "./harness";
+import { describe, expect, it } from "vitest";
+import { call, type CallResult, connectedDeveloper, type ConnectedDeveloper, createDeveloper, type Developer, expectError, platformIdOf, standInStripe } from "./harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 const FREE = { displayName: "Free", kind: "subscription", price: 0, limit: 100 };
 const PAID = { displayName: "Paid", kind: "subscription", price: 1900, limit: 10_000 };
@@ -112,7 +111,7 @@ describe("the 20-active-tier cap under concurrency", () => {
   });
 
   it("is enforced by D1 itself at exactly MAX_TIERS active tiers (the trigger's number is MAX_TIERS)", async () => {
-    const { dev, platformId } = await developerWithPlatform();
+    const { platformId } = await developerWithPlatform();
     const now = new Date().toISOString();
     const insert = (name: string, archivedAt: string | null = null) =>
       env.DB.prepare(

@@ -26,7 +26,7 @@ export function start(name, command, args, options) {
   const prefix = `\x1b[${color}m${name.padEnd(15)}\x1b[0m│ `;
   const relay = (/** @type {Buffer} */ chunk) => {
     for (const line of chunk.toString().split("\n")) {
-      if (line.trim() && !options.quiet?.test(line)) process.stdout.write(prefix + line + "\n");
+      if (line.trim() && !options.quiet?.test(line)) process.stdout.write(`${prefix + line}\n`);
     }
   };
   child.stdout?.on("data", relay);

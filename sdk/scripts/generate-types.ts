@@ -1,10 +1,5 @@
 /** Writes src/generated/openapi.ts (see ./openapi-types.ts). */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { GENERATED_TYPES_PATH, generateTypes } from "./openapi-types.js";
+import { writeOpenApiTypes } from "./lib/openapi-types.js";
+import { SDK_TYPES } from "./openapi-types.js";
 
-const path = fileURLToPath(GENERATED_TYPES_PATH);
-mkdirSync(dirname(path), { recursive: true });
-writeFileSync(path, await generateTypes());
-console.log(`wrote ${path}`);
+await writeOpenApiTypes([SDK_TYPES]);

@@ -13,7 +13,10 @@ describe("retry policy", () => {
     expect([0, 1, 2].map((retry) => retryDelayMs(retry, server, () => 0))).toEqual([250, 500, 1000]);
     const samples = new Set(Array.from({ length: 50 }, () => retryDelayMs(1, server)));
     expect(samples.size).toBeGreaterThan(1);
-    for (const sample of samples) expect(sample).toBeGreaterThanOrEqual(500), expect(sample).toBeLessThanOrEqual(1000);
+    for (const sample of samples) {
+      expect(sample).toBeGreaterThanOrEqual(500);
+      expect(sample).toBeLessThanOrEqual(1000);
+    }
   });
 
   it("prefers the server's Retry-After (on 429 and on 5xx)", () => {

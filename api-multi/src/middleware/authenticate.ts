@@ -1,46 +1,42 @@
-import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, lowestTier, verifySessionToken } from "@dream-api/shared";
-import { findEndUserOfClerkUser, getPlatformByDeveloper, insertEndUserStatement } from "@dream-api/shared/db";
-import { clientIp } from "@dream-api/shared/hono";
+import { ApiError, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, verifySessionToken } from "@dream-api/shared";
+import { resolvePublishableKey, resolveSecretKey } from "@dream-api/shared/caches";
+import { getPlatformByDeveloper } from "@dream-api/shared/db";
+import { clientIp, type Caller } from "@dream-api/shared/hono";
+import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
 import { serviceContext, type AppContext, type AppEnv } from "../context";
-import { resolvePublishableKey, resolveSecretKey } from "../services/api-key-cache";
-import { endUserCap, previewLimitReached } from "../services/preview";
-import { getPlatformTiers } from "../services/tier-cache";
+import { endUserOfSession } from "../services/customers/register";
 
 const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-/** Read-only routes the developer's dashboard may call with the developer's own dream-api session JWT. */
-const DEVELOPER_ROUTE = /^GET \/api\/(dashboard|tiers|customers(\/[^/]+)?)$/;
-
-/** Routes an end-user may call for itself with its own end-user-api session JWT (from any origin). */
-export const END_USER_PATHS = new Set(["/api/usage", "/api/checkout", "/api/portal"]);
-const END_USER_ROUTES = new Set(["GET /api/usage", "POST /api/checkout", "POST /api/portal"]);
-
 /**
- * `Authorization: Bearer sk_live_…|sk_test_…` (the developer's backend) →
- * platformId; or, on END_USER_ROUTES, a session JWT of the shared
- * end-user-api Clerk app → the platform its `publishableKey` claim names and
- * the end-user its `sub` is. The platformId set here is the only one tenant
- * queries may use.
+ * The middleware that authenticates an operation's callers (its definition's
+ * `auth`): `Authorization: Bearer …` with a session JWT → an end-user's own
+ * session (end-user-api app: the platform its `publishableKey` claim names,
+ * the end-user its `sub` is) where end-user sessions may call, else a
+ * developer's dashboard session where those may; anything else is taken as
+ * a secret key (sk_live_…|sk_test_… → platformId). The platformId set here
+ * is the only one tenant queries may use.
  */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header("Authorization");
-  if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
-  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  const route = `${c.req.method} ${c.req.path}`;
-  const jwt = token !== undefined && JWT_SHAPE.test(token);
-  if (jwt && END_USER_ROUTES.has(route)) {
-    await authenticateEndUser(c, token);
-  } else if (jwt && DEVELOPER_ROUTE.test(route)) {
-    await authenticateDeveloperSession(c, token);
-  } else {
-    await authenticateSecretKey(c, token);
-  }
-  await next();
-});
+export function authenticateFor(callers: readonly Caller[]): MiddlewareHandler<AppEnv> {
+  const endUsers = callers.includes("endUserSession");
+  const developers = callers.includes("developerSession");
+  const secretKeys = callers.includes("secretKey");
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("Authorization");
+    if (!header) throw new ApiError("unauthorized", "Missing Authorization header. Send `Authorization: Bearer sk_…`.");
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const jwt = token !== undefined && JWT_SHAPE.test(token);
+    if (jwt && endUsers) await authenticateEndUser(c, token);
+    else if (jwt && developers) await authenticateDeveloperSession(c, token);
+    else if (secretKeys) await authenticateSecretKey(c, token);
+    else throw new ApiError("invalid_token", "This route takes a session token.");
+    await next();
+  });
+}
 
 async function authenticateSecretKey(c: AppContext, secretKey: string | undefined): Promise<void> {
   if (!secretKey || !SECRET_KEY_PATTERN.test(secretKey)) throw new ApiError("invalid_api_key", INVALID_KEY_MESSAGE);
@@ -85,38 +81,10 @@ async function authenticateEndUser(c: AppContext, token: string): Promise<void> 
   const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey, keyLookup(c)) : null;
   if (!key) throw new ApiError("invalid_token", "The end-user session token names no dream-api platform (publishableKey claim).");
   c.set("auth", { platformId: key.platformId, publishableKey: key.publishableKey, mode: key.mode, keyId: key.keyId, preview: key.preview });
-  c.set("auth", { ...c.get("auth"), endUserId: await endUserIdFor(c, claims.sub) });
+  c.set("auth", { ...c.get("auth"), endUserId: await endUserOfSession({ ctx: serviceContext(c), input: { clerkUserId: claims.sub } }) });
 }
 
 /** How this request looks keys up: on its clock, with the configured cache TTL, from the caller's IP. */
 function keyLookup(c: AppContext) {
   return { now: c.get("now"), ttlSeconds: config(c.env).KEY_CACHE_TTL_SECONDS, clientIp: clientIp(c) };
-}
-
-/**
- * The platform's userId of the Clerk user `clerkUserId`: the end-user linked
- * to it, or the one the developer's backend registered under that id (now
- * linked: findEndUserOfClerkUser). An end-user who signed up through the
- * shared app but was never registered by the developer's backend is
- * registered now (D1 only, lowest tier, userId = the Clerk user id).
- */
-async function endUserIdFor(c: AppContext, clerkUserId: string): Promise<string> {
-  const db = c.env.DB;
-  const { platformId } = c.get("auth");
-  const existing = await findEndUserOfClerkUser(db, platformId, clerkUserId);
-  if (existing) return existing;
-  const ctx = serviceContext(c);
-  const tier = lowestTier(await getPlatformTiers(c.env, c.executionCtx, platformId));
-  if (!tier) throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet.");
-  const cap = endUserCap(ctx);
-  await insertEndUserStatement(
-    db,
-    { platformId, userId: clerkUserId, clerkUserId, email: null, plan: tier.name, now: c.get("now").toISOString() },
-    { maxEndUsers: cap },
-  ).run();
-  const registered = await findEndUserOfClerkUser(db, platformId, clerkUserId);
-  if (registered) return registered;
-  if (cap !== null) throw previewLimitReached(cap);
-  // The userId is taken by a customer linked to another Clerk user.
-  throw new ApiError("conflict", "This account cannot be linked to a customer of this platform: its id is already used by another customer.");
 }

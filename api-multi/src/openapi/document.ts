@@ -1,188 +1,38 @@
 /**
- * The OpenAPI 3.1 document of api-multi, generated from ./operations with
- * zod's own JSON Schema output (draft 2020-12, which is OpenAPI 3.1's
- * schema dialect), so the reference cannot drift from what routes validate.
+ * api-multi's OpenAPI 3.1 document, derived from its operation definitions
+ * (routes/index.ts, plus the system operations served here) by the shared
+ * builder. Served at /openapi.json and rendered at /docs; the SDK's types
+ * are generated from it.
  */
-import { ERROR_CODES, type ErrorCode } from "@dream-api/shared";
-import { z } from "zod";
-import { errorSchema } from "./models";
-import { OPERATIONS, TAGS, errorCodesOf, type Operation, type Security } from "./operations";
+import type { ErrorCode } from "@dream-api/shared";
+import { exampleOf, workerContract } from "@dream-api/shared/openapi";
+import type { AppEnv } from "../context";
+import { errorSchema } from "../models";
+import { OPERATIONS } from "../routes";
+import { docsOperation } from "./docs";
 
-export type JsonSchema = Record<string, unknown>;
+export type { OpenApiDocument } from "@dream-api/shared/openapi";
 
-export interface OpenApiDocument {
-  openapi: "3.1.0";
-  info: Record<string, unknown>;
-  servers: { url: string; description?: string }[];
-  tags: { name: string; description: string }[];
-  security: Record<string, string[]>[];
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
-}
+export const TAGS = [
+  { name: "Usage", description: "Count an end-user's calls against their tier's monthly limit, and read it." },
+  { name: "Customers", description: "Your end-users: register, read, list, move between tiers." },
+  { name: "Tiers", description: "Your pricing tiers, for your backend and for a public pricing page." },
+  { name: "Billing", description: "Stripe Checkout and billing portal sessions on your connected Stripe account." },
+  { name: "Dashboard", description: "Everything the dream-api dashboard shows." },
+  { name: "Webhooks", description: "Stripe calls these; you do not." },
+  { name: "System", description: "Health and this reference." },
+] as const;
 
-export interface OpenApiParameter {
-  name: string;
-  in: "path" | "query" | "header";
-  required: boolean;
-  description?: string;
-  schema: JsonSchema;
-  example?: unknown;
-}
+/** Errors any call with a credential may answer (`clerk_error`: Clerk's keys for a session token could not be loaded). */
+export const AUTH_ERRORS: readonly ErrorCode[] = ["unauthorized", "invalid_api_key", "invalid_token", "rate_limited", "internal_error", "database_error", "clerk_error", "misconfigured"];
 
-export interface OpenApiOperation {
-  operationId: string;
-  tags: string[];
-  summary: string;
-  description: string;
-  security: Record<string, string[]>[];
-  parameters: OpenApiParameter[];
-  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema; example: unknown }> };
-  responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema; example?: unknown; examples?: Record<string, unknown> }> }>;
-  "x-error-codes": ErrorCode[];
-}
-
-const COMPONENT_URI = (id: string) => `#/components/schemas/${id}`;
-
-const SECURITY_SCHEMES: Record<Security, JsonSchema> = {
-  secretKey: {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "sk_live_… / sk_test_…",
-    description: "Your secret key, from your backend only. Test keys see test data; a free developer's test key is a preview (at most 100 end-users).",
-  },
-  endUserToken: {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-    description: "An end-user's session token from the shared end-user Clerk app (its `publishableKey` claim names your platform). It may act only for its own user.",
-  },
-  developerSession: {
-    type: "http",
-    scheme: "bearer",
-    bearerFormat: "JWT",
-    description: "The dream-api dashboard's own developer session (read-only routes).",
-  },
+const INFO = {
+  title: "dream-api",
+  version: "1.0.0",
+  summary: "Auth, billing and usage limits for your API, on your own Stripe account.",
+  description:
+    "Call it from your backend with your secret key: register end-users, count their usage against their tier's monthly limit, and sell upgrades through Stripe Checkout. Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. Every success body carries `mode`.\n\nRate limits (429 `rate_limited` with `Retry-After`), each caller with its own buckets: 100 requests/min per end-user (your backend naming the user, or the end-user's own session); 6,000/min per secret key; 6,000/min per publishable key for all end-user sessions of your app together (counted per end-user first, and never spending your secret key's bucket); and per client IP for calls without a credential and for lookups of keys not seen recently.\n\nKeys: a rotated-out or revoked key is refused within 90 seconds (the revocation bound); a rotation's grace period longer than that ends exactly.",
 };
-
-/** A request part (body, query, headers, path) as inline JSON Schema, as a client sends it (zod's input side: defaults optional). */
-function requestSchema(schema: z.ZodType): JsonSchema {
-  return clean(z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema);
-}
-
-/** A response model: always a named component (`.meta({ id })`), referenced. */
-function componentRef(schema: z.ZodType): JsonSchema {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error("Every response schema must be a named model: give it .meta({ id }).");
-  return { $ref: COMPONENT_URI(id) };
-}
-
-function clean(json: JsonSchema): JsonSchema {
-  const { $schema: _schema, $id: _uri, id: _id, ...rest } = json;
-  return rest;
-}
-
-function componentSchemas(): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: "output", target: "draft-2020-12", unrepresentable: "any", uri: COMPONENT_URI });
-  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, clean(schema as JsonSchema)]));
-}
-
-/** A plausible value for `schema`: its own example, else one built from its shape. Used where an operation gives none. */
-export function exampleOf(schema: JsonSchema, components: Record<string, JsonSchema>): unknown {
-  if ("example" in schema) return schema["example"];
-  if (Array.isArray(schema["examples"]) && schema["examples"].length > 0) return schema["examples"][0];
-  if (typeof schema["$ref"] === "string") {
-    const target = components[schema["$ref"].replace(COMPONENT_URI(""), "")];
-    return target ? exampleOf(target, components) : null;
-  }
-  if ("const" in schema) return schema["const"];
-  if (Array.isArray(schema["enum"])) return schema["enum"][0];
-  if ("default" in schema) return schema["default"];
-  const variants = (schema["anyOf"] ?? schema["oneOf"]) as JsonSchema[] | undefined;
-  if (variants) {
-    const nonNull = variants.find((variant) => variant["type"] !== "null") ?? variants[0];
-    return nonNull ? exampleOf(nonNull, components) : null;
-  }
-  switch (schema["type"]) {
-    case "object": {
-      const properties = (schema["properties"] ?? {}) as Record<string, JsonSchema>;
-      const required = new Set((schema["required"] ?? []) as string[]);
-      return Object.fromEntries(
-        Object.entries(properties)
-          .filter(([name]) => required.has(name))
-          .map(([name, property]) => [name, exampleOf(property, components)]),
-      );
-    }
-    case "array":
-      return schema["items"] ? [exampleOf(schema["items"] as JsonSchema, components)] : [];
-    case "string":
-      return schema["format"] === "date-time" ? "2026-11-01T00:00:00.000Z" : "string";
-    case "integer":
-    case "number":
-      return typeof schema["minimum"] === "number" ? schema["minimum"] : 0;
-    case "boolean":
-      return false;
-    case "null":
-      return null;
-    default:
-      return null;
-  }
-}
-
-function parameters(operation: Operation): OpenApiParameter[] {
-  const groups: [OpenApiParameter["in"], z.ZodObject | undefined][] = [
-    ["path", operation.pathParams],
-    ["query", operation.query],
-    ["header", operation.headers],
-  ];
-  return groups.flatMap(([location, object]) => {
-    if (!object) return [];
-    const json = requestSchema(object);
-    const required = new Set((json["required"] ?? []) as string[]);
-    return Object.entries((json["properties"] ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => {
-      const { description, example, ...rest } = schema;
-      return {
-        name,
-        in: location,
-        required: location === "path" || required.has(name),
-        ...(typeof description === "string" ? { description } : {}),
-        schema: rest,
-        ...(example !== undefined ? { example } : {}),
-      };
-    });
-  });
-}
-
-function errorResponses(codes: ErrorCode[], components: Record<string, JsonSchema>): OpenApiOperation["responses"] {
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of codes) byStatus.set(ERROR_CODES[code], [...(byStatus.get(ERROR_CODES[code]) ?? []), code]);
-  const errorRef = componentRef(errorSchema);
-  const base = exampleOf(components["Error"] ?? {}, components) as { requestId?: unknown };
-  return Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, statusCodes]) => [
-        String(status),
-        {
-          description: statusCodes.map((code) => `\`${code}\``).join(", "),
-          ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "string" } } } } : {}),
-          content: {
-            "application/json": {
-              schema: errorRef,
-              examples: Object.fromEntries(
-                statusCodes.map((code) => [code, { summary: code, value: errorExample(code, base.requestId, components) }]),
-              ),
-            },
-          },
-        },
-      ]),
-  );
-}
-
-function errorExample(code: ErrorCode, requestId: unknown, components: Record<string, JsonSchema>) {
-  const usage = code === "usage_limit_exceeded" ? { usage: { ...(exampleOf(components["Usage"] ?? {}, components) as object), count: 100, remaining: 0 } } : {};
-  const portal = code === "already_subscribed" ? { portalUrl: "https://billing.stripe.com/p/session/test_YWNjdF8xTjJx" } : {};
-  return { error: { code, message: ERROR_EXAMPLE_MESSAGES[code] ?? `An error with code ${code}.` }, requestId, ...usage, ...portal };
-}
 
 /** Example messages, as the API words them (a message is for humans and may change; switch on `code`). */
 const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -218,63 +68,46 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   not_found: "No platform has this publishable key.",
 };
 
-function buildOperation(operation: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
-  const responseSchema = componentRef(operation.response.schema);
-  const errorCodes = errorCodesOf(operation);
-  const contentType = operation.response.contentType ?? "application/json";
-  const headers = {
-    "X-Request-Id": { description: "This call's id; quote it to support.", schema: { type: "string" } },
-    ...Object.fromEntries(Object.entries(operation.response.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: "string" } }])),
-  };
-  return {
-    operationId: operation.operationId,
-    tags: [operation.tag],
-    summary: operation.summary,
-    description: operation.description,
-    security: operation.security.map((name) => ({ [name]: [] })),
-    parameters: parameters(operation),
-    ...(operation.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: requestSchema(operation.body.schema), example: operation.body.example } } } }
-      : {}),
-    responses: {
-      [String(operation.response.status)]: {
-        description: operation.response.description,
-        headers,
-        content: { [contentType]: { schema: responseSchema, ...(contentType === "application/json" ? { example: exampleOf(responseSchema, components) } : {}) } },
+/** Every operation api-multi serves (its API, then health, this document and its reference page), the document and each one's error codes. */
+const contract = workerContract<AppEnv>({
+  service: "api-multi",
+  operations: OPERATIONS,
+  pages: (document) => [docsOperation(document)],
+  info: INFO,
+  tags: TAGS,
+  securitySchemes: {
+    secretKey: {
+      name: "secretKey",
+      scheme: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "sk_live_… / sk_test_…",
+        description: "Your secret key, from your backend only. Test keys see test data; a free developer's test key is a preview (at most 100 end-users).",
       },
-      ...errorResponses(errorCodes, components),
     },
-    "x-error-codes": errorCodes,
-  };
-}
-
-let cached: Omit<OpenApiDocument, "servers"> | undefined;
-
-/** The document, with `serverUrl` (the origin it is served from) as its server. */
-export function openApiDocument(serverUrl: string): OpenApiDocument {
-  cached ??= build();
-  return { ...cached, servers: [{ url: serverUrl }] } as OpenApiDocument;
-}
-
-function build(): Omit<OpenApiDocument, "servers"> {
-  // Every named model is registered by importing ./operations (and ./models) above.
-  const schemas = componentSchemas();
-  const paths: OpenApiDocument["paths"] = {};
-  for (const operation of OPERATIONS) {
-    paths[operation.path] = { ...paths[operation.path], [operation.method]: buildOperation(operation, schemas) };
-  }
-  return {
-    openapi: "3.1.0",
-    info: {
-      title: "dream-api",
-      version: "1.0.0",
-      summary: "Auth, billing and usage limits for your API, on your own Stripe account.",
-      description:
-        "Call it from your backend with your secret key: register end-users, count their usage against their tier's monthly limit, and sell upgrades through Stripe Checkout. Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. Every success body carries `mode`.\n\nRate limits (429 `rate_limited` with `Retry-After`), each caller with its own buckets: 100 requests/min per end-user (your backend naming the user, or the end-user's own session); 6,000/min per secret key; 6,000/min per publishable key for all end-user sessions of your app together (counted per end-user first, and never spending your secret key's bucket); and per client IP for calls without a credential and for lookups of keys not seen recently.\n\nKeys: a rotated-out or revoked key is refused within 90 seconds (the revocation bound); a rotation's grace period longer than that ends exactly.",
+    endUserSession: {
+      name: "endUserToken",
+      scheme: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "JWT",
+        description: "An end-user's session token from the shared end-user Clerk app (its `publishableKey` claim names your platform). It may act only for its own user.",
+      },
     },
-    tags: TAGS.map((tag) => ({ ...tag })),
-    security: [{ secretKey: [] }],
-    paths,
-    components: { schemas, securitySchemes: SECURITY_SCHEMES },
-  };
-}
+    developerSession: {
+      name: "developerSession",
+      scheme: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The dream-api dashboard's own developer session (read-only routes)." },
+    },
+  },
+  errorSchema,
+  authErrors: AUTH_ERRORS,
+  errorExamples: {
+    messages: ERROR_EXAMPLE_MESSAGES,
+    extras: (code, components) => ({
+      ...(code === "usage_limit_exceeded" ? { usage: { ...(exampleOf(components["Usage"] ?? {}, components) as object), count: 100, remaining: 0 } } : {}),
+      ...(code === "already_subscribed" ? { portalUrl: "https://billing.stripe.com/p/session/test_YWNjdF8xTjJx" } : {}),
+    }),
+  },
+});
+
+export const { allOperations: ALL_OPERATIONS, openApiDocument, errorCodesOf } = contract;

@@ -3,6 +3,7 @@ import {
   countEndUsers,
   dailyUsage,
   isKeyActive,
+  keyPairView,
   listApiKeys,
   listEndUsersWithUsage,
   listSubscriptions,
@@ -57,15 +58,7 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
     period,
     keys: keys
       .filter((key) => key.revokedAt === null)
-      .map((key) => ({
-        keyId: key.keyId,
-        mode: key.mode,
-        publishableKey: key.publishableKey,
-        secretPrefix: key.secretPrefix,
-        createdAt: key.createdAt,
-        expiresAt: key.expiresAt,
-        active: isKeyActive(key, ctx.now),
-      })),
+      .map((key) => ({ ...keyPairView(key), active: isKeyActive(key, ctx.now) })),
     tiers,
     customers: page.customers.map((customer) => toCustomerView(customer)),
     subscriptions,

@@ -25,7 +25,7 @@
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
-import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
+import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/testkit/arbitraries";
 import type Stripe from "stripe";
 import { describe, expect, inject, it } from "vitest";
 import {
@@ -42,6 +42,7 @@ import {
   tableCounts,
   type ConnectedPlatform,
   type Delivery,
+  setClerkPlan,
 } from "../harness";
 
 /** Bindings that send the worker's Stripe calls through `proxy`, with a short client timeout. */
@@ -202,12 +203,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
       env.DB.prepare("DELETE FROM subscriptions WHERE platform_id = ?1").bind(platform.platformId),
       env.DB.prepare("UPDATE end_users SET plan = 'free', stripe_customer_id = NULL, stripe_customer_account = NULL WHERE platform_id = ?1").bind(platform.platformId),
     ]);
-    const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${clerkUserId}/metadata`, {
-      method: "PATCH",
-      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ public_metadata: { plan: "free" } }),
-    });
-    expect(response.ok).toBe(true);
+    await setClerkPlan(clerkUserId, "free", "end-user-api");
   }
 
   async function plan(platformId: string): Promise<string | undefined> {

@@ -1,6 +1,8 @@
 /**
- * Property: the Connect webhook ends in the same state whatever the order
- * of arrival and however often each event arrives.
+ * The webhook-permutation property (@dream-api/testkit/suites,
+ * webhook-permutations.ts) on api-multi's Connect webhook: it ends in the
+ * same state whatever the order of arrival and however often each event
+ * arrives.
  *
  * Each test drives a real end-user lifecycle through the Stripe stand-in
  * (Checkout paid on the hosted page, renewals and a failed payment through
@@ -23,32 +25,15 @@
  * cannot leave the error on an active subscription.
  */
 import { env } from "cloudflare:test";
-import { PROPERTY_TEST_TIMEOUT_MS } from "@dream-api/emulators/testing/arbitraries";
-import fc from "fast-check";
-import { describe, expect, inject, it } from "vitest";
-import {
-  advanceSubscription,
-  call,
-  deliver,
-  inboxCursor,
-  payCheckout,
-  portalAction,
-  seedConnectedPlatform,
-  stripe,
-  type ConnectedPlatform,
-  type Delivery,
-} from "../harness";
-
+import { describeWebhookPermutations } from "@dream-api/testkit/suites";
+import { expect } from "vitest";
+import { advanceSubscription, call, clerkPlanOf, deliver, deliverAll, deliveriesCausedBy, failPayment, payCheckout, portalAction, seedConnectedPlatform, setClerkPlan, stripe, type ConnectedPlatform, type Delivery } from "../harness";
 
 const END_USER = "subscriber";
 /** Inventory the one-off tier is reset to: large enough that a double decrement would show. */
 const RESET_INVENTORY = 10;
 /** The Clerk plan written before each run, so the final value proves the webhook wrote it. */
 const CLERK_SENTINEL = "stale-before-delivery";
-
-interface InboxDelivery extends Delivery {
-  account: string | null;
-}
 
 interface Lifecycle {
   platform: ConnectedPlatform;
@@ -59,23 +44,8 @@ interface Lifecycle {
 // ---- driving Stripe -----------------------------------------------------------------------------
 
 /** Runs `action` and returns the connected account's deliveries it caused, once `lastType` (the last event it emits) has arrived. */
-async function step(account: string, lastType: string, action: () => Promise<unknown>): Promise<Delivery[]> {
-  const cursor = await inboxCursor("connect");
-  await action();
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const all = (await (await fetch(`${inject("inboxUrl")}/connect?after=${cursor}`)).json()) as InboxDelivery[];
-    const mine = all.filter((delivery) => delivery.account === account);
-    if (mine.some((delivery) => delivery.type === lastType)) return mine;
-    if (Date.now() > deadline) throw new Error(`no ${lastType} for ${account}; got ${mine.map((d) => d.type).join(", ")}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function emulatorControl(subscriptionId: string, control: "advance" | "fail_payment"): Promise<void> {
-  if (control === "advance") return advanceSubscription(subscriptionId);
-  const response = await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionId}/fail_payment`, { method: "POST" });
-  if (!response.ok) throw new Error(`fail_payment: ${response.status}`);
+function step(account: string, lastType: string, action: () => Promise<unknown>): Promise<Delivery[]> {
+  return deliveriesCausedBy("connect", (delivery) => delivery.account === account, lastType, action);
 }
 
 async function newLifecycleTenant(): Promise<{ platform: ConnectedPlatform; clerkUserId: string }> {
@@ -104,28 +74,20 @@ function subscriptionIdOf(deliveries: Delivery[]): string {
   return id;
 }
 
-/** Deliveries handed over once each in order (used live, before the portal needs the Stripe customer). */
-async function deliverInOrder(deliveries: Delivery[]): Promise<void> {
-  for (const delivery of deliveries) {
-    const result = await deliver(delivery);
-    if (result.status !== 200) throw new Error(`webhook ${delivery.type}: ${result.status} ${JSON.stringify(result.body)}`);
-  }
-}
-
 /** Pays Pro, renews, fails a payment, recovers at the next renewal, cancels at period end in the portal, and reaches the period end. */
 async function lifecycleEndingCanceled(): Promise<Lifecycle> {
   const { platform, clerkUserId } = await newLifecycleTenant();
   const { account } = platform;
   const deliveries = await checkoutAndPay(platform, "pro");
   const subscriptionId = subscriptionIdOf(deliveries);
-  await deliverInOrder(deliveries); // the portal needs the end-user's Stripe customer
-  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => emulatorControl(subscriptionId, "advance"))));
-  deliveries.push(...(await step(account, "customer.subscription.updated", () => emulatorControl(subscriptionId, "fail_payment"))));
-  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => emulatorControl(subscriptionId, "advance"))));
+  await deliverAll(deliveries); // the portal needs the end-user's Stripe customer
+  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
+  deliveries.push(...(await step(account, "customer.subscription.updated", () => failPayment(subscriptionId))));
+  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
   const portal = await call("POST", "/api/portal", { key: platform.secretKey, body: { userId: END_USER } });
   if (portal.status !== 201) throw new Error(`portal: ${portal.status} ${JSON.stringify(portal.body)}`);
   deliveries.push(...(await step(account, "customer.subscription.updated", () => portalAction(portal.body.url, "cancel_at_period_end"))));
-  deliveries.push(...(await step(account, "customer.subscription.deleted", () => emulatorControl(subscriptionId, "advance"))));
+  deliveries.push(...(await step(account, "customer.subscription.deleted", () => advanceSubscription(subscriptionId))));
   return { platform, clerkUserId, deliveries };
 }
 
@@ -138,7 +100,7 @@ async function lifecycleEndingActive(): Promise<Lifecycle> {
   const subscriptionId = subscriptionIdOf(deliveries);
   deliveries.push(...(await step(account, "customer.subscription.updated", () => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, onAccount))));
   deliveries.push(...(await step(account, "customer.subscription.updated", () => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: false }, onAccount))));
-  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => emulatorControl(subscriptionId, "advance"))));
+  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
   return { platform, clerkUserId, deliveries };
 }
 
@@ -148,8 +110,8 @@ async function lifecycleEndingPastDue(): Promise<Lifecycle> {
   const { account } = platform;
   const deliveries = await checkoutAndPay(platform, "pro");
   const subscriptionId = subscriptionIdOf(deliveries);
-  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => emulatorControl(subscriptionId, "advance"))));
-  deliveries.push(...(await step(account, "customer.subscription.updated", () => emulatorControl(subscriptionId, "fail_payment"))));
+  deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
+  deliveries.push(...(await step(account, "customer.subscription.updated", () => failPayment(subscriptionId))));
   return { platform, clerkUserId, deliveries };
 }
 
@@ -163,20 +125,6 @@ async function lifecycleOneOffPurchases(): Promise<Lifecycle> {
 
 // ---- state --------------------------------------------------------------------------------------
 
-async function setClerkPlan(clerkUserId: string, plan: string): Promise<void> {
-  const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${clerkUserId}/metadata`, {
-    method: "PATCH",
-    headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ public_metadata: { plan } }),
-  });
-  if (!response.ok) throw new Error(`Clerk metadata: ${response.status} ${await response.text()}`);
-}
-
-async function clerkPlan(clerkUserId: string): Promise<unknown> {
-  const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${clerkUserId}`, { headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}` } });
-  return ((await response.json()) as { public_metadata: Record<string, unknown> }).public_metadata["plan"];
-}
-
 /** Forgets everything the webhook derived for the tenant, as if no event had arrived yet. */
 async function resetTenant({ platform, clerkUserId }: Lifecycle): Promise<void> {
   const { platformId, account } = platform;
@@ -187,7 +135,7 @@ async function resetTenant({ platform, clerkUserId }: Lifecycle): Promise<void> 
     env.DB.prepare("UPDATE end_users SET plan = 'free', stripe_customer_id = NULL, stripe_customer_account = NULL WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, END_USER),
     env.DB.prepare("UPDATE tiers SET inventory = ?2 WHERE platform_id = ?1 AND name = 'ebook'").bind(platformId, RESET_INVENTORY),
   ]);
-  await setClerkPlan(clerkUserId, CLERK_SENTINEL);
+  await setClerkPlan(clerkUserId, CLERK_SENTINEL, "end-user-api");
 }
 
 async function snapshot({ platform, clerkUserId }: Lifecycle) {
@@ -209,110 +157,71 @@ async function snapshot({ platform, clerkUserId }: Lifecycle) {
     purchases: purchases?.results,
     inventory: (ebook?.results[0] as { inventory: number } | undefined)?.inventory,
     events: events?.results,
-    clerkPlan: await clerkPlan(clerkUserId),
+    clerkPlan: await clerkPlanOf(clerkUserId, "end-user-api"),
   };
 }
 
-// ---- the property -------------------------------------------------------------------------------
+// ---- the table ----------------------------------------------------------------------------------
 
-interface DeliveryPlan {
-  /** Indices into the lifecycle's deliveries: each one at least once, some repeated, shuffled. */
-  order: number[];
-  /** How many deliveries are handed over at once. */
-  parallelism: number;
-}
-
-function deliveryPlans(count: number): fc.Arbitrary<DeliveryPlan> {
-  return fc
-    .record({ extra: fc.array(fc.nat({ max: count - 1 }), { maxLength: 8 }), parallelism: fc.integer({ min: 1, max: 3 }) })
-    .chain(({ extra, parallelism }) => {
-      const indices = [...Array.from({ length: count }, (_, index) => index), ...extra];
-      return fc.shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length }).map((order) => ({ order, parallelism }));
-    });
-}
-
-/** Delivers per the plan; returns every answer with the event id it was for. */
-async function deliverPlan(deliveries: Delivery[], plan: DeliveryPlan) {
-  const answers: { eventId: string; status: number; duplicate: unknown }[] = [];
-  for (let start = 0; start < plan.order.length; start += plan.parallelism) {
-    const chunk = plan.order.slice(start, start + plan.parallelism).map((index) => deliveries[index]!);
-    const results = await Promise.all(chunk.map((delivery) => deliver(delivery)));
-    results.forEach((result, index) => answers.push({ eventId: chunk[index]!.eventId!, status: result.status, duplicate: result.body?.duplicate }));
-  }
-  return answers;
-}
-
-async function expectOrderIndependence(lifecycle: Lifecycle, numRuns: number): Promise<Awaited<ReturnType<typeof snapshot>>> {
-  const { deliveries } = lifecycle;
-  const distinctIds = new Set(deliveries.map((delivery) => delivery.eventId));
-  expect(distinctIds.size).toBe(deliveries.length);
-  expect(distinctIds.has(null)).toBe(false);
-
-  await resetTenant(lifecycle);
-  const inOrder = await deliverPlan(deliveries, { order: deliveries.map((_, index) => index), parallelism: 1 });
-  expect(inOrder.every((answer) => answer.status === 200 && answer.duplicate === false)).toBe(true);
-  const reference = await snapshot(lifecycle);
-  expect(reference.events).toHaveLength(distinctIds.size);
-
-  await fc.assert(
-    fc.asyncProperty(deliveryPlans(deliveries.length), async (plan) => {
-      await resetTenant(lifecycle);
-      const answers = await deliverPlan(deliveries, plan);
-      expect(answers.every((answer) => answer.status === 200)).toBe(true);
-      const firsts = answers.filter((answer) => answer.duplicate === false).map((answer) => answer.eventId);
-      expect(firsts.sort()).toEqual([...distinctIds].sort());
-      expect(answers.filter((answer) => answer.duplicate === true)).toHaveLength(plan.order.length - distinctIds.size);
-      expect(await snapshot(lifecycle)).toEqual(reference);
-    }),
-    { numRuns },
-  );
-  return reference;
-}
-
-describe("Connect webhook: any order, any duplicates, same end state", () => {
-  it("a lifecycle that ends canceled (renewals, a failed payment, portal cancel at period end, period end)", async () => {
-    const lifecycle = await lifecycleEndingCanceled();
-    const types = lifecycle.deliveries.map((delivery) => delivery.type);
-    expect(types).toEqual(expect.arrayContaining(["checkout.session.completed", "invoice.payment_failed", "customer.subscription.deleted"]));
-    const reference = await expectOrderIndependence(lifecycle, 25);
-    expect(reference.endUser).toMatchObject({ plan: "free", stripe_customer_account: lifecycle.platform.account });
-    expect(reference.subscriptions).toEqual([
-      expect.objectContaining({ plan: "pro", status: "canceled", cancel_at_period_end: 1, price_id: lifecycle.platform.proPriceId, last_payment_error: null }),
-    ]);
-    expect(reference.purchases).toEqual([]);
-    expect(reference.inventory).toBe(RESET_INVENTORY);
-    expect(reference.clerkPlan).toBe("free");
-  }, PROPERTY_TEST_TIMEOUT_MS);
-
-  it("a lifecycle that ends active (cancel at period end, then resume, then renewal)", async () => {
-    const lifecycle = await lifecycleEndingActive();
-    const reference = await expectOrderIndependence(lifecycle, 25);
-    expect(reference.endUser).toMatchObject({ plan: "pro", stripe_customer_account: lifecycle.platform.account });
-    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "active", cancel_at_period_end: 0, canceled_at: null, last_payment_error: null })]);
-    const subscription = reference.subscriptions?.[0] as { current_period_start: string; current_period_end: string };
-    const stripeView = await stripe.subscriptions.retrieve(subscriptionIdOf(lifecycle.deliveries), {}, { stripeAccount: lifecycle.platform.account });
-    expect(subscription.current_period_end).toBe(new Date(stripeView.items.data[0]!.current_period_end * 1000).toISOString());
-    expect(subscription.current_period_start).toBe(new Date(stripeView.items.data[0]!.current_period_start * 1000).toISOString());
-    expect(reference.clerkPlan).toBe("pro");
-  }, PROPERTY_TEST_TIMEOUT_MS);
-
-  it("a lifecycle that ends past_due (renewal, then a failed payment): the error is recorded whatever the order", async () => {
-    const lifecycle = await lifecycleEndingPastDue();
-    const reference = await expectOrderIndependence(lifecycle, 15);
-    expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "past_due", last_payment_error: expect.stringMatching(/^Payment failed for invoice in_/) })]);
-    expect(reference.endUser).toMatchObject({ plan: "free" });
-    expect(reference.clerkPlan).toBe("free");
-  }, PROPERTY_TEST_TIMEOUT_MS);
-
-  it("one-off purchases: one purchase row and one inventory decrement per paid Checkout", async () => {
-    const lifecycle = await lifecycleOneOffPurchases();
-    const reference = await expectOrderIndependence(lifecycle, 30);
-    expect(reference.purchases).toEqual([
-      expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
-      expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
-    ]);
-    expect(reference.inventory).toBe(RESET_INVENTORY - 2);
-    expect(reference.endUser).toMatchObject({ plan: "free" });
-    expect(reference.subscriptions).toEqual([]);
-  }, PROPERTY_TEST_TIMEOUT_MS);
+describeWebhookPermutations({
+  title: "Connect webhook: any order, any duplicates, same end state",
+  deliver,
+  reset: resetTenant,
+  snapshot,
+  maxParallelism: 3,
+  lifecycles: [
+    {
+      name: "a lifecycle that ends canceled (renewals, a failed payment, portal cancel at period end, period end)",
+      numRuns: 25,
+      run: lifecycleEndingCanceled,
+      types: ["checkout.session.completed", "invoice.payment_failed", "customer.subscription.deleted"],
+      check: (reference, lifecycle) => {
+        expect(reference.endUser).toMatchObject({ plan: "free", stripe_customer_account: lifecycle.platform.account });
+        expect(reference.subscriptions).toEqual([
+          expect.objectContaining({ plan: "pro", status: "canceled", cancel_at_period_end: 1, price_id: lifecycle.platform.proPriceId, last_payment_error: null }),
+        ]);
+        expect(reference.purchases).toEqual([]);
+        expect(reference.inventory).toBe(RESET_INVENTORY);
+        expect(reference.clerkPlan).toBe("free");
+      },
+    },
+    {
+      name: "a lifecycle that ends active (cancel at period end, then resume, then renewal)",
+      numRuns: 25,
+      run: lifecycleEndingActive,
+      check: async (reference, lifecycle) => {
+        expect(reference.endUser).toMatchObject({ plan: "pro", stripe_customer_account: lifecycle.platform.account });
+        expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "active", cancel_at_period_end: 0, canceled_at: null, last_payment_error: null })]);
+        const subscription = reference.subscriptions?.[0] as { current_period_start: string; current_period_end: string };
+        const stripeView = await stripe.subscriptions.retrieve(subscriptionIdOf(lifecycle.deliveries), {}, { stripeAccount: lifecycle.platform.account });
+        expect(subscription.current_period_end).toBe(new Date(stripeView.items.data[0]!.current_period_end * 1000).toISOString());
+        expect(subscription.current_period_start).toBe(new Date(stripeView.items.data[0]!.current_period_start * 1000).toISOString());
+        expect(reference.clerkPlan).toBe("pro");
+      },
+    },
+    {
+      name: "a lifecycle that ends past_due (renewal, then a failed payment): the error is recorded whatever the order",
+      numRuns: 15,
+      run: lifecycleEndingPastDue,
+      check: (reference) => {
+        expect(reference.subscriptions).toEqual([expect.objectContaining({ plan: "pro", status: "past_due", last_payment_error: expect.stringMatching(/^Payment failed for invoice in_/) })]);
+        expect(reference.endUser).toMatchObject({ plan: "free" });
+        expect(reference.clerkPlan).toBe("free");
+      },
+    },
+    {
+      name: "one-off purchases: one purchase row and one inventory decrement per paid Checkout",
+      numRuns: 30,
+      run: lifecycleOneOffPurchases,
+      check: (reference) => {
+        expect(reference.purchases).toEqual([
+          expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
+          expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
+        ]);
+        expect(reference.inventory).toBe(RESET_INVENTORY - 2);
+        expect(reference.endUser).toMatchObject({ plan: "free" });
+        expect(reference.subscriptions).toEqual([]);
+      },
+    },
+  ],
 });

@@ -1,4 +1,4 @@
-import { describeAuthorizedPartiesRequired } from "@dream-api/emulators/testing/shared-suites";
+import { describeAuthorizedPartiesRequired } from "@dream-api/testkit/suites";
 import { call } from "../harness";
 
 // A developer accepted here but new to dream-api has no platform yet: 404, not 401.

@@ -6,7 +6,8 @@
  * shorter one ends within the bound. The clock is the test's own.
  */
 import { env } from "cloudflare:test";
-import { refreshApiKeyCache, retireApiKeyStatement, revokeApiKeyStatement } from "@dream-api/shared/db";
+import { refreshApiKeyCache } from "@dream-api/shared/caches";
+import { retireApiKeyStatement, revokeApiKeyStatement } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
 import { client, expectErrorShape, seedPlatform, type SeededPlatform } from "../harness";
 

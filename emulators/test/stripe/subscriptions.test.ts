@@ -204,7 +204,7 @@ describe("expand", () => {
   it("expands items.data.price.product", async () => {
     const { subscription } = await paidSubscription(h);
     const expanded = await h.stripe.subscriptions.retrieve(subscription.id, { expand: ["items.data.price.product", "customer"] });
-    expect((expanded.items.data[0]?.price.product as Stripe.Product).name).toBe("Pro");
+    expect((expanded.items.data[0]!.price.product as Stripe.Product).name).toBe("Pro");
     expect((expanded.customer as Stripe.Customer).email).toBe("sub@example.com");
     const bad = await h.stripe.subscriptions.retrieve(subscription.id, { expand: ["status"] }).catch((e: unknown) => e);
     expect(bad).toMatchObject({ statusCode: 400, message: "This property cannot be expanded (status)." });

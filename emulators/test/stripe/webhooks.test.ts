@@ -70,7 +70,7 @@ describe("delivery", () => {
 
     expect(platform.requests).toBe(3);
     expect(platform.events).toHaveLength(1);
-    expect((platform.events[0]?.data.object as Stripe.Customer).id).toBe(customer.id);
+    expect((platform.events[0]!.data.object as Stripe.Customer).id).toBe(customer.id);
     const attempts = h.emulator.deliveries().filter((d) => d.url === platform.url);
     expect(attempts.map((d) => [d.attempt, d.status, d.ok])).toEqual([
       [1, 500, false],
@@ -100,7 +100,7 @@ describe("delivery", () => {
     ]);
     expect(attempts[0]?.error).toBeTruthy();
     const event = (await h.stripe.events.list({ type: "customer.created" })).data[0];
-    expect((event?.data.object as Stripe.Customer).id).toBe(customer.id);
+    expect((event!.data.object as Stripe.Customer).id).toBe(customer.id);
     expect(event?.pending_webhooks).toBe(0);
   });
 

@@ -4,7 +4,7 @@
  * tier's limit the route answers 402 with an upgrade link (a Stripe
  * Checkout session for the next tier) instead of doing the work.
  */
-import { DreamApi, UsageLimitError, isDreamApiError } from "@dream-api/client";
+import { type DreamApi, UsageLimitError, isDreamApiError } from "@dream-api/client";
 import { Hono, type Context } from "hono";
 
 export interface AppOptions {

@@ -1,4 +1,4 @@
-import type { Usage } from "@dream-api/shared/db";
+import { getConnectedAccount, type Usage } from "@dream-api/shared/db";
 import type { ServiceContext } from "../context";
 import { activeKeys, toKeyView, type KeyView } from "./credentials/view";
 import { developerUsage } from "./metering";
@@ -19,9 +19,7 @@ export async function describeDeveloper({ ctx }: { ctx: ServiceContext }): Promi
   const [usage, keys, account] = await Promise.all([
     developerUsage({ ctx }),
     activeKeys(ctx.env.DB, platform.platformId, ctx.now),
-    ctx.env.DB.prepare("SELECT stripe_user_id, livemode FROM stripe_accounts WHERE platform_id = ?1 AND disconnected_at IS NULL")
-      .bind(platform.platformId)
-      .first<{ stripe_user_id: string; livemode: number }>(),
+    getConnectedAccount(ctx.env.DB, platform.platformId),
   ]);
   return {
     developerId: ctx.developerId,
@@ -29,7 +27,7 @@ export async function describeDeveloper({ ctx }: { ctx: ServiceContext }): Promi
     plan: platform.plan,
     usage,
     credentials: keys.length > 0 ? { platformId: platform.platformId, keys: keys.map((key) => toKeyView(key)) } : null,
-    stripe: { connected: account !== null, accountId: account?.stripe_user_id ?? null, livemode: account ? account.livemode === 1 : null },
+    stripe: { connected: account !== null, accountId: account?.stripeUserId ?? null, livemode: account ? account.livemode : null },
     subscription: platform.subscriptionStatus
       ? {
           status: platform.subscriptionStatus,

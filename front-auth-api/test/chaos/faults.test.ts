@@ -23,9 +23,9 @@
  */
 import { env } from "cloudflare:test";
 import fc from "fast-check";
-import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
-import Stripe from "stripe";
-import { describe, expect, inject, it } from "vitest";
+import { CLERK_HANG_MS, PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/testkit/arbitraries";
+import type Stripe from "stripe";
+import { describe, expect, it } from "vitest";
 import {
   awaitDeliveries,
   call,
@@ -37,13 +37,14 @@ import {
   FaultProxy,
   inboxCursor,
   payCheckout,
-  standInStripeOptions,
   type CallResult,
   type Delivery,
   type Developer,
+  standInStripe,
+  setClerkPlan,
 } from "../harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 function viaProxies(proxies: { stripe?: FaultProxy; clerk?: FaultProxy }, extra: Record<string, string> = {}): Partial<Env> {
   const overrides: Partial<Env> & Record<string, string> = {
@@ -207,12 +208,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
            cancel_at_period_end = 0, plan_period_end = NULL, canceled_at = NULL WHERE developer_id = ?1`,
       ).bind(dev.id),
     ]);
-    const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${dev.id}/metadata`, {
-      method: "PATCH",
-      headers: { Authorization: `Bearer ${inject("dreamApiClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ public_metadata: { plan: "free" } }),
-    });
-    expect(response.ok).toBe(true);
+    await setClerkPlan(dev.id, "free");
   }
 
   async function expectUnapplied(paid: PaidDeveloper, delivery: Delivery, clerkPlan: string): Promise<void> {

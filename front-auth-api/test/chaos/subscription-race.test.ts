@@ -18,11 +18,10 @@
 import { env } from "cloudflare:test";
 import { newPlatformId } from "@dream-api/shared";
 import { insertPlatformStatement, updateDeveloperSubscriptionStatement, type DeveloperSubscriptionState } from "@dream-api/shared/db";
-import Stripe from "stripe";
-import { describe, expect, inject, it } from "vitest";
-import { awaitDeliveries, call, clerkPlanOf, createDeveloper, deliver, inboxCursor, payCheckout, standInStripeOptions, type Delivery, type Developer } from "../harness";
+import { describe, expect, it } from "vitest";
+import { awaitDeliveries, call, clerkPlanOf, createDeveloper, deliver, inboxCursor, payCheckout, type Delivery, type Developer, standInStripe } from "../harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 const RACE_ATTEMPTS = 3;
 

@@ -6,12 +6,11 @@
  * developer's own Clerk id, or a victim's — as the end-user.
  */
 import { env } from "cloudflare:test";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { awaitDeliveries, call, clerkPlanOf, createDeveloper, deliver, inboxCursor, payCheckout, standInStripeOptions, type Delivery, type Developer } from "../harness";
+import { awaitDeliveries, call, clerkPlanOf, createDeveloper, deliver, inboxCursor, payCheckout, type Delivery, type Developer, standInStripe } from "../harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 async function signedUp(): Promise<Developer & { platformId: string }> {
   const developer = await createDeveloper();

@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:test";
 import { sha256Hex } from "@dream-api/shared";
-import { keyCacheKvKey } from "@dream-api/shared/db";
+import { keyCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, it } from "vitest";
 import { call, createDeveloper, expectError } from "../harness";
 

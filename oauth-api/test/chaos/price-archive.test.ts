@@ -9,12 +9,11 @@
  * stored one.
  */
 import { env } from "cloudflare:test";
-import Stripe from "stripe";
-import { describe, expect, inject, it } from "vitest";
-import { call, connectStripe, createDeveloper, expectError, FaultProxy, platformIdOf, standInStripeOptions, type Developer, type FaultPhase } from "../harness";
-import { STRIPE_ATTEMPTS } from "@dream-api/emulators/testing/arbitraries";
+import { describe, expect, it } from "vitest";
+import { call, connectStripe, createDeveloper, expectError, FaultProxy, platformIdOf, type Developer, type FaultPhase, standInStripe } from "../harness";
+import { STRIPE_ATTEMPTS } from "@dream-api/testkit/arbitraries";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, limit: 100 };

@@ -16,13 +16,12 @@
  * no other test file can trip or clear its faults.
  */
 import { env } from "cloudflare:test";
-import { PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/emulators/testing/arbitraries";
+import { PROPERTY_TEST_TIMEOUT_MS, STRIPE_ATTEMPTS, STRIPE_HANG_MS, STRIPE_TEST_TIMEOUT_MS, faultShapes, faultSpec } from "@dream-api/testkit/arbitraries";
 import fc from "fast-check";
-import Stripe from "stripe";
-import { describe, expect, inject, it } from "vitest";
-import { call, connectedDeveloper, type ConnectedDeveloper, expectError, FaultProxy, standInStripeOptions } from "../harness";
+import { describe, expect, it } from "vitest";
+import { call, connectedDeveloper, type ConnectedDeveloper, expectError, FaultProxy, standInStripe } from "../harness";
 
-const stripe = new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+const stripe = standInStripe();
 
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"] };
 const EBOOK = { name: "ebook", displayName: "The e-book", kind: "one_off", price: 500, inventory: 3 };

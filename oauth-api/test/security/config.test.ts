@@ -1,4 +1,4 @@
-import { describeAuthorizedPartiesRequired } from "@dream-api/emulators/testing/shared-suites";
+import { describeAuthorizedPartiesRequired } from "@dream-api/testkit/suites";
 import { call } from "../harness";
 
 describeAuthorizedPartiesRequired(call, { variable: "CLERK_AUTHORIZED_PARTIES", path: "/products", unauthorizedCode: "unauthenticated" });

@@ -8,3 +8,4 @@ export * from "./clerk";
 export * from "./time";
 export * from "./isolate-cache";
 export * from "./checkout-purpose";
+export * from "./validation";

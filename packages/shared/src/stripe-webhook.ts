@@ -14,9 +14,22 @@
 import Stripe from "stripe";
 import { z } from "zod";
 import { ApiError } from "./errors";
+import { readCappedBytes } from "./validation";
 
 /** The largest webhook body read (Stripe's events are far smaller); larger ones are refused before reading. */
 export const MAX_WEBHOOK_BODY_BYTES = 512 * 1024;
+
+const lenientUtf8 = new TextDecoder();
+
+/**
+ * A webhook delivery's raw body, size checked before it is read (a declared
+ * Content-Length over MAX_WEBHOOK_BODY_BYTES, or a streamed body passing
+ * it: 400 body_too_large). Decoded leniently: bytes that are not UTF-8
+ * cannot match a signature, and that is the answer they get.
+ */
+export async function readWebhookBody(request: Request): Promise<string> {
+  return lenientUtf8.decode(await readCappedBytes(request, MAX_WEBHOOK_BODY_BYTES));
+}
 
 /** Stripe-Signature timestamps older than this are refused (Stripe's default tolerance). */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;

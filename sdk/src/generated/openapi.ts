@@ -276,6 +276,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        OpenApiDocument: {
+            /** @constant */
+            openapi: "3.1.0";
+        } & {
+            [key: string]: unknown;
+        };
         /**
          * @description Which world the answer comes from: "preview" for a free developer's test key (at most 100 end-users), else the key's mode.
          * @enum {string}
@@ -712,23 +718,6 @@ export interface components {
             };
             mode: components["schemas"]["ApiMode"];
         };
-        WebhookReceipt: {
-            /** @constant */
-            received: true;
-            /** @description The event was already handled: nothing was applied again. */
-            duplicate: boolean;
-            /**
-             * @description What the event did, e.g. applied, ignored, duplicate.
-             * @example applied
-             */
-            outcome: string;
-        };
-        Health: {
-            /** @constant */
-            ok: true;
-            /** @constant */
-            service: "api-multi";
-        };
         /** @description The body of every error response. */
         Error: {
             error: {
@@ -752,11 +741,22 @@ export interface components {
             /** @description On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal). */
             portalUrl?: string | null;
         };
-        OpenApiDocument: {
+        WebhookReceipt: {
             /** @constant */
-            openapi: "3.1.0";
-        } & {
-            [key: string]: unknown;
+            received: true;
+            /** @description The event was already handled: nothing was applied again. */
+            duplicate: boolean;
+            /**
+             * @description What the event did, e.g. applied, ignored, duplicate.
+             * @example applied
+             */
+            outcome: string;
+        };
+        Health: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            service: "api-multi";
         };
         HtmlPage: string;
     };

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { startLocalCloud } from "@dream-api/emulators/testing";
+import { startLocalCloud } from "@dream-api/testkit/local-cloud";
 import type { TestProject } from "vitest/node";
 import { applyLocalMigrations, executeLocalSqlFile } from "../../../scripts/lib/local-d1.mjs";
 import { startWorkers } from "../../../scripts/lib/workers-runtime.mjs";

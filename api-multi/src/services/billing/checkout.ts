@@ -1,5 +1,5 @@
-import { ApiError, purposeMetadata, type Tier } from "@dream-api/shared";
-import { getLiveSubscription, getPlatform, listTiers } from "@dream-api/shared/db";
+import { ApiError, activeTier, purposeMetadata, type Tier } from "@dream-api/shared";
+import { getEndUserBilling, getLiveSubscription, getPlatform, listTiers } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
@@ -25,16 +25,13 @@ export interface CheckoutInput {
  */
 export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContext; input: CheckoutInput }): Promise<{ id: string; url: string }> {
   const db = ctx.env.DB;
-  const tier = (await listTiers(db, ctx.platformId)).find((candidate) => candidate.name === input.tier && !candidate.archived);
+  const tier = activeTier(await listTiers(db, ctx.platformId), input.tier);
   if (!tier) throw new ApiError("unknown_tier", `"${input.tier}" is not an active tier of this platform.`, { param: "tier" });
   if (tier.price === 0) throw new ApiError("invalid_request", `"${tier.name}" is free: there is nothing to check out. Change the plan with PATCH /api/customers/:userId.`, { param: "tier" });
   if (tier.kind === "one_off" && tier.inventory !== null && tier.inventory <= 0) {
     throw new ApiError("sold_out", `"${tier.name}" is sold out.`, { param: "tier" });
   }
-  const user = await db
-    .prepare("SELECT email, stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(ctx.platformId, input.userId)
-    .first<{ email: string | null; stripe_customer_id: string | null; stripe_customer_account: string | null }>();
+  const user = await getEndUserBilling(db, ctx.platformId, input.userId);
   if (!user) throw customerNotFound(input.userId);
   const { account } = await checkoutAccount(ctx);
   if (account && !tier.priceId) throw new ApiError("conflict", `Tier "${tier.name}" has no Stripe price yet; save it again in the dashboard.`, { param: "tier" });
@@ -51,8 +48,8 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
     success_url: urls.successUrl,
     cancel_url: urls.cancelUrl,
     ...(tier.kind === "subscription" ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
-    ...(user.stripe_customer_id && user.stripe_customer_account === account
-      ? { customer: user.stripe_customer_id }
+    ...(user.stripeCustomerId && user.stripeCustomerAccount === account
+      ? { customer: user.stripeCustomerId }
       : user.email
         ? { customer_email: user.email }
         : {}),

@@ -1,5 +1,5 @@
 import { ApiError } from "@dream-api/shared";
-import { getPlatform } from "@dream-api/shared/db";
+import { getEndUserBilling, getPlatform } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
@@ -8,11 +8,9 @@ import { platformStripe } from "./stripe-account";
 
 /** A billing-portal session for the end-user's Stripe customer, on the account it lives on. */
 export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext; input: { userId: string; returnUrl?: string | undefined } }): Promise<{ url: string }> {
-  const user = await ctx.env.DB.prepare("SELECT stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(ctx.platformId, input.userId)
-    .first<{ stripe_customer_id: string | null; stripe_customer_account: string | null }>();
+  const user = await getEndUserBilling(ctx.env.DB, ctx.platformId, input.userId);
   if (!user) throw customerNotFound(input.userId);
-  if (!user.stripe_customer_id) throw new ApiError("no_billing_account", `Customer "${input.userId}" has not paid yet, so there is no billing account to manage.`);
+  if (!user.stripeCustomerId) throw new ApiError("no_billing_account", `Customer "${input.userId}" has not paid yet, so there is no billing account to manage.`);
   const platform = await getPlatform(ctx.env.DB, ctx.platformId);
   if (input.returnUrl && ctx.mode === "live" && !(platform?.allowedOrigins ?? []).includes(new URL(input.returnUrl).origin)) {
     throw new ApiError("invalid_request", "returnUrl must be on one of the platform's allowed origins in live mode.", { param: "returnUrl" });
@@ -20,8 +18,8 @@ export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext;
   const returnUrl = input.returnUrl ?? new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
   try {
     const session = await platformStripe(ctx.env).billingPortal.sessions.create(
-      { customer: user.stripe_customer_id, return_url: returnUrl },
-      user.stripe_customer_account ? { stripeAccount: user.stripe_customer_account } : {},
+      { customer: user.stripeCustomerId, return_url: returnUrl },
+      user.stripeCustomerAccount ? { stripeAccount: user.stripeCustomerAccount } : {},
     );
     return { url: session.url };
   } catch (error) {

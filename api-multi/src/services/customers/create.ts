@@ -1,10 +1,11 @@
 import type { User } from "@clerk/backend";
 import { ApiError, clerkErrorInfo, lowestTier } from "@dream-api/shared";
-import { endUserExists, findApiKeyByPublishableKey, getEndUserWithUsage, insertEndUserStatement, listTiers } from "@dream-api/shared/db";
+import { endUserExists, findApiKeyByPublishableKey, getEndUserWithUsage, isClerkUserLinked, listTiers } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { clerkFailure, endUserClerk } from "../end-user-clerk";
 import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { toCustomerView, type CustomerView } from "./customer-view";
+import { registerEndUser } from "./register";
 import { resolvePlan } from "./resolve-plan";
 
 export interface CreateCustomerInput {
@@ -36,16 +37,11 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
 
   const { user, created } = await findOrCreateClerkUser(ctx, email, plan);
   const userId = input.userId ?? user.id;
-  const now = ctx.now.toISOString();
   try {
-    const cap = endUserCap(ctx);
-    const result = await insertEndUserStatement(
-      db,
-      { platformId: ctx.platformId, userId, clerkUserId: user.id, email, plan, now },
-      { maxEndUsers: cap },
-    ).run();
-    if (result.meta.changes !== 1) {
-      if (cap !== null && !(await endUserExists(db, ctx.platformId, userId))) throw previewLimitReached(cap);
+    const registration = await registerEndUser({ ctx, input: { userId, clerkUserId: user.id, email, plan } });
+    if (!registration.registered) {
+      const cap = endUserCap(ctx);
+      if (registration.reason === "preview_limit_reached" && cap !== null) throw previewLimitReached(cap);
       throw customerExistsError(userId);
     }
   } catch (error) {
@@ -78,7 +74,7 @@ async function findOrCreateClerkUser(ctx: ServiceContext, email: string, plan: s
     throw clerkFailure("look up the end-user", error);
   });
   const user = existing.data[0];
-  if (!user || !(await belongsToPlatform(ctx, user)) || (await clerkUserLinked(ctx, user.id))) {
+  if (!user || !(await belongsToPlatform(ctx, user)) || (await isClerkUserLinked(ctx.env.DB, ctx.platformId, user.id))) {
     throw new ApiError("email_in_use", `${email} is already registered as an end-user.`, { param: "email" });
   }
   const updated = await clerk.users
@@ -96,13 +92,6 @@ async function belongsToPlatform(ctx: ServiceContext, user: User): Promise<boole
   if (key === ctx.publishableKey) return true;
   const record = await findApiKeyByPublishableKey(ctx.env.DB, key);
   return record?.platformId === ctx.platformId;
-}
-
-async function clerkUserLinked(ctx: ServiceContext, clerkUserId: string): Promise<boolean> {
-  const row = await ctx.env.DB.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2")
-    .bind(ctx.platformId, clerkUserId)
-    .first();
-  return row !== null;
 }
 
 async function deleteClerkUserQuietly(ctx: ServiceContext, clerkUserId: string): Promise<void> {

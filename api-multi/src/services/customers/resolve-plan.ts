@@ -1,10 +1,10 @@
-import { ApiError, type Tier } from "@dream-api/shared";
+import { ApiError, activeTier, activeTiers, type Tier } from "@dream-api/shared";
 
 /** The active tier named `plan`, or 400 `unknown_plan`. */
 export function resolvePlan(tiers: readonly Tier[], plan: string): Tier {
-  const tier = tiers.find((candidate) => candidate.name === plan && !candidate.archived);
+  const tier = activeTier(tiers, plan);
   if (!tier) {
-    const names = tiers.filter((candidate) => !candidate.archived).map((candidate) => candidate.name);
+    const names = activeTiers(tiers).map((candidate) => candidate.name);
     throw new ApiError("unknown_plan", `"${plan}" is not an active tier of this platform${names.length ? ` (tiers: ${names.join(", ")})` : ""}.`, {
       param: "plan",
     });

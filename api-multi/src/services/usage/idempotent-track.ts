@@ -12,7 +12,7 @@
  */
 import { ApiError, sha256Hex } from "@dream-api/shared";
 import { IDEMPOTENCY_WINDOW_MS, readIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type StoredIdempotentResponse } from "@dream-api/shared/db";
-import { apiMode, serviceContext, type AppContext, type ServiceContext } from "../../context";
+import type { ServiceContext } from "../../context";
 import { IdempotencyKeyTaken, trackEndUserUsage } from "./track";
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -28,9 +28,29 @@ export function parseIdempotencyKey(header: string | undefined): string | null {
   return header;
 }
 
-export async function idempotentTrack(c: AppContext, input: { key: string; userId: string; amount: number }): Promise<Response> {
-  const ctx = serviceContext(c);
-  const requestId = c.get("requestId");
+export interface IdempotentTrackInput {
+  key: string;
+  userId: string;
+  amount: number;
+  /** This request's id: it holds the key while it runs, and error bodies carry it. */
+  requestId: string;
+}
+
+/**
+ * The answer the client gets: `status` and JSON `body` (the usage with the
+ * key's mode, or the error body), and whether it is the stored answer of an
+ * earlier request with this key (`replayed`: the caller adds the header
+ * `Idempotent-Replayed: true`). Errors that are not stored against the key
+ * (reused, in progress, or a failure that counted nothing) are thrown.
+ */
+export interface IdempotentTrackResult {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+export async function idempotentTrack({ ctx, input }: { ctx: ServiceContext; input: IdempotentTrackInput }): Promise<IdempotentTrackResult> {
+  const { requestId } = input;
   const requestHash = await sha256Hex(JSON.stringify([input.userId, input.amount]));
   const replay = await replayIfTaken(ctx, input.key, requestHash);
   if (replay) return replay;
@@ -40,7 +60,7 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
   try {
     const usage = await trackEndUserUsage({ ctx, input: { userId: input.userId, amount: input.amount, idempotency: { key: input.key, requestId, requestHash } } });
     status = 200;
-    body = { usage, mode: apiMode(c.get("auth")) };
+    body = { usage, mode: ctx.apiMode };
   } catch (error) {
     if (error instanceof IdempotencyKeyTaken) {
       // A concurrent request with the same key reserved it first: its answer is this one's.
@@ -56,9 +76,8 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
     status = error.status;
     body = error.toBody(requestId);
   }
-  const text = JSON.stringify(body);
-  await storeIdempotentResponse(ctx.env.DB, { platformId: ctx.platformId, key: input.key, requestId, status, body: text });
-  return new Response(text, { status, headers: { "Content-Type": "application/json" } });
+  await storeIdempotentResponse(ctx.env.DB, { platformId: ctx.platformId, key: input.key, requestId, status, body: JSON.stringify(body) });
+  return { status, body, replayed: false };
 }
 
 /**
@@ -66,7 +85,7 @@ export async function idempotentTrack(c: AppContext, input: { key: string; userI
  * (null: take it); 409 when the request differs, or when the earlier one is
  * still working after a short wait.
  */
-async function replayIfTaken(ctx: ServiceContext, key: string, requestHash: string): Promise<Response | null> {
+async function replayIfTaken(ctx: ServiceContext, key: string, requestHash: string): Promise<IdempotentTrackResult | null> {
   let stored = await liveKey(ctx, key);
   for (const waitMs of IN_PROGRESS_WAITS_MS) {
     if (!stored || stored.requestHash !== requestHash || stored.status !== null) break;
@@ -80,7 +99,7 @@ async function replayIfTaken(ctx: ServiceContext, key: string, requestHash: stri
     });
   }
   if (stored.status === null || stored.body === null) throw inProgress();
-  return new Response(stored.body, { status: stored.status, headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" } });
+  return { status: stored.status, body: JSON.parse(stored.body) as unknown, replayed: true };
 }
 
 function inProgress(): ApiError {

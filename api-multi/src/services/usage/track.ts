@@ -1,8 +1,7 @@
-import { ApiError, calendarMonthPeriod, lowestTier } from "@dream-api/shared";
+import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
 import {
   firstTrackRow,
   getEndUserWithUsage,
-  insertEndUserStatement,
   reserveIdempotencyKeyStatement,
   trackUsage,
   trackUsageStatement,
@@ -10,8 +9,8 @@ import {
   type Usage,
 } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
+import { registerEndUserStatement, startingTier } from "../customers/register";
 import { endUserCap, previewLimitReached } from "../preview";
-import { getPlatformTiers } from "../tier-cache";
 
 export interface TrackUsageInput {
   userId: string;
@@ -23,13 +22,6 @@ export interface TrackUsageInput {
 /** Another request already holds this idempotency key: replay its response instead of counting. */
 export class IdempotencyKeyTaken extends Error {}
 
-/**
- * Consumes `amount` of the end-user's monthly allowance. The warm path is one
- * D1 statement (check-and-increment, see db/usage.ts). Only when it counts
- * nothing do we look further: an unknown user is registered on the
- * platform's lowest tier and counted in the same batch; a user at the limit
- * gets 403 `usage_limit_exceeded` with its usage.
- */
 /** Reserves the idempotency key and counts in one batch (the count is guarded by holding the key). */
 async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempotency: NonNullable<TrackUsageInput["idempotency"]>): Promise<Usage | null> {
   const db = ctx.env.DB;
@@ -41,6 +33,13 @@ async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempoten
   return counted ? firstTrackRow(counted) : null;
 }
 
+/**
+ * Consumes `amount` of the end-user's monthly allowance. The warm path is one
+ * D1 statement (check-and-increment, see db/usage.ts). Only when it counts
+ * nothing do we look further: an unknown user is registered on the
+ * platform's starting tier (customers/register.ts) and counted in the same
+ * batch; a user at the limit gets 403 `usage_limit_exceeded` with its usage.
+ */
 export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; input: TrackUsageInput }): Promise<Usage> {
   const db = ctx.env.DB;
   const track = {
@@ -56,23 +55,19 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
 
   let user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
   if (!user) {
-    const tier = lowestTier(await getPlatformTiers(ctx.env, ctx, ctx.platformId));
+    const tier = await startingTier(ctx);
     if (!tier) {
       throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet, so new end-users have no limit to count against. Create a tier first.");
     }
-    const cap = endUserCap(ctx);
     const [, result] = await db.batch([
-      insertEndUserStatement(
-        db,
-        { platformId: ctx.platformId, userId: input.userId, clerkUserId: null, email: null, plan: tier.name, now: track.now },
-        { maxEndUsers: cap },
-      ),
+      registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }),
       trackUsageStatement(db, track),
     ]);
     const registered = result ? firstTrackRow(result) : null;
     if (registered) return registered;
     user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
     if (!user) {
+      const cap = endUserCap(ctx);
       if (cap !== null) throw previewLimitReached(cap);
       throw new ApiError("internal_error", "The end-user could not be registered.");
     }

@@ -1,4 +1,5 @@
 import { clerkErrorInfo } from "@dream-api/shared";
+import { getEndUserClerkPlan } from "@dream-api/shared/db";
 import { endUserClerk } from "../end-user-clerk";
 
 /**
@@ -7,12 +8,10 @@ import { endUserClerk } from "../end-user-clerk";
  * 500 and Stripe's retry completes it. A Clerk user deleted meanwhile is skipped.
  */
 export async function syncEndUserPlanToClerk(env: Env, user: { platformId: string; userId: string }): Promise<void> {
-  const row = await env.DB.prepare("SELECT clerk_user_id, plan FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(user.platformId, user.userId)
-    .first<{ clerk_user_id: string | null; plan: string }>();
-  if (!row?.clerk_user_id) return;
+  const stored = await getEndUserClerkPlan(env.DB, user.platformId, user.userId);
+  if (!stored?.clerkUserId) return;
   try {
-    await endUserClerk(env).users.updateUserMetadata(row.clerk_user_id, { publicMetadata: { plan: row.plan } });
+    await endUserClerk(env).users.updateUserMetadata(stored.clerkUserId, { publicMetadata: { plan: stored.plan } });
   } catch (error) {
     if (clerkErrorInfo(error).status !== 404) throw error;
   }

@@ -13,15 +13,21 @@
  * Stripe's retry redoes the event.
  */
 import { lowestTier, purposeOf, type Tier } from "@dream-api/shared";
+import { refreshAccountCache } from "@dream-api/shared/caches";
 import {
-  accountCacheKvKey,
+  deauthorizeAccountStatement,
+  decrementTierInventoryStatement,
   derivePlanStatement,
+  endUserExists,
   eventRecorded,
   getConnectedAccount,
   insertEventStatement,
+  insertPurchaseStatement,
   isDuplicateEventError,
   listTiers,
+  platformExists,
   platformsOfAccount,
+  recordStripeCustomerStatement,
   upsertSubscriptionStatement,
 } from "@dream-api/shared/db";
 import { checkEventObject, stripeEventObjects } from "@dream-api/shared/stripe";
@@ -64,8 +70,14 @@ const HANDLED_OBJECTS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodTyp
 
 const ignored = (outcome: string, platformId: string | null = null): Effect => ({ platformId, statements: [], outcome: `ignored: ${outcome}`, endUsers: [], accountsChanged: [] });
 
-export async function handleStripeWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
-  const { env, now } = input;
+/** What a webhook delivery's handler needs: no tenant (the event names it), the bindings and the clock. */
+export interface WebhookContext {
+  env: Env;
+  now: Date;
+}
+
+export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext; input: { rawBody: string; signature: string | undefined } }): Promise<WebhookResult> {
+  const { env, now } = ctx;
   const { event, source } = await verifiedStripeEvent(env, input.rawBody, input.signature);
   const shape = HANDLED_OBJECTS.get(event.type);
   if (shape) checkEventObject(event, shape);
@@ -94,12 +106,8 @@ export async function handleStripeWebhook(input: { env: Env; rawBody: string; si
   }
   // Also on duplicates: a retry after a Clerk failure must still bring Clerk in line with D1.
   for (const user of effect.endUsers) await syncEndUserPlanToClerk(env, user);
-  for (const platformId of effect.accountsChanged) await refreshAccountCache(env, platformId);
+  for (const platformId of effect.accountsChanged) await refreshAccountCache(env.DB, env.ACCOUNT_CACHE, platformId);
   return { received: true, duplicate, outcome: duplicate ? "duplicate" : effect.outcome };
-}
-
-async function refreshAccountCache(env: Env, platformId: string): Promise<void> {
-  await env.ACCOUNT_CACHE.put(accountCacheKvKey(platformId), JSON.stringify(await getConnectedAccount(env.DB, platformId)));
 }
 
 /**
@@ -128,8 +136,7 @@ async function tenantOf(
   // On the platform's own account only our end-user checkouts (preview) are end-users' business.
   if (purposeOf(metadata) !== "end_user" || !metadataPlatformId || !metadata?.["userId"]) return "not a dream-api end-user event";
   if (event.livemode) return "live events of the platform account are not end-user previews";
-  const exists = await env.DB.prepare("SELECT 1 AS found FROM platforms WHERE platform_id = ?1").bind(metadataPlatformId).first();
-  return exists ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
+  return (await platformExists(env.DB, metadataPlatformId)) ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
 }
 
 async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "preview", now: string): Promise<Effect> {
@@ -168,9 +175,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const platforms = await platformsOfAccount(env.DB, event.account);
       return {
         platformId: platforms[0] ?? null,
-        statements: [
-          env.DB.prepare("UPDATE stripe_accounts SET disconnected_at = ?2, updated_at = ?2 WHERE stripe_user_id = ?1 AND disconnected_at IS NULL").bind(event.account, now),
-        ],
+        statements: [deauthorizeAccountStatement(env.DB, { stripeUserId: event.account, now })],
         outcome: `account ${event.account} disconnected`,
         endUsers: [],
         accountsChanged: platforms,
@@ -240,8 +245,7 @@ async function subscriptionEffect(
   const tiers = await listTiers(env.DB, platformId);
   const plan = tierOfSubscription(tiers, subscription);
   if (!plan) return ignored("subscription price matches no tier", platformId);
-  const user = await env.DB.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
-  if (!user) return ignored(`unknown end-user ${userId}`, platformId);
+  if (!(await endUserExists(env.DB, platformId, userId))) return ignored(`unknown end-user ${userId}`, platformId);
   const item = subscription.items.data[0];
   const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
@@ -294,17 +298,19 @@ async function purchaseEffect(
   return {
     platformId,
     statements: [
-      env.DB.prepare(
-        `INSERT INTO purchases (checkout_session_id, platform_id, user_id, tier, amount, currency, payment_intent_id, stripe_account, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (checkout_session_id) DO NOTHING`,
-      ).bind(session.id, platformId, userId, tier, session.amount_total ?? 0, session.currency ?? "usd", paymentIntent, tenant.account, now),
-      env.DB.prepare(
-        "UPDATE tiers SET inventory = inventory - 1, updated_at = ?3 WHERE platform_id = ?1 AND name = ?2 AND inventory IS NOT NULL AND inventory > 0",
-      ).bind(platformId, tier, now),
-      env.DB.prepare(
-        `UPDATE end_users SET stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_customer_account = IIF(?3 IS NULL, stripe_customer_account, ?4), updated_at = ?5
-         WHERE platform_id = ?1 AND user_id = ?2`,
-      ).bind(platformId, userId, customerId, tenant.account, now),
+      insertPurchaseStatement(env.DB, {
+        checkoutSessionId: session.id,
+        platformId,
+        userId,
+        tier,
+        amount: session.amount_total ?? 0,
+        currency: session.currency ?? "usd",
+        paymentIntentId: paymentIntent,
+        stripeAccount: tenant.account,
+        now,
+      }),
+      decrementTierInventoryStatement(env.DB, { platformId, name: tier, now }),
+      recordStripeCustomerStatement(env.DB, { platformId, userId, customerId, stripeAccount: tenant.account, now }),
     ],
     outcome: `purchase of ${tier} by ${userId}`,
     endUsers: [],

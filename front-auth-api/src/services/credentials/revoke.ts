@@ -1,7 +1,7 @@
 import { ApiError } from "@dream-api/shared";
 import { revokeApiKeyStatement } from "@dream-api/shared/db";
+import { refreshApiKeyCache } from "@dream-api/shared/caches";
 import type { ServiceContext } from "../../context";
-import { refreshKeyCache } from "../key-cache";
 import type { CredentialsView } from "./issue";
 import { activeKeys, toKeyView } from "./view";
 
@@ -19,7 +19,7 @@ export async function revokeKey({ ctx, input }: { ctx: ServiceContext; input: { 
   if (result.meta.changes !== 1) {
     throw new ApiError("not_found", `No working key "${input.keyId}" on your platform (it may already be revoked or expired).`, { param: "keyId" });
   }
-  await refreshKeyCache(ctx.env, platformId);
+  await refreshApiKeyCache(ctx.env.DB, ctx.env.KEY_CACHE, platformId);
   const keys = await activeKeys(ctx.env.DB, platformId, ctx.now);
   return { platformId, keys: keys.map((key) => toKeyView(key)) };
 }

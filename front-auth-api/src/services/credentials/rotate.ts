@@ -1,7 +1,7 @@
 import { ApiError, issueKeyPair, newId, type KeyMode } from "@dream-api/shared";
 import { insertApiKeyStatement, retireApiKeyStatement } from "@dream-api/shared/db";
+import { refreshApiKeyCache } from "@dream-api/shared/caches";
 import type { ServiceContext } from "../../context";
-import { refreshKeyCache } from "../key-cache";
 import type { CredentialsView } from "./issue";
 import { activeKeys, currentKey, toKeyView } from "./view";
 
@@ -48,7 +48,7 @@ export async function rotateCredentials({ ctx, input }: { ctx: ServiceContext; i
     }
     throw error;
   }
-  await refreshKeyCache(ctx.env, platformId);
+  await refreshApiKeyCache(ctx.env.DB, ctx.env.KEY_CACHE, platformId);
   const after = await activeKeys(db, platformId, ctx.now);
   return { platformId, keys: after.map((key) => toKeyView(key, secrets.get(key.keyId))) };
 }

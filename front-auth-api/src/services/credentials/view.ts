@@ -1,27 +1,13 @@
-import { isKeyActive, listApiKeys, type ApiKeyRecord } from "@dream-api/shared/db";
+import { isKeyActive, keyPairView, listApiKeys, type ApiKeyRecord, type KeyPairView } from "@dream-api/shared/db";
 import type { KeyMode } from "@dream-api/shared";
 
 /** A key pair as the developer sees it: the secret only right after it was made. */
-export interface KeyView {
-  keyId: string;
-  mode: KeyMode;
-  publishableKey: string;
-  secretPrefix: string;
-  createdAt: string;
-  expiresAt: string | null;
+export interface KeyView extends KeyPairView {
   secretKey?: string;
 }
 
 export function toKeyView(key: ApiKeyRecord, secretKey?: string): KeyView {
-  return {
-    keyId: key.keyId,
-    mode: key.mode,
-    publishableKey: key.publishableKey,
-    secretPrefix: key.secretPrefix,
-    createdAt: key.createdAt,
-    expiresAt: key.expiresAt,
-    ...(secretKey ? { secretKey } : {}),
-  };
+  return { ...keyPairView(key), ...(secretKey ? { secretKey } : {}) };
 }
 
 /** The platform's working keys (current ones and those still in a grace period), newest first. */

@@ -1,4 +1,5 @@
 import { purposeOf } from "@dream-api/shared";
+import { refreshApiKeyCache } from "@dream-api/shared/caches";
 import {
   getPlatform,
   getPlatformByDeveloper,
@@ -13,7 +14,6 @@ import { checkEventObject, stripeEventObjects, verifyStripeWebhook } from "@drea
 import type Stripe from "stripe";
 import { config } from "../../config";
 import { platformPriceId, platformStripe } from "../billing/platform-stripe";
-import { refreshKeyCache } from "../key-cache";
 import { syncDeveloperPlanToClerk } from "./clerk-sync";
 import { developerStateFromSubscription, isPaidStatus } from "./subscription-state";
 
@@ -43,8 +43,14 @@ export interface WebhookResult {
  * copy of the plan is brought in line with D1 (also for duplicates); any
  * failure answers 500 and Stripe's retry completes the work.
  */
-export async function handlePlatformWebhook(input: { env: Env; rawBody: string; signature: string | undefined; now: Date }): Promise<WebhookResult> {
-  const { env, now } = input;
+/** What a webhook delivery's handler needs: no developer (the event names one), the bindings and the clock. */
+export interface WebhookContext {
+  env: Env;
+  now: Date;
+}
+
+export async function handlePlatformWebhook({ ctx, input }: { ctx: WebhookContext; input: { rawBody: string; signature: string | undefined } }): Promise<WebhookResult> {
+  const { env, now } = ctx;
   const event = await verifiedEvent(env, input.rawBody, input.signature);
   const recorded = await recordedEvent(env.DB, "platform", event.id);
   if (recorded) return duplicateOf(env, recorded.platformId);
@@ -113,7 +119,7 @@ async function duplicateOf(env: Env, platformId: string | null): Promise<Webhook
  * have changed, as KV takes one write per key per second) and Clerk.
  */
 async function followPlan(env: Env, platformId: string, options: { keysChanged: boolean }): Promise<void> {
-  if (options.keysChanged) await refreshKeyCache(env, platformId);
+  if (options.keysChanged) await refreshApiKeyCache(env.DB, env.KEY_CACHE, platformId);
   await syncDeveloperPlanToClerk(env, platformId);
 }
 

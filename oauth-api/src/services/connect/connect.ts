@@ -1,10 +1,10 @@
 import { ApiError } from "@dream-api/shared";
-import { connectAccountStatement, disconnectAccountStatement, getConnectedAccount } from "@dream-api/shared/db";
+import { refreshAccountCache } from "@dream-api/shared/caches";
+import { connectAccountStatement, consumeOAuthState, disconnectAccountStatement, getConnectedAccount, insertOAuthState } from "@dream-api/shared/db";
 import { stripeClient, stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
-import { refreshAccountCache } from "./account-cache";
 import { newStatePayload, signState, verifyState } from "./oauth-state";
 
 export function platformStripe(env: Env): Stripe {
@@ -23,11 +23,13 @@ export async function startConnect({ ctx }: { ctx: ServiceContext }): Promise<{ 
     throw new ApiError("conflict", "A Stripe account is already connected. Disconnect it first to connect another.");
   }
   const payload = newStatePayload({ developerId: ctx.developerId, platformId: ctx.platform.platformId, now: ctx.now });
-  await ctx.env.DB.prepare(
-    "INSERT INTO oauth_states (nonce, developer_id, platform_id, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-  )
-    .bind(payload.nonce, payload.developerId, payload.platformId, new Date(payload.expiresAt * 1000).toISOString(), ctx.now.toISOString())
-    .run();
+  await insertOAuthState(ctx.env.DB, {
+    nonce: payload.nonce,
+    developerId: payload.developerId,
+    platformId: payload.platformId,
+    expiresAt: new Date(payload.expiresAt * 1000).toISOString(),
+    now: ctx.now.toISOString(),
+  });
   const url = new URL(settings.STRIPE_CONNECT_AUTHORIZE_URL);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -68,16 +70,12 @@ export interface CallbackInput {
  * where to send the browser: the dashboard, with success or an error code
  * (`connect=error&error=<code>`) that the dashboard turns into its own words.
  */
-export async function completeConnect({ env, now, input }: { env: Env; now: Date; input: CallbackInput }): Promise<string> {
+export async function completeConnect({ ctx, input }: { ctx: { env: Env; now: Date }; input: CallbackInput }): Promise<string> {
+  const { env, now } = ctx;
   const settings = config(env);
   const payload = await verifyState(input.state, settings.OAUTH_STATE_SECRET, now);
-  const consumed = await env.DB.prepare(
-    `UPDATE oauth_states SET used_at = ?2
-     WHERE nonce = ?1 AND developer_id = ?3 AND platform_id = ?4 AND used_at IS NULL AND expires_at > ?2`,
-  )
-    .bind(payload.nonce, now.toISOString(), payload.developerId, payload.platformId)
-    .run();
-  if (consumed.meta.changes !== 1) {
+  const consumed = await consumeOAuthState(env.DB, { nonce: payload.nonce, developerId: payload.developerId, platformId: payload.platformId, now: now.toISOString() });
+  if (!consumed) {
     throw new ApiError("invalid_state", "This connect link was already used or has expired. Start again from the dashboard.", { param: "state" });
   }
   const back = (params: Record<string, string>) => {
@@ -101,7 +99,7 @@ export async function completeConnect({ env, now, input }: { env: Env; now: Date
     scope: token.scope ?? null,
     now: now.toISOString(),
   }).run();
-  await refreshAccountCache(env, payload.platformId);
+  await refreshAccountCache(env.DB, env.ACCOUNT_CACHE, payload.platformId);
   return back({ connect: "success", account: token.stripe_user_id });
 }
 
@@ -120,6 +118,6 @@ export async function disconnect({ ctx }: { ctx: ServiceContext }): Promise<{ co
     if ((error as { statusCode?: number }).statusCode !== 401) throw stripeFailure("disconnect the account", error);
   }
   await disconnectAccountStatement(ctx.env.DB, { platformId: ctx.platform.platformId, stripeUserId: account.stripeUserId, now: ctx.now.toISOString() }).run();
-  await refreshAccountCache(ctx.env, ctx.platform.platformId);
+  await refreshAccountCache(ctx.env.DB, ctx.env.ACCOUNT_CACHE, ctx.platform.platformId);
   return { connected: false, accountId: account.stripeUserId };
 }

@@ -1,8 +1,9 @@
-import { ApiError, MAX_TIERS, type Tier, type TierInput } from "@dream-api/shared";
+import { ApiError, MAX_TIERS, activeTiers, type Tier, type TierInput } from "@dream-api/shared";
+import { refreshTierCache } from "@dream-api/shared/caches";
 import { insertTierStatement, listTiers, tierWriteRefusal } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { archiveUnreferenced, syncTierToStripe, type StripeRefs } from "./stripe-sync";
-import { refreshTierCache, requireConnectedAccount } from "./tier-store";
+import { requireConnectedAccount } from "./connected-account";
 
 function nameParam(input: readonly TierInput[], index: number): string {
   return input.length > 1 ? `tiers.${index}.name` : "name";
@@ -46,7 +47,7 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
     const holder = existing.find((other) => other.name === tier.name);
     if (holder) throw nameTaken(input, index, holder);
   });
-  const active = existing.filter((tier) => !tier.archived).length;
+  const active = activeTiers(existing).length;
   if (active + input.length > MAX_TIERS) throw capReached(active);
   const paid = input.some((tier) => tier.price > 0);
   const account = paid ? await requireConnectedAccount(ctx) : null;
@@ -85,11 +86,11 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
     if (!refusal) throw error;
     const stored = await listTiers(db, platformId);
     if (account) await archiveUnreferenced({ env: ctx.env, platformId, account }, made, stored);
-    if (refusal === "cap_reached") throw capReached(stored.filter((tier) => !tier.archived).length);
+    if (refusal === "cap_reached") throw capReached(activeTiers(stored).length);
     // The first of this request's names that a concurrent request stored first.
     const index = Math.max(0, input.findIndex((tier) => stored.some((other) => other.name === tier.name)));
     throw nameTaken(input, index, stored.find((other) => other.name === input[index]?.name));
   }
-  const tiers = await refreshTierCache(ctx.env, platformId);
+  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
   return tiers.filter((tier) => names.has(tier.name));
 }

@@ -1,9 +1,9 @@
-import { ApiError, tierInputSchema, type Tier, type TierPatch } from "@dream-api/shared";
-import { describeIssue } from "@dream-api/shared/hono";
+import { ApiError, describeIssue, tierInputSchema, type Tier, type TierPatch } from "@dream-api/shared";
+import { refreshTierCache } from "@dream-api/shared/caches";
 import { archiveTierIfRefsUnchangedStatement, clearRetiredPrice, listTiers, retiredPriceOf, updateTierIfUnchangedStatement } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { archivePriceInStripe, archiveTierInStripe, archiveUnreferenced, restoreProductFields, syncTierToStripe } from "./stripe-sync";
-import { refreshTierCache, requireConnectedAccount } from "./tier-store";
+import { requireConnectedAccount } from "./connected-account";
 
 /** A DELETE that keeps losing to concurrent price changes gives up after this many rounds (409). */
 const ARCHIVE_ATTEMPTS = 3;
@@ -126,7 +126,7 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     );
   }
   // api-multi sees the new price at once, whether or not the archive below goes through.
-  const tiers = await refreshTierCache(ctx.env, platformId);
+  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
   if (account && replacedPriceId) await archiveRetiredPrice(ctx, account, current.name, replacedPriceId);
   return tiers.find((tier) => tier.name === merged.name) ?? merged;
 }
@@ -154,7 +154,7 @@ export async function archiveTier({ ctx, input }: { ctx: ServiceContext; input: 
     const written = await archiveTierIfRefsUnchangedStatement(db, platformId, current, ctx.now.toISOString()).run();
     const now = written.meta.changes === 0 ? await storedTier(ctx, input.name) : undefined;
     if (written.meta.changes > 0 || now?.archived) {
-      const tiers = await refreshTierCache(ctx.env, platformId);
+      const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
       return tiers.find((tier) => tier.name === input.name) ?? { ...current, archived: true };
     }
     if (!now || attempt >= ARCHIVE_ATTEMPTS) {

@@ -13,6 +13,13 @@ export interface ApiKeyRecord {
   revokedAt: string | null;
 }
 
+/** What may be shown of a key pair (never its secret or its hash): the developer's key list and the dashboard. */
+export type KeyPairView = Pick<ApiKeyRecord, "keyId" | "mode" | "publishableKey" | "secretPrefix" | "createdAt" | "expiresAt">;
+
+export function keyPairView(key: ApiKeyRecord): KeyPairView {
+  return { keyId: key.keyId, mode: key.mode, publishableKey: key.publishableKey, secretPrefix: key.secretPrefix, createdAt: key.createdAt, expiresAt: key.expiresAt };
+}
+
 interface ApiKeyRow {
   key_id: string;
   platform_id: string;
@@ -80,8 +87,8 @@ export function insertApiKeyStatement(
 }
 
 /**
- * What api-multi caches per secret key (in its isolate and in KV under
- * `keyCacheKvKey(secretHash)`): enough to authenticate without D1. `preview`
+ * What api-multi caches per secret key (in its isolate and in KV: see
+ * caches/api-keys.ts): enough to authenticate without D1. `preview`
  * is true for test keys of a developer on the free plan (DESIGN: preview
  * mode). front-auth-api rewrites these entries when a key is rotated or the
  * developer's plan changes.
@@ -95,13 +102,6 @@ export interface CachedApiKey {
   expiresAt: string | null;
   revokedAt: string | null;
 }
-
-export function keyCacheKvKey(secretHash: string): string {
-  return `sk:${secretHash}`;
-}
-
-/** KV TTL of cached keys; the isolate TTL sits in front of it. */
-export const KEY_CACHE_KV_TTL_SECONDS = 300;
 
 const CACHED_KEY_SELECT = `
   SELECT k.secret_hash, k.key_id, k.platform_id, k.publishable_key, k.mode, k.expires_at, k.revoked_at, p.plan
@@ -145,18 +145,6 @@ export async function loadCachedApiKeyByPublishableKey(db: D1Database, publishab
 export async function listCachedApiKeys(db: D1Database, platformId: string): Promise<{ secretHash: string; key: CachedApiKey }[]> {
   const { results } = await db.prepare(`${CACHED_KEY_SELECT} WHERE k.platform_id = ?1`).bind(platformId).all<CachedKeyRow>();
   return results.map((row) => ({ secretHash: row.secret_hash, key: toCachedKey(row) }));
-}
-
-/**
- * Rewrites api-multi's KV entries (KEY_CACHE) for every key of a platform
- * from D1 — after a rotation, a revocation or a plan change (which flips
- * preview mode). api-multi's isolates see the change once their own cached
- * copy expires (KEY_CACHE_TTL_SECONDS) and KV has propagated (up to 60 s):
- * the revocation bound.
- */
-export async function refreshApiKeyCache(db: D1Database, kv: KVNamespace, platformId: string): Promise<void> {
-  const keys = await listCachedApiKeys(db, platformId);
-  await Promise.all(keys.map(({ secretHash, key }) => kv.put(keyCacheKvKey(secretHash), JSON.stringify(key), { expirationTtl: KEY_CACHE_KV_TTL_SECONDS })));
 }
 
 /**

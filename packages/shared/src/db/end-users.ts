@@ -206,3 +206,78 @@ export async function updateEndUserPlan(
     .run();
   return result.meta.changes === 1;
 }
+
+/**
+ * Derives the end-user's plan from all of its subscriptions as stored: the
+ * tier of an active or trialing one, else `freePlan`. Run in the same batch
+ * as the subscription upsert, it makes the plan a function of Stripe's state
+ * — never of the order events came in — so a stale event cannot move a plan
+ * backwards.
+ */
+export function derivePlanStatement(
+  db: D1Database,
+  input: { platformId: string; userId: string; freePlan: string; customerId: string | null; stripeAccount: string | null; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE end_users SET
+         plan = COALESCE((SELECT s.plan FROM subscriptions s
+                          WHERE s.platform_id = ?1 AND s.user_id = ?2 AND s.status IN ('active', 'trialing')
+                          ORDER BY s.current_period_end DESC LIMIT 1), ?3),
+         stripe_customer_id = COALESCE(?4, stripe_customer_id),
+         stripe_customer_account = IIF(?4 IS NULL, stripe_customer_account, ?5),
+         updated_at = ?6
+       WHERE platform_id = ?1 AND user_id = ?2`,
+    )
+    .bind(input.platformId, input.userId, input.freePlan, input.customerId, input.stripeAccount, input.now);
+}
+
+
+/**
+ * Records the Stripe customer a paid one-off purchase was made by (and the
+ * account it lives on), so the billing portal can open for it; a purchase
+ * without a customer changes neither. In the purchase event's batch.
+ */
+export function recordStripeCustomerStatement(
+  db: D1Database,
+  input: { platformId: string; userId: string; customerId: string | null; stripeAccount: string | null; now: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE end_users SET stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_customer_account = IIF(?3 IS NULL, stripe_customer_account, ?4), updated_at = ?5
+         WHERE platform_id = ?1 AND user_id = ?2`,
+    )
+    .bind(input.platformId, input.userId, input.customerId, input.stripeAccount, input.now);
+}
+
+/** What Checkout and the billing portal need of an end-user: its email and Stripe customer, with the account that customer lives on. */
+export interface EndUserBilling {
+  email: string | null;
+  stripeCustomerId: string | null;
+  /** The connected account (null: the platform's own, in preview) where stripeCustomerId exists. */
+  stripeCustomerAccount: string | null;
+}
+
+/** The end-user's billing identity; null when the platform has no such end-user. */
+export async function getEndUserBilling(db: D1Database, platformId: string, userId: string): Promise<EndUserBilling | null> {
+  const row = await db
+    .prepare("SELECT email, stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
+    .bind(platformId, userId)
+    .first<{ email: string | null; stripe_customer_id: string | null; stripe_customer_account: string | null }>();
+  return row ? { email: row.email, stripeCustomerId: row.stripe_customer_id, stripeCustomerAccount: row.stripe_customer_account } : null;
+}
+
+/** Whether one of the platform's end-users is already linked to this Clerk user of the end-user app. */
+export async function isClerkUserLinked(db: D1Database, platformId: string, clerkUserId: string): Promise<boolean> {
+  const row = await db.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platformId, clerkUserId).first();
+  return row !== null;
+}
+
+/** The end-user's linked Clerk user and stored plan (what Clerk's publicMetadata.plan must follow); null: no such end-user. */
+export async function getEndUserClerkPlan(db: D1Database, platformId: string, userId: string): Promise<{ clerkUserId: string | null; plan: string } | null> {
+  const row = await db
+    .prepare("SELECT clerk_user_id, plan FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
+    .bind(platformId, userId)
+    .first<{ clerk_user_id: string | null; plan: string }>();
+  return row ? { clerkUserId: row.clerk_user_id, plan: row.plan } : null;
+}

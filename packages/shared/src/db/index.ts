@@ -8,3 +8,5 @@ export * from "./platform-usage";
 export * from "./events";
 export * from "./stripe-accounts";
 export * from "./idempotency";
+export * from "./purchases";
+export * from "./oauth-states";

@@ -1,19 +1,12 @@
 /** D1 access for platforms: one per developer, created on the developer's first authenticated call. */
 export type PlatformPlan = "free" | "paid";
 
-export interface PlatformRecord {
+export interface PlatformRecord extends DeveloperSubscriptionState {
   platformId: string;
   developerId: string;
-  plan: PlatformPlan;
   allowedOrigins: string[];
   defaultSuccessUrl: string | null;
   defaultCancelUrl: string | null;
-  stripeCustomerId: string | null;
-  stripeSubscriptionId: string | null;
-  subscriptionStatus: string | null;
-  cancelAtPeriodEnd: boolean;
-  planPeriodEnd: string | null;
-  canceledAt: string | null;
   createdAt: string;
 }
 
@@ -77,6 +70,7 @@ export function insertPlatformStatement(
     .bind(input.platformId, input.developerId, input.plan ?? "free", input.createdAt);
 }
 
+/** The developer's $15/month plan, as the platform webhook last stored it. */
 export interface DeveloperSubscriptionState {
   plan: PlatformPlan;
   stripeCustomerId: string | null;
@@ -121,4 +115,10 @@ export function updateDeveloperSubscriptionStatement(
       state.canceledAt,
       now,
     );
+}
+
+/** Whether a platform with this id exists (a preview checkout's metadata names one: it must be real). */
+export async function platformExists(db: D1Database, platformId: string): Promise<boolean> {
+  const row = await db.prepare("SELECT 1 AS found FROM platforms WHERE platform_id = ?1").bind(platformId).first();
+  return row !== null;
 }

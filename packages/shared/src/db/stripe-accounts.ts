@@ -2,20 +2,13 @@
  * D1 access for the developer's connected Stripe account (Connect
  * Standard). OAuth tokens are not kept: the platform's secret key with the
  * Stripe-Account header is all Connect calls need. api-multi caches the
- * account per platform in KV (`accountCacheKvKey`); oauth-api rewrites it.
+ * account per platform in KV (caches/accounts.ts).
  */
 export interface ConnectedAccount {
   stripeUserId: string;
   livemode: boolean;
   scope: string | null;
   connectedAt: string;
-}
-
-/** The KV cache entry: the account, or null when the platform has none connected. */
-export type CachedAccount = ConnectedAccount | null;
-
-export function accountCacheKvKey(platformId: string): string {
-  return `account:${platformId}`;
 }
 
 export async function getConnectedAccount(db: D1Database, platformId: string): Promise<ConnectedAccount | null> {
@@ -56,4 +49,15 @@ export function disconnectAccountStatement(db: D1Database, input: { platformId: 
        WHERE platform_id = ?1 AND stripe_user_id = ?2 AND disconnected_at IS NULL`,
     )
     .bind(input.platformId, input.stripeUserId, input.now);
+}
+
+/**
+ * The account deauthorized the platform's application
+ * (`account.application.deauthorized`): it is disconnected from every
+ * platform it was attached to. In the event's batch.
+ */
+export function deauthorizeAccountStatement(db: D1Database, input: { stripeUserId: string; now: string }): D1PreparedStatement {
+  return db
+    .prepare("UPDATE stripe_accounts SET disconnected_at = ?2, updated_at = ?2 WHERE stripe_user_id = ?1 AND disconnected_at IS NULL")
+    .bind(input.stripeUserId, input.now);
 }

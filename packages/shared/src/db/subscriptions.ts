@@ -1,4 +1,6 @@
 /** D1 access for end-users' subscriptions (written by Connect webhooks). */
+import { oneOffRevenueStatement, type OneOffRevenueRow } from "./purchases";
+
 export interface SubscriptionRecord {
   subscriptionId: string;
   userId: string;
@@ -94,32 +96,22 @@ export async function subscriptionTotals(db: D1Database, platformId: string): Pr
          WHERE platform_id = ?1 AND status IN ('active', 'trialing') GROUP BY plan ORDER BY plan`,
       )
       .bind(platformId),
-    db
-      .prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 GROUP BY currency ORDER BY currency")
-      .bind(platformId),
+    oneOffRevenueStatement(db, platformId),
   ]);
   const currencies = (byCurrency?.results ?? []) as { currency: string; n: number; amount: number }[];
   return {
     activeSubscriptions: currencies.reduce((sum, row) => sum + row.n, 0),
     mrr: currencies.map((row) => ({ currency: row.currency, amount: row.amount })),
     activeByTier: (byTier?.results ?? []) as { tier: string; subscribers: number }[],
-    oneOffRevenue: (oneOff?.results ?? []) as { currency: string; amount: number; purchases: number }[],
+    oneOffRevenue: (oneOff?.results ?? []) as OneOffRevenueRow[],
   };
 }
 
-export interface SubscriptionState {
-  subscriptionId: string;
+/** A subscription as Stripe has it now, with where it belongs: what the webhook stores. */
+export interface SubscriptionState extends SubscriptionRecord {
   platformId: string;
-  userId: string;
   customerId: string | null;
   stripeAccount: string | null;
-  plan: string;
-  priceId: string | null;
-  status: string;
-  currentPeriodStart: string | null;
-  currentPeriodEnd: string | null;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: string | null;
   /** undefined: leave as stored; null: clear; string: record (invoice.payment_failed). */
   lastPaymentError?: string | null | undefined;
 }
@@ -161,31 +153,6 @@ export function upsertSubscriptionStatement(db: D1Database, state: SubscriptionS
       now,
       keepError,
     );
-}
-
-/**
- * Derives the end-user's plan from all of its subscriptions as stored: the
- * tier of an active or trialing one, else `freePlan`. Run in the same batch
- * as the subscription upsert, it makes the plan a function of Stripe's state
- * — never of the order events came in — so a stale event cannot move a plan
- * backwards.
- */
-export function derivePlanStatement(
-  db: D1Database,
-  input: { platformId: string; userId: string; freePlan: string; customerId: string | null; stripeAccount: string | null; now: string },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE end_users SET
-         plan = COALESCE((SELECT s.plan FROM subscriptions s
-                          WHERE s.platform_id = ?1 AND s.user_id = ?2 AND s.status IN ('active', 'trialing')
-                          ORDER BY s.current_period_end DESC LIMIT 1), ?3),
-         stripe_customer_id = COALESCE(?4, stripe_customer_id),
-         stripe_customer_account = IIF(?4 IS NULL, stripe_customer_account, ?5),
-         updated_at = ?6
-       WHERE platform_id = ?1 AND user_id = ?2`,
-    )
-    .bind(input.platformId, input.userId, input.freePlan, input.customerId, input.stripeAccount, input.now);
 }
 
 export interface SubscriptionListItem extends SubscriptionRecord {

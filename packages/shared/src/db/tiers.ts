@@ -1,4 +1,4 @@
-/** D1 access for tiers. D1 is the truth; workers cache the list per platform. */
+/** D1 access for tiers. D1 is the truth; workers cache the list per platform (caches/tiers.ts). */
 import type { Tier, TierKind } from "../tiers";
 
 interface TierRow {
@@ -37,11 +37,6 @@ function toTier(row: TierRow): Tier {
     sortOrder: row.sort_order,
     archived: row.archived_at !== null,
   };
-}
-
-/** Where api-multi's KV tier cache keeps a platform's tiers (oauth-api rewrites it on every change). */
-export function tierCacheKvKey(platformId: string): string {
-  return `tiers:${platformId}`;
 }
 
 /** All tiers of a platform, archived included (subscribers may still be on them). */
@@ -164,4 +159,15 @@ export async function clearRetiredPrice(db: D1Database, platformId: string, name
     .prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND name = ?2 AND retired_price_id = ?3")
     .bind(platformId, name, priceId)
     .run();
+}
+
+/**
+ * Counts one sale of a one-off tier down from its inventory (unlimited
+ * inventory, or none left: nothing changes). In the purchase event's batch,
+ * so a redelivered event counts nothing twice.
+ */
+export function decrementTierInventoryStatement(db: D1Database, input: { platformId: string; name: string; now: string }): D1PreparedStatement {
+  return db
+    .prepare("UPDATE tiers SET inventory = inventory - 1, updated_at = ?3 WHERE platform_id = ?1 AND name = ?2 AND inventory IS NOT NULL AND inventory > 0")
+    .bind(input.platformId, input.name, input.now);
 }

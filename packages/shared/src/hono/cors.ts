@@ -1,4 +1,3 @@
-import type { Context, Env, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 
 /**
@@ -28,21 +27,4 @@ const CORS_HEADERS = {
  */
 export function corsForAnyOrigin() {
   return cors({ origin: (origin) => origin, ...CORS_HEADERS });
-}
-
-/**
- * CORS middleware whose allow-list is read from the worker's config on each
- * request (bindings only exist per request); one cors() per distinct list.
- */
-export function corsFromConfig<E extends Env>(readAllowList: (c: Context<E>) => string | undefined): MiddlewareHandler<E> {
-  const byAllowList = new Map<string, MiddlewareHandler>();
-  return async (c, next) => {
-    const allowList = readAllowList(c) ?? "";
-    let middleware = byAllowList.get(allowList);
-    if (!middleware) {
-      middleware = corsFromAllowList(allowList);
-      byAllowList.set(allowList, middleware);
-    }
-    return middleware(c, next);
-  };
 }

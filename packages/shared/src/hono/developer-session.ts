@@ -1,9 +1,11 @@
-import type { Env as HonoEnv, MiddlewareHandler } from "hono";
+import type { Context, Env as HonoEnv, MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { verifySessionToken } from "../clerk";
 import { ApiError } from "../errors";
 import { newPlatformId } from "../ids";
 import { getPlatformByDeveloper, insertPlatformStatement, type PlatformPlan, type PlatformRecord } from "../db/platforms";
+import { enforceRateLimit } from "./rate-limit";
+import type { RequestIdVariables } from "./request-context";
 
 /**
  * A required comma-separated list of exact origins, such as
@@ -54,7 +56,7 @@ export interface DeveloperVariables {
   now: Date;
 }
 
-type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database }; Variables: DeveloperVariables };
+type DeveloperEnv = HonoEnv & { Bindings: { DB: D1Database; DEVELOPER_RATE_LIMITER: RateLimit }; Variables: DeveloperVariables };
 
 /**
  * Verifies a session JWT of the "dream-api" Clerk app; 401 `unauthenticated`
@@ -107,6 +109,45 @@ export function authenticateDeveloper<E extends DeveloperEnv>(readConfig: (env: 
   };
 }
 
+/**
+ * What a developer-session operation runs before its handler: the session
+ * check (authenticateDeveloper), then 100 requests/min per developer
+ * (DEVELOPER_RATE_LIMITER, shared by front-auth-api and oauth-api).
+ */
+export function developerSessionChain<E extends DeveloperEnv>(readConfig: (env: E["Bindings"]) => DeveloperSessionConfig): MiddlewareHandler<E>[] {
+  const limitPerDeveloper: MiddlewareHandler<E> = async (c, next) => {
+    await enforceRateLimit(c.env.DEVELOPER_RATE_LIMITER, c.get("developerId"), "developer");
+    await next();
+  };
+  return [authenticateDeveloper<E>(readConfig), limitPerDeveloper];
+}
+
 function unauthenticated(message: string): ApiError {
   return new ApiError("unauthenticated", message);
+}
+
+/** The Hono env of a worker the dashboard calls with developer sessions (front-auth-api, oauth-api). */
+export interface DeveloperAppEnv<Bindings extends { DB: D1Database; DEVELOPER_RATE_LIMITER: RateLimit; CLIENT_IP_RATE_LIMITER: RateLimit }> {
+  Bindings: Bindings;
+  Variables: RequestIdVariables & DeveloperVariables;
+}
+
+/** What a developer worker's services get instead of the HTTP context. */
+export interface DeveloperServiceContext<Bindings> {
+  env: Bindings;
+  waitUntil: (promise: Promise<unknown>) => void;
+  developerId: string;
+  platform: PlatformRecord;
+  now: Date;
+}
+
+/** The service context of an authenticated developer request. */
+export function developerServiceContext<E extends { Bindings: object; Variables: DeveloperVariables }>(c: Context<E>): DeveloperServiceContext<E["Bindings"]> {
+  return {
+    env: c.env,
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    developerId: c.get("developerId"),
+    platform: c.get("platform"),
+    now: c.get("now"),
+  };
 }

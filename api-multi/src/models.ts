@@ -1,0 +1,182 @@
+/**
+ * What api-multi answers, as zod schemas: the response half of its OpenAPI
+ * document. They are strict, so the contract test (test/openapi.test.ts)
+ * fails when a route answers a field the reference does not describe, or
+ * leaves out one it promises.
+ */
+import { errorModel, isoDateTime } from "@dream-api/shared/openapi";
+import { z } from "zod";
+
+const nullableDateTime = isoDateTime.nullable();
+
+export const apiModeSchema = z.enum(["preview", "test", "live"]).meta({
+  id: "ApiMode",
+  description: 'Which world the answer comes from: "preview" for a free developer\'s test key (at most 100 end-users), else the key\'s mode.',
+});
+
+export const usageSchema = z
+  .strictObject({
+    count: z.number().int().min(0).meta({ description: "Units counted in the current period." }),
+    limit: z.number().int().nullable().meta({ description: "The tier's monthly limit; null on an unlimited tier." }),
+    remaining: z.number().int().min(0).nullable().meta({ description: "limit − count, never negative; null on an unlimited tier." }),
+    plan: z.string().meta({ description: "The tier the end-user is on." }),
+    periodStart: isoDateTime.meta({ description: "Start of the period (inclusive): the UTC month, or a paying end-user's subscription period." }),
+    periodEnd: isoDateTime.meta({ description: "End of the period (exclusive)." }),
+  })
+  .meta({
+    id: "Usage",
+    description: "An end-user's usage in the current billing period.",
+    example: { count: 42, limit: 100, remaining: 58, plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" },
+  });
+
+const subscriptionStatus = z.string().meta({ description: "Stripe's subscription status: active, trialing, past_due, canceled, …", example: "active" });
+
+export const subscriptionSummarySchema = z
+  .strictObject({ status: subscriptionStatus, cancelAtPeriodEnd: z.boolean(), currentPeriodEnd: nullableDateTime, canceledAt: nullableDateTime })
+  .meta({ id: "SubscriptionSummary", description: "The end-user's latest subscription, summarised." });
+
+export const customerSubscriptionSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "Stripe subscription id.", example: "sub_1QxYz" }),
+    status: subscriptionStatus,
+    plan: z.string().meta({ description: "The tier the subscription pays for." }),
+    currentPeriodEnd: nullableDateTime,
+    cancelAtPeriodEnd: z.boolean(),
+    canceledAt: nullableDateTime,
+  })
+  .meta({ id: "CustomerSubscription", description: "The end-user's latest subscription." });
+
+const customerFields = {
+  userId: z.string().meta({ description: "Your id for the end-user.", example: "user_42" }),
+  email: z.string().nullable().meta({ example: "ada@example.com" }),
+  plan: z.string().meta({ description: "The end-user's tier.", example: "free" }),
+  clerkUserId: z.string().nullable().meta({ description: "The end-user's id in the shared Clerk app; null for end-users registered by a first track." }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  usage: usageSchema,
+};
+
+export const customerSchema = z
+  .strictObject({ ...customerFields, subscription: customerSubscriptionSchema.nullable() })
+  .meta({ id: "Customer", description: "An end-user of your platform." });
+
+export const customerListItemSchema = z
+  .strictObject({ ...customerFields, subscription: subscriptionSummarySchema.nullable() })
+  .meta({ id: "CustomerListItem", description: "An end-user as lists show it." });
+
+const tierKind = z.enum(["subscription", "one_off"]).meta({ id: "TierKind" });
+
+const publicTierFields = {
+  name: z.string().meta({ description: "The tier's key, used in `plan` and `tier` fields.", example: "pro" }),
+  displayName: z.string().meta({ example: "Pro" }),
+  kind: tierKind,
+  price: z.number().int().min(0).meta({ description: "Minor units (cents).", example: 1900 }),
+  currency: z.string().meta({ description: "ISO 4217, lower case.", example: "usd" }),
+  limit: z.number().int().nullable().meta({ description: "Monthly limit; null = unlimited (always null for one-off tiers).", example: 10000 }),
+  features: z.array(z.string()),
+  popular: z.boolean(),
+  inventory: z.number().int().nullable().meta({ description: "One-off tiers: units left; null = not tracked." }),
+  imageUrl: z.string().nullable(),
+  description: z.string().nullable(),
+};
+
+export const tierSchema = z
+  .strictObject({
+    ...publicTierFields,
+    priceId: z.string().nullable().meta({ description: "Stripe price on your connected account; null for free tiers." }),
+    productId: z.string().nullable(),
+    sortOrder: z.number().int(),
+    archived: z.boolean(),
+  })
+  .meta({ id: "Tier", description: "A pricing tier." });
+
+export const publicTierSchema = z
+  .strictObject({ ...publicTierFields, soldOut: z.boolean().meta({ description: "A one-off tier whose inventory is 0." }) })
+  .meta({ id: "PublicTier", description: "A tier as your public pricing page shows it: no Stripe ids." });
+
+const moneyAmount = { currency: z.string(), amount: z.number().int().meta({ description: "Minor units." }) };
+
+export const dashboardSchema = z
+  .strictObject({
+    platformId: z.string().meta({ example: "plt_8dJ2kQ" }),
+    period: z.strictObject({ start: isoDateTime, end: isoDateTime }).meta({ description: "The current calendar-month period." }),
+    keys: z.array(
+      z.strictObject({
+        keyId: z.string(),
+        mode: z.enum(["test", "live"]),
+        publishableKey: z.string(),
+        secretPrefix: z.string().meta({ description: "e.g. sk_test_AbCd…: the secret itself is never returned.", example: "sk_test_AbCd" }),
+        createdAt: isoDateTime,
+        expiresAt: nullableDateTime.meta({ description: "End of a rotated-out key's grace period." }),
+        active: z.boolean(),
+      }),
+    ),
+    tiers: z.array(tierSchema).meta({ description: "All tiers, archived ones included." }),
+    customers: z.array(customerListItemSchema).meta({ description: "The 50 newest customers." }),
+    subscriptions: z.array(
+      z.strictObject({
+        subscriptionId: z.string(),
+        userId: z.string(),
+        plan: z.string(),
+        priceId: z.string().nullable(),
+        status: subscriptionStatus,
+        currentPeriodStart: nullableDateTime,
+        currentPeriodEnd: nullableDateTime,
+        cancelAtPeriodEnd: z.boolean(),
+        canceledAt: nullableDateTime,
+        lastPaymentError: z.string().nullable().meta({ description: "Why the latest payment failed, while it is unsettled." }),
+      }),
+    ),
+    recentEvents: z.array(
+      z.strictObject({ eventId: z.string(), type: z.string(), outcome: z.string().nullable(), error: z.string().nullable(), receivedAt: isoDateTime }),
+    ),
+    dailyUsage: z.array(z.strictObject({ day: z.string().meta({ example: "2026-11-23" }), calls: z.number().int() })).meta({
+      description: "Calls per UTC day, last 30 days, oldest first.",
+    }),
+    totals: z.strictObject({
+      customers: z.number().int(),
+      callsThisPeriod: z.number().int(),
+      activeSubscriptions: z.number().int(),
+      mrr: z.array(z.strictObject(moneyAmount)).meta({ description: "Monthly recurring revenue per currency." }),
+      activeByTier: z.array(z.strictObject({ tier: z.string(), subscribers: z.number().int() })),
+      oneOffRevenue: z.array(z.strictObject({ ...moneyAmount, purchases: z.number().int() })),
+    }),
+  })
+  .meta({ id: "Dashboard", description: "Everything the dashboard shows about your platform." });
+
+const withMode = { mode: apiModeSchema };
+
+export const responses = {
+  usage: z.strictObject({ usage: usageSchema, ...withMode }).meta({ id: "UsageResponse" }),
+  customer: z.strictObject({ customer: customerSchema, ...withMode }).meta({ id: "CustomerResponse" }),
+  customerPage: z
+    .strictObject({
+      data: z.array(customerListItemSchema).meta({ description: "Newest first." }),
+      hasMore: z.boolean(),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+      ...withMode,
+    })
+    .meta({ id: "CustomerPage" }),
+  tiers: z.strictObject({ tiers: z.array(tierSchema).meta({ description: "Active tiers in display order." }), ...withMode }).meta({ id: "TierList" }),
+  publicTiers: z.strictObject({ tiers: z.array(publicTierSchema), ...withMode }).meta({ id: "PublicTierList" }),
+  checkout: z
+    .strictObject({
+      id: z.string().meta({ description: "Stripe Checkout session id.", example: "cs_test_a1B2" }),
+      url: z.string().meta({ description: "Where to send the end-user to pay.", example: "https://checkout.stripe.com/c/pay/cs_test_a1B2" }),
+      ...withMode,
+    })
+    .meta({ id: "CheckoutSession" }),
+  portal: z
+    .strictObject({ url: z.string().meta({ description: "Stripe billing portal URL for the end-user.", example: "https://billing.stripe.com/p/session/test_YWNj" }), ...withMode })
+    .meta({ id: "PortalSession" }),
+  dashboard: z.strictObject({ ...dashboardSchema.shape, ...withMode }).meta({ id: "DashboardResponse" }),
+} as const;
+
+export const errorSchema = errorModel({
+  usage: usageSchema.optional().meta({ description: "On 403 usage_limit_exceeded: the usage that refused the call." }),
+  portalUrl: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal)." }),
+});

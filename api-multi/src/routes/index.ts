@@ -1,0 +1,35 @@
+/**
+ * api-multi's operations: one file each, under routes/<resource>/<verb>.ts.
+ * The route table (app.ts), the authentication each route requires
+ * (middleware/authenticate.ts) and the OpenAPI document (openapi/) are all
+ * derived from this list: adding an operation is one file and one line here.
+ */
+import type { OperationDefinition } from "@dream-api/shared/hono";
+import type { AppEnv } from "../context";
+import { createCheckoutOperation } from "./checkout/create";
+import { createCustomerOperation } from "./customers/create";
+import { getCustomerOperation } from "./customers/get";
+import { listCustomersOperation } from "./customers/list";
+import { updateCustomerOperation } from "./customers/update";
+import { getDashboardOperation } from "./dashboard/get";
+import { createPortalOperation } from "./portal/create";
+import { listTiersOperation } from "./tiers/list";
+import { listPublicTiersOperation } from "./tiers/list-public";
+import { checkUsageOperation } from "./usage/check";
+import { trackUsageOperation } from "./usage/track";
+import { receiveStripeEventOperation } from "./webhooks/stripe";
+
+export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
+  trackUsageOperation,
+  checkUsageOperation,
+  createCustomerOperation,
+  listCustomersOperation,
+  getCustomerOperation,
+  updateCustomerOperation,
+  listTiersOperation,
+  listPublicTiersOperation,
+  createCheckoutOperation,
+  createPortalOperation,
+  getDashboardOperation,
+  receiveStripeEventOperation,
+];

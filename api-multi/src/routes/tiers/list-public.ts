@@ -1,0 +1,28 @@
+import { PUBLISHABLE_KEY_PATTERN } from "@dream-api/shared";
+import { defineOperation } from "@dream-api/shared/hono";
+import { z } from "zod";
+import type { AppEnv } from "../../context";
+import { responses } from "../../models";
+import { listPublicTiers } from "../../services/tiers/list";
+
+/** A developer's public pricing: no auth (limited per client IP), no Stripe ids, any origin, cacheable for a minute. */
+export const listPublicTiersOperation = defineOperation<AppEnv>({
+  method: "get",
+  path: "/api/public/tiers",
+  operationId: "tiers.listPublic",
+  tag: "Tiers",
+  summary: "List public tiers",
+  description: "Your pricing for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds.",
+  auth: ["none"],
+  cors: "public",
+  request: { query: z.strictObject({ pk: z.string().regex(PUBLISHABLE_KEY_PATTERN).meta({ description: "Your publishable key.", example: "pk_test_7HqL2c9XkP4mN8rT1vW3yZ5b" }) }) },
+  response: { status: 200, schema: responses.publicTiers, description: "The active tiers.", headers: { "Cache-Control": "`public, max-age=60`" } },
+  limitPerClientIp: true,
+  errors: ["invalid_request", "not_found", "invalid_api_key", "rate_limited", "internal_error", "database_error"],
+  handler: async (c) => {
+    const ctx = { env: c.env, waitUntil: (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise), now: c.get("now") };
+    const body = await listPublicTiers({ ctx, input: { pk: c.req.query("pk") ?? "" } });
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json(body);
+  },
+});

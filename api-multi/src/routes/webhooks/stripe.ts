@@ -1,0 +1,12 @@
+import { stripeWebhookOperation } from "@dream-api/shared/openapi";
+import type { AppEnv } from "../../context";
+import { handleStripeWebhook } from "../../services/webhooks/stripe-events";
+
+/** Stripe's webhooks (Connect endpoint and api-multi's platform-account endpoint): the signature is the authentication. */
+export const receiveStripeEventOperation = stripeWebhookOperation<AppEnv>({
+  description:
+    "Stripe's Connect (and preview) webhook endpoint. The signature is the authentication. Each event is applied once: a redelivery answers `duplicate: true` and changes nothing. A 500 asks Stripe to retry.",
+  exampleEventType: "customer.subscription.updated",
+  outcome: { description: "What the event did, e.g. applied, ignored, duplicate.", example: "applied" },
+  receive: handleStripeWebhook,
+});

@@ -1,0 +1,17 @@
+import { defineOperation } from "@dream-api/shared/hono";
+import { serviceContext, type AppEnv } from "../../context";
+import { responses } from "../../models";
+import { listAllTiers } from "../../services/tiers/list";
+
+export const listTiersOperation = defineOperation<AppEnv>({
+  method: "get",
+  path: "/products",
+  operationId: "tiers.list",
+  tag: "Tiers",
+  summary: "List tiers",
+  description: "Every tier of the platform, archived ones included (flagged), in display order.",
+  auth: ["developerSession"],
+  response: { status: 200, schema: responses.tiers, description: "The tiers." },
+  errors: [],
+  handler: async (c) => c.json({ tiers: await listAllTiers({ ctx: serviceContext(c) }) }),
+});

@@ -1,0 +1,4 @@
+export * from "./document";
+export * from "./operations";
+export * from "./models";
+export * from "./contract";
