@@ -57,7 +57,7 @@ export function contentSecurityPolicy(): Plugin {
     },
     generateBundle(_options, bundle) {
       const html = bundle["index.html"];
-      if (!html || html.type !== "asset") this.error("index.html is missing from the bundle; cannot hash its inline scripts for dist/_headers");
+      if (html?.type !== "asset") this.error("index.html is missing from the bundle; cannot hash its inline scripts for dist/_headers");
       const source = typeof html.source === "string" ? html.source : new TextDecoder().decode(html.source);
       this.emitFile({ type: "asset", fileName: "_headers", source: headersFile(policy(false, inlineScriptHashes(source))) });
     },

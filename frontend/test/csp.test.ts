@@ -24,7 +24,7 @@ describe("clerkFrontendApiHost", () => {
     expect(clerkFrontendApiHost(clerkKey("happy-otter-12.clerk.accounts.dev").replace(/=+$/, ""))).toBe("happy-otter-12.clerk.accounts.dev");
   });
 
-  it.each(["", "pk_test_", "sk_test_" + Buffer.from("clerk.x.dev$").toString("base64"), "pk_test_" + Buffer.from("clerk.x.dev").toString("base64"), clerkKey("evil.dev; script-src *"), clerkKey("a b")])(
+  it.each(["", "pk_test_", `sk_test_${Buffer.from("clerk.x.dev$").toString("base64")}`, `pk_test_${Buffer.from("clerk.x.dev").toString("base64")}`, clerkKey("evil.dev; script-src *"), clerkKey("a b")])(
     "refuses %j",
     (key) => {
       expect(clerkFrontendApiHost(key)).toBeNull();

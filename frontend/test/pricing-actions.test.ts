@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PublicTier } from "../src/api/types";
+import type { PublicTier } from "../src/api/models";
 import { tierAction } from "../src/lib/pricing-actions";
 
 const tier = (name: string, price: number, kind: PublicTier["kind"] = "subscription", soldOut = false): PublicTier => ({

@@ -5,7 +5,25 @@
  */
 import { config } from "../config";
 import { request, type TokenSource } from "./client";
-import type { CustomerPage, Customer, Dashboard, KeyView, Me, Tier, TierInput } from "./types";
+import type {
+  ConnectStart,
+  CreateTiersInput,
+  Credentials,
+  CustomerPage,
+  CustomerQuery,
+  CustomerResponse,
+  DashboardResponse,
+  Disconnected,
+  Me,
+  MeteredCall,
+  NewTier,
+  PlanCheckoutSession,
+  PlanPortalSession,
+  RotateCredentialsInput,
+  TierList,
+  TierPatch,
+  TierResponse,
+} from "./models";
 
 export function developerApi(getToken: TokenSource) {
   const call = async <T>(base: string, path: string, method = "GET", body?: unknown) =>
@@ -15,28 +33,28 @@ export function developerApi(getToken: TokenSource) {
   const multi = config.apiMultiUrl;
   return {
     me: () => call<Me>(front, "/me"),
-    verifyAuth: () => call<{ usage: Me["usage"] }>(front, "/verify-auth", "POST"),
-    issueCredentials: () => call<{ platformId: string; keys: KeyView[] }>(front, "/credentials", "POST", {}),
-    rotateCredentials: (input: { mode?: "test" | "live"; gracePeriodSeconds: number }) =>
-      call<{ platformId: string; keys: KeyView[] }>(front, "/credentials/rotate", "POST", input),
+    verifyAuth: () => call<MeteredCall>(front, "/verify-auth", "POST"),
+    issueCredentials: () => call<Credentials>(front, "/credentials", "POST", {}),
+    rotateCredentials: (input: RotateCredentialsInput) => call<Credentials>(front, "/credentials/rotate", "POST", input),
     /** Revokes one key at once (a current one or one in its grace period); answers with the keys still working. */
-    revokeKey: (keyId: string) => call<{ platformId: string; keys: KeyView[] }>(front, `/credentials/${encodeURIComponent(keyId)}/revoke`, "POST", {}),
-    subscribe: () => call<{ id: string; url: string }>(front, "/checkout", "POST", {}),
-    manageSubscription: () => call<{ url: string }>(front, "/portal", "POST", {}),
-    connectStripe: () => call<{ url: string }>(oauth, "/connect/start", "POST", {}),
-    disconnectStripe: () => call<{ connected: false }>(oauth, "/connect/disconnect", "POST", {}),
-    tiers: () => call<{ tiers: Tier[] }>(oauth, "/products"),
-    createTiers: (tiers: TierInput[]) => call<{ tiers: Tier[] }>(oauth, "/products", "POST", { tiers }),
-    updateTier: (name: string, patch: Partial<TierInput>) => call<{ tier: Tier }>(oauth, `/products/${encodeURIComponent(name)}`, "PATCH", patch),
-    archiveTier: (name: string) => call<{ tier: Tier }>(oauth, `/products/${encodeURIComponent(name)}`, "DELETE"),
-    dashboard: () => call<Dashboard>(multi, "/api/dashboard"),
-    customers: (query: { q?: string; cursor?: string | null; limit?: number }) => {
+    revokeKey: (keyId: string) => call<Credentials>(front, `/credentials/${encodeURIComponent(keyId)}/revoke`, "POST", {}),
+    subscribe: () => call<PlanCheckoutSession>(front, "/checkout", "POST", {}),
+    manageSubscription: () => call<PlanPortalSession>(front, "/portal", "POST", {}),
+    connectStripe: () => call<ConnectStart>(oauth, "/connect/start", "POST", {}),
+    disconnectStripe: () => call<Disconnected>(oauth, "/connect/disconnect", "POST", {}),
+    tiers: () => call<TierList>(oauth, "/products"),
+    createTiers: (tiers: NewTier[]) => call<TierList>(oauth, "/products", "POST", { tiers } satisfies CreateTiersInput),
+    updateTier: (name: string, patch: TierPatch) => call<TierResponse>(oauth, `/products/${encodeURIComponent(name)}`, "PATCH", patch),
+    archiveTier: (name: string) => call<TierResponse>(oauth, `/products/${encodeURIComponent(name)}`, "DELETE"),
+    dashboard: () => call<DashboardResponse>(multi, "/api/dashboard"),
+    /** `cursor: null` is the first page. */
+    customers: (query: Omit<CustomerQuery, "cursor"> & { cursor?: string | null }) => {
       const params = new URLSearchParams({ limit: String(query.limit ?? 20) });
       if (query.q) params.set("q", query.q);
       if (query.cursor) params.set("cursor", query.cursor);
       return call<CustomerPage>(multi, `/api/customers?${params.toString()}`);
     },
-    customer: (userId: string) => call<{ customer: Customer }>(multi, `/api/customers/${encodeURIComponent(userId)}`),
+    customer: (userId: string) => call<CustomerResponse>(multi, `/api/customers/${encodeURIComponent(userId)}`),
   };
 }
 

@@ -1,15 +1,14 @@
 /** Calls of the hosted pricing page: public tiers, and the end-user's own plan, checkout and billing portal with the end-user's session. */
 import { config } from "../config";
 import { ApiError, request } from "./client";
-import type { PublicTier, Usage } from "./types";
+import type { CheckoutInput, CheckoutSession, PortalInput, PortalSession, PublicTierList, UsageResponse } from "./models";
 
 export const publicApi = {
-  tiers: (publishableKey: string) =>
-    request<{ tiers: PublicTier[]; mode: string }>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
-  usage: (endUserToken: string) => request<{ usage: Usage; mode: string }>(config.apiMultiUrl, "/api/usage", { token: endUserToken }),
+  tiers: (publishableKey: string) => request<PublicTierList>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
+  usage: (endUserToken: string) => request<UsageResponse>(config.apiMultiUrl, "/api/usage", { token: endUserToken }),
   checkout: (endUserToken: string, tier: string) =>
-    request<{ id: string; url: string }>(config.apiMultiUrl, "/api/checkout", { method: "POST", token: endUserToken, body: { tier } }),
-  portal: (endUserToken: string) => request<{ url: string }>(config.apiMultiUrl, "/api/portal", { method: "POST", token: endUserToken, body: {} }),
+    request<CheckoutSession>(config.apiMultiUrl, "/api/checkout", { method: "POST", token: endUserToken, body: { tier } satisfies CheckoutInput }),
+  portal: (endUserToken: string) => request<PortalSession>(config.apiMultiUrl, "/api/portal", { method: "POST", token: endUserToken, body: {} satisfies PortalInput }),
 };
 
 /**

@@ -1,5 +1,5 @@
 /** The pricing table: the tier editor's preview and the hosted pricing page both render it. */
-import type { PublicTier } from "../api/types";
+import type { PublicTier } from "../api/models";
 import { formatMoney, formatNumber } from "../lib/format";
 import { tierAction, type TierAction } from "../lib/pricing-actions";
 import { Badge, Button } from "./ui";

@@ -4,7 +4,7 @@
  * from here: other subscription tiers lead to the billing portal, where the
  * plan is changed or canceled. One-off tiers stay buyable.
  */
-import type { PublicTier } from "../api/types";
+import type { PublicTier } from "../api/models";
 
 export type TierAction =
   /** The end-user's plan: a label, no button. */

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { alreadySubscribed, publicApi } from "../api/public-api";
-import type { PublicTier } from "../api/types";
+import type { PublicTier } from "../api/models";
 import { claimsOf, LocalSession } from "../auth/local-session";
 import { PricingTable } from "../components/pricing-table";
 import { Button, Empty, ErrorState, Loading } from "../components/ui";

@@ -1,13 +1,12 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import type { Customer } from "../../api/types";
+import type { SubscriptionSummary } from "../../api/models";
 import { Badge, Button, Card, Empty, ErrorState, Loading, UsageBar, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
 
-function SubscriptionBadge({ customer }: { customer: Customer }) {
-  const subscription = customer.subscription;
+function SubscriptionBadge({ subscription }: { subscription: SubscriptionSummary | null }) {
   if (!subscription) return <span className="text-slate-400">—</span>;
   const tone = subscription.status === "active" || subscription.status === "trialing" ? "green" : subscription.status === "past_due" ? "amber" : "slate";
   return <Badge tone={tone}>{subscription.status}</Badge>;
@@ -65,7 +64,7 @@ export function CustomersPage() {
                     <UsageBar count={customer.usage.count} limit={customer.usage.limit} />
                   </td>
                   <td className="py-2 pr-4">
-                    <SubscriptionBadge customer={customer} />
+                    <SubscriptionBadge subscription={customer.subscription} />
                   </td>
                   <td className="whitespace-nowrap py-2 text-slate-600">
                     {customer.subscription?.cancelAtPeriodEnd ? formatDate(customer.subscription.currentPeriodEnd) : customer.subscription?.canceledAt ? formatDate(customer.subscription.canceledAt) : "—"}
@@ -124,7 +123,7 @@ export function CustomerDetail() {
             <dd>
               {c.subscription ? (
                 <>
-                  <SubscriptionBadge customer={c} /> {c.subscription.cancelAtPeriodEnd ? `cancels ${formatDate(c.subscription.currentPeriodEnd)}` : c.subscription.currentPeriodEnd ? `renews ${formatDate(c.subscription.currentPeriodEnd)}` : ""}
+                  <SubscriptionBadge subscription={c.subscription} /> {c.subscription.cancelAtPeriodEnd ? `cancels ${formatDate(c.subscription.currentPeriodEnd)}` : c.subscription.currentPeriodEnd ? `renews ${formatDate(c.subscription.currentPeriodEnd)}` : ""}
                 </>
               ) : (
                 "none"

@@ -1,7 +1,7 @@
 /** What every dashboard page shares: the developer API bound to the session, and the developer's account (`/me`). */
 import { createContext, useContext, type ReactNode } from "react";
 import type { DeveloperApi } from "../../api/developer-api";
-import type { Me } from "../../api/types";
+import type { Me } from "../../api/models";
 
 export interface DashboardContextValue {
   api: DeveloperApi;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { KeyView } from "../../api/types";
+import type { Credentials, KeyPair } from "../../api/models";
 import { Badge, Button, Card, CopyButton, Empty, ErrorState, Field, inputClass } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
@@ -11,23 +11,23 @@ const GRACE_OPTIONS = [
   { label: "Keep it working for 7 days", seconds: 604_800 },
 ];
 
-type Confirming = { action: "rotate"; mode: KeyView["mode"] } | { action: "revoke"; keyId: string } | null;
+type Confirming = { action: "rotate"; mode: KeyPair["mode"] } | { action: "revoke"; keyId: string } | null;
 
 /** Publishable keys with copy; secrets shown once after creation or rotation, then only as prefixes; rotation and revocation with confirmation. */
 export function KeysPage() {
   const { api, me, reloadMe } = useDashboard();
-  const [revealed, setRevealed] = useState<KeyView[]>([]);
+  const [revealed, setRevealed] = useState<KeyPair[]>([]);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [grace, setGrace] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const keys = me.credentials?.keys ?? [];
-  const hasCurrent = (mode: KeyView["mode"]) => keys.some((key) => key.mode === mode && key.expiresAt === null);
+  const hasCurrent = (mode: KeyPair["mode"]) => keys.some((key) => key.mode === mode && key.expiresAt === null);
   // The button that issues a mode's missing key (POST /credentials issues every missing mode).
   const createLabel = !hasCurrent("test") ? "Create keys" : me.plan === "paid" && !hasCurrent("live") ? "Issue live keys" : null;
-  const createLabelFor = (mode: KeyView["mode"]) => (mode === "live" ? "Issue live keys" : "Create keys");
+  const createLabelFor = (mode: KeyPair["mode"]) => (mode === "live" ? "Issue live keys" : "Create keys");
 
-  const run = async (name: string, action: () => Promise<{ keys: KeyView[] }>) => {
+  const run = async (name: string, action: () => Promise<Credentials>) => {
     setBusy(name);
     setError(null);
     try {
@@ -96,7 +96,7 @@ export function KeysPage() {
                   <code className="font-mono text-xs">{key.secretPrefix}</code>
                 </div>
                 {confirming?.action === "rotate" && confirming.mode === key.mode && key.expiresAt === null ? (
-                  <div className="mt-3 space-y-2 rounded-md bg-slate-50 p-3" role="group" aria-label={`Rotate ${key.mode} keys`}>
+                  <fieldset className="mt-3 space-y-2 rounded-md bg-slate-50 p-3" aria-label={`Rotate ${key.mode} keys`}>
                     <Field label="Old key" htmlFor={`grace-${key.mode}`}>
                       <select id={`grace-${key.mode}`} className={inputClass} value={grace} onChange={(e) => setGrace(Number(e.target.value))}>
                         {GRACE_OPTIONS.map((option) => (
@@ -114,7 +114,7 @@ export function KeysPage() {
                         Cancel
                       </Button>
                     </div>
-                  </div>
+                  </fieldset>
                 ) : confirming?.action === "revoke" && confirming.keyId === key.keyId ? (
                   <div className="mt-3 rounded-md bg-rose-50 p-3 text-sm text-rose-800" role="alertdialog" aria-label="Confirm revoke">
                     {key.expiresAt ? (

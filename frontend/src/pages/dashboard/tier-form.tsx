@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
-import type { Tier, TierInput, TierKind } from "../../api/types";
+import type { NewTier, Tier, TierKind } from "../../api/models";
 import { Button, ErrorState, Field, inputClass } from "../../components/ui";
 
 const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud", "jpy", "chf", "sek", "inr", "brl"];
@@ -39,7 +39,7 @@ function initial(tier: Tier | null): FormState {
 }
 
 /** Client-side checks mirroring the API's, so most mistakes show next to the field before a round trip. */
-function validate(state: FormState, creating: boolean): { input?: TierInput; errors: Record<string, string> } {
+function validate(state: FormState, creating: boolean): { input?: NewTier; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (creating && !NAME.test(state.name)) errors["name"] = "Use 1-40 lower-case letters, digits, '-' or '_'.";
   if (!state.displayName.trim()) errors["displayName"] = "Give the tier a name your customers see.";
@@ -50,24 +50,25 @@ function validate(state: FormState, creating: boolean): { input?: TierInput; err
   if (state.kind === "one_off" && state.inventory.trim() && !/^\d+$/.test(state.inventory.trim())) errors["inventory"] = "Enter a whole number, or leave empty for no limit.";
   if (state.imageUrl.trim() && !/^https?:\/\/\S+$/.test(state.imageUrl.trim())) errors["imageUrl"] = "Enter an http(s) URL.";
   if (Object.keys(errors).length) return { errors };
-  return {
-    errors,
-    input: {
-      name: state.name,
-      displayName: state.displayName.trim(),
-      kind: state.kind,
-      price,
-      currency: state.currency,
-      ...(state.kind === "subscription" ? { limit: state.unlimited ? null : limit } : { inventory: state.inventory.trim() ? Number(state.inventory) : null }),
-      features: state.features.split("\n").map((line) => line.trim()).filter(Boolean),
-      popular: state.popular,
-      imageUrl: state.imageUrl.trim() || null,
-      description: state.description.trim() || null,
-    },
+  const common = {
+    name: state.name,
+    displayName: state.displayName.trim(),
+    price,
+    currency: state.currency,
+    features: state.features.split("\n").map((line) => line.trim()).filter(Boolean),
+    popular: state.popular,
+    imageUrl: state.imageUrl.trim() || null,
+    description: state.description.trim() || null,
   };
+  // The API takes a monthly limit for a subscription only and an inventory for a one-off only.
+  const input: NewTier =
+    state.kind === "subscription"
+      ? { ...common, kind: "subscription", limit: state.unlimited ? null : limit }
+      : { ...common, kind: "one_off", inventory: state.inventory.trim() ? Number(state.inventory) : null };
+  return { errors, input };
 }
 
-export function TierForm({ tier, onSave, onCancel }: { tier: Tier | null; onSave: (input: TierInput) => Promise<void>; onCancel: () => void }) {
+export function TierForm({ tier, onSave, onCancel }: { tier: Tier | null; onSave: (input: NewTier) => Promise<void>; onCancel: () => void }) {
   const creating = tier === null;
   const [state, setState] = useState(() => initial(tier));
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { PublicTier, Tier, TierInput } from "../../api/types";
+import type { NewTier, PublicTier, Tier } from "../../api/models";
 import { PricingTable } from "../../components/pricing-table";
 import { Badge, Button, Card, Empty, ErrorState, Loading } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
@@ -37,7 +37,7 @@ export function TiersPage() {
     }
   };
 
-  const save = async (input: TierInput) => {
+  const save = async (input: NewTier) => {
     if (editing === "new") {
       await api.createTiers([input]);
     } else if (editing) {

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { Dashboard, Tier } from "../../../api/types";
+import type { Dashboard, Tier } from "../../../api/models";
 import { CopyButton, Card } from "../../../components/ui";
 import { config } from "../../../config";
 import { useDashboard } from "../dashboard-context";

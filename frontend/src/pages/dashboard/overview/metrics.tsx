@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Dashboard } from "../../../api/types";
+import type { Dashboard } from "../../../api/models";
 import { Card, Empty, Stat } from "../../../components/ui";
 import { formatDateTime, formatMoney, formatNumber } from "../../../lib/format";
 

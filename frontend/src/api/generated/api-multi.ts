@@ -1,0 +1,2421 @@
+/**
+ * Generated from api-multi's OpenAPI document by frontend/scripts/generate-api-types.ts
+ * (openapi-typescript). Do not edit: run `pnpm --filter @dream-api/frontend generate`.
+ */
+/* eslint-disable */
+export interface paths {
+    "/api/usage/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track usage
+         * @description Counts `amount` for an end-user, atomically against the tier's monthly limit: either the whole amount is counted and the call answers 200 with the usage after it, or nothing is counted and it answers 403 `usage_limit_exceeded` with the usage that refused it. An unknown userId is registered on your cheapest tier. Send an `Idempotency-Key` to make retries safe: the same key within 24 hours replays the first answer (header `Idempotent-Replayed: true`) and counts nothing; a retry that arrives while the first call is still running waits briefly for its answer, else is 409 `idempotency_key_in_progress` with `Retry-After: 1`.
+         */
+        post: operations["usage.track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check usage
+         * @description Reads an end-user's usage without counting. With an end-user session token the user is the token's; naming another is 403.
+         */
+        get: operations["usage.check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description One page of your end-users, newest first. Follow `nextCursor` for the next page; `q` filters by a prefix of the userId or email.
+         */
+        get: operations["customers.list"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Registers an end-user: a user in the shared end-user Clerk app, and a customer on `plan` (default: your cheapest tier). Without `userId`, the Clerk user id becomes the userId.
+         */
+        post: operations["customers.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description One end-user with plan, usage this period and latest subscription.
+         */
+        get: operations["customers.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a customer's plan
+         * @description Moves an end-user to another tier (an admin override: no payment is taken). Usage counted this period is kept.
+         */
+        patch: operations["customers.update"];
+        trace?: never;
+    };
+    "/api/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tiers
+         * @description Your active tiers in display order, with their Stripe price ids.
+         */
+        get: operations["tiers.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List public tiers
+         * @description Your pricing for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds.
+         */
+        get: operations["tiers.listPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a checkout session
+         * @description A Stripe Checkout session on your connected account for a paid tier. Send the end-user to `url`; Stripe's webhooks then move their plan. An end-user has at most one subscription per platform: while one is active, trialing or past due, checking out any subscription tier is 409 `already_subscribed`, whose body carries `portalUrl`, a billing-portal session where the end-user changes plan instead (one-off purchases stay open). With an end-user session token, `userId` defaults to (and must be) the token's user.
+         */
+        post: operations["checkout.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a billing portal session
+         * @description A Stripe billing portal session where an end-user with a subscription manages or cancels it.
+         */
+        post: operations["portal.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dashboard
+         * @description Customers, usage, subscriptions, tiers, keys (prefixes only), MRR, active subscriptions and recent webhook events of your platform.
+         */
+        get: operations["dashboard.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe event
+         * @description Stripe's Connect (and preview) webhook endpoint. The signature is the authentication. Each event is applied once: a redelivery answers `duplicate: true` and changes nothing. A 500 asks Stripe to retry.
+         */
+        post: operations["webhooks.stripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health
+         * @description Answers while the worker runs.
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This document
+         * @description The OpenAPI 3.1 document of this API, generated from the routes' schemas.
+         */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API reference
+         * @description This reference as an HTML page.
+         */
+        get: operations["docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        OpenApiDocument: {
+            /** @constant */
+            openapi: "3.1.0";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Which world the answer comes from: "preview" for a free developer's test key (at most 100 end-users), else the key's mode.
+         * @enum {string}
+         */
+        ApiMode: "preview" | "test" | "live";
+        /**
+         * @description An end-user's usage in the current billing period.
+         * @example {
+         *       "count": 42,
+         *       "limit": 100,
+         *       "remaining": 58,
+         *       "plan": "free",
+         *       "periodStart": "2026-11-01T00:00:00.000Z",
+         *       "periodEnd": "2026-12-01T00:00:00.000Z"
+         *     }
+         */
+        Usage: {
+            /** @description Units counted in the current period. */
+            count: number;
+            /** @description The tier's monthly limit; null on an unlimited tier. */
+            limit: number | null;
+            /** @description limit − count, never negative; null on an unlimited tier. */
+            remaining: number | null;
+            /** @description The tier the end-user is on. */
+            plan: string;
+            /**
+             * Format: date-time
+             * @description Start of the period (inclusive): the UTC month, or a paying end-user's subscription period.
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description End of the period (exclusive).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            periodEnd: string;
+        };
+        /** @description The end-user's latest subscription, summarised. */
+        SubscriptionSummary: {
+            /**
+             * @description Stripe's subscription status: active, trialing, past_due, canceled, …
+             * @example active
+             */
+            status: string;
+            cancelAtPeriodEnd: boolean;
+            currentPeriodEnd: string | null;
+            canceledAt: string | null;
+        };
+        /** @description The end-user's latest subscription. */
+        CustomerSubscription: {
+            /**
+             * @description Stripe subscription id.
+             * @example sub_1QxYz
+             */
+            id: string;
+            /**
+             * @description Stripe's subscription status: active, trialing, past_due, canceled, …
+             * @example active
+             */
+            status: string;
+            /** @description The tier the subscription pays for. */
+            plan: string;
+            currentPeriodEnd: string | null;
+            cancelAtPeriodEnd: boolean;
+            canceledAt: string | null;
+        };
+        /** @description An end-user of your platform. */
+        Customer: {
+            /**
+             * @description Your id for the end-user.
+             * @example user_42
+             */
+            userId: string;
+            /** @example ada@example.com */
+            email: string | null;
+            /**
+             * @description The end-user's tier.
+             * @example free
+             */
+            plan: string;
+            /** @description The end-user's id in the shared Clerk app; null for end-users registered by a first track. */
+            clerkUserId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            updatedAt: string;
+            usage: components["schemas"]["Usage"];
+            subscription: components["schemas"]["CustomerSubscription"] | null;
+        };
+        /** @description An end-user as lists show it. */
+        CustomerListItem: {
+            /**
+             * @description Your id for the end-user.
+             * @example user_42
+             */
+            userId: string;
+            /** @example ada@example.com */
+            email: string | null;
+            /**
+             * @description The end-user's tier.
+             * @example free
+             */
+            plan: string;
+            /** @description The end-user's id in the shared Clerk app; null for end-users registered by a first track. */
+            clerkUserId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            updatedAt: string;
+            usage: components["schemas"]["Usage"];
+            subscription: components["schemas"]["SubscriptionSummary"] | null;
+        };
+        /** @enum {string} */
+        TierKind: "subscription" | "one_off";
+        /** @description A pricing tier. */
+        Tier: {
+            /**
+             * @description The tier's key, used in `plan` and `tier` fields.
+             * @example pro
+             */
+            name: string;
+            /** @example Pro */
+            displayName: string;
+            kind: components["schemas"]["TierKind"];
+            /**
+             * @description Minor units (cents).
+             * @example 1900
+             */
+            price: number;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Monthly limit; null = unlimited (always null for one-off tiers).
+             * @example 10000
+             */
+            limit: number | null;
+            features: string[];
+            popular: boolean;
+            /** @description One-off tiers: units left; null = not tracked. */
+            inventory: number | null;
+            imageUrl: string | null;
+            description: string | null;
+            /** @description Stripe price on your connected account; null for free tiers. */
+            priceId: string | null;
+            productId: string | null;
+            sortOrder: number;
+            archived: boolean;
+        };
+        /** @description A tier as your public pricing page shows it: no Stripe ids. */
+        PublicTier: {
+            /**
+             * @description The tier's key, used in `plan` and `tier` fields.
+             * @example pro
+             */
+            name: string;
+            /** @example Pro */
+            displayName: string;
+            kind: components["schemas"]["TierKind"];
+            /**
+             * @description Minor units (cents).
+             * @example 1900
+             */
+            price: number;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Monthly limit; null = unlimited (always null for one-off tiers).
+             * @example 10000
+             */
+            limit: number | null;
+            features: string[];
+            popular: boolean;
+            /** @description One-off tiers: units left; null = not tracked. */
+            inventory: number | null;
+            imageUrl: string | null;
+            description: string | null;
+            /** @description A one-off tier whose inventory is 0. */
+            soldOut: boolean;
+        };
+        /** @description Everything the dashboard shows about your platform. */
+        Dashboard: {
+            /** @example plt_8dJ2kQ */
+            platformId: string;
+            /** @description The current calendar-month period. */
+            period: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                end: string;
+            };
+            keys: {
+                keyId: string;
+                /** @enum {string} */
+                mode: "test" | "live";
+                publishableKey: string;
+                /**
+                 * @description e.g. sk_test_AbCd…: the secret itself is never returned.
+                 * @example sk_test_AbCd
+                 */
+                secretPrefix: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                createdAt: string;
+                /** @description End of a rotated-out key's grace period. */
+                expiresAt: string | null;
+                active: boolean;
+            }[];
+            /** @description All tiers, archived ones included. */
+            tiers: components["schemas"]["Tier"][];
+            /** @description The 50 newest customers. */
+            customers: components["schemas"]["CustomerListItem"][];
+            subscriptions: {
+                subscriptionId: string;
+                userId: string;
+                plan: string;
+                priceId: string | null;
+                /**
+                 * @description Stripe's subscription status: active, trialing, past_due, canceled, …
+                 * @example active
+                 */
+                status: string;
+                currentPeriodStart: string | null;
+                currentPeriodEnd: string | null;
+                cancelAtPeriodEnd: boolean;
+                canceledAt: string | null;
+                /** @description Why the latest payment failed, while it is unsettled. */
+                lastPaymentError: string | null;
+            }[];
+            recentEvents: {
+                eventId: string;
+                type: string;
+                outcome: string | null;
+                error: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                receivedAt: string;
+            }[];
+            /** @description Calls per UTC day, last 30 days, oldest first. */
+            dailyUsage: {
+                /** @example 2026-11-23 */
+                day: string;
+                calls: number;
+            }[];
+            totals: {
+                customers: number;
+                callsThisPeriod: number;
+                activeSubscriptions: number;
+                /** @description Monthly recurring revenue per currency. */
+                mrr: {
+                    currency: string;
+                    /** @description Minor units. */
+                    amount: number;
+                }[];
+                activeByTier: {
+                    tier: string;
+                    subscribers: number;
+                }[];
+                oneOffRevenue: {
+                    currency: string;
+                    /** @description Minor units. */
+                    amount: number;
+                    purchases: number;
+                }[];
+            };
+        };
+        UsageResponse: {
+            usage: components["schemas"]["Usage"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        CustomerResponse: {
+            customer: components["schemas"]["Customer"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        CustomerPage: {
+            /** @description Newest first. */
+            data: components["schemas"]["CustomerListItem"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            mode: components["schemas"]["ApiMode"];
+        };
+        TierList: {
+            /** @description Active tiers in display order. */
+            tiers: components["schemas"]["Tier"][];
+            mode: components["schemas"]["ApiMode"];
+        };
+        PublicTierList: {
+            tiers: components["schemas"]["PublicTier"][];
+            mode: components["schemas"]["ApiMode"];
+        };
+        CheckoutSession: {
+            /**
+             * @description Stripe Checkout session id.
+             * @example cs_test_a1B2
+             */
+            id: string;
+            /**
+             * @description Where to send the end-user to pay.
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1B2
+             */
+            url: string;
+            mode: components["schemas"]["ApiMode"];
+        };
+        PortalSession: {
+            /**
+             * @description Stripe billing portal URL for the end-user.
+             * @example https://billing.stripe.com/p/session/test_YWNj
+             */
+            url: string;
+            mode: components["schemas"]["ApiMode"];
+        };
+        DashboardResponse: {
+            /** @example plt_8dJ2kQ */
+            platformId: string;
+            /** @description The current calendar-month period. */
+            period: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                end: string;
+            };
+            keys: {
+                keyId: string;
+                /** @enum {string} */
+                mode: "test" | "live";
+                publishableKey: string;
+                /**
+                 * @description e.g. sk_test_AbCd…: the secret itself is never returned.
+                 * @example sk_test_AbCd
+                 */
+                secretPrefix: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                createdAt: string;
+                /** @description End of a rotated-out key's grace period. */
+                expiresAt: string | null;
+                active: boolean;
+            }[];
+            /** @description All tiers, archived ones included. */
+            tiers: components["schemas"]["Tier"][];
+            /** @description The 50 newest customers. */
+            customers: components["schemas"]["CustomerListItem"][];
+            subscriptions: {
+                subscriptionId: string;
+                userId: string;
+                plan: string;
+                priceId: string | null;
+                /**
+                 * @description Stripe's subscription status: active, trialing, past_due, canceled, …
+                 * @example active
+                 */
+                status: string;
+                currentPeriodStart: string | null;
+                currentPeriodEnd: string | null;
+                cancelAtPeriodEnd: boolean;
+                canceledAt: string | null;
+                /** @description Why the latest payment failed, while it is unsettled. */
+                lastPaymentError: string | null;
+            }[];
+            recentEvents: {
+                eventId: string;
+                type: string;
+                outcome: string | null;
+                error: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-01T00:00:00.000Z
+                 */
+                receivedAt: string;
+            }[];
+            /** @description Calls per UTC day, last 30 days, oldest first. */
+            dailyUsage: {
+                /** @example 2026-11-23 */
+                day: string;
+                calls: number;
+            }[];
+            totals: {
+                customers: number;
+                callsThisPeriod: number;
+                activeSubscriptions: number;
+                /** @description Monthly recurring revenue per currency. */
+                mrr: {
+                    currency: string;
+                    /** @description Minor units. */
+                    amount: number;
+                }[];
+                activeByTier: {
+                    tier: string;
+                    subscribers: number;
+                }[];
+                oneOffRevenue: {
+                    currency: string;
+                    /** @description Minor units. */
+                    amount: number;
+                    purchases: number;
+                }[];
+            };
+            mode: components["schemas"]["ApiMode"];
+        };
+        /** @description The body of every error response. */
+        Error: {
+            error: {
+                /**
+                 * @description A closed set: switch on it. The HTTP status follows from the code.
+                 * @enum {string}
+                 */
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                /** @description For humans; may change. */
+                message: string;
+                /** @description The field, header or query parameter at fault. */
+                param?: string;
+            };
+            /**
+             * @description Also in the X-Request-Id header; quote it to support.
+             * @example req_4f9KqT2mXb7LsP0aZc1d
+             */
+            requestId: string;
+            /** @description On 403 usage_limit_exceeded: the usage that refused the call. */
+            usage?: components["schemas"]["Usage"];
+            /** @description On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal). */
+            portalUrl?: string | null;
+        };
+        WebhookReceipt: {
+            /** @constant */
+            received: true;
+            /** @description The event was already handled: nothing was applied again. */
+            duplicate: boolean;
+            /**
+             * @description What the event did, e.g. applied, ignored, duplicate.
+             * @example applied
+             */
+            outcome: string;
+        };
+        Health: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            service: "api-multi";
+        };
+        HtmlPage: string;
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "usage.track": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The end-user, when the body or query does not name it.
+                 * @example user_42
+                 */
+                "X-User-Id"?: string;
+                /**
+                 * @description 1–255 visible ASCII characters, unique per logical call; kept 24 hours.
+                 * @example job_7781
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_42",
+                 *       "amount": 1
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Your id for the end-user (1–128 of A–Z a–z 0–9 _ . : @ + -); or send it as X-User-Id.
+                     * @example user_42
+                     */
+                    userId?: string;
+                    /**
+                     * @description Units to count.
+                     * @default 1
+                     */
+                    amount?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Counted. The usage after this call. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description `true` when this is the stored answer of an earlier call with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "usage": {
+                     *         "count": 42,
+                     *         "limit": 100,
+                     *         "remaining": 58,
+                     *         "plan": "free",
+                     *         "periodStart": "2026-11-01T00:00:00.000Z",
+                     *         "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsageResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `usage_limit_exceeded`, `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `no_tiers_configured`, `idempotency_key_reused`, `idempotency_key_in_progress`, `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "usage.check": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The end-user, when the body or query does not name it.
+                 * @example user_42
+                 */
+                userId?: string;
+            };
+            header?: {
+                /**
+                 * @description The end-user, when the body or query does not name it.
+                 * @example user_42
+                 */
+                "X-User-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage in the current period. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "usage": {
+                     *         "count": 42,
+                     *         "limit": 100,
+                     *         "remaining": 58,
+                     *         "plan": "free",
+                     *         "periodStart": "2026-11-01T00:00:00.000Z",
+                     *         "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsageResponse"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`, `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `no_tiers_configured`, `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Prefix of a userId or email. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "userId": "user_42",
+                     *           "email": "ada@example.com",
+                     *           "plan": "free",
+                     *           "clerkUserId": null,
+                     *           "createdAt": "2026-11-01T00:00:00.000Z",
+                     *           "updatedAt": "2026-11-01T00:00:00.000Z",
+                     *           "usage": {
+                     *             "count": 42,
+                     *             "limit": 100,
+                     *             "remaining": 58,
+                     *             "plan": "free",
+                     *             "periodStart": "2026-11-01T00:00:00.000Z",
+                     *             "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *           },
+                     *           "subscription": {
+                     *             "status": "active",
+                     *             "cancelAtPeriodEnd": false,
+                     *             "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *             "canceledAt": "2026-11-01T00:00:00.000Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "hasMore": false,
+                     *       "nextCursor": null,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_42",
+                 *       "email": "ada@example.com",
+                 *       "plan": "free"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Your id for the end-user; defaults to its Clerk user id.
+                     * @example user_42
+                     */
+                    userId?: string;
+                    /**
+                     * Format: email
+                     * @example ada@example.com
+                     */
+                    email: string;
+                    /** @description A tier name; defaults to your cheapest tier. */
+                    plan?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customer": {
+                     *         "userId": "user_42",
+                     *         "email": "ada@example.com",
+                     *         "plan": "free",
+                     *         "clerkUserId": null,
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z",
+                     *         "usage": {
+                     *           "count": 42,
+                     *           "limit": 100,
+                     *           "remaining": 58,
+                     *           "plan": "free",
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *         },
+                     *         "subscription": {
+                     *           "id": "sub_1QxYz",
+                     *           "status": "active",
+                     *           "plan": "string",
+                     *           "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *           "cancelAtPeriodEnd": false,
+                     *           "canceledAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id`, `unknown_plan` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_exists`, `email_in_use`, `no_tiers_configured` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customer": {
+                     *         "userId": "user_42",
+                     *         "email": "ada@example.com",
+                     *         "plan": "free",
+                     *         "clerkUserId": null,
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z",
+                     *         "usage": {
+                     *           "count": 42,
+                     *           "limit": 100,
+                     *           "remaining": 58,
+                     *           "plan": "free",
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *         },
+                     *         "subscription": {
+                     *           "id": "sub_1QxYz",
+                     *           "status": "active",
+                     *           "plan": "string",
+                     *           "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *           "cancelAtPeriodEnd": false,
+                     *           "canceledAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found`, `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan": "pro"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The tier to move the end-user to.
+                     * @example pro
+                     */
+                    plan: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The customer on its new plan. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "customer": {
+                     *         "userId": "user_42",
+                     *         "email": "ada@example.com",
+                     *         "plan": "free",
+                     *         "clerkUserId": null,
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z",
+                     *         "usage": {
+                     *           "count": 42,
+                     *           "limit": 100,
+                     *           "remaining": 58,
+                     *           "plan": "free",
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *         },
+                     *         "subscription": {
+                     *           "id": "sub_1QxYz",
+                     *           "status": "active",
+                     *           "plan": "string",
+                     *           "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *           "cancelAtPeriodEnd": false,
+                     *           "canceledAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id`, `unknown_plan` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tiers.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active tiers. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tiers": [
+                     *         {
+                     *           "name": "pro",
+                     *           "displayName": "Pro",
+                     *           "kind": "subscription",
+                     *           "price": 1900,
+                     *           "currency": "usd",
+                     *           "limit": 10000,
+                     *           "features": [
+                     *             "string"
+                     *           ],
+                     *           "popular": false,
+                     *           "inventory": -9007199254740991,
+                     *           "imageUrl": null,
+                     *           "description": null,
+                     *           "priceId": null,
+                     *           "productId": null,
+                     *           "sortOrder": -9007199254740991,
+                     *           "archived": false
+                     *         }
+                     *       ],
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TierList"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tiers.listPublic": {
+        parameters: {
+            query: {
+                /**
+                 * @description Your publishable key.
+                 * @example pk_test_7HqL2c9XkP4mN8rT1vW3yZ5b
+                 */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active tiers. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tiers": [
+                     *         {
+                     *           "name": "pro",
+                     *           "displayName": "Pro",
+                     *           "kind": "subscription",
+                     *           "price": 1900,
+                     *           "currency": "usd",
+                     *           "limit": 10000,
+                     *           "features": [
+                     *             "string"
+                     *           ],
+                     *           "popular": false,
+                     *           "inventory": -9007199254740991,
+                     *           "imageUrl": null,
+                     *           "description": null,
+                     *           "soldOut": false
+                     *         }
+                     *       ],
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicTierList"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `invalid_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "checkout.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_42",
+                 *       "tier": "pro",
+                 *       "successUrl": "https://app.example.com/billing/done",
+                 *       "cancelUrl": "https://app.example.com/pricing"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The paying end-user. Required with a secret key; with an end-user token it defaults to (and must be) the token's user. */
+                    userId?: string;
+                    /**
+                     * @description A paid tier's name.
+                     * @example pro
+                     */
+                    tier: string;
+                    /**
+                     * Format: uri
+                     * @description Where Stripe sends the end-user after paying; with a live key, on one of your allowed origins.
+                     */
+                    successUrl?: string;
+                    /**
+                     * Format: uri
+                     * @description Where Stripe sends the end-user who cancels.
+                     */
+                    cancelUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cs_test_a1B2",
+                     *       "url": "https://checkout.stripe.com/c/pay/cs_test_a1B2",
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id`, `unknown_tier` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`, `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `sold_out`, `already_subscribed`, `conflict`, `no_tiers_configured`, `stripe_not_connected` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error`, `stripe_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "portal.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_42",
+                 *       "returnUrl": "https://app.example.com/account"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Required with a secret key; with an end-user token it defaults to (and must be) the token's user. */
+                    userId?: string;
+                    /**
+                     * Format: uri
+                     * @description Where the portal's back link goes.
+                     */
+                    returnUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://billing.stripe.com/p/session/test_YWNj",
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`, `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found`, `no_billing_account` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, `no_tiers_configured`, `stripe_not_connected` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error`, `stripe_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "dashboard.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "platformId": "plt_8dJ2kQ",
+                     *       "period": {
+                     *         "start": "2026-11-01T00:00:00.000Z",
+                     *         "end": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "keys": [
+                     *         {
+                     *           "keyId": "string",
+                     *           "mode": "test",
+                     *           "publishableKey": "string",
+                     *           "secretPrefix": "sk_test_AbCd",
+                     *           "createdAt": "2026-11-01T00:00:00.000Z",
+                     *           "expiresAt": "2026-11-01T00:00:00.000Z",
+                     *           "active": false
+                     *         }
+                     *       ],
+                     *       "tiers": [
+                     *         {
+                     *           "name": "pro",
+                     *           "displayName": "Pro",
+                     *           "kind": "subscription",
+                     *           "price": 1900,
+                     *           "currency": "usd",
+                     *           "limit": 10000,
+                     *           "features": [
+                     *             "string"
+                     *           ],
+                     *           "popular": false,
+                     *           "inventory": -9007199254740991,
+                     *           "imageUrl": null,
+                     *           "description": null,
+                     *           "priceId": null,
+                     *           "productId": null,
+                     *           "sortOrder": -9007199254740991,
+                     *           "archived": false
+                     *         }
+                     *       ],
+                     *       "customers": [
+                     *         {
+                     *           "userId": "user_42",
+                     *           "email": "ada@example.com",
+                     *           "plan": "free",
+                     *           "clerkUserId": null,
+                     *           "createdAt": "2026-11-01T00:00:00.000Z",
+                     *           "updatedAt": "2026-11-01T00:00:00.000Z",
+                     *           "usage": {
+                     *             "count": 42,
+                     *             "limit": 100,
+                     *             "remaining": 58,
+                     *             "plan": "free",
+                     *             "periodStart": "2026-11-01T00:00:00.000Z",
+                     *             "periodEnd": "2026-12-01T00:00:00.000Z"
+                     *           },
+                     *           "subscription": {
+                     *             "status": "active",
+                     *             "cancelAtPeriodEnd": false,
+                     *             "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *             "canceledAt": "2026-11-01T00:00:00.000Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "subscriptions": [
+                     *         {
+                     *           "subscriptionId": "string",
+                     *           "userId": "string",
+                     *           "plan": "string",
+                     *           "priceId": null,
+                     *           "status": "active",
+                     *           "currentPeriodStart": "2026-11-01T00:00:00.000Z",
+                     *           "currentPeriodEnd": "2026-11-01T00:00:00.000Z",
+                     *           "cancelAtPeriodEnd": false,
+                     *           "canceledAt": "2026-11-01T00:00:00.000Z",
+                     *           "lastPaymentError": null
+                     *         }
+                     *       ],
+                     *       "recentEvents": [
+                     *         {
+                     *           "eventId": "string",
+                     *           "type": "string",
+                     *           "outcome": null,
+                     *           "error": null,
+                     *           "receivedAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "dailyUsage": [
+                     *         {
+                     *           "day": "2026-11-23",
+                     *           "calls": -9007199254740991
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "customers": -9007199254740991,
+                     *         "callsThisPeriod": -9007199254740991,
+                     *         "activeSubscriptions": -9007199254740991,
+                     *         "mrr": [
+                     *           {
+                     *             "currency": "string",
+                     *             "amount": -9007199254740991
+                     *           }
+                     *         ],
+                     *         "activeByTier": [
+                     *           {
+                     *             "tier": "string",
+                     *             "subscribers": -9007199254740991
+                     *           }
+                     *         ],
+                     *         "oneOffRevenue": [
+                     *           {
+                     *             "currency": "string",
+                     *             "amount": -9007199254740991,
+                     *             "purchases": -9007199254740991
+                     *           }
+                     *         ]
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhooks.stripe": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Stripe's signature of the raw body.
+                 * @example t=1763900000,v1=5257a869e7ec…
+                 */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1QxYz",
+                 *       "type": "customer.subscription.updated"
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "duplicate": false,
+                     *       "outcome": "applied"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description `invalid_signature`, `body_too_large`, `invalid_json`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `stripe_error`, `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "service": "api-multi"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["HtmlPage"];
+                };
+            };
+        };
+    };
+}

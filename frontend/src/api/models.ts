@@ -1,0 +1,58 @@
+/**
+ * The shapes the dashboard sends to and reads from the three workers, named
+ * from the types generated from their OpenAPI documents (./generated, written
+ * by `pnpm --filter @dream-api/frontend generate`). A worker that stops
+ * sending a field the dashboard reads, or stops accepting one it sends,
+ * fails the dashboard's typecheck, not a user's browser.
+ */
+import type { components as ApiMulti, operations as ApiMultiOperations } from "./generated/api-multi";
+import type { components as FrontAuthApi, operations as FrontAuthApiOperations } from "./generated/front-auth-api";
+import type { components as OAuthApi, operations as OAuthApiOperations } from "./generated/oauth-api";
+
+/** The JSON body an operation accepts. */
+type JsonBody<Operation> = Operation extends { requestBody: { content: { "application/json": infer Body } } } ? Body : never;
+/** The query parameters an operation accepts. */
+type Query<Operation> = Operation extends { parameters: { query?: infer Values } } ? NonNullable<Values> : never;
+
+// front-auth-api: the signed-in developer, their keys and their own plan.
+export type Me = FrontAuthApi["schemas"]["Me"];
+export type MeteredCall = FrontAuthApi["schemas"]["MeteredCall"];
+export type Credentials = FrontAuthApi["schemas"]["Credentials"];
+export type KeyPair = FrontAuthApi["schemas"]["KeyPair"];
+export type RotateCredentialsInput = JsonBody<FrontAuthApiOperations["credentials.rotate"]>;
+/** Checkout and portal of the developer's own $15/month plan (api-multi's are the end-users'). */
+export type PlanCheckoutSession = FrontAuthApi["schemas"]["CheckoutSession"];
+export type PlanPortalSession = FrontAuthApi["schemas"]["PortalSession"];
+
+// oauth-api: the connected Stripe account and the tiers kept on it.
+export type ConnectStart = OAuthApi["schemas"]["ConnectStart"];
+export type Disconnected = OAuthApi["schemas"]["Disconnected"];
+export type Tier = OAuthApi["schemas"]["Tier"];
+export type TierKind = OAuthApi["schemas"]["TierKind"];
+export type TierList = OAuthApi["schemas"]["TierList"];
+export type TierResponse = OAuthApi["schemas"]["TierResponse"];
+/** POST /products takes `{ tiers }` (or a single tier); the dashboard sends the list. */
+export type CreateTiersInput = Extract<JsonBody<OAuthApiOperations["tiers.create"]>, { tiers: unknown }>;
+/** A tier to create; its kind decides its fields (a subscription's monthly `limit`, a one-off's `inventory`). */
+export type NewTier = CreateTiersInput["tiers"][number];
+/** What PATCH /products/{name} may change (not `name` nor `kind`). */
+export type TierPatch = JsonBody<OAuthApiOperations["tiers.update"]>;
+
+// api-multi: the dashboard's read-only view, and the hosted pricing page's calls.
+export type Dashboard = ApiMulti["schemas"]["Dashboard"];
+export type DashboardResponse = ApiMulti["schemas"]["DashboardResponse"];
+/** One customer, as GET /api/customers/{userId} answers it (with the subscription's id and plan). */
+export type Customer = ApiMulti["schemas"]["Customer"];
+export type CustomerResponse = ApiMulti["schemas"]["CustomerResponse"];
+/** A page of GET /api/customers: list items, whose subscription is a summary. */
+export type CustomerPage = ApiMulti["schemas"]["CustomerPage"];
+export type CustomerListItem = ApiMulti["schemas"]["CustomerListItem"];
+export type CustomerQuery = Query<ApiMultiOperations["customers.list"]>;
+export type SubscriptionSummary = ApiMulti["schemas"]["SubscriptionSummary"];
+export type PublicTier = ApiMulti["schemas"]["PublicTier"];
+export type PublicTierList = ApiMulti["schemas"]["PublicTierList"];
+export type UsageResponse = ApiMulti["schemas"]["UsageResponse"];
+export type CheckoutInput = JsonBody<ApiMultiOperations["checkout.create"]>;
+export type CheckoutSession = ApiMulti["schemas"]["CheckoutSession"];
+export type PortalInput = JsonBody<ApiMultiOperations["portal.create"]>;
+export type PortalSession = ApiMulti["schemas"]["PortalSession"];
