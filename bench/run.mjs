@@ -62,9 +62,7 @@ async function seed() {
     `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'user_bench', 'paid', ${q(now)}, ${q(now)});`,
     `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at) VALUES (${q(newId("apiKey"))}, ${q(platformId)}, 'live', ${q(pair.publishableKey)}, ${q(pair.secretHash)}, ${q(pair.secretPrefix)}, ${q(now)});`,
     `INSERT INTO tiers (platform_id, name, display_name, kind, price, monthly_limit, created_at, updated_at) VALUES (${q(platformId)}, 'bench', 'Bench', 'subscription', 0, 1000000000, ${q(now)}, ${q(now)}), (${q(platformId)}, 'exact', 'Exact', 'subscription', 100, 100, ${q(now)}, ${q(now)});`,
-    ...[...users, "bench-hot"].map(
-      (userId) => `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`,
-    ),
+    ...[...users, "bench-hot"].map((userId) => `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`),
     `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'bench-exact', 'exact', ${q(now)}, ${q(now)});`,
   ];
   const file = join(state, "seed.sql");
@@ -181,7 +179,9 @@ try {
     const admitted = exact.status?.["200"]?.count ?? 0;
     const stored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-exact" } }).then((r) => r.json());
     const overshoot = Math.max(admitted, stored.usage.count) - 100;
-    log(`  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`);
+    log(
+      `  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`,
+    );
     if (asJson) process.stdout.write(`${JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } })}\n`);
   }
 } finally {

@@ -65,9 +65,7 @@ const unique = (sources: (string | null | undefined)[]) => [...new Set(sources.f
  * scripts — none in a production build).
  */
 export function buildContentSecurityPolicy({ config, dev, scriptHashes = [], devWebSocketOrigin }: CspInput): string {
-  const clerkHosts = unique([config.clerkPublishableKey, config.clerkEndUserPublishableKey].map((key) => (key ? clerkFrontendApiHost(key) : null))).map(
-    (host) => `https://${host}`,
-  );
+  const clerkHosts = unique([config.clerkPublishableKey, config.clerkEndUserPublishableKey].map((key) => (key ? clerkFrontendApiHost(key) : null))).map((host) => `https://${host}`);
   const usesClerk = clerkHosts.length > 0;
   // The local stand-in's sign-in serves whichever side has no Clerk key (dashboard or pricing page).
   const usesStandIn = !config.clerkPublishableKey || !config.clerkEndUserPublishableKey;

@@ -42,27 +42,25 @@ applyLocalMigrations();
 
 const config = stackConfig();
 const standIns = [config.localStripe && "stripe", config.localClerk && "clerk"].filter(Boolean).join(",");
-if (standIns) start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
-  cwd: join(ROOT, "emulators"),
-  env: {
-    EMULATORS: standIns,
-    EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
-    CLERK_EMULATOR_PORT: String(CLERK_PORT),
-    STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
-    STRIPE_PLATFORM_WEBHOOK_URL: `${url(SERVICES.frontAuthApi.port)}/webhook/stripe`,
-    STRIPE_PLATFORM_WEBHOOK_SECRET: config.platformWebhookSecret,
-    STRIPE_CONNECT_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
-    STRIPE_CONNECT_WEBHOOK_SECRET: config.connectWebhookSecret,
-    STRIPE_PREVIEW_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
-    STRIPE_PREVIEW_WEBHOOK_SECRET: config.previewWebhookSecret,
-  },
-});
+if (standIns)
+  start("stand-ins", process.execPath, ["--import", "tsx", "src/serve.ts"], {
+    cwd: join(ROOT, "emulators"),
+    env: {
+      EMULATORS: standIns,
+      EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
+      CLERK_EMULATOR_PORT: String(CLERK_PORT),
+      STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
+      STRIPE_PLATFORM_WEBHOOK_URL: `${url(SERVICES.frontAuthApi.port)}/webhook/stripe`,
+      STRIPE_PLATFORM_WEBHOOK_SECRET: config.platformWebhookSecret,
+      STRIPE_CONNECT_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
+      STRIPE_CONNECT_WEBHOOK_SECRET: config.connectWebhookSecret,
+      STRIPE_PREVIEW_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,
+      STRIPE_PREVIEW_WEBHOOK_SECRET: config.previewWebhookSecret,
+    },
+  });
 
 try {
-  await Promise.all([
-    ...(config.localClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []),
-    ...(config.localStripe ? [waitForHealthy(`${url(STRIPE_PORT)}/health`)] : []),
-  ]);
+  await Promise.all([...(config.localClerk ? [waitForHealthy(`${url(CLERK_PORT)}/health`)] : []), ...(config.localStripe ? [waitForHealthy(`${url(STRIPE_PORT)}/health`)] : [])]);
   if (config.localStripe) await createPlatformPrice(url(STRIPE_PORT), config.stripeSecretKey);
   const demo = await seedDemoData(await ensureDemoDeveloper(config), config);
   // The three workers in one workerd process over one D1 (see lib/workers-runtime.mjs).
@@ -84,10 +82,7 @@ try {
     cwd: join(ROOT, "frontend"),
     quiet: /^\s*$/,
   });
-  await Promise.all([
-    ...Object.values(SERVICES).map((service) => waitForHealthy(`${url(service.port)}/health`)),
-    waitForHealthy(url(DASHBOARD_PORT)),
-  ]);
+  await Promise.all([...Object.values(SERVICES).map((service) => waitForHealthy(`${url(service.port)}/health`)), waitForHealthy(url(DASHBOARD_PORT))]);
   await seedDemoActivity(demo);
   const rows = [
     ["dashboard", url(DASHBOARD_PORT)],

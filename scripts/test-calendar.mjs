@@ -41,12 +41,7 @@ export const SUITES = [
   {
     dir: "api-multi",
     args: ["--project", "api-multi"],
-    files: [
-      "test/usage.test.ts",
-      "test/idempotency.test.ts",
-      "test/dashboard.test.ts",
-      "test/billing-journey.test.ts",
-    ],
+    files: ["test/usage.test.ts", "test/idempotency.test.ts", "test/dashboard.test.ts", "test/billing-journey.test.ts"],
   },
   {
     dir: "front-auth-api",

@@ -11,7 +11,7 @@ const nullableDateTime = isoDateTime.nullable();
 
 export const apiModeSchema = z.enum(["preview", "test", "live"]).meta({
   id: "ApiMode",
-  description: 'Which world the answer comes from: "preview" for a free developer\'s test key (at most 100 end-users), else the key\'s mode.',
+  description: "Which world the answer comes from: \"preview\" for a free developer's test key (at most 100 end-users), else the key's mode.",
 });
 
 export const usageSchema = z
@@ -56,9 +56,7 @@ const customerFields = {
   usage: usageSchema,
 };
 
-export const customerSchema = z
-  .strictObject({ ...customerFields, subscription: customerSubscriptionSchema.nullable() })
-  .meta({ id: "Customer", description: "An end-user of your platform." });
+export const customerSchema = z.strictObject({ ...customerFields, subscription: customerSubscriptionSchema.nullable() }).meta({ id: "Customer", description: "An end-user of your platform." });
 
 export const customerListItemSchema = z
   .strictObject({ ...customerFields, subscription: subscriptionSummarySchema.nullable() })
@@ -127,9 +125,7 @@ export const dashboardSchema = z
         lastPaymentError: z.string().nullable().meta({ description: "Why the latest payment failed, while it is unsettled." }),
       }),
     ),
-    recentEvents: z.array(
-      z.strictObject({ eventId: z.string(), type: z.string(), outcome: z.string().nullable(), error: z.string().nullable(), receivedAt: isoDateTime }),
-    ),
+    recentEvents: z.array(z.strictObject({ eventId: z.string(), type: z.string(), outcome: z.string().nullable(), error: z.string().nullable(), receivedAt: isoDateTime })),
     dailyUsage: z.array(z.strictObject({ day: z.string().meta({ example: "2026-11-23" }), calls: z.number().int() })).meta({
       description: "Calls per UTC day, last 30 days, oldest first.",
     }),

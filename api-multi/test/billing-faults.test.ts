@@ -137,7 +137,10 @@ describe("Connect webhook faults", () => {
     await deliverAll((await awaitDeliveries(cursor, ["invoice.payment_succeeded"], "connect")).filter((d) => d.body.includes(platform.account)));
     expect(await subscription()).toMatchObject({ status: "active", lastPaymentError: null });
     // Stripe's retry of the failure's delivery, arriving last, must not bring the settled error back.
-    const late = byType(failure.filter((d) => d.body.includes(platform.account)), "invoice.payment_failed");
+    const late = byType(
+      failure.filter((d) => d.body.includes(platform.account)),
+      "invoice.payment_failed",
+    );
     expect((await deliver(late)).status).toBe(200);
     expect(await subscription()).toMatchObject({ status: "active", lastPaymentError: null });
   });
@@ -157,7 +160,18 @@ describe("Connect webhook faults", () => {
 
   it("records unknown event types and ignores them", async () => {
     const platform = await seedConnectedPlatform();
-    const body = JSON.stringify({ id: `evt_${crypto.randomUUID().replace(/-/g, "")}`, object: "event", type: "charge.refunded", account: platform.account, livemode: false, created: 1, data: { object: { id: "ch_1", object: "charge" } }, api_version: "2026-10-28.endive", pending_webhooks: 1, request: null });
+    const body = JSON.stringify({
+      id: `evt_${crypto.randomUUID().replace(/-/g, "")}`,
+      object: "event",
+      type: "charge.refunded",
+      account: platform.account,
+      livemode: false,
+      created: 1,
+      data: { object: { id: "ch_1", object: "charge" } },
+      api_version: "2026-10-28.endive",
+      pending_webhooks: 1,
+      request: null,
+    });
     const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": await hmacHeader(body, inject("connectWebhookSecret"), Math.floor(Date.now() / 1000)) } });
     expect(res.status).toBe(200);
     expect(res.body.outcome).toMatch(/^ignored/);

@@ -54,7 +54,9 @@ describe("end-user billing journey", () => {
     const sixth = await call("POST", "/api/usage/track", { key, body: { userId: "alice" } });
     expect(sixth.body.usage).toMatchObject({ count: 6, limit: 1000, plan: "pro" });
     const subscriptionId = subscriptionIdFrom(deliveries);
-    const stored = await env.DB.prepare("SELECT current_period_start, current_period_end FROM subscriptions WHERE subscription_id = ?1").bind(subscriptionId).first<{ current_period_start: string; current_period_end: string }>();
+    const stored = await env.DB.prepare("SELECT current_period_start, current_period_end FROM subscriptions WHERE subscription_id = ?1")
+      .bind(subscriptionId)
+      .first<{ current_period_start: string; current_period_end: string }>();
     expect(sixth.body.usage.periodStart).toBe(stored?.current_period_start);
     expect(sixth.body.usage.periodEnd).toBe(stored?.current_period_end);
 
@@ -91,7 +93,7 @@ describe("end-user billing journey", () => {
     expect(declined.status).toBeGreaterThanOrEqual(400);
     expect(await declined.text()).toMatch(/declined/i);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const delivered = await (await fetch(`${inject("inboxUrl")}/connect?after=${cursor}`)).json() as { body: string; type: string }[];
+    const delivered = (await (await fetch(`${inject("inboxUrl")}/connect?after=${cursor}`)).json()) as { body: string; type: string }[];
     expect(delivered.filter((d) => d.body.includes(platform.account) && d.type === "checkout.session.completed")).toEqual([]);
     expect((await call("GET", "/api/customers/bob", { key: platform.secretKey })).body.customer).toMatchObject({ plan: "free", subscription: null });
   });

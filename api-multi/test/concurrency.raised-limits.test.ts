@@ -9,9 +9,7 @@ import { client, midMonthClock, seedPlatform, storedCount } from "./harness";
 const call = client(midMonthClock);
 
 async function burst(secretKey: string, userId: string, calls: number, amount: number) {
-  const results = await Promise.all(
-    Array.from({ length: calls }, () => call("POST", "/api/usage/track", { key: secretKey, body: { userId, amount } })),
-  );
+  const results = await Promise.all(Array.from({ length: calls }, () => call("POST", "/api/usage/track", { key: secretKey, body: { userId, amount } })));
   const statuses = results.map((result) => result.status);
   return {
     admitted: statuses.filter((status) => status === 200).length,

@@ -107,7 +107,12 @@ describe("GET /api/customers/:userId", () => {
 
 describe("PATCH /api/customers/:userId", () => {
   it("changes the plan in D1 and Clerk, and the new limit applies at once", async () => {
-    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 1 }, { name: "pro", limit: 100, price: 900 }] });
+    const platform = await seedPlatform({
+      tiers: [
+        { name: "free", limit: 1 },
+        { name: "pro", limit: 100, price: 900 },
+      ],
+    });
     const created = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "dave", email: uniqueEmail("dave") } });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } });
     expectErrorShape(await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } }), 403, "usage_limit_exceeded");
@@ -177,13 +182,17 @@ describe("GET /api/customers", () => {
 describe("GET /api/customers?q (search)", () => {
   it("finds customers by userId or email prefix, treating wildcards literally", async () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
-    for (const [userId, email] of [["ann_1", "ann@example.com"], ["annie", "zed@example.com"], ["bob", "anna@example.org"], ["a%b", "x@example.com"]]) {
+    for (const [userId, email] of [
+      ["ann_1", "ann@example.com"],
+      ["annie", "zed@example.com"],
+      ["bob", "anna@example.org"],
+      ["a%b", "x@example.com"],
+    ]) {
       await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
         .bind(platform.platformId, userId, email, MID_MONTH)
         .run();
     }
-    const ids = async (q: string) =>
-      ((await call("GET", `/api/customers?q=${encodeURIComponent(q)}`, { key: platform.secretKey })).body.data as { userId: string }[]).map((c) => c.userId).sort();
+    const ids = async (q: string) => ((await call("GET", `/api/customers?q=${encodeURIComponent(q)}`, { key: platform.secretKey })).body.data as { userId: string }[]).map((c) => c.userId).sort();
     expect(await ids("ann")).toEqual(["ann_1", "annie", "bob"]);
     expect(await ids("ann_")).toEqual(["ann_1"]);
     expect(await ids("a%")).toEqual(["a%b"]);
@@ -194,7 +203,11 @@ describe("GET /api/customers?q (search)", () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
     const long = `${"x".repeat(60)}_%\\end`;
     const accented = `${"é".repeat(40)}Zz`;
-    for (const [userId, email] of [[long, null], ["plain", `${"Mail".repeat(30)}@example.com`], [accented, null]]) {
+    for (const [userId, email] of [
+      [long, null],
+      ["plain", `${"Mail".repeat(30)}@example.com`],
+      [accented, null],
+    ]) {
       await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
         .bind(platform.platformId, userId, email, MID_MONTH)
         .run();

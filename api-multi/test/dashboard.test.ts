@@ -7,7 +7,12 @@ const call = client(midMonthClock);
 
 describe("GET /api/dashboard", () => {
   it("aggregates customers with usage, tiers, key prefixes and totals", async () => {
-    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 100, price: 1900 }] });
+    const platform = await seedPlatform({
+      tiers: [
+        { name: "free", limit: 5 },
+        { name: "pro", limit: 100, price: 1900 },
+      ],
+    });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "one", amount: 2 } });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "two", amount: 3 } });
     const now = MID_MONTH;
@@ -80,9 +85,7 @@ describe("daily usage series", () => {
     now = new Date("2026-11-12T23:59:59.900Z"); // an isolate whose clock is a moment behind: counted on the stored day
     await track("daily", 16);
     now = new Date("2026-11-13T00:00:01Z");
-    const byDay = Object.fromEntries(
-      (await at("GET", "/api/dashboard", { key: platform.secretKey })).body.dailyUsage.map((d: { day: string; calls: number }) => [d.day, d.calls]),
-    );
+    const byDay = Object.fromEntries((await at("GET", "/api/dashboard", { key: platform.secretKey })).body.dailyUsage.map((d: { day: string; calls: number }) => [d.day, d.calls]));
     expect([byDay["2026-11-10"], byDay["2026-11-11"], byDay["2026-11-12"], byDay["2026-11-13"]]).toEqual([8, 4, 4, 24]);
     const rolledUp = await env.DB.prepare("SELECT day, calls FROM usage_daily WHERE platform_id = ?1 ORDER BY day").bind(platform.platformId).all();
     expect(rolledUp.results).toEqual([

@@ -60,7 +60,10 @@ describe("end-user session JWTs", () => {
     const jwt = await customerWithSession(platform, "ivy");
     const [header, payload, signature] = jwt.split(".");
     const claims = JSON.parse(atob(payload!.replace(/-/g, "+").replace(/_/g, "/")));
-    const tampered = `${header}.${btoa(JSON.stringify({ ...claims, sub: "user_other" })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")}.${signature}`;
+    const tampered = `${header}.${btoa(JSON.stringify({ ...claims, sub: "user_other" }))
+      .replace(/=+$/, "")
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")}.${signature}`;
     expectErrorShape(await call("GET", "/api/usage", { key: tampered }), 401, "invalid_token");
     const developer = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
       method: "POST",
@@ -134,7 +137,14 @@ describe("cross-tenant attempts", () => {
 
 describe("preview mode checkout", () => {
   it("runs on the platform's own account for a test key without a connected account, and moves the plan", async () => {
-    const platform = await seedPlatform({ mode: "test", plan: "free", tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 1000, price: 1900 }] });
+    const platform = await seedPlatform({
+      mode: "test",
+      plan: "free",
+      tiers: [
+        { name: "free", limit: 5 },
+        { name: "pro", limit: 1000, price: 1900 },
+      ],
+    });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "demo" } });
     const cursor = await inboxCursor("preview");
     const checkout = await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "demo", tier: "pro" } });
@@ -143,9 +153,7 @@ describe("preview mode checkout", () => {
     const session = await stripe.checkout.sessions.retrieve(checkout.body.id);
     expect(session.success_url).toContain(`/p/${platform.publishableKey}`);
     await payCheckout(checkout.body.url);
-    const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"], "preview")).filter((d) =>
-      d.body.includes(platform.platformId),
-    );
+    const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"], "preview")).filter((d) => d.body.includes(platform.platformId));
     // front-auth-api receives the same platform-account events (same ids) on its own endpoint first.
     for (const delivery of deliveries) {
       await env.DB.prepare("INSERT INTO events (source, event_id, type, payload, received_at) VALUES ('platform', ?1, ?2, '{}', ?3)")
@@ -178,7 +186,14 @@ describe("preview mode checkout", () => {
   });
 
   it("refuses a live key without a connected account with 409", async () => {
-    const platform = await seedPlatform({ mode: "live", plan: "paid", tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 1000, price: 1900 }] });
+    const platform = await seedPlatform({
+      mode: "live",
+      plan: "paid",
+      tiers: [
+        { name: "free", limit: 5 },
+        { name: "pro", limit: 1000, price: 1900 },
+      ],
+    });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "x" } });
     expectErrorShape(await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "x", tier: "pro" } }), 409, "stripe_not_connected");
   });

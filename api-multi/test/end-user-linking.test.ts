@@ -18,7 +18,10 @@ async function signedUpEndUser(platform: SeededPlatform): Promise<{ clerkUserId:
 }
 
 const rows = (platformId: string) =>
-  env.DB.prepare("SELECT user_id, clerk_user_id FROM end_users WHERE platform_id = ?1 ORDER BY user_id").bind(platformId).all().then((result) => result.results);
+  env.DB.prepare("SELECT user_id, clerk_user_id FROM end_users WHERE platform_id = ?1 ORDER BY user_id")
+    .bind(platformId)
+    .all()
+    .then((result) => result.results);
 
 describe("an end-user session finds the customer its backend registered under the Clerk id", () => {
   it.each([

@@ -92,9 +92,7 @@ export async function tableCounts(platformId: string): Promise<Record<string, nu
 }
 
 export async function storedCount(platformId: string, userId: string): Promise<number | null> {
-  const row = await env.DB.prepare("SELECT usage_count FROM usage_counts WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(platformId, userId)
-    .first<{ usage_count: number }>();
+  const row = await env.DB.prepare("SELECT usage_count FROM usage_counts WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first<{ usage_count: number }>();
   return row?.usage_count ?? null;
 }
 
@@ -145,9 +143,7 @@ export async function seedConnectedPlatform(options: { mode?: KeyMode; plan?: "f
     ],
   });
   const now = harnessClock().toISOString();
-  await env.DB.prepare(
-    "INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at) VALUES (?1, ?2, 0, 'read_write', ?3, ?3)",
-  )
+  await env.DB.prepare("INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at) VALUES (?1, ?2, 0, 'read_write', ?3, ?3)")
     .bind(platform.platformId, account, now)
     .run();
   return { ...platform, account, proPriceId: proPrice.id, ebookPriceId: ebookPrice.id };
@@ -174,6 +170,8 @@ export function failingBatches(db: D1Database, failures = 1): D1Database {
 }
 
 export async function countRows(table: string, where: string, ...params: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...params).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...params)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }

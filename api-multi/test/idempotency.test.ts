@@ -7,8 +7,7 @@ import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, store
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);
 
-const track = (key: string, secretKey: string, body: Record<string, unknown>, at = call) =>
-  at("POST", "/api/usage/track", { key: secretKey, body, headers: { "Idempotency-Key": key } });
+const track = (key: string, secretKey: string, body: Record<string, unknown>, at = call) => at("POST", "/api/usage/track", { key: secretKey, body, headers: { "Idempotency-Key": key } });
 
 describe("idempotent track (Idempotency-Key)", () => {
   it("replays the first response for a retry and counts once", async () => {

@@ -63,9 +63,21 @@ async function scenarios(): Promise<Scenario[]> {
       },
     ],
     // The paid customer shows a full subscription: the nullable branches of the schema were not all that was tested.
-    ["customers.get", expectBody(() => call("GET", "/api/customers/user_42", { key }), (body) => expect(body.customer.subscription).toMatchObject({ status: "active", plan: "pro" }))],
+    [
+      "customers.get",
+      expectBody(
+        () => call("GET", "/api/customers/user_42", { key }),
+        (body) => expect(body.customer.subscription).toMatchObject({ status: "active", plan: "pro" }),
+      ),
+    ],
     ["portal.create", () => call("POST", "/api/portal", { key, body: { userId: "user_42", returnUrl: "https://app.example/account" } })],
-    ["dashboard.get", expectBody(() => call("GET", "/api/dashboard", { key }), (body) => expect(body.subscriptions).toHaveLength(1))],
+    [
+      "dashboard.get",
+      expectBody(
+        () => call("GET", "/api/dashboard", { key }),
+        (body) => expect(body.subscriptions).toHaveLength(1),
+      ),
+    ],
   ];
 }
 

@@ -42,7 +42,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe("registerEndUser", () => {
   it("registers on the starting tier (the cheapest subscription tier) when no plan is given, then says conflict for the same userId", async () => {
-    const platform = await seedPlatform({ plan: "paid", tiers: [{ name: "pro", price: 900, limit: 100 }, { name: "starter", price: 0, limit: 10 }] });
+    const platform = await seedPlatform({
+      plan: "paid",
+      tiers: [
+        { name: "pro", price: 900, limit: 100 },
+        { name: "starter", price: 0, limit: 10 },
+      ],
+    });
     const { ctx, settle } = serviceContextFor(platform, { preview: false });
     expect((await startingTier(ctx))?.name).toBe("starter");
     expect(await registerEndUser({ ctx, input: { userId: "u1", clerkUserId: null, email: "u1@example.com" } })).toEqual({ registered: true, plan: "starter" });

@@ -6,8 +6,19 @@ import { describe, expect, it } from "vitest";
 import { call, expectErrorShape, seedPlatform, storedCount, tableCounts } from "./harness";
 
 async function twoPlatforms() {
-  const a = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 50, price: 500 }] });
-  const b = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "pro", limit: 50, price: 500 }, { name: "b-secret-tier", limit: 9, price: 1 }] });
+  const a = await seedPlatform({
+    tiers: [
+      { name: "free", limit: 5 },
+      { name: "pro", limit: 50, price: 500 },
+    ],
+  });
+  const b = await seedPlatform({
+    tiers: [
+      { name: "free", limit: 5 },
+      { name: "pro", limit: 50, price: 500 },
+      { name: "b-secret-tier", limit: 9, price: 1 },
+    ],
+  });
   await call("POST", "/api/customers", { key: b.secretKey, body: { userId: "b-user", email: `b.${crypto.randomUUID().slice(0, 8)}@example.com` } });
   await call("POST", "/api/usage/track", { key: b.secretKey, body: { userId: "b-user", amount: 3 } });
   return { a, b };

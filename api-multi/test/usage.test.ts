@@ -31,13 +31,16 @@ describe("POST /api/usage/track", () => {
   });
 
   it("registers an unknown userId on the platform's lowest tier, in D1 only", async () => {
-    const platform = await seedPlatform({ tiers: [{ name: "pro", price: 900, limit: 100 }, { name: "starter", price: 0, limit: 10 }] });
+    const platform = await seedPlatform({
+      tiers: [
+        { name: "pro", price: 900, limit: 100 },
+        { name: "starter", price: 0, limit: 10 },
+      ],
+    });
     const res = await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "newcomer" } });
     expect(res.status).toBe(200);
     expect(res.body.usage).toMatchObject({ count: 1, limit: 10, plan: "starter" });
-    const row = await env.DB.prepare("SELECT plan, clerk_user_id FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
-      .bind(platform.platformId, "newcomer")
-      .first();
+    const row = await env.DB.prepare("SELECT plan, clerk_user_id FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platform.platformId, "newcomer").first();
     expect(row).toEqual({ plan: "starter", clerk_user_id: null });
   });
 
@@ -69,7 +72,12 @@ describe("POST /api/usage/track", () => {
   });
 
   it("enforces the stored plan and ignores X-User-Plan", async () => {
-    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 1 }, { name: "pro", limit: 1000, price: 900 }] });
+    const platform = await seedPlatform({
+      tiers: [
+        { name: "free", limit: 1 },
+        { name: "pro", limit: 1000, price: 900 },
+      ],
+    });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "sneaky" } });
     const res = await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "sneaky" }, headers: { "X-User-Plan": "pro" } });
     expectErrorShape(res, 403, "usage_limit_exceeded");
@@ -132,10 +140,13 @@ describe("GET /api/usage", () => {
 
 describe("GET /api/tiers", () => {
   it("lists the platform's active tiers only", async () => {
-    const platform = await seedPlatform({ tiers: [{ name: "free", limit: 5 }, { name: "old", limit: 1 }] });
-    await env.DB.prepare("UPDATE tiers SET archived_at = ?2 WHERE platform_id = ?1 AND name = 'old'")
-      .bind(platform.platformId, MID_MONTH)
-      .run();
+    const platform = await seedPlatform({
+      tiers: [
+        { name: "free", limit: 5 },
+        { name: "old", limit: 1 },
+      ],
+    });
+    await env.DB.prepare("UPDATE tiers SET archived_at = ?2 WHERE platform_id = ?1 AND name = 'old'").bind(platform.platformId, MID_MONTH).run();
     const res = await call("GET", "/api/tiers", { key: platform.secretKey });
     expect(res.status).toBe(200);
     expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free"]);

@@ -12,10 +12,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  options: { port?: number; hostname?: string } = {},
-): Promise<RunningServer> {
+export async function listen(fetch: (request: Request) => Response | Promise<Response>, options: { port?: number; hostname?: string } = {}): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
   const server = serve({ fetch, hostname, port: options.port ?? 0 });
   await new Promise<void>((resolve, reject) => {

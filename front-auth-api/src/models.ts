@@ -62,7 +62,10 @@ export const responses = {
     .meta({ id: "MeteredCall", description: "The metered call's result: the usage after it." }),
   credentials: credentialsSchema,
   checkout: z
-    .strictObject({ id: z.string().meta({ example: "cs_test_a1B2" }), url: z.string().meta({ description: "Where to send the developer to pay.", example: "https://checkout.stripe.com/c/pay/cs_test_a1B2" }) })
+    .strictObject({
+      id: z.string().meta({ example: "cs_test_a1B2" }),
+      url: z.string().meta({ description: "Where to send the developer to pay.", example: "https://checkout.stripe.com/c/pay/cs_test_a1B2" }),
+    })
     .meta({ id: "CheckoutSession" }),
   portal: z.strictObject({ url: z.string().meta({ example: "https://billing.stripe.com/p/session/test_YWNj" }) }).meta({ id: "PortalSession" }),
 } as const;

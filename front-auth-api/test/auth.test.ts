@@ -20,7 +20,10 @@ describe("session JWT authentication", () => {
     expectError(await call("GET", "/me", { headers: { Authorization: "Basic abc" } }), 401, "unauthenticated");
     const [header, payload, signature] = dev.token.split(".");
     const claims = JSON.parse(atob(payload!.replace(/-/g, "+").replace(/_/g, "/")));
-    const forgedPayload = btoa(JSON.stringify({ ...claims, sub: "user_someone_else" })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    const forgedPayload = btoa(JSON.stringify({ ...claims, sub: "user_someone_else" }))
+      .replace(/=+$/, "")
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_");
     expectError(await call("GET", "/me", { token: `${header}.${forgedPayload}.${signature}` }), 401, "unauthenticated");
     expectError(await call("GET", "/me", { token: "not.a.jwt" }), 401, "unauthenticated");
     const expired = await mintToken(dev.id, { expiresInSeconds: -120 });

@@ -13,9 +13,7 @@ describe("bad input", () => {
     const dev = await createDeveloper();
     const { platformId } = (await call("GET", "/me", { token: dev.token })).body;
     const written = () =>
-      env.DB.prepare("SELECT (SELECT COUNT(*) FROM api_keys WHERE platform_id = ?1) + (SELECT COUNT(*) FROM events WHERE platform_id = ?1) AS n")
-        .bind(platformId)
-        .first<{ n: number }>();
+      env.DB.prepare("SELECT (SELECT COUNT(*) FROM api_keys WHERE platform_id = ?1) + (SELECT COUNT(*) FROM events WHERE platform_id = ?1) AS n").bind(platformId).first<{ n: number }>();
     const before = await written();
     expectError(await call(method, path, { token: dev.token, ...options }), 400, code);
     expect(await written()).toEqual(before);

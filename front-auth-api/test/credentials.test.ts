@@ -5,9 +5,7 @@ import { describe, expect, it } from "vitest";
 import { call, client, createDeveloper, expectError, harnessClock } from "./harness";
 
 async function keyRows(platformId: string) {
-  const { results } = await env.DB.prepare(
-    "SELECT key_id, mode, secret_hash, secret_prefix, expires_at, revoked_at FROM api_keys WHERE platform_id = ?1 ORDER BY created_at",
-  )
+  const { results } = await env.DB.prepare("SELECT key_id, mode, secret_hash, secret_prefix, expires_at, revoked_at FROM api_keys WHERE platform_id = ?1 ORDER BY created_at")
     .bind(platformId)
     .all<{ key_id: string; mode: string; secret_hash: string; secret_prefix: string; expires_at: string | null; revoked_at: string | null }>();
   return results;
@@ -97,10 +95,7 @@ describe("POST /credentials/rotate", () => {
     now = new Date(now.getTime() + 3600_001);
     const later = await at("GET", "/me", { token: dev.token });
     expect(later.body.credentials.keys.map((k: { keyId: string }) => k.keyId)).not.toContain(old.keyId);
-    const cached = await env.KEY_CACHE.get<{ expiresAt: string }>(
-      keyCacheKvKey((await keyRows(issued.body.platformId)).find((row) => row.key_id === old.keyId)!.secret_hash),
-      { type: "json" },
-    );
+    const cached = await env.KEY_CACHE.get<{ expiresAt: string }>(keyCacheKvKey((await keyRows(issued.body.platformId)).find((row) => row.key_id === old.keyId)!.secret_hash), { type: "json" });
     expect(cached?.expiresAt).toBe(oldView.expiresAt);
   });
 

@@ -3,4 +3,12 @@ import { env, SELF } from "cloudflare:test";
 import { describeHealth } from "@dream-api/testkit/suites";
 import { operations } from "./harness";
 
-describeHealth({ service: "front-auth-api", operations, self: SELF, db: env.DB, unknownRoute: "401 unauthenticated", missingCredential: "401 unauthenticated", params: { keyId: "key_doesnotexist000000" } });
+describeHealth({
+  service: "front-auth-api",
+  operations,
+  self: SELF,
+  db: env.DB,
+  unknownRoute: "401 unauthenticated",
+  missingCredential: "401 unauthenticated",
+  params: { keyId: "key_doesnotexist000000" },
+});

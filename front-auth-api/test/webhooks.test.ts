@@ -119,7 +119,17 @@ describe("POST /webhook/stripe", () => {
   });
 
   it("records unknown event types and ignores them", async () => {
-    const body = JSON.stringify({ id: `evt_${crypto.randomUUID().replace(/-/g, "")}`, object: "event", type: "product.created", data: { object: { id: "prod_x", object: "product" } }, created: 1, livemode: false, api_version: "2026-10-28.endive", pending_webhooks: 1, request: null });
+    const body = JSON.stringify({
+      id: `evt_${crypto.randomUUID().replace(/-/g, "")}`,
+      object: "event",
+      type: "product.created",
+      data: { object: { id: "prod_x", object: "product" } },
+      created: 1,
+      livemode: false,
+      api_version: "2026-10-28.endive",
+      pending_webhooks: 1,
+      request: null,
+    });
     const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": await signedHeader(body, inject("platformWebhookSecret")) } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: true, duplicate: false, outcome: "ignored" });

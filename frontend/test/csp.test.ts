@@ -13,7 +13,10 @@ const clerkKey = (host: string, mode = "test") => `pk_${mode}_${Buffer.from(`${h
 
 /** The directive's sources, or undefined when the policy lacks it. */
 function directive(policy: string, name: string): string[] | undefined {
-  const found = policy.split(";").map((part) => part.trim().split(/\s+/)).find(([directiveName]) => directiveName === name);
+  const found = policy
+    .split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([directiveName]) => directiveName === name);
   return found?.slice(1);
 }
 
@@ -24,12 +27,16 @@ describe("clerkFrontendApiHost", () => {
     expect(clerkFrontendApiHost(clerkKey("happy-otter-12.clerk.accounts.dev").replace(/=+$/, ""))).toBe("happy-otter-12.clerk.accounts.dev");
   });
 
-  it.each(["", "pk_test_", `sk_test_${Buffer.from("clerk.x.dev$").toString("base64")}`, `pk_test_${Buffer.from("clerk.x.dev").toString("base64")}`, clerkKey("evil.dev; script-src *"), clerkKey("a b")])(
-    "refuses %j",
-    (key) => {
-      expect(clerkFrontendApiHost(key)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "pk_test_",
+    `sk_test_${Buffer.from("clerk.x.dev$").toString("base64")}`,
+    `pk_test_${Buffer.from("clerk.x.dev").toString("base64")}`,
+    clerkKey("evil.dev; script-src *"),
+    clerkKey("a b"),
+  ])("refuses %j", (key) => {
+    expect(clerkFrontendApiHost(key)).toBeNull();
+  });
 });
 
 describe("buildContentSecurityPolicy", () => {

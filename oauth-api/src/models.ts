@@ -30,7 +30,12 @@ export const responses = {
   tiers: z.strictObject({ tiers: z.array(tierSchema) }).meta({ id: "TierList" }),
   tier: z.strictObject({ tier: tierSchema }).meta({ id: "TierResponse" }),
   connectStart: z
-    .strictObject({ url: z.string().meta({ description: "Stripe's authorize page for this developer, with a signed single-use state.", example: "https://connect.stripe.com/oauth/authorize?response_type=code&client_id=ca_…&state=…" }) })
+    .strictObject({
+      url: z.string().meta({
+        description: "Stripe's authorize page for this developer, with a signed single-use state.",
+        example: "https://connect.stripe.com/oauth/authorize?response_type=code&client_id=ca_…&state=…",
+      }),
+    })
     .meta({ id: "ConnectStart" }),
   disconnected: z.strictObject({ connected: z.literal(false), accountId: z.string().meta({ example: "acct_1QxYz" }) }).meta({ id: "Disconnected" }),
 } as const;

@@ -72,7 +72,10 @@ describe("Stripe Connect OAuth", () => {
     const state = new URL(start.body.url).searchParams.get("state")!;
     const [body, signature] = state.split(".");
     const payload = JSON.parse(atob(body!.replace(/-/g, "+").replace(/_/g, "/")));
-    const forgedBody = btoa(JSON.stringify({ ...payload, developerId: "user_attacker" })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    const forgedBody = btoa(JSON.stringify({ ...payload, developerId: "user_attacker" }))
+      .replace(/=+$/, "")
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_");
     for (const bad of [`${forgedBody}.${signature}`, "garbage", `${body}.AAAA`, ""]) {
       expectError(await call("GET", `/connect/callback?code=ac_x&state=${encodeURIComponent(bad)}`), 400, "invalid_state");
     }

@@ -175,7 +175,9 @@ describe("tier bad input", () => {
     const res = await call("POST", "/products", { token: dev.token, body });
     expectError(res, 400, "invalid_request");
     expect(res.body.error.param).toBe(param);
-    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM tiers WHERE platform_id = ?1").bind(await platformIdOf(dev)).first<{ n: number }>();
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM tiers WHERE platform_id = ?1")
+      .bind(await platformIdOf(dev))
+      .first<{ n: number }>();
     expect(rows?.n).toBe(0);
   });
 

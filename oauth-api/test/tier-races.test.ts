@@ -18,7 +18,6 @@ const stripe = standInStripe();
 const FREE = { displayName: "Free", kind: "subscription", price: 0, limit: 100 };
 const PAID = { displayName: "Paid", kind: "subscription", price: 1900, limit: 10_000 };
 
-
 /** A developer whose platform exists (it is made on the first authenticated call). */
 async function developerWithPlatform(): Promise<{ dev: Developer; platformId: string }> {
   const dev = await createDeveloper();
@@ -57,7 +56,12 @@ async function expectStripeMatchesD1({ account, platformId }: ConnectedDeveloper
   const products = (await stripe.products.list({ limit: 100 }, onAccount)).data.filter((product) => product.metadata["platformId"] === platformId);
   const prices = (await stripe.prices.list({ limit: 100 }, onAccount)).data;
   const active = rows.filter((row) => row.archived_at === null && row.price > 0);
-  expect(products.filter((product) => product.active).map((product) => product.id).sort()).toEqual(active.map((row) => row.product_id).sort());
+  expect(
+    products
+      .filter((product) => product.active)
+      .map((product) => product.id)
+      .sort(),
+  ).toEqual(active.map((row) => row.product_id).sort());
   for (const row of active) {
     expect(prices.filter((price) => price.product === row.product_id && price.active).map((price) => price.id)).toEqual([row.price_id]);
   }
@@ -70,9 +74,7 @@ describe("the 20-active-tier cap under concurrency", () => {
   it("holds when 6 single-tier creates race on a platform with 18 active tiers; losers get the pre-check's 400 and leave no active Stripe object", async () => {
     const connected = await connectedDeveloper();
     await seedFreeTiers(connected.dev, MAX_TIERS - 2);
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: `race-${i}`, displayName: `Race ${i}` } })),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: `race-${i}`, displayName: `Race ${i}` } })));
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 201, 400, 400, 400, 400]);
     for (const result of results.filter((candidate) => candidate.status !== 201)) {
@@ -98,7 +100,15 @@ describe("the 20-active-tier cap under concurrency", () => {
     await seedFreeTiers(connected.dev, MAX_TIERS - 2);
     const results = await Promise.all(
       Array.from({ length: 3 }, (_, i) =>
-        call("POST", "/products", { token: connected.dev.token, body: { tiers: [{ ...PAID, name: `multi-${i}-a` }, { ...FREE, name: `multi-${i}-b` }] } }),
+        call("POST", "/products", {
+          token: connected.dev.token,
+          body: {
+            tiers: [
+              { ...PAID, name: `multi-${i}-a` },
+              { ...FREE, name: `multi-${i}-b` },
+            ],
+          },
+        }),
       ),
     );
     expectNo5xx(results);
@@ -126,9 +136,7 @@ describe("the 20-active-tier cap under concurrency", () => {
     // Archiving one frees a slot; un-archiving past the cap is refused as well.
     await env.DB.prepare("UPDATE tiers SET archived_at = ?2 WHERE platform_id = ?1 AND name = 'd1-0'").bind(platformId, now).run();
     await insert("fits-again").run();
-    await expect(env.DB.prepare("UPDATE tiers SET archived_at = NULL WHERE platform_id = ?1 AND name = 'archived-one'").bind(platformId).run()).rejects.toThrow(
-      /tier_cap_reached/,
-    );
+    await expect(env.DB.prepare("UPDATE tiers SET archived_at = NULL WHERE platform_id = ?1 AND name = 'archived-one'").bind(platformId).run()).rejects.toThrow(/tier_cap_reached/);
     expect(await activeTierCount(platformId)).toBe(MAX_TIERS);
   });
 });
@@ -165,7 +173,17 @@ describe("one tier name created concurrently", () => {
   it("names the clashing tier as tiers.N.name in the multi form, and writes none of the request", async () => {
     const { dev, platformId } = await developerWithPlatform();
     const results = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => call("POST", "/products", { token: dev.token, body: { tiers: [{ ...FREE, name: `own-${i}` }, { ...FREE, name: "shared" }] } })),
+      Array.from({ length: 4 }, (_, i) =>
+        call("POST", "/products", {
+          token: dev.token,
+          body: {
+            tiers: [
+              { ...FREE, name: `own-${i}` },
+              { ...FREE, name: "shared" },
+            ],
+          },
+        }),
+      ),
     );
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 409, 409, 409]);
@@ -178,16 +196,40 @@ describe("one tier name created concurrently", () => {
 
   it("answers 409 for an existing name whatever the timing (active or archived); a name twice in one request stays 400", async () => {
     const dev = await createDeveloper();
-    await call("POST", "/products", { token: dev.token, body: { tiers: [{ ...FREE, name: "taken" }, { ...FREE, name: "gone" }] } });
+    await call("POST", "/products", {
+      token: dev.token,
+      body: {
+        tiers: [
+          { ...FREE, name: "taken" },
+          { ...FREE, name: "gone" },
+        ],
+      },
+    });
     await call("DELETE", "/products/gone", { token: dev.token });
     const taken = await call("POST", "/products", { token: dev.token, body: { ...FREE, name: "taken" } });
     expectError(taken, 409, "conflict");
     expect(taken.body.error.param).toBe("name");
-    const gone = await call("POST", "/products", { token: dev.token, body: { tiers: [{ ...FREE, name: "new" }, { ...FREE, name: "gone" }] } });
+    const gone = await call("POST", "/products", {
+      token: dev.token,
+      body: {
+        tiers: [
+          { ...FREE, name: "new" },
+          { ...FREE, name: "gone" },
+        ],
+      },
+    });
     expectError(gone, 409, "conflict");
     expect(gone.body.error.param).toBe("tiers.1.name");
     expect(gone.body.error.message).toContain("archived");
-    const twice = await call("POST", "/products", { token: dev.token, body: { tiers: [{ ...FREE, name: "dup" }, { ...FREE, name: "dup" }] } });
+    const twice = await call("POST", "/products", {
+      token: dev.token,
+      body: {
+        tiers: [
+          { ...FREE, name: "dup" },
+          { ...FREE, name: "dup" },
+        ],
+      },
+    });
     expectError(twice, 400, "invalid_request");
     expect(twice.body.error.param).toBe("tiers.1.name");
   });

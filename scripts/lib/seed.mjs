@@ -12,7 +12,6 @@ import { executeLocalSqlFile } from "./local-d1.mjs";
 import Stripe from "stripe";
 import { CLERK_PORT, SERVICES, STATE_DIR, STRIPE_PORT, url } from "./stack.mjs";
 
-
 const DEMO_FILE = join(STATE_DIR, "demo.json");
 
 /** @typedef {{ platformId: string, publishableKey: string, developerId: string, stripeAccountId: string | null, secretKey?: string }} Demo */
@@ -145,9 +144,6 @@ async function seedConnectedAccount(config) {
     httpClient: Stripe.createFetchHttpClient(),
   });
   const product = await stripe.products.create({ name: "Pro", metadata: { tier: "pro" } }, { stripeAccount: accountId });
-  const price = await stripe.prices.create(
-    { product: product.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" }, metadata: { tier: "pro" } },
-    { stripeAccount: accountId },
-  );
+  const price = await stripe.prices.create({ product: product.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" }, metadata: { tier: "pro" } }, { stripeAccount: accountId });
   return { accountId, productId: product.id, priceId: price.id };
 }

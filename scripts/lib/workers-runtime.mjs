@@ -62,9 +62,7 @@ function workerOptions(service, bundleDir, overrides = {}, ratelimitOverrides = 
     bindings: { ...config.vars, ...readDevVars(service.dir), ...overrides },
     d1Databases: Object.fromEntries((config.d1_databases ?? []).map((db) => [db.binding, db.database_id])),
     kvNamespaces: Object.fromEntries((config.kv_namespaces ?? []).map((kv) => [kv.binding, kv.id])),
-    ratelimits: Object.fromEntries(
-      (config.ratelimits ?? []).map((limiter) => [limiter.name, { simple: ratelimitOverrides[limiter.name] ?? limiter.simple }]),
-    ),
+    ratelimits: Object.fromEntries((config.ratelimits ?? []).map((limiter) => [limiter.name, { simple: ratelimitOverrides[limiter.name] ?? limiter.simple }])),
     unsafeDirectSockets: [{ host: "127.0.0.1", port: service.port }],
   };
 }

@@ -8,18 +8,7 @@ import type { ApiErrorBody, ApiErrorCode, Usage } from "./types.js";
 export type ClientErrorCode = "network_error" | "timeout";
 
 /** A discriminant for `switch`: one value per error class. */
-export type DreamApiErrorKind =
-  | "validation"
-  | "authentication"
-  | "permission"
-  | "usage_limit"
-  | "not_found"
-  | "conflict"
-  | "rate_limited"
-  | "server"
-  | "network"
-  | "timeout"
-  | "api";
+export type DreamApiErrorKind = "validation" | "authentication" | "permission" | "usage_limit" | "not_found" | "conflict" | "rate_limited" | "server" | "network" | "timeout" | "api";
 
 export interface DreamApiErrorInit {
   message: string;

@@ -17,7 +17,19 @@ describe("src/generated/openapi.ts", () => {
 
   it("covers every operation the SDK calls", () => {
     const committed = readFileSync(GENERATED_TYPES_PATH, "utf8");
-    for (const id of ["usage.track", "usage.check", "customers.create", "customers.get", "customers.update", "customers.list", "tiers.list", "tiers.listPublic", "checkout.create", "portal.create", "dashboard.get"]) {
+    for (const id of [
+      "usage.track",
+      "usage.check",
+      "customers.create",
+      "customers.get",
+      "customers.update",
+      "customers.list",
+      "tiers.list",
+      "tiers.listPublic",
+      "checkout.create",
+      "portal.create",
+      "dashboard.get",
+    ]) {
       expect(committed).toContain(`"${id}": {`);
     }
   });

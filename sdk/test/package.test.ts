@@ -14,16 +14,16 @@ import { stack } from "./support/stack.js";
 const SDK = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []));
 }
 
 describe("package", () => {
   it("has no Node built-ins and no runtime dependencies", () => {
     for (const file of sourceFiles(join(SDK, "src"))) {
       // Code only: JSDoc examples may mention process.env.
-      const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+      const text = readFileSync(file, "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
       expect(text, file).not.toMatch(/from\s+["'](node:|fs|path|http|https|crypto|os|url|buffer|stream|util)["']/);
       expect(text, file).not.toMatch(/\b(process|Buffer|require)\s*[.(]/);
     }

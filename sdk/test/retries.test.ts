@@ -62,9 +62,7 @@ describe("429 rate_limited", () => {
 
 describe("5xx", () => {
   it("retries with backoff and succeeds on the third attempt", async () => {
-    const p = await viaProxy((_, index) =>
-      index < 2 ? { kind: "respond", status: 503, body: errorBody("database_error", "D1 is unavailable.") } : { kind: "forward" },
-    );
+    const p = await viaProxy((_, index) => (index < 2 ? { kind: "respond", status: 503, body: errorBody("database_error", "D1 is unavailable.") } : { kind: "forward" }));
     const started = Date.now();
     const { tiers } = await client({ baseUrl: p.url }).tiers.list();
     expect(tiers.length).toBeGreaterThan(0);

@@ -95,10 +95,16 @@ describe("the dashboard in Chromium", () => {
     recordResponses(page);
     recordCspViolations(page);
     // Off-site redirects land here instead of the network (the machine is offline).
-    await page.context().route((url) => url.hostname === "attacker.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>attacker</h1>" }));
+    await page.context().route(
+      (url) => url.hostname === "attacker.example",
+      (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>attacker</h1>" }),
+    );
     page.on("pageerror", (error) => console.error("page error:", error.message));
     onTestFailed(async () => {
-      for (const [index, open] of browser.contexts().flatMap((context) => context.pages()).entries()) {
+      for (const [index, open] of browser
+        .contexts()
+        .flatMap((context) => context.pages())
+        .entries()) {
         await open.screenshot({ path: `${import.meta.dirname}/artifacts/failure-${index}.png`, fullPage: true }).catch(() => undefined);
       }
     });
@@ -190,7 +196,13 @@ describe("the dashboard in Chromium", () => {
     await expectFits(page, "07-keys-secret-once");
     await page.getByRole("button", { name: "I have saved it" }).click();
     await expect.poll(() => page.getByTestId("secret-key").count()).toBe(0);
-    const publishableKey = (await page.getByTestId(/publishable-key-/).first().textContent())?.trim() ?? "";
+    const publishableKey =
+      (
+        await page
+          .getByTestId(/publishable-key-/)
+          .first()
+          .textContent()
+      )?.trim() ?? "";
     expect(publishableKey).toMatch(/^pk_(test|live)_/);
 
     // The test's backend: register the end-user, then call until the free limit.
@@ -220,11 +232,11 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => shopper.getByText("Thank you!").isVisible()).toBe(true);
 
     // The end-user's limit moved (webhook), keeping this month's count.
+    await expect.poll(async () => (await api("/api/usage", { key: secretKey, method: "GET" }).catch(() => null))?.status, { timeout: 1000 }).toBeDefined();
     await expect
-      .poll(async () => (await api("/api/usage", { key: secretKey, method: "GET" }).catch(() => null))?.status, { timeout: 1000 })
-      .toBeDefined();
-    await expect
-      .poll(async () => (await fetch(`${URLS.apiMulti}/api/customers/e2e-user`, { headers: { Authorization: `Bearer ${secretKey}` } }).then((r) => r.json()) as any).customer.plan, { timeout: 20_000 })
+      .poll(async () => ((await fetch(`${URLS.apiMulti}/api/customers/e2e-user`, { headers: { Authorization: `Bearer ${secretKey}` } }).then((r) => r.json())) as any).customer.plan, {
+        timeout: 20_000,
+      })
       .toBe("pro");
     expect((await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).body.usage).toMatchObject({ count: 6, limit: 1000 });
 
@@ -259,7 +271,10 @@ describe("the dashboard in Chromium", () => {
     // Issue 4b: rotate with a grace period, then revoke the old key at once.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
     const mode = secretKey.startsWith("sk_live_") ? "live" : "test";
-    await page.getByRole("listitem", { name: new RegExp(`^${mode} key `) }).getByRole("button", { name: "Rotate…" }).click();
+    await page
+      .getByRole("listitem", { name: new RegExp(`^${mode} key `) })
+      .getByRole("button", { name: "Rotate…" })
+      .click();
     await page.getByLabel("Old key").selectOption({ label: "Keep it working for 1 hour" });
     await page.getByRole("button", { name: `Rotate ${mode} keys` }).click();
     const rotatedSecret = (await page.getByTestId("secret-key").first().textContent())?.trim() ?? "";
@@ -274,9 +289,7 @@ describe("the dashboard in Chromium", () => {
     await confirm.getByRole("button", { name: "Yes, revoke now" }).click();
     await expect.poll(() => page.getByText(/^expires /).count()).toBe(0);
     expect(await page.getByRole("alert").count()).toBe(0);
-    await expect
-      .poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 })
-      .toBe(401);
+    await expect.poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 }).toBe(401);
     expect((await api("/api/usage/track", { method: "POST", key: rotatedSecret, body: { userId: "e2e-user" } })).status).toBe(200);
 
     // Issue 14: no Content-Security-Policy violation on our pages along the whole journey.

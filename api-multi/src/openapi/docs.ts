@@ -13,19 +13,19 @@ export const docsOperation = (document: (serverUrl: string) => OpenApiDocument):
     return rendered.html;
   };
   return defineOperation<AppEnv>({
-  method: "get",
-  path: "/docs",
-  operationId: "docs",
-  tag: "System",
-  summary: "API reference",
-  description: "This reference as an HTML page.",
-  auth: ["none"],
-  response: { status: 200, schema: z.string().meta({ id: "HtmlPage" }), description: "An HTML page.", contentType: "text/html" },
-  errors: [],
-  handler: (c) => {
-    c.header("Cache-Control", "public, max-age=300");
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    return c.html(referencePage(new URL(c.req.url).origin));
-  },
+    method: "get",
+    path: "/docs",
+    operationId: "docs",
+    tag: "System",
+    summary: "API reference",
+    description: "This reference as an HTML page.",
+    auth: ["none"],
+    response: { status: 200, schema: z.string().meta({ id: "HtmlPage" }), description: "An HTML page.", contentType: "text/html" },
+    errors: [],
+    handler: (c) => {
+      c.header("Cache-Control", "public, max-age=300");
+      c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      return c.html(referencePage(new URL(c.req.url).origin));
+    },
   });
 };

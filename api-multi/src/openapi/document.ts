@@ -49,7 +49,8 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   unknown_plan: '"gold" is not an active tier of this platform (tiers: free, pro).',
   unknown_tier: '"gold" is not an active tier of this platform.',
   sold_out: '"lifetime" is sold out.',
-  already_subscribed: 'Customer "user_42" already has an active subscription (plan "pro"). Change plans or fix the payment in the billing portal (portalUrl) instead of starting a second subscription.',
+  already_subscribed:
+    'Customer "user_42" already has an active subscription (plan "pro"). Change plans or fix the payment in the billing portal (portalUrl) instead of starting a second subscription.',
   idempotency_key_in_progress: "A request with this Idempotency-Key is still being processed. Retry after 1 second to get its response.",
   no_billing_account: 'Customer "user_42" has not paid yet, so there is no billing account to manage.',
   conflict: 'The end-user\'s plan "legacy" is not a tier of this platform. Change the plan with PATCH /api/customers/user_42.',

@@ -6,8 +6,7 @@
 import { ERROR_CODES, type ErrorCode } from "@dream-api/shared";
 import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter } from "@dream-api/shared/openapi";
 
-const escapeHtml = (text: unknown) =>
-  String(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+const escapeHtml = (text: unknown) => String(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 /** `code` spans for backticks, everything else escaped. */
 const prose = (text: unknown) => escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
@@ -127,10 +126,15 @@ export function renderReferencePage(document: OpenApiDocument): string {
   const errorRows = (Object.entries(ERROR_CODES) as [ErrorCode, number][]).map(([code, status]) => `<tr><td><code>${escapeHtml(code)}</code></td><td>${status}</td></tr>`).join("");
   const info = document.info as { title: string; version: string; summary?: string; description?: string };
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(info.title)} API reference</title><style>${STYLE}</style></head><body>
-<nav><b>${escapeHtml(info.title)}</b> <span class="opt">v${escapeHtml(info.version)}</span><h2>Start</h2><a href="#auth">Authentication</a><a href="#errors">Errors</a><a href="/openapi.json">openapi.json</a>${nav}<h2>Models</h2>${Object.keys(components)
+<nav><b>${escapeHtml(info.title)}</b> <span class="opt">v${escapeHtml(info.version)}</span><h2>Start</h2><a href="#auth">Authentication</a><a href="#errors">Errors</a><a href="/openapi.json">openapi.json</a>${nav}<h2>Models</h2>${Object.keys(
+    components,
+  )
     .map((name) => `<a href="#model-${escapeHtml(name)}">${escapeHtml(name)}</a>`)
     .join("")}</nav>
-<main><h1>${escapeHtml(info.title)} API reference</h1><p>${prose(info.summary ?? "")}</p>${(info.description ?? "").split("\n\n").map((paragraph) => `<p>${prose(paragraph)}</p>`).join("")}<p>Base URL: <code>${escapeHtml(server)}</code> · Machine-readable: <a href="/openapi.json">OpenAPI 3.1</a> · Typed client: <code>npm install @dream-api/client</code></p>
+<main><h1>${escapeHtml(info.title)} API reference</h1><p>${prose(info.summary ?? "")}</p>${(info.description ?? "")
+    .split("\n\n")
+    .map((paragraph) => `<p>${prose(paragraph)}</p>`)
+    .join("")}<p>Base URL: <code>${escapeHtml(server)}</code> · Machine-readable: <a href="/openapi.json">OpenAPI 3.1</a> · Typed client: <code>npm install @dream-api/client</code></p>
 <h2 id="auth">Authentication</h2><table><tr><th>Scheme</th><th>Header</th><th>About</th></tr>${schemes}</table>
 <h2 id="errors">Errors</h2><p>Every error answers <code>{ "error": { "code", "message", "param"? }, "requestId" }</code> with the status its code maps to:</p><table><tr><th>Code</th><th>Status</th></tr>${errorRows}</table>
 ${byTag.map((tag) => `<h2>${escapeHtml(tag.name)}</h2><p>${prose(tag.description)}</p>${tag.operations.map(({ method, path, operation }) => operationSection(server, path, method, operation, components)).join("")}`).join("")}

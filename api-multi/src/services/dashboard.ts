@@ -56,9 +56,7 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
   return {
     platformId: ctx.platformId,
     period,
-    keys: keys
-      .filter((key) => key.revokedAt === null)
-      .map((key) => ({ ...keyPairView(key), active: isKeyActive(key, ctx.now) })),
+    keys: keys.filter((key) => key.revokedAt === null).map((key) => ({ ...keyPairView(key), active: isKeyActive(key, ctx.now) })),
     tiers,
     customers: page.customers.map((customer) => toCustomerView(customer)),
     subscriptions,

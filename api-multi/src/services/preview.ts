@@ -13,10 +13,7 @@ export function endUserCap(ctx: ServiceContext): number | null {
 }
 
 export function previewLimitReached(max: number): ApiError {
-  return new ApiError(
-    "preview_limit_reached",
-    `Preview mode allows ${max} end-users. Subscribe to the paid plan ($15/month) to use live keys without this cap.`,
-  );
+  return new ApiError("preview_limit_reached", `Preview mode allows ${max} end-users. Subscribe to the paid plan ($15/month) to use live keys without this cap.`);
 }
 
 /** Fails early (before touching Clerk) when a preview platform is full; the insert re-checks atomically. */

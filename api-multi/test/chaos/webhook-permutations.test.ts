@@ -27,7 +27,22 @@
 import { env } from "cloudflare:test";
 import { describeWebhookPermutations } from "@dream-api/testkit/suites";
 import { expect } from "vitest";
-import { advanceSubscription, call, clerkPlanOf, deliver, deliverAll, deliveriesCausedBy, failPayment, payCheckout, portalAction, seedConnectedPlatform, setClerkPlan, stripe, type ConnectedPlatform, type Delivery } from "../harness";
+import {
+  advanceSubscription,
+  call,
+  clerkPlanOf,
+  deliver,
+  deliverAll,
+  deliveriesCausedBy,
+  failPayment,
+  payCheckout,
+  portalAction,
+  seedConnectedPlatform,
+  setClerkPlan,
+  stripe,
+  type ConnectedPlatform,
+  type Delivery,
+} from "../harness";
 
 const END_USER = "subscriber";
 /** Inventory the one-off tier is reset to: large enough that a double decrement would show. */
@@ -214,10 +229,7 @@ describeWebhookPermutations({
       numRuns: 30,
       run: lifecycleOneOffPurchases,
       check: (reference) => {
-        expect(reference.purchases).toEqual([
-          expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
-          expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }),
-        ]);
+        expect(reference.purchases).toEqual([expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" }), expect.objectContaining({ tier: "ebook", amount: 500, currency: "usd" })]);
         expect(reference.inventory).toBe(RESET_INVENTORY - 2);
         expect(reference.endUser).toMatchObject({ plan: "free" });
         expect(reference.subscriptions).toEqual([]);

@@ -21,7 +21,20 @@ import { describeBadInput, type InputTenant } from "@dream-api/testkit/suites";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { call, createDeveloper, globalCounts, mintToken, operations, seedConnectedPlatform, seedPlatform, send, stripe, tenantRows, type SeededPlatform } from "../harness";
-import { assertWellFormed, asHeaderValue, authorization, hostileHeaderValue, hostileJson, hostileString, objectBody, pathSegment, queryString, runs, urlEncoded, type RequestTemplate } from "@dream-api/testkit/arbitraries";
+import {
+  assertWellFormed,
+  asHeaderValue,
+  authorization,
+  hostileHeaderValue,
+  hostileJson,
+  hostileString,
+  objectBody,
+  pathSegment,
+  queryString,
+  runs,
+  urlEncoded,
+  type RequestTemplate,
+} from "@dream-api/testkit/arbitraries";
 
 type Kind = "plain" | "connected";
 
@@ -35,7 +48,10 @@ async function seedTenant(options: { connected?: boolean } = {}): Promise<InputT
   const platform: SeededPlatform & { account?: string } = options.connected ? await seedConnectedPlatform({ plan: "paid" }) : await seedPlatform({ plan: "paid" });
   const developer = await createDeveloper();
   await env.DB.prepare("UPDATE platforms SET developer_id = ?2 WHERE platform_id = ?1").bind(platform.platformId, developer.id).run();
-  for (const [userId, amount] of [["alice", 2], ["bob", 1]] as const) {
+  for (const [userId, amount] of [
+    ["alice", 2],
+    ["bob", 1],
+  ] as const) {
     const tracked = await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId, amount } });
     if (tracked.status !== 200) throw new Error(`seed track: ${tracked.status} ${JSON.stringify(tracked.body)}`);
   }
@@ -73,7 +89,10 @@ const plausibleUserId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9][A-
 const userIdValue: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom("alice", "bob", "carol") }, { weight: 1, arbitrary: plausibleUserId });
 const emailValue: fc.Arbitrary<string> = fc.oneof(fc.emailAddress(), fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,15}@[a-z0-9]{1,10}\.(com|io|dev)$/));
 const planValue: fc.Arbitrary<string> = fc.constantFrom("free", "pro", "ebook", "enterprise", "FREE");
-const redirectUrl: fc.Arbitrary<string> = fc.oneof(fc.webUrl({ size: "small" }), fc.constantFrom("https://app.example/ok", "javascript:alert(1)", "ftp://x.example", "http://localhost", "//evil.example"));
+const redirectUrl: fc.Arbitrary<string> = fc.oneof(
+  fc.webUrl({ size: "small" }),
+  fc.constantFrom("https://app.example/ok", "javascript:alert(1)", "ftp://x.example", "http://localhost", "//evil.example"),
+);
 
 const secretKeyAuth = authorization("{{SECRET}}");
 /** On routes that also take an end-user or developer session, any of the three credentials. */
@@ -82,7 +101,10 @@ const keyOrEndUserAuth = fc.constantFrom("{{SECRET}}", "{{END_USER_JWT}}").chain
 const userIdHeader = fc.option(fc.oneof(userIdValue, hostileHeaderValue), { nil: undefined, freq: 2 });
 const noQuery = queryString(["expand", "debug"]);
 
-const notAString = fc.oneof(hostileJson.filter((value) => typeof value !== "string"), fc.constant(null));
+const notAString = fc.oneof(
+  hostileJson.filter((value) => typeof value !== "string"),
+  fc.constant(null),
+);
 const notAnAmount = fc.oneof(
   fc.integer({ max: 0 }),
   fc.integer({ min: 1001 }),
@@ -107,7 +129,12 @@ const publishableKey = fc.oneof(
 const malformedIdRequests: fc.Arbitrary<RequestTemplate> = (() => {
   const withUserIdHeader = malformedUserId.map((id) => ({ Authorization: "Bearer {{SECRET}}", "X-User-Id": asHeaderValue(id) }));
   const requests = fc.oneof(
-    fc.record({ method: fc.constantFrom("GET", "PATCH"), path: malformedUserId.map((id) => `/api/customers/${encodeURIComponent(id)}`), headers: fc.constant({ Authorization: "Bearer {{SECRET}}" }), body: fc.constant('{"plan":"pro"}') }),
+    fc.record({
+      method: fc.constantFrom("GET", "PATCH"),
+      path: malformedUserId.map((id) => `/api/customers/${encodeURIComponent(id)}`),
+      headers: fc.constant({ Authorization: "Bearer {{SECRET}}" }),
+      body: fc.constant('{"plan":"pro"}'),
+    }),
     fc.record({ method: fc.constant("GET"), path: fc.constant("/api/usage"), headers: withUserIdHeader }),
     fc.record({ method: fc.constant("POST"), path: fc.constant("/api/usage/track"), headers: withUserIdHeader, body: fc.constant("{}") }),
   );
@@ -149,7 +176,10 @@ describeBadInput<Kind>({
     "POST /api/checkout": { numRuns: 80, kinds: ["connected"], auth: keyOrEndUserAuth },
     "POST /api/portal": { numRuns: 80, kinds: ["connected"], auth: keyOrEndUserAuth },
     "GET /api/public/tiers": {
-      path: fc.oneof(publishableKey.map((value) => `/api/public/tiers?pk=${value}`), queryString(["pk"]).map((query) => `/api/public/tiers${query}`)),
+      path: fc.oneof(
+        publishableKey.map((value) => `/api/public/tiers?pk=${value}`),
+        queryString(["pk"]).map((query) => `/api/public/tiers${query}`),
+      ),
       auth: fc.option(authorization("{{SECRET}}"), { nil: undefined }),
       headers: { Origin: fc.option(hostileHeaderValue, { nil: undefined }) },
     },
@@ -161,12 +191,30 @@ describeBadInput<Kind>({
         name: "a body that breaks the schema",
         numRuns: 100,
         valid: { email: "valid@example.com" },
-        fields: { userId: badUserId, email: fc.oneof(notAString, hostileString.filter((text) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(text))), plan: notAString },
+        fields: {
+          userId: badUserId,
+          email: fc.oneof(
+            notAString,
+            hostileString.filter((text) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(text)),
+          ),
+          plan: notAString,
+        },
       },
     ],
     "POST /api/usage/track": [{ name: "a body that breaks the schema", numRuns: 100, valid: { userId: "alice", amount: 1 }, fields: { userId: badUserId, amount: notAnAmount } }],
     "PATCH /api/customers/{userId}": [
-      { name: "a body that breaks the schema", numRuns: 100, params: { userId: "alice" }, valid: { plan: "pro" }, fields: { plan: fc.oneof(notAString, hostileString.filter((text) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text))) } },
+      {
+        name: "a body that breaks the schema",
+        numRuns: 100,
+        params: { userId: "alice" },
+        valid: { plan: "pro" },
+        fields: {
+          plan: fc.oneof(
+            notAString,
+            hostileString.filter((text) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text)),
+          ),
+        },
+      },
     ],
     "POST /api/checkout": [
       {
@@ -200,7 +248,14 @@ describeBadInput<Kind>({
     event: objectBody({
       id: fc.stringMatching(/^evt_[A-Za-z0-9]{10,24}$/),
       object: fc.constant("event"),
-      type: fc.constantFrom("checkout.session.completed", "customer.subscription.updated", "customer.subscription.deleted", "invoice.payment_failed", "account.application.deauthorized", "product.created"),
+      type: fc.constantFrom(
+        "checkout.session.completed",
+        "customer.subscription.updated",
+        "customer.subscription.deleted",
+        "invoice.payment_failed",
+        "account.application.deauthorized",
+        "product.created",
+      ),
       account: fc.constantFrom("{{ACCOUNT}}", "acct_unknown"),
       livemode: fc.boolean(),
       created: fc.integer({ min: 0, max: 2 ** 31 }),
@@ -240,12 +295,13 @@ describe("api-multi: GET /api/customers?q=", () => {
         ),
       ),
     );
-    const flipAsciiCase = (text: string, flips: boolean[]) => [...text].map((char, index) => (flips[index % flips.length] ? (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase()) : char)).join("");
+    const flipAsciiCase = (text: string, flips: boolean[]) =>
+      [...text].map((char, index) => (flips[index % flips.length] ? (char === char.toLowerCase() ? char.toUpperCase() : char.toLowerCase()) : char)).join("");
     const q = fc.oneof(
       fc.integer({ min: 1, max: 128 }).chain((length) => fc.string({ unit, minLength: length, maxLength: length })),
-      fc.tuple(fc.constantFrom(...seeded), fc.integer({ min: 1, max: 128 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 })).map(([text, length, flips]) =>
-        flipAsciiCase(text.slice(0, length), flips).replace(/É/g, "é"),
-      ),
+      fc
+        .tuple(fc.constantFrom(...seeded), fc.integer({ min: 1, max: 128 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }))
+        .map(([text, length, flips]) => flipAsciiCase(text.slice(0, length), flips).replace(/É/g, "é")),
     );
     const startsWith = (text: string | null, prefix: string) => text !== null && text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
     await fc.assert(

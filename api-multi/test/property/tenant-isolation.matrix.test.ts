@@ -199,7 +199,13 @@ const CELLS: IsolationCell<World>[] = [
       expect(body.recentEvents).toEqual([]);
     },
   },
-  { name: "POST /api/checkout for B's user", method: "POST", path: "/api/checkout", body: { userId: "b-user", tier: "pro" }, expect: { secretKey: ["404 customer_not_found"], endUserSession: ["403 forbidden"] } },
+  {
+    name: "POST /api/checkout for B's user",
+    method: "POST",
+    path: "/api/checkout",
+    body: { userId: "b-user", tier: "pro" },
+    expect: { secretKey: ["404 customer_not_found"], endUserSession: ["403 forbidden"] },
+  },
   {
     name: "POST /api/checkout of B's own tier",
     method: "POST",
@@ -208,7 +214,13 @@ const CELLS: IsolationCell<World>[] = [
     // The end-user JWT is a-user's own, so both credentials reach the tier lookup, in A.
     expect: ["400 unknown_tier"],
   },
-  { name: "POST /api/portal for B's paying user", method: "POST", path: "/api/portal", body: { userId: "b-user" }, expect: { secretKey: ["404 customer_not_found"], endUserSession: ["403 forbidden"] } },
+  {
+    name: "POST /api/portal for B's paying user",
+    method: "POST",
+    path: "/api/portal",
+    body: { userId: "b-user" },
+    expect: { secretKey: ["404 customer_not_found"], endUserSession: ["403 forbidden"] },
+  },
   {
     name: "POST /webhook/stripe naming B's account and subscription, unsigned",
     method: "POST",

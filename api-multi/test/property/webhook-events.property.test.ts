@@ -12,14 +12,7 @@ import { inject } from "vitest";
 import { awaitDeliveries, call, globalCounts, inboxCursor, operations, payCheckout, seedConnectedPlatform, send, tenantRows } from "../harness";
 
 /** The event types api-multi acts on. */
-const HANDLED_TYPES = [
-  "checkout.session.completed",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-  "invoice.paid",
-  "invoice.payment_failed",
-];
+const HANDLED_TYPES = ["checkout.session.completed", "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed"];
 
 /** Real deliveries for one tenant: a paid subscription Checkout and a one-off purchase, with their subscription and invoice events. */
 async function realEvents() {

@@ -3,17 +3,7 @@ import { clerkErrors } from "./errors.js";
 import { parseParams, readJsonObject } from "./params.js";
 import type { ClerkState, InstanceState } from "./state.js";
 import { countUsers, listUsers } from "./user-list.js";
-import {
-  CREATE_USER_PARAMS,
-  METADATA_PARAMS,
-  UPDATE_USER_PARAMS,
-  createUser,
-  deleteUser,
-  getUser,
-  mergeUserMetadata,
-  replaceUserMetadata,
-  updateUser,
-} from "./users.js";
+import { CREATE_USER_PARAMS, METADATA_PARAMS, UPDATE_USER_PARAMS, createUser, deleteUser, getUser, mergeUserMetadata, replaceUserMetadata, updateUser } from "./users.js";
 
 type BackendApiEnv = { Variables: { inst: InstanceState } };
 
@@ -46,9 +36,7 @@ export function backendApi(state: ClerkState): Hono<BackendApiEnv> {
   api.get("/users", (c) => c.json(listUsers(c.var.inst, new URL(c.req.url).searchParams)));
 
   // Registered before `/users/:id` so "count" is not read as a user id.
-  api.get("/users/count", (c) =>
-    c.json({ object: "total_count", total_count: countUsers(c.var.inst, new URL(c.req.url).searchParams) }),
-  );
+  api.get("/users/count", (c) => c.json({ object: "total_count", total_count: countUsers(c.var.inst, new URL(c.req.url).searchParams) }));
 
   api.get("/users/:id", (c) => c.json(getUser(c.var.inst, c.req.param("id"))));
 

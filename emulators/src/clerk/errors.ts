@@ -55,42 +55,17 @@ function humanParam(param: string): string {
 
 export const clerkErrors = {
   authorizationHeaderInvalid: () =>
-    new ClerkApiError(
-      401,
-      "authorization_header_format_invalid",
-      "Invalid Authorization header format",
-      'Invalid Authorization header format. Must be "Bearer <YOUR_API_KEY>"',
-    ),
-  secretKeyInvalid: () =>
-    new ClerkApiError(
-      401,
-      "clerk_key_invalid",
-      "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
-    ),
-  resourceNotFound: (longMessage = "Resource not found") =>
-    new ClerkApiError(404, "resource_not_found", "not found", longMessage),
+    new ClerkApiError(401, "authorization_header_format_invalid", "Invalid Authorization header format", 'Invalid Authorization header format. Must be "Bearer <YOUR_API_KEY>"'),
+  secretKeyInvalid: () => new ClerkApiError(401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct."),
+  resourceNotFound: (longMessage = "Resource not found") => new ClerkApiError(404, "resource_not_found", "not found", longMessage),
   urlNotFound: () => new ClerkApiError(404, "resource_not_found", "URL not found", "The URL was not found"),
-  requestBodyInvalid: () =>
-    new ClerkApiError(
-      400,
-      "request_body_invalid",
-      "Request body invalid",
-      "The request body is invalid. Please consult the API documentation for more information.",
-    ),
-  identifierExists: (param: string) =>
-    new ClerkApiError(
-      422,
-      "form_identifier_exists",
-      `That ${humanParam(param)} is taken. Please try another.`,
-      undefined,
-      { param_name: param },
-    ),
+  requestBodyInvalid: () => new ClerkApiError(400, "request_body_invalid", "Request body invalid", "The request body is invalid. Please consult the API documentation for more information."),
+  identifierExists: (param: string) => new ClerkApiError(422, "form_identifier_exists", `That ${humanParam(param)} is taken. Please try another.`, undefined, { param_name: param }),
   identifierNotFound: (param: string) =>
     new ClerkApiError(422, "form_identifier_not_found", "Couldn't find your account.", undefined, {
       param_name: param,
     }),
-  paramUnknown: (param: string, reason = `${param} is not a valid parameter for this request.`) =>
-    new ClerkApiError(422, "form_param_unknown", "is unknown", reason, { param_name: param }),
+  paramUnknown: (param: string, reason = `${param} is not a valid parameter for this request.`) => new ClerkApiError(422, "form_param_unknown", "is unknown", reason, { param_name: param }),
   paramMissing: (param: string) =>
     new ClerkApiError(422, "form_param_missing", "is missing", `${param} must be included.`, {
       param_name: param,
@@ -101,18 +76,10 @@ export const clerkErrors = {
     }),
   paramFormatInvalid: (param: string) => {
     const text = humanParam(param);
-    return new ClerkApiError(
-      422,
-      "form_param_format_invalid",
-      `${text.charAt(0).toUpperCase()}${text.slice(1)} is invalid.`,
-      undefined,
-      { param_name: param },
-    );
+    return new ClerkApiError(422, "form_param_format_invalid", `${text.charAt(0).toUpperCase()}${text.slice(1)} is invalid.`, undefined, { param_name: param });
   },
-  paramValueInvalid: (param: string, longMessage: string) =>
-    new ClerkApiError(422, "form_param_value_invalid", "is invalid", longMessage, { param_name: param }),
-  internal: () =>
-    new ClerkApiError(500, "internal_clerk_error", "Oops, an unexpected error occurred", "Oops, an unexpected error occurred"),
+  paramValueInvalid: (param: string, longMessage: string) => new ClerkApiError(422, "form_param_value_invalid", "is invalid", longMessage, { param_name: param }),
+  internal: () => new ClerkApiError(500, "internal_clerk_error", "Oops, an unexpected error occurred", "Oops, an unexpected error occurred"),
 };
 
 /** Writes `err` as a Clerk error response, with the trace id in body and header. */

@@ -71,9 +71,7 @@ export function renderAuthPage(model: AuthPageModel): string {
     ["instance", model.instance],
   ];
   if (model.publishableKey) hiddenFields.push(["publishable_key", model.publishableKey]);
-  const hidden = hiddenFields
-    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
-    .join("\n");
+  const hidden = hiddenFields.map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join("\n");
   const firstName = signUp
     ? `<label for="first_name">First name <span class="optional">(optional)</span></label>
 <input id="first_name" name="first_name" type="text" autocomplete="given-name" value="${escapeHtml(model.firstName ?? "")}">`

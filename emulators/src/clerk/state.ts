@@ -20,9 +20,7 @@ export interface InstanceState {
 
 interface StateFileV1 {
   version: 1;
-  instances: Partial<
-    Record<InstanceName, { privateKeyPem: string; users: ClerkUserJson[]; sessions: SessionRecord[] }>
-  >;
+  instances: Partial<Record<InstanceName, { privateKeyPem: string; users: ClerkUserJson[]; sessions: SessionRecord[] }>>;
 }
 
 /**

@@ -114,10 +114,7 @@ function parseOrderBy(raw: string): { key: (u: ClerkUserJson) => SortValue; dire
   const name = raw.replace(/^[+-]/, "");
   const key = SORT_KEYS[name];
   if (!key) {
-    throw clerkErrors.paramValueInvalid(
-      "order_by",
-      `${raw} does not match the allowed values for parameter order_by. Allowed values: ${Object.keys(SORT_KEYS).join(", ")}`,
-    );
+    throw clerkErrors.paramValueInvalid("order_by", `${raw} does not match the allowed values for parameter order_by. Allowed values: ${Object.keys(SORT_KEYS).join(", ")}`);
   }
   return { key, direction };
 }

@@ -43,9 +43,7 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
   const known = error instanceof StripeApiError || error instanceof OAuthError;
   if (!known) console.error("[stripe-emulator] unexpected error", error);
   const status = known ? error.status : 500;
-  const body = known
-    ? error.toJSON()
-    : { error: { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` } };
+  const body = known ? error.toJSON() : { error: { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` } };
   return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, "content-type": JSON_TYPE } });
 }
 

@@ -30,14 +30,7 @@ function describeItem(deps: Deps, account: string, item: SubscriptionItem): stri
   return `${item.quantity} × ${product?.name ?? item.price.product} (at ${formatAmount(item.price.unit_amount, item.price.currency)} / ${interval})`;
 }
 
-function createInvoice(
-  deps: Deps,
-  account: string,
-  subscription: Subscription,
-  reason: BillingReason,
-  periods: { lines: Period; invoice: Period },
-  paid: boolean,
-): Invoice {
+function createInvoice(deps: Deps, account: string, subscription: Subscription, reason: BillingReason, periods: { lines: Period; invoice: Period }, paid: boolean): Invoice {
   const customer = deps.store.get(account, "customers", subscription.customer);
   const sequence = customer?.next_invoice_sequence ?? 1;
   if (customer) {
@@ -104,13 +97,7 @@ export function startSubscription(
  * Applies `change` and emits `customer.subscription.updated` with Stripe's
  * `previous_attributes` when anything actually changed.
  */
-export function updateSubscription(
-  deps: Deps,
-  account: string,
-  subscription: Subscription,
-  change: (subscription: Subscription) => void,
-  origin: RequestOrigin,
-): Subscription {
+export function updateSubscription(deps: Deps, account: string, subscription: Subscription, change: (subscription: Subscription) => void, origin: RequestOrigin): Subscription {
   const before = structuredClone(subscription);
   change(subscription);
   const previous = previousAttributes(before, subscription);
@@ -139,13 +126,7 @@ export function scheduleCancellation(subscription: Subscription, cancel: boolean
   subscription.cancellation_details = { comment: null, feedback: null, reason: cancel ? "cancellation_requested" : null };
 }
 
-export function setCancelAtPeriodEnd(
-  deps: Deps,
-  account: string,
-  subscription: Subscription,
-  cancel: boolean,
-  origin: RequestOrigin,
-): Subscription {
+export function setCancelAtPeriodEnd(deps: Deps, account: string, subscription: Subscription, cancel: boolean, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
   return updateSubscription(deps, account, subscription, (s) => scheduleCancellation(s, cancel, deps.now()), origin);
 }
@@ -209,4 +190,3 @@ export function failPayment(deps: Deps, account: string, subscription: Subscript
   deps.events.emit(account, "invoice.payment_failed", invoice, origin);
   return updateSubscription(deps, account, subscription, (s) => (s.status = "past_due"), origin);
 }
-

@@ -5,11 +5,7 @@
  * StripeIdempotencyError), so status, type and code must match what Stripe sends.
  */
 
-export type StripeErrorType =
-  | "invalid_request_error"
-  | "idempotency_error"
-  | "card_error"
-  | "api_error";
+export type StripeErrorType = "invalid_request_error" | "idempotency_error" | "card_error" | "api_error";
 
 export interface StripeErrorBody {
   type: StripeErrorType;
@@ -60,10 +56,7 @@ export function resourceMissing(noun: string, id: string, param?: string): Strip
 }
 
 export function unrecognizedUrl(method: string, path: string): StripeApiError {
-  return invalidRequest(
-    `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
-    { status: 404 },
-  );
+  return invalidRequest(`Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
 }
 
 export function authenticationFailed(message: string): StripeApiError {
@@ -71,10 +64,10 @@ export function authenticationFailed(message: string): StripeApiError {
 }
 
 export function accountInaccessible(keyHint: string, account: string): StripeApiError {
-  return invalidRequest(
-    `The provided key '${keyHint}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
-    { status: 403, code: "account_invalid" },
-  );
+  return invalidRequest(`The provided key '${keyHint}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`, {
+    status: 403,
+    code: "account_invalid",
+  });
 }
 
 export function idempotencyMismatch(key: string, reason: "parameters" | "endpoint"): StripeApiError {
@@ -86,12 +79,8 @@ export function idempotencyMismatch(key: string, reason: "parameters" | "endpoin
 }
 
 export function cardDeclined(declineCode: "generic_decline" | "insufficient_funds"): StripeApiError {
-  const message =
-    declineCode === "insufficient_funds" ? "Your card has insufficient funds." : "Your card was declined.";
-  return new StripeApiError(
-    402,
-    withDocUrl({ type: "card_error", code: "card_declined", decline_code: declineCode, message }),
-  );
+  const message = declineCode === "insufficient_funds" ? "Your card has insufficient funds." : "Your card was declined.";
+  return new StripeApiError(402, withDocUrl({ type: "card_error", code: "card_declined", decline_code: declineCode, message }));
 }
 
 export function incorrectCardNumber(): StripeApiError {

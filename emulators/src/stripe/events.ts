@@ -33,13 +33,7 @@ export class EventLog {
     private readonly now: () => number,
   ) {}
 
-  emit(
-    account: string,
-    type: string,
-    object: StripeObject,
-    origin: RequestOrigin,
-    previous: Record<string, unknown> | null = null,
-  ): StripeEvent {
+  emit(account: string, type: string, object: StripeObject, origin: RequestOrigin, previous: Record<string, unknown> | null = null): StripeEvent {
     const event = buildEvent({
       id: newId("evt"),
       created: this.now(),

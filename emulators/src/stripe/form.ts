@@ -67,6 +67,10 @@ export function canonicalForm(form: FormObject): string {
   const sort = (value: FormValue): unknown =>
     typeof value === "string"
       ? value
-      : Object.fromEntries(Object.keys(value).sort().map((k) => [k, sort(value[k] as FormValue)]));
+      : Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sort(value[k] as FormValue)]),
+        );
   return JSON.stringify(sort(form));
 }

@@ -7,13 +7,7 @@ import { resourceMissing } from "./errors.js";
 import { listOf, type ListObject } from "./objects/common.js";
 import type { Params } from "./params.js";
 
-export function paginate<T extends { id: string }>(
-  oldestFirst: T[],
-  params: Params,
-  url: string,
-  noun: string,
-  order: "newest_first" | "as_given" = "newest_first",
-): ListObject<T> {
+export function paginate<T extends { id: string }>(oldestFirst: T[], params: Params, url: string, noun: string, order: "newest_first" | "as_given" = "newest_first"): ListObject<T> {
   const limit = params.integer("limit", { min: 1, max: 100 }) ?? 10;
   const startingAfter = params.string("starting_after");
   const endingBefore = params.string("ending_before");

@@ -17,14 +17,7 @@ export function periodBoundary(anchor: number, interval: Interval, count: number
   const months = (interval === "year" ? 12 : 1) * count * n;
   const monthIndex = start.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(start.getUTCFullYear(), monthIndex + 1, 0)).getUTCDate();
-  const boundary = Date.UTC(
-    start.getUTCFullYear(),
-    monthIndex,
-    Math.min(start.getUTCDate(), lastDay),
-    start.getUTCHours(),
-    start.getUTCMinutes(),
-    start.getUTCSeconds(),
-  );
+  const boundary = Date.UTC(start.getUTCFullYear(), monthIndex, Math.min(start.getUTCDate(), lastDay), start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds());
   return Math.floor(boundary / 1000);
 }
 

@@ -87,9 +87,7 @@ export class Store {
   state: State;
   private dirty = false;
 
-  constructor(
-    private readonly config: { stateFile?: string; platformAccountId: string; now: () => number },
-  ) {
+  constructor(private readonly config: { stateFile?: string; platformAccountId: string; now: () => number }) {
     this.state = this.load() ?? this.fresh();
   }
 

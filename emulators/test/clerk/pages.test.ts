@@ -16,9 +16,7 @@ function get(path: string) {
 }
 
 function postForm(path: string, fields: Record<string, string>) {
-  return clerk.emulator.app.fetch(
-    new Request(`${clerk.url}${path}`, { method: "POST", body: new URLSearchParams(fields) }),
-  );
+  return clerk.emulator.app.fetch(new Request(`${clerk.url}${path}`, { method: "POST", body: new URLSearchParams(fields) }));
 }
 
 /** Reads `#__clerk_session=…&__session=…` off a sign-in redirect. */
@@ -92,11 +90,7 @@ describe("sign-in and sign-up pages", () => {
   });
 
   it("refuses non-http(s) or missing redirects and unknown instances with an error page", async () => {
-    for (const path of [
-      "/sign-in?redirect_url=javascript%3Aalert(1)",
-      "/sign-in",
-      `/sign-in?redirect_url=${encodeURIComponent(DASHBOARD)}&instance=other-app`,
-    ]) {
+    for (const path of ["/sign-in?redirect_url=javascript%3Aalert(1)", "/sign-in", `/sign-in?redirect_url=${encodeURIComponent(DASHBOARD)}&instance=other-app`]) {
       const res = await get(path);
       expect(res.status, path).toBe(400);
       expect(await res.text()).not.toContain("<form");
@@ -115,9 +109,7 @@ describe("sign-in and sign-up pages", () => {
 
 describe("local session endpoints", () => {
   it("refreshes tokens with current metadata, then stops after sign-out", async () => {
-    const { sessionId, jwt } = sessionFromRedirect(
-      await postForm("/sign-up", { email: "upgrader@example.com", redirect_url: DASHBOARD }),
-    );
+    const { sessionId, jwt } = sessionFromRedirect(await postForm("/sign-up", { email: "upgrader@example.com", redirect_url: DASHBOARD }));
     const jwtKey = clerk.emulator.instance("dream-api").jwtKeyPem;
     const userId = (await verifyToken(jwt, { jwtKey })).sub;
 

@@ -51,9 +51,7 @@ describe("stateFile", () => {
     expect(read().instances["dream-api"]?.users.map((u) => u.id)).toEqual([user.id]);
 
     const secretKey = emulator.instance("dream-api").secretKey;
-    const res = await emulator.app.fetch(
-      new Request(`http://127.0.0.1:1/v1/users/${user.id}`, { method: "DELETE", headers: { authorization: `Bearer ${secretKey}` } }),
-    );
+    const res = await emulator.app.fetch(new Request(`http://127.0.0.1:1/v1/users/${user.id}`, { method: "DELETE", headers: { authorization: `Bearer ${secretKey}` } }));
     expect(res.status).toBe(200);
     expect(read().instances["dream-api"]?.users).toEqual([]);
   });

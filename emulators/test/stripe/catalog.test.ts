@@ -122,9 +122,7 @@ describe("products and prices", () => {
     const unknownProduct = await h.stripe.prices.create({ currency: "usd", unit_amount: 100, product: "prod_nope" }).catch((e: unknown) => e);
     expect(unknownProduct).toMatchObject({ statusCode: 400, code: "resource_missing", param: "product", message: "No such product: 'prod_nope'" });
 
-    const badInterval = await h.stripe.prices
-      .create({ currency: "usd", unit_amount: 100, product_data: { name: "x" }, recurring: { interval: "fortnight" as "month" } })
-      .catch((e: unknown) => e);
+    const badInterval = await h.stripe.prices.create({ currency: "usd", unit_amount: 100, product_data: { name: "x" }, recurring: { interval: "fortnight" as "month" } }).catch((e: unknown) => e);
     expect(badInterval).toMatchObject({ statusCode: 400, param: "recurring[interval]" });
 
     const missing = await h.stripe.prices.retrieve("price_missing").catch((e: unknown) => e);

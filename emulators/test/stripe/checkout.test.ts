@@ -1,16 +1,6 @@
 import type Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  CONNECT_SECRET,
-  PLATFORM_SECRET,
-  connectedAccount,
-  monthlyPrice,
-  postForm,
-  startEmulator,
-  startReceiver,
-  type Harness,
-  type Receiver,
-} from "./harness.js";
+import { CONNECT_SECRET, PLATFORM_SECRET, connectedAccount, monthlyPrice, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
 
 let h: Harness;
 let platformHook: Receiver;
@@ -80,23 +70,23 @@ describe("checkout session API", () => {
   it("rejects mismatched modes and prices", async () => {
     const monthly = await monthlyPrice(h.stripe);
     const oneOff = await h.stripe.prices.create({ product_data: { name: "Once" }, currency: "usd", unit_amount: 100 });
-    const recurringInPayment = await h.stripe.checkout.sessions
-      .create({ mode: "payment", line_items: [{ price: monthly.id, quantity: 1 }] })
-      .catch((e: unknown) => e);
+    const recurringInPayment = await h.stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: monthly.id, quantity: 1 }] }).catch((e: unknown) => e);
     expect(recurringInPayment).toMatchObject({ statusCode: 400, param: "line_items" });
-    const oneOffInSubscription = await h.stripe.checkout.sessions
-      .create({ mode: "subscription", line_items: [{ price: oneOff.id, quantity: 1 }] })
-      .catch((e: unknown) => e);
+    const oneOffInSubscription = await h.stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: oneOff.id, quantity: 1 }] }).catch((e: unknown) => e);
     expect(oneOffInSubscription).toMatchObject({ statusCode: 400, param: "line_items" });
     const mixed = await h.stripe.checkout.sessions
-      .create({ mode: "subscription", line_items: [{ price: monthly.id, quantity: 1 }, { price: oneOff.id, quantity: 1 }] })
+      .create({
+        mode: "subscription",
+        line_items: [
+          { price: monthly.id, quantity: 1 },
+          { price: oneOff.id, quantity: 1 },
+        ],
+      })
       .catch((e: unknown) => e);
     expect(mixed).toMatchObject({ statusCode: 400, param: "line_items" });
     const missing = await h.stripe.checkout.sessions.create({ mode: "subscription" }).catch((e: unknown) => e);
     expect(missing).toMatchObject({ statusCode: 400, code: "parameter_missing", param: "line_items" });
-    const unknownPrice = await h.stripe.checkout.sessions
-      .create({ mode: "subscription", line_items: [{ price: "price_nope", quantity: 1 }] })
-      .catch((e: unknown) => e);
+    const unknownPrice = await h.stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: "price_nope", quantity: 1 }] }).catch((e: unknown) => e);
     expect(unknownPrice).toMatchObject({ statusCode: 400, code: "resource_missing", param: "line_items[0][price]" });
   });
 });

@@ -11,7 +11,9 @@ afterEach(() => h.close());
 
 describe("Stripe-shaped errors", () => {
   it("401 for a wrong or missing API key", async () => {
-    const wrong = await stripeClient(h.port, "sk_test_wrong").customers.list().catch((e: unknown) => e);
+    const wrong = await stripeClient(h.port, "sk_test_wrong")
+      .customers.list()
+      .catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(wrong).toMatchObject({ statusCode: 401, rawType: "invalid_request_error" });
     expect((wrong as Error).message).toMatch(/^Invalid API Key provided: sk_test_\*+rong$/);
@@ -25,7 +27,9 @@ describe("Stripe-shaped errors", () => {
     const open = await startEmulator();
     try {
       await expect(stripeClient(open.port, "sk_live_anything").customers.list()).resolves.toMatchObject({ object: "list" });
-      const bad = await stripeClient(open.port, "pk_test_public").customers.list().catch((e: unknown) => e);
+      const bad = await stripeClient(open.port, "pk_test_public")
+        .customers.list()
+        .catch((e: unknown) => e);
       expect(bad).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     } finally {
       await open.close();
@@ -48,9 +52,7 @@ describe("Stripe-shaped errors", () => {
     expect(missing).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(missing).toMatchObject({ statusCode: 400, code: "parameter_missing", param: "currency", message: "Missing required param: currency." });
 
-    const notInteger = await h.stripe.prices
-      .create({ product_data: { name: "x" }, currency: "usd", unit_amount: "ten" as unknown as number })
-      .catch((e: unknown) => e);
+    const notInteger = await h.stripe.prices.create({ product_data: { name: "x" }, currency: "usd", unit_amount: "ten" as unknown as number }).catch((e: unknown) => e);
     expect(notInteger).toMatchObject({ statusCode: 400, code: "parameter_invalid_integer", param: "unit_amount" });
 
     const badLimit = await h.stripe.customers.list({ limit: 500 }).catch((e: unknown) => e);

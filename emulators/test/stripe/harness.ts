@@ -93,19 +93,17 @@ export async function startReceiver(secret: string, statuses: number[] = []): Pr
       receiver.requests++;
       const body = Buffer.concat(chunks).toString("utf8");
       const signature = req.headers["stripe-signature"];
-      verifier.webhooks
-        .constructEventAsync(body, String(signature), secret, undefined, Stripe.createSubtleCryptoProvider())
-        .then(
-          (event) => {
-            const status = queue.shift() ?? 200;
-            if (status >= 200 && status < 300) receiver.events.push(event);
-            res.writeHead(status).end();
-          },
-          () => {
-            receiver.rejected++;
-            res.writeHead(400).end();
-          },
-        );
+      verifier.webhooks.constructEventAsync(body, String(signature), secret, undefined, Stripe.createSubtleCryptoProvider()).then(
+        (event) => {
+          const status = queue.shift() ?? 200;
+          if (status >= 200 && status < 300) receiver.events.push(event);
+          res.writeHead(status).end();
+        },
+        () => {
+          receiver.rejected++;
+          res.writeHead(400).end();
+        },
+      );
     });
   });
   const port = await listen(server);
@@ -138,22 +136,13 @@ export async function connectedAccount(baseUrl: string, name = "Dev Shop"): Prom
 /** A monthly price on a fresh product. */
 export async function monthlyPrice(stripe: Stripe, amount = 1500, options?: Stripe.RequestOptions): Promise<Stripe.Price> {
   const product = await stripe.products.create({ name: "Pro" }, options);
-  return stripe.prices.create(
-    { product: product.id, currency: "usd", unit_amount: amount, recurring: { interval: "month" } },
-    options,
-  );
+  return stripe.prices.create({ product: product.id, currency: "usd", unit_amount: amount, recurring: { interval: "month" } }, options);
 }
 
 /** A subscription paid through the hosted checkout page, as a browser would. */
-export async function paidSubscription(
-  h: Harness,
-  options?: Stripe.RequestOptions,
-): Promise<{ subscription: Stripe.Subscription; customer: string; price: Stripe.Price }> {
+export async function paidSubscription(h: Harness, options?: Stripe.RequestOptions): Promise<{ subscription: Stripe.Subscription; customer: string; price: Stripe.Price }> {
   const price = await monthlyPrice(h.stripe, 1500, options);
-  const session = await h.stripe.checkout.sessions.create(
-    { mode: "subscription", line_items: [{ price: price.id, quantity: 1 }], customer_email: "sub@example.com" },
-    options,
-  );
+  const session = await h.stripe.checkout.sessions.create({ mode: "subscription", line_items: [{ price: price.id, quantity: 1 }], customer_email: "sub@example.com" }, options);
   const paid = await postForm(String(session.url), { card_number: "4242424242424242" });
   if (paid.status !== 200) throw new Error(`checkout failed: ${paid.status}`);
   const completed = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ["subscription"] }, options);

@@ -131,7 +131,9 @@ describe("Connect OAuth", () => {
 
     const refused = await h.stripe.customers.list({}, { stripeAccount: accountId }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Stripe.errors.StripePermissionError);
-    const tokenRefused = await stripeClient(h.port, String(token.access_token)).customers.list().catch((e: unknown) => e);
+    const tokenRefused = await stripeClient(h.port, String(token.access_token))
+      .customers.list()
+      .catch((e: unknown) => e);
     expect(tokenRefused).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
 
     const twice = await h.stripe.oauth.deauthorize({ client_id: CLIENT_ID, stripe_user_id: accountId }).catch((e: unknown) => e);

@@ -79,9 +79,7 @@ describe("product updates that unset fields", () => {
   it("changes nothing when a later param is refused (Stripe applies an update whole or not at all)", async () => {
     const product = await h.stripe.products.create({ name: "Book", description: "A PDF", images: ["https://example.com/a.png"] });
     const other = await h.stripe.products.create({ name: "Other", default_price_data: { currency: "usd", unit_amount: 500 } });
-    const error = await h.stripe.products
-      .update(product.id, { name: "Renamed", description: "", images: "", default_price: String(other.default_price) })
-      .catch((e: unknown) => e);
+    const error = await h.stripe.products.update(product.id, { name: "Renamed", description: "", images: "", default_price: String(other.default_price) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 400, param: "default_price" });
     expect(await h.stripe.products.retrieve(product.id)).toEqual(product);
     expect((await h.stripe.events.list({ type: "product.updated" })).data).toEqual([]);

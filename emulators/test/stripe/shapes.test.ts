@@ -6,9 +6,11 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY, CONNECT_SECRET, connectedAccount, paidSubscription, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
 
-const fixtures = (JSON.parse(readFileSync(new URL("./fixtures/stripe-fixtures-subset.json", import.meta.url), "utf8")) as {
-  resources: Record<string, Record<string, unknown>>;
-}).resources;
+const fixtures = (
+  JSON.parse(readFileSync(new URL("./fixtures/stripe-fixtures-subset.json", import.meta.url), "utf8")) as {
+    resources: Record<string, Record<string, unknown>>;
+  }
+).resources;
 
 /** Fields we add on purpose: legacy period fields on subscriptions, `account` on connect events. */
 const EXTRAS: Record<string, string[]> = {
@@ -42,10 +44,7 @@ beforeAll(async () => {
   const { subscription, customer } = await paidSubscription(h, options);
   const sessions = await h.stripe.checkout.sessions.list({}, options);
   const oneOff = await h.stripe.prices.create({ product_data: { name: "Once" }, currency: "usd", unit_amount: 500 }, options);
-  const paymentSession = await h.stripe.checkout.sessions.create(
-    { mode: "payment", line_items: [{ price: oneOff.id, quantity: 1 }], customer_email: "p@example.com" },
-    options,
-  );
+  const paymentSession = await h.stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: oneOff.id, quantity: 1 }], customer_email: "p@example.com" }, options);
   await postForm(String(paymentSession.url), { card_number: "4242424242424242" });
   const portal = await h.stripe.billingPortal.sessions.create({ customer }, options);
   await h.emulator.idle();

@@ -20,7 +20,7 @@ const contract = developerWorkerContract<AppEnv>({
     version: "1.0.0",
     summary: "The platform's own developers: their plan, metered calls, keys and $15/month subscription.",
     description:
-      "Called by the dream-api dashboard with the developer's session token (the \"dream-api\" Clerk app). Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. 100 requests/min per developer (429 `rate_limited`).",
+      'Called by the dream-api dashboard with the developer\'s session token (the "dream-api" Clerk app). Every error has the same shape — `{ error: { code, message, param? }, requestId }` — and its HTTP status follows from `code`. 100 requests/min per developer (429 `rate_limited`).',
   },
   tags: [
     { name: "Account", description: "The signed-in developer and the metered call." },

@@ -16,11 +16,7 @@ export interface MeView {
 /** Everything the dashboard needs about the signed-in developer; secrets only as prefixes. */
 export async function describeDeveloper({ ctx }: { ctx: ServiceContext }): Promise<MeView> {
   const { platform } = ctx;
-  const [usage, keys, account] = await Promise.all([
-    developerUsage({ ctx }),
-    activeKeys(ctx.env.DB, platform.platformId, ctx.now),
-    getConnectedAccount(ctx.env.DB, platform.platformId),
-  ]);
+  const [usage, keys, account] = await Promise.all([developerUsage({ ctx }), activeKeys(ctx.env.DB, platform.platformId, ctx.now), getConnectedAccount(ctx.env.DB, platform.platformId)]);
   return {
     developerId: ctx.developerId,
     platformId: platform.platformId,

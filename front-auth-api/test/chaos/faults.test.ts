@@ -87,99 +87,111 @@ async function newDeveloper(): Promise<Developer> {
 }
 
 describe("POST /checkout with a failing Stripe or Clerk", () => {
-  it("is 201 through ≤2 faults on either Stripe call, else 502 stripe_error writing nothing; the retry makes one session", async () => {
-    const proxy = await FaultProxy.open("stripe");
-    const targets = { price: { method: "GET", pathPrefix: "/v1/prices" }, session: { method: "POST", pathPrefix: "/v1/checkout/sessions" } } as const;
-    const arbitrary = fc.record({ target: fc.constantFrom<keyof typeof targets>("price", "session"), shape: faultShapes, times: fc.integer({ min: 1, max: 4 }) });
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async ({ target, shape, times }) => {
-        await proxy.clear();
-        const dev = await newDeveloper();
-        const before = await platformRow(dev.id);
-        const envOverrides = viaProxies({ stripe: proxy }, { STRIPE_PLATFORM_PRICE: await freshPlatformPrice() });
-        await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { ...targets[target], times }));
+  it(
+    "is 201 through ≤2 faults on either Stripe call, else 502 stripe_error writing nothing; the retry makes one session",
+    async () => {
+      const proxy = await FaultProxy.open("stripe");
+      const targets = { price: { method: "GET", pathPrefix: "/v1/prices" }, session: { method: "POST", pathPrefix: "/v1/checkout/sessions" } } as const;
+      const arbitrary = fc.record({ target: fc.constantFrom<keyof typeof targets>("price", "session"), shape: faultShapes, times: fc.integer({ min: 1, max: 4 }) });
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async ({ target, shape, times }) => {
+          await proxy.clear();
+          const dev = await newDeveloper();
+          const before = await platformRow(dev.id);
+          const envOverrides = viaProxies({ stripe: proxy }, { STRIPE_PLATFORM_PRICE: await freshPlatformPrice() });
+          await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { ...targets[target], times }));
 
-        const startedAt = Date.now();
-        const result = await call("POST", "/checkout", { token: dev.token, envOverrides });
-        if (shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
-        const attempts = (await proxy.requests()).filter((entry) => entry.path.startsWith(targets[target].pathPrefix));
-        const sessions = await sessionsOf(dev.id);
-        expect(await platformRow(dev.id)).toEqual(before);
-        if (times < STRIPE_ATTEMPTS) {
+          const startedAt = Date.now();
+          const result = await call("POST", "/checkout", { token: dev.token, envOverrides });
+          if (shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
+          const attempts = (await proxy.requests()).filter((entry) => entry.path.startsWith(targets[target].pathPrefix));
+          const sessions = await sessionsOf(dev.id);
+          expect(await platformRow(dev.id)).toEqual(before);
+          if (times < STRIPE_ATTEMPTS) {
+            expect(result.status).toBe(201);
+            expect(attempts).toHaveLength(times + 1);
+            expect(sessions.map((session) => session.id)).toEqual([result.body.id]);
+            return;
+          }
+          expectError(result, 502, "stripe_error");
+          expect(result.body.error.message).toMatch(/retry/i);
+          expect(attempts).toHaveLength(STRIPE_ATTEMPTS);
+          expect(sessions).toHaveLength(target === "session" && shape.phase === "response" ? 1 : 0);
+
+          await proxy.clear();
+          const retried = await call("POST", "/checkout", { token: dev.token, envOverrides });
+          expect(retried.status).toBe(201);
+          const after = await sessionsOf(dev.id);
+          expect(after).toHaveLength(sessions.length + 1);
+          expect(after.filter((session) => session.id === retried.body.id)).toHaveLength(1);
+          expect(await platformRow(dev.id)).toEqual(before);
+        }),
+        { numRuns: 12 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "treats Clerk as best effort: a Clerk fault only leaves the email out of Checkout",
+    async () => {
+      const proxy = await FaultProxy.open("clerk");
+      await fc.assert(
+        fc.asyncProperty(faultShapes, async (shape) => {
+          await proxy.clear();
+          const dev = await newDeveloper();
+          await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "GET", pathPrefix: `/v1/users/${dev.id}` }));
+          const result = await call("POST", "/checkout", { token: dev.token, envOverrides: viaProxies({ clerk: proxy }) });
           expect(result.status).toBe(201);
-          expect(attempts).toHaveLength(times + 1);
-          expect(sessions.map((session) => session.id)).toEqual([result.body.id]);
-          return;
-        }
-        expectError(result, 502, "stripe_error");
-        expect(result.body.error.message).toMatch(/retry/i);
-        expect(attempts).toHaveLength(STRIPE_ATTEMPTS);
-        expect(sessions).toHaveLength(target === "session" && shape.phase === "response" ? 1 : 0);
+          expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(1);
+          expect((await stripe.checkout.sessions.retrieve(result.body.id)).customer_email).toBeNull();
 
-        await proxy.clear();
-        const retried = await call("POST", "/checkout", { token: dev.token, envOverrides });
-        expect(retried.status).toBe(201);
-        const after = await sessionsOf(dev.id);
-        expect(after).toHaveLength(sessions.length + 1);
-        expect(after.filter((session) => session.id === retried.body.id)).toHaveLength(1);
-        expect(await platformRow(dev.id)).toEqual(before);
-      }),
-      { numRuns: 12 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
-
-  it("treats Clerk as best effort: a Clerk fault only leaves the email out of Checkout", async () => {
-    const proxy = await FaultProxy.open("clerk");
-    await fc.assert(
-      fc.asyncProperty(faultShapes, async (shape) => {
-        await proxy.clear();
-        const dev = await newDeveloper();
-        await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "GET", pathPrefix: `/v1/users/${dev.id}` }));
-        const result = await call("POST", "/checkout", { token: dev.token, envOverrides: viaProxies({ clerk: proxy }) });
-        expect(result.status).toBe(201);
-        expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(1);
-        expect((await stripe.checkout.sessions.retrieve(result.body.id)).customer_email).toBeNull();
-
-        await proxy.clear();
-        const healthy = await call("POST", "/checkout", { token: dev.token, envOverrides: viaProxies({ clerk: proxy }) });
-        expect(healthy.status).toBe(201);
-        expect((await stripe.checkout.sessions.retrieve(healthy.body.id)).customer_email).toBe(dev.email);
-      }),
-      { numRuns: 6 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          await proxy.clear();
+          const healthy = await call("POST", "/checkout", { token: dev.token, envOverrides: viaProxies({ clerk: proxy }) });
+          expect(healthy.status).toBe(201);
+          expect((await stripe.checkout.sessions.retrieve(healthy.body.id)).customer_email).toBe(dev.email);
+        }),
+        { numRuns: 6 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe("POST /credentials with Stripe and Clerk down", () => {
-  it("issues credentials once without calling either (networkless session verification)", async () => {
-    const stripeProxy = await FaultProxy.open("stripe");
-    const clerkProxy = await FaultProxy.open("clerk");
-    await fc.assert(
-      fc.asyncProperty(faultShapes, fc.constantFrom("free", "paid"), async (shape, plan) => {
-        await stripeProxy.clear();
-        await clerkProxy.clear();
-        await stripeProxy.arm(faultSpec(shape, STRIPE_HANG_MS, { pathPrefix: "/" }));
-        await clerkProxy.arm(faultSpec(shape, CLERK_HANG_MS, { pathPrefix: "/" }));
-        const dev = await newDeveloper();
-        await env.DB.prepare("UPDATE platforms SET plan = ?2 WHERE developer_id = ?1").bind(dev.id, plan).run();
-        const envOverrides = viaProxies({ stripe: stripeProxy, clerk: clerkProxy });
+  it(
+    "issues credentials once without calling either (networkless session verification)",
+    async () => {
+      const stripeProxy = await FaultProxy.open("stripe");
+      const clerkProxy = await FaultProxy.open("clerk");
+      await fc.assert(
+        fc.asyncProperty(faultShapes, fc.constantFrom("free", "paid"), async (shape, plan) => {
+          await stripeProxy.clear();
+          await clerkProxy.clear();
+          await stripeProxy.arm(faultSpec(shape, STRIPE_HANG_MS, { pathPrefix: "/" }));
+          await clerkProxy.arm(faultSpec(shape, CLERK_HANG_MS, { pathPrefix: "/" }));
+          const dev = await newDeveloper();
+          await env.DB.prepare("UPDATE platforms SET plan = ?2 WHERE developer_id = ?1").bind(dev.id, plan).run();
+          const envOverrides = viaProxies({ stripe: stripeProxy, clerk: clerkProxy });
 
-        const issued = await call("POST", "/credentials", { token: dev.token, body: {}, envOverrides });
-        expect(issued.status).toBe(201);
-        const modes = plan === "paid" ? ["live", "test"] : ["test"];
-        expect(issued.body.keys.map((key: { mode: string }) => key.mode).sort()).toEqual(modes);
-        expect(issued.body.keys.every((key: { secretKey?: string }) => typeof key.secretKey === "string")).toBe(true);
-        const again = await call("POST", "/credentials", { token: dev.token, body: {}, envOverrides });
-        expect(again.status).toBe(200);
-        expect(again.body.keys.every((key: { secretKey?: string }) => key.secretKey === undefined)).toBe(true);
-        const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM api_keys WHERE platform_id = ?1").bind(issued.body.platformId).first<{ n: number }>();
-        expect(stored?.n).toBe(modes.length);
-        expect(await stripeProxy.requests()).toEqual([]);
-        expect(await clerkProxy.requests()).toEqual([]);
-      }),
-      { numRuns: 6 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          const issued = await call("POST", "/credentials", { token: dev.token, body: {}, envOverrides });
+          expect(issued.status).toBe(201);
+          const modes = plan === "paid" ? ["live", "test"] : ["test"];
+          expect(issued.body.keys.map((key: { mode: string }) => key.mode).sort()).toEqual(modes);
+          expect(issued.body.keys.every((key: { secretKey?: string }) => typeof key.secretKey === "string")).toBe(true);
+          const again = await call("POST", "/credentials", { token: dev.token, body: {}, envOverrides });
+          expect(again.status).toBe(200);
+          expect(again.body.keys.every((key: { secretKey?: string }) => key.secretKey === undefined)).toBe(true);
+          const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM api_keys WHERE platform_id = ?1").bind(issued.body.platformId).first<{ n: number }>();
+          expect(stored?.n).toBe(modes.length);
+          expect(await stripeProxy.requests()).toEqual([]);
+          expect(await clerkProxy.requests()).toEqual([]);
+        }),
+        { numRuns: 6 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
@@ -228,61 +240,69 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
 
   const subscriptionTypes = ["checkout.session.completed", "customer.subscription.created"] as const;
 
-  it("a failed re-fetch of the subscription answers 500 and stores nothing; the retry applies the event once", async () => {
-    const paid = await paidDeveloper();
-    const proxy = await FaultProxy.open("stripe");
-    const arbitrary = fc.record({ type: fc.constantFrom(...subscriptionTypes), shape: faultShapes, times: fc.integer({ min: 1, max: 4 }) });
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async ({ type, shape, times }) => {
-        await reset(paid);
-        await proxy.clear();
-        const delivery = paid.deliveries.find((candidate) => candidate.type === type)!;
-        await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { method: "GET", pathPrefix: `/v1/subscriptions/${paid.subscriptionId}`, times }));
-        const faulty = { envOverrides: viaProxies({ stripe: proxy }) };
+  it(
+    "a failed re-fetch of the subscription answers 500 and stores nothing; the retry applies the event once",
+    async () => {
+      const paid = await paidDeveloper();
+      const proxy = await FaultProxy.open("stripe");
+      const arbitrary = fc.record({ type: fc.constantFrom(...subscriptionTypes), shape: faultShapes, times: fc.integer({ min: 1, max: 4 }) });
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async ({ type, shape, times }) => {
+          await reset(paid);
+          await proxy.clear();
+          const delivery = paid.deliveries.find((candidate) => candidate.type === type)!;
+          await proxy.arm(faultSpec(shape, STRIPE_HANG_MS, { method: "GET", pathPrefix: `/v1/subscriptions/${paid.subscriptionId}`, times }));
+          const faulty = { envOverrides: viaProxies({ stripe: proxy }) };
 
-        const first = await deliver(delivery, faulty);
-        const fetches = (await proxy.requests()).filter((entry) => entry.path.startsWith("/v1/subscriptions/"));
-        if (times < STRIPE_ATTEMPTS) {
-          expect(fetches).toHaveLength(times + 1);
-          return expectAppliedOnce(paid, delivery, first);
-        }
-        expectError(first, 500, "internal_error");
-        expect(fetches).toHaveLength(STRIPE_ATTEMPTS);
-        await expectUnapplied(paid, delivery, "free");
-        await proxy.clear();
-        await expectAppliedOnce(paid, delivery, await deliver(delivery, faulty));
-      }),
-      { numRuns: 12 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          const first = await deliver(delivery, faulty);
+          const fetches = (await proxy.requests()).filter((entry) => entry.path.startsWith("/v1/subscriptions/"));
+          if (times < STRIPE_ATTEMPTS) {
+            expect(fetches).toHaveLength(times + 1);
+            return expectAppliedOnce(paid, delivery, first);
+          }
+          expectError(first, 500, "internal_error");
+          expect(fetches).toHaveLength(STRIPE_ATTEMPTS);
+          await expectUnapplied(paid, delivery, "free");
+          await proxy.clear();
+          await expectAppliedOnce(paid, delivery, await deliver(delivery, faulty));
+        }),
+        { numRuns: 12 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 
-  it("a failed Clerk metadata update answers 500 after D1 is written; Stripe's retries bring Clerk in line and apply nothing twice", async () => {
-    const paid = await paidDeveloper();
-    const proxy = await FaultProxy.open("clerk");
-    const arbitrary = fc.record({ type: fc.constantFrom(...subscriptionTypes), shape: faultShapes, times: fc.integer({ min: 1, max: 2 }) });
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async ({ type, shape, times }) => {
-        await reset(paid);
-        await proxy.clear();
-        const delivery = paid.deliveries.find((candidate) => candidate.type === type)!;
-        await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "PATCH", pathPrefix: `/v1/users/${paid.dev.id}/metadata`, times }));
-        const faulty = { envOverrides: viaProxies({ clerk: proxy }) };
+  it(
+    "a failed Clerk metadata update answers 500 after D1 is written; Stripe's retries bring Clerk in line and apply nothing twice",
+    async () => {
+      const paid = await paidDeveloper();
+      const proxy = await FaultProxy.open("clerk");
+      const arbitrary = fc.record({ type: fc.constantFrom(...subscriptionTypes), shape: faultShapes, times: fc.integer({ min: 1, max: 2 }) });
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async ({ type, shape, times }) => {
+          await reset(paid);
+          await proxy.clear();
+          const delivery = paid.deliveries.find((candidate) => candidate.type === type)!;
+          await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "PATCH", pathPrefix: `/v1/users/${paid.dev.id}/metadata`, times }));
+          const faulty = { envOverrides: viaProxies({ clerk: proxy }) };
 
-        for (let failure = 0; failure < times; failure++) {
-          expectError(await deliver(delivery, faulty), 500, "internal_error");
-          // D1 first, Clerk after: the event and the plan are stored; Clerk lags (unless only the answer was lost) until a retry.
+          for (let failure = 0; failure < times; failure++) {
+            expectError(await deliver(delivery, faulty), 500, "internal_error");
+            // D1 first, Clerk after: the event and the plan are stored; Clerk lags (unless only the answer was lost) until a retry.
+            expect(await eventRows(delivery.eventId!)).toBe(1);
+            expect(await platformRow(paid.dev.id)).toMatchObject({ plan: "paid", stripe_subscription_id: paid.subscriptionId, subscription_status: "active" });
+            expect(await clerkPlanOf(paid.dev.id)).toBe(shape.phase === "response" ? "paid" : "free");
+          }
+          const retried = await deliver(delivery, faulty);
+          expect(retried.status).toBe(200);
+          expect(retried.body.duplicate).toBe(true);
           expect(await eventRows(delivery.eventId!)).toBe(1);
-          expect(await platformRow(paid.dev.id)).toMatchObject({ plan: "paid", stripe_subscription_id: paid.subscriptionId, subscription_status: "active" });
-          expect(await clerkPlanOf(paid.dev.id)).toBe(shape.phase === "response" ? "paid" : "free");
-        }
-        const retried = await deliver(delivery, faulty);
-        expect(retried.status).toBe(200);
-        expect(retried.body.duplicate).toBe(true);
-        expect(await eventRows(delivery.eventId!)).toBe(1);
-        expect(await clerkPlanOf(paid.dev.id)).toBe("paid");
-        expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(times);
-      }),
-      { numRuns: 12 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          expect(await clerkPlanOf(paid.dev.id)).toBe("paid");
+          expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(times);
+        }),
+        { numRuns: 12 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 });

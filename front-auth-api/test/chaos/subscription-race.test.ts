@@ -111,9 +111,7 @@ async function subscribe(developer: Developer): Promise<Delivery> {
 }
 
 async function storedPlan(developer: Developer) {
-  return env.DB.prepare("SELECT plan, stripe_subscription_id AS subscription FROM platforms WHERE developer_id = ?1")
-    .bind(developer.id)
-    .first<{ plan: string; subscription: string | null }>();
+  return env.DB.prepare("SELECT plan, stripe_subscription_id AS subscription FROM platforms WHERE developer_id = ?1").bind(developer.id).first<{ plan: string; subscription: string | null }>();
 }
 
 describe("platform webhook: the current-subscription guard is atomic with the write", () => {
@@ -157,8 +155,7 @@ describe("platform webhook: the current-subscription guard is atomic with the wr
       planPeriodEnd: null,
       canceledAt: null,
     });
-    const write = async (subscription: string, plan: "free" | "paid") =>
-      (await updateDeveloperSubscriptionStatement(env.DB, platformId, state(subscription, plan), now).run()).meta.changes;
+    const write = async (subscription: string, plan: "free" | "paid") => (await updateDeveloperSubscriptionStatement(env.DB, platformId, state(subscription, plan), now).run()).meta.changes;
     const row = () => env.DB.prepare("SELECT plan, stripe_subscription_id AS subscription FROM platforms WHERE platform_id = ?1").bind(platformId).first();
 
     expect(await write("sub_old", "free")).toBe(1); // no current subscription yet

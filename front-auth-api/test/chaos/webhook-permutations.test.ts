@@ -24,7 +24,22 @@
 import { env } from "cloudflare:test";
 import { describeWebhookPermutations } from "@dream-api/testkit/suites";
 import { expect } from "vitest";
-import { advanceSubscription, call, clerkPlanOf, createDeveloper, deliver, deliverAll, deliveriesCausedBy, failPayment, payCheckout, portalAction, setClerkPlan, standInStripe, type Delivery, type Developer } from "../harness";
+import {
+  advanceSubscription,
+  call,
+  clerkPlanOf,
+  createDeveloper,
+  deliver,
+  deliverAll,
+  deliveriesCausedBy,
+  failPayment,
+  payCheckout,
+  portalAction,
+  setClerkPlan,
+  standInStripe,
+  type Delivery,
+  type Developer,
+} from "../harness";
 
 const stripe = standInStripe();
 
@@ -140,9 +155,7 @@ async function snapshot({ dev, deliveries }: Lifecycle) {
       `SELECT plan, stripe_customer_id, stripe_subscription_id, subscription_status, cancel_at_period_end, plan_period_end, canceled_at
        FROM platforms WHERE developer_id = ?1`,
     ).bind(dev.id),
-    env.DB.prepare("SELECT event_id, type FROM events WHERE source = 'platform' AND event_id IN (SELECT value FROM json_each(?1)) ORDER BY event_id").bind(
-      eventIdList(deliveries),
-    ),
+    env.DB.prepare("SELECT event_id, type FROM events WHERE source = 'platform' AND event_id IN (SELECT value FROM json_each(?1)) ORDER BY event_id").bind(eventIdList(deliveries)),
   ]);
   return { platform: platform?.results[0], events: events?.results, clerkPlan: await clerkPlanOf(dev.id) };
 }

@@ -40,9 +40,7 @@ async function seedDeveloper(kind: Kind): Promise<InputTenant> {
   if (credentials.status !== 201) throw new Error(`seed /credentials: ${credentials.status}`);
   if (kind === "paid") {
     const customer = await stripe.customers.create({ email: developer.email });
-    await env.DB.prepare("UPDATE platforms SET plan = 'paid', stripe_customer_id = ?2, subscription_status = 'active' WHERE platform_id = ?1")
-      .bind(me.body.platformId, customer.id)
-      .run();
+    await env.DB.prepare("UPDATE platforms SET plan = 'paid', stripe_customer_id = ?2, subscription_status = 'active' WHERE platform_id = ?1").bind(me.body.platformId, customer.id).run();
   }
   return { values: { ...values, SECRET: credentials.body.keys[0].secretKey, DEVELOPER: developer.id }, rows: () => developerRows(developer.id, me.body.platformId) };
 }
@@ -85,9 +83,23 @@ describeBadInput<Kind>({
         ...emptyBodyInvalid,
         body: fc.oneof(
           unparsableBody(fc.constant(rotateValid)),
-          fc.tuple(hostileKey.filter((key) => key !== "mode" && key !== "gracePeriodSeconds"), hostileJson).map(([key, value]) => JSON.stringify({ ...rotateValid, [key]: value })),
-          fc.oneof(hostileJson, hostileString).filter((mode) => mode !== "test" && mode !== "live").map((mode) => JSON.stringify({ ...rotateValid, mode })),
-          fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 7 * 24 * 3600 + 1 }), fc.double({ noInteger: true }).filter(Number.isFinite), hostileJson.filter((value) => typeof value !== "number"))
+          fc
+            .tuple(
+              hostileKey.filter((key) => key !== "mode" && key !== "gracePeriodSeconds"),
+              hostileJson,
+            )
+            .map(([key, value]) => JSON.stringify({ ...rotateValid, [key]: value })),
+          fc
+            .oneof(hostileJson, hostileString)
+            .filter((mode) => mode !== "test" && mode !== "live")
+            .map((mode) => JSON.stringify({ ...rotateValid, mode })),
+          fc
+            .oneof(
+              fc.integer({ max: -1 }),
+              fc.integer({ min: 7 * 24 * 3600 + 1 }),
+              fc.double({ noInteger: true }).filter(Number.isFinite),
+              hostileJson.filter((value) => typeof value !== "number"),
+            )
             .map((gracePeriodSeconds) => JSON.stringify({ ...rotateValid, gracePeriodSeconds })),
         ),
       },

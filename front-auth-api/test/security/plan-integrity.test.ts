@@ -23,9 +23,7 @@ async function payAndDeliver(params: Stripe.Checkout.SessionCreateParams, marker
   const cursor = await inboxCursor();
   const session = await stripe.checkout.sessions.create(params);
   await payCheckout(session.url!);
-  const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"])).filter((delivery) =>
-    delivery.body.includes(marker),
-  );
+  const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"])).filter((delivery) => delivery.body.includes(marker));
   expect(deliveries.map((delivery) => delivery.type)).toEqual(expect.arrayContaining(["checkout.session.completed", "customer.subscription.created"]));
   for (const delivery of deliveries) expect((await deliver(delivery)).status).toBe(200);
   return deliveries;

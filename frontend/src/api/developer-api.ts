@@ -26,8 +26,7 @@ import type {
 } from "./models";
 
 export function developerApi(getToken: TokenSource) {
-  const call = async <T>(base: string, path: string, method = "GET", body?: unknown) =>
-    request<T>(base, path, { method, token: await getToken(), ...(body === undefined ? {} : { body }) });
+  const call = async <T>(base: string, path: string, method = "GET", body?: unknown) => request<T>(base, path, { method, token: await getToken(), ...(body === undefined ? {} : { body }) });
   const front = config.frontAuthApiUrl;
   const oauth = config.oauthApiUrl;
   const multi = config.apiMultiUrl;

@@ -6,8 +6,7 @@ import type { CheckoutInput, CheckoutSession, PortalInput, PortalSession, Public
 export const publicApi = {
   tiers: (publishableKey: string) => request<PublicTierList>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
   usage: (endUserToken: string) => request<UsageResponse>(config.apiMultiUrl, "/api/usage", { token: endUserToken }),
-  checkout: (endUserToken: string, tier: string) =>
-    request<CheckoutSession>(config.apiMultiUrl, "/api/checkout", { method: "POST", token: endUserToken, body: { tier } satisfies CheckoutInput }),
+  checkout: (endUserToken: string, tier: string) => request<CheckoutSession>(config.apiMultiUrl, "/api/checkout", { method: "POST", token: endUserToken, body: { tier } satisfies CheckoutInput }),
   portal: (endUserToken: string) => request<PortalSession>(config.apiMultiUrl, "/api/portal", { method: "POST", token: endUserToken, body: {} satisfies PortalInput }),
 };
 

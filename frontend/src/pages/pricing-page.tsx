@@ -192,11 +192,7 @@ export function PricingPage() {
           <ErrorState error={plan.error} onRetry={() => void plan.reload()} />
         </div>
       ) : null}
-      {subscribedTo ? (
-        <p className="mb-6 text-sm text-slate-600">
-          You are subscribed to {subscribedTo.displayName}. To change or cancel your plan, select Manage billing.
-        </p>
-      ) : null}
+      {subscribedTo ? <p className="mb-6 text-sm text-slate-600">You are subscribed to {subscribedTo.displayName}. To change or cancel your plan, select Manage billing.</p> : null}
       {error ? (
         <div className="mb-6">
           <ErrorState error={error} />
@@ -205,7 +201,9 @@ export function PricingPage() {
       {tiers.error ? <ErrorState error={tiers.error} onRetry={() => void tiers.reload()} /> : null}
       {!tiers.data && tiers.loading ? <Loading label="Loading prices…" /> : null}
       {tiers.data && tiers.data.tiers.length === 0 ? <Empty>Nothing for sale yet.</Empty> : null}
-      {tiers.data && tiers.data.tiers.length > 0 ? <PricingTable tiers={tiers.data.tiers} onBuy={choose} busyTier={busy?.startsWith("tier:") ? busy.slice(5) : null} currentPlan={currentPlan} /> : null}
+      {tiers.data && tiers.data.tiers.length > 0 ? (
+        <PricingTable tiers={tiers.data.tiers} onBuy={choose} busyTier={busy?.startsWith("tier:") ? busy.slice(5) : null} currentPlan={currentPlan} />
+      ) : null}
       {tiers.data?.mode === "preview" ? <p className="mt-6 text-center text-xs text-slate-500">Preview mode: test payments only.</p> : null}
       <p className="mt-10 text-center text-xs text-slate-400">Payments by Stripe · accounts by Clerk · powered by dream-api</p>
     </main>

@@ -15,7 +15,6 @@ import { STRIPE_ATTEMPTS } from "@dream-api/testkit/arbitraries";
 
 const stripe = standInStripe();
 
-
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, limit: 100 };
 
 interface PaidTier {

@@ -34,7 +34,6 @@ const faults = (calls: number) =>
     times: fc.integer({ min: 1, max: 4 }),
   });
 
-
 function viaProxy(proxy: FaultProxy): Partial<Env> {
   const overrides: Partial<Env> & { STRIPE_TIMEOUT_MS: string } = { STRIPE_API_BASE: proxy.url, STRIPE_TIMEOUT_MS: String(STRIPE_TEST_TIMEOUT_MS) };
   return overrides;
@@ -68,99 +67,107 @@ async function expectStripeMatchesD1({ account, platformId }: ConnectedDeveloper
 }
 
 describe("POST /products with a failing Stripe", () => {
-  it("leaves no row and no duplicate on 502; the retry completes with Stripe and D1 in agreement", async () => {
-    const proxy = await FaultProxy.open("stripe");
-    // Calls: product(pro), price(pro), product(ebook), price(ebook).
-    await fc.assert(
-      fc.asyncProperty(faults(4), async (fault) => {
-        await proxy.clear();
-        const connected = await connectedDeveloper();
-        const { dev, account, platformId } = connected;
-        await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
-        const request = { token: dev.token, body: { tiers: [PRO, EBOOK] }, envOverrides: viaProxy(proxy) };
+  it(
+    "leaves no row and no duplicate on 502; the retry completes with Stripe and D1 in agreement",
+    async () => {
+      const proxy = await FaultProxy.open("stripe");
+      // Calls: product(pro), price(pro), product(ebook), price(ebook).
+      await fc.assert(
+        fc.asyncProperty(faults(4), async (fault) => {
+          await proxy.clear();
+          const connected = await connectedDeveloper();
+          const { dev, account, platformId } = connected;
+          await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
+          const request = { token: dev.token, body: { tiers: [PRO, EBOOK] }, envOverrides: viaProxy(proxy) };
 
-        const startedAt = Date.now();
-        const result = await call("POST", "/products", request);
-        if (fault.shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
-        const faulted = (await proxy.requests()).filter((entry) => entry.fault !== null);
-        expect(faulted).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
-        if (fault.times < STRIPE_ATTEMPTS) {
-          expect(result.status).toBe(201);
+          const startedAt = Date.now();
+          const result = await call("POST", "/products", request);
+          if (fault.shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
+          const faulted = (await proxy.requests()).filter((entry) => entry.fault !== null);
+          expect(faulted).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
+          if (fault.times < STRIPE_ATTEMPTS) {
+            expect(result.status).toBe(201);
+            await expectStripeMatchesD1(connected);
+            return;
+          }
+          expectError(result, 502, "stripe_error");
+          expect(result.body.error.message).toMatch(/retry/i);
+          expect(await tierRows(platformId)).toEqual([]);
+          // What exists in Stripe is what the calls before the failing one made — plus its own object when only the answer was lost.
+          const { products, prices } = await stripeCatalog(account);
+          const made = fault.call + (fault.shape.phase === "response" ? 1 : 0);
+          expect(products.length + prices.length).toBe(made);
+          expect(new Set(products.map((product) => product.metadata["tier"])).size).toBe(products.length);
+
+          await proxy.clear();
+          const retried = await call("POST", "/products", request);
+          expect(retried.status).toBe(201);
+          expect(retried.body.tiers.map((tier: { name: string }) => tier.name)).toEqual(["pro", "ebook"]);
           await expectStripeMatchesD1(connected);
-          return;
-        }
-        expectError(result, 502, "stripe_error");
-        expect(result.body.error.message).toMatch(/retry/i);
-        expect(await tierRows(platformId)).toEqual([]);
-        // What exists in Stripe is what the calls before the failing one made — plus its own object when only the answer was lost.
-        const { products, prices } = await stripeCatalog(account);
-        const made = fault.call + (fault.shape.phase === "response" ? 1 : 0);
-        expect(products.length + prices.length).toBe(made);
-        expect(new Set(products.map((product) => product.metadata["tier"])).size).toBe(products.length);
-
-        await proxy.clear();
-        const retried = await call("POST", "/products", request);
-        expect(retried.status).toBe(201);
-        expect(retried.body.tiers.map((tier: { name: string }) => tier.name)).toEqual(["pro", "ebook"]);
-        await expectStripeMatchesD1(connected);
-        const after = await stripeCatalog(account);
-        expect(after.products).toHaveLength(2);
-        expect(after.prices).toHaveLength(2);
-      }),
-      { numRuns: 14 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          const after = await stripeCatalog(account);
+          expect(after.products).toHaveLength(2);
+          expect(after.prices).toHaveLength(2);
+        }),
+        { numRuns: 14 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe("PATCH /products/:name with a failing Stripe", () => {
-  it("keeps the row on 502 (or, when only the old price's archive failed, already stores the new price) and makes at most one new price; the retry ends with one active price, the stored one", async () => {
-    const proxy = await FaultProxy.open("stripe");
-    // Calls: product update (name), new price, [D1 write], old price archived.
-    await fc.assert(
-      fc.asyncProperty(faults(3), async (fault) => {
-        await proxy.clear();
-        const connected = await connectedDeveloper();
-        const { dev, account, platformId } = connected;
-        const created = await call("POST", "/products", { token: dev.token, body: PRO });
-        expect(created.status).toBe(201);
-        const original = created.body.tiers[0] as { productId: string; priceId: string };
-        const rowsBefore = await tierRows(platformId);
-        await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
-        const request = { token: dev.token, body: { price: 2900, displayName: "Pro+" }, envOverrides: viaProxy(proxy) };
-
-        const result = await call("PATCH", "/products/pro", request);
-        expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
-        if (fault.times < STRIPE_ATTEMPTS) {
-          expect(result.status).toBe(200);
-        } else {
-          expectError(result, 502, "stripe_error");
-          if (fault.call === 2) {
-            // The archive of the old price comes after the D1 write: D1 already names the new, active price.
-            const [row] = await tierRows(platformId);
-            expect(row).toMatchObject({ display_name: "Pro+", price: 2900, product_id: original.productId });
-            expect(row?.price_id).not.toBe(original.priceId);
-          } else {
-            expect(await tierRows(platformId)).toEqual(rowsBefore);
-          }
-          const prices = (await stripe.prices.list({ product: original.productId, limit: 100 }, { stripeAccount: account })).data;
-          const newPriceMade = fault.call > 1 || (fault.call === 1 && fault.shape.phase === "response");
-          expect(prices.filter((price) => price.id !== original.priceId)).toHaveLength(newPriceMade ? 1 : 0);
+  it(
+    "keeps the row on 502 (or, when only the old price's archive failed, already stores the new price) and makes at most one new price; the retry ends with one active price, the stored one",
+    async () => {
+      const proxy = await FaultProxy.open("stripe");
+      // Calls: product update (name), new price, [D1 write], old price archived.
+      await fc.assert(
+        fc.asyncProperty(faults(3), async (fault) => {
           await proxy.clear();
-          const retried = await call("PATCH", "/products/pro", request);
-          expect(retried.status).toBe(200);
-        }
-        const [row] = await tierRows(platformId);
-        expect(row).toMatchObject({ display_name: "Pro+", price: 2900, product_id: original.productId });
-        expect(row?.price_id).not.toBe(original.priceId);
-        const prices = (await stripe.prices.list({ product: original.productId, limit: 100 }, { stripeAccount: account })).data;
-        expect(prices.map((price) => [price.id === original.priceId ? "original" : "new", price.unit_amount, price.active]).sort()).toEqual([
-          ["new", 2900, true],
-          ["original", 1900, false],
-        ]);
-        expect((await stripe.products.retrieve(original.productId, {}, { stripeAccount: account })).name).toBe("Pro+");
-        await expectStripeMatchesD1(connected);
-      }),
-      { numRuns: 14 },
-    );
-  }, PROPERTY_TEST_TIMEOUT_MS);
+          const connected = await connectedDeveloper();
+          const { dev, account, platformId } = connected;
+          const created = await call("POST", "/products", { token: dev.token, body: PRO });
+          expect(created.status).toBe(201);
+          const original = created.body.tiers[0] as { productId: string; priceId: string };
+          const rowsBefore = await tierRows(platformId);
+          await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
+          const request = { token: dev.token, body: { price: 2900, displayName: "Pro+" }, envOverrides: viaProxy(proxy) };
+
+          const result = await call("PATCH", "/products/pro", request);
+          expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
+          if (fault.times < STRIPE_ATTEMPTS) {
+            expect(result.status).toBe(200);
+          } else {
+            expectError(result, 502, "stripe_error");
+            if (fault.call === 2) {
+              // The archive of the old price comes after the D1 write: D1 already names the new, active price.
+              const [row] = await tierRows(platformId);
+              expect(row).toMatchObject({ display_name: "Pro+", price: 2900, product_id: original.productId });
+              expect(row?.price_id).not.toBe(original.priceId);
+            } else {
+              expect(await tierRows(platformId)).toEqual(rowsBefore);
+            }
+            const prices = (await stripe.prices.list({ product: original.productId, limit: 100 }, { stripeAccount: account })).data;
+            const newPriceMade = fault.call > 1 || (fault.call === 1 && fault.shape.phase === "response");
+            expect(prices.filter((price) => price.id !== original.priceId)).toHaveLength(newPriceMade ? 1 : 0);
+            await proxy.clear();
+            const retried = await call("PATCH", "/products/pro", request);
+            expect(retried.status).toBe(200);
+          }
+          const [row] = await tierRows(platformId);
+          expect(row).toMatchObject({ display_name: "Pro+", price: 2900, product_id: original.productId });
+          expect(row?.price_id).not.toBe(original.priceId);
+          const prices = (await stripe.prices.list({ product: original.productId, limit: 100 }, { stripeAccount: account })).data;
+          expect(prices.map((price) => [price.id === original.priceId ? "original" : "new", price.unit_amount, price.active]).sort()).toEqual([
+            ["new", 2900, true],
+            ["original", 1900, false],
+          ]);
+          expect((await stripe.products.retrieve(original.productId, {}, { stripeAccount: account })).name).toBe("Pro+");
+          await expectStripeMatchesD1(connected);
+        }),
+        { numRuns: 14 },
+      );
+    },
+    PROPERTY_TEST_TIMEOUT_MS,
+  );
 });

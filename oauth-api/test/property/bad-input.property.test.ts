@@ -124,29 +124,54 @@ const validOptional = {
   features: fc.array(trimmedText(200), { maxLength: 30 }),
   popular: fc.boolean(),
   description: fc.oneof(fc.constant(null), fc.string({ maxLength: 1000 })),
-  imageUrl: fc.oneof(fc.constant(null), fc.webUrl({ validSchemes: ["http", "https"], size: "small" }).filter((link) => link.length <= 2048)),
+  imageUrl: fc.oneof(
+    fc.constant(null),
+    fc.webUrl({ validSchemes: ["http", "https"], size: "small" }).filter((link) => link.length <= 2048),
+  ),
   sortOrder: fc.integer({ min: 0, max: 1000 }),
 };
 const validPrice = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 99_999_999 }));
 const validTier = fc.oneof(
   fc.record(
-    { name: tierName, displayName: trimmedText(80), kind: fc.constant("subscription"), price: validPrice, limit: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })), ...validOptional },
+    {
+      name: tierName,
+      displayName: trimmedText(80),
+      kind: fc.constant("subscription"),
+      price: validPrice,
+      limit: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })),
+      ...validOptional,
+    },
     { requiredKeys: ["name", "displayName", "kind", "price", "limit"] },
   ),
   fc.record(
-    { name: tierName, displayName: trimmedText(80), kind: fc.constant("one_off"), price: validPrice, inventory: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })), ...validOptional },
+    {
+      name: tierName,
+      displayName: trimmedText(80),
+      kind: fc.constant("one_off"),
+      price: validPrice,
+      inventory: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })),
+      ...validOptional,
+    },
     { requiredKeys: ["name", "displayName", "kind", "price"] },
   ),
 );
 const validPatch = fc.record(
-  { displayName: trimmedText(80), price: validPrice, limit: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })), inventory: fc.oneof(fc.constant(null), fc.nat()), ...validOptional },
+  {
+    displayName: trimmedText(80),
+    price: validPrice,
+    limit: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000_000 })),
+    inventory: fc.oneof(fc.constant(null), fc.nat()),
+    ...validOptional,
+  },
   { requiredKeys: [] },
 );
 const tierBody = fc.oneof(validTier, objectBody(tierFields));
 const createBody = fc.oneof({ weight: 3, arbitrary: tierBody }, { weight: 1, arbitrary: fc.array(tierBody, { maxLength: 4 }).map((tiers) => ({ tiers })) });
 const patchBody = fc.oneof(validPatch, objectBody(patchFields));
 const noiseQuery = queryString(["platformId", "expand", "name"]);
-const productPath = fc.tuple(fc.oneof({ weight: 2, arbitrary: fc.constantFrom("basic", "pro") }, { weight: 3, arbitrary: pathSegment(tierName) }), noiseQuery).map(([name, query]) => `/products/${name}${query}`);
+const productPath = fc
+  .tuple(fc.oneof({ weight: 2, arbitrary: fc.constantFrom("basic", "pro") }, { weight: 3, arbitrary: pathSegment(tierName) }), noiseQuery)
+  .map(([name, query]) => `/products/${name}${query}`);
 const connectBody = fc.oneof(rawBody(objectBody({})), rawBody(objectBody({ account: fc.constant("acct_x"), platformId: fc.constant("plt_x") })));
 
 /** Callback query strings: real, used, forged, truncated and garbage states, real and garbage codes, provider errors. */
@@ -162,9 +187,18 @@ const callbackQuery: fc.Arbitrary<string> = (() => {
   const sometimes = (pair: fc.Arbitrary<string>, weight: number) => fc.oneof({ weight, arbitrary: pair }, { weight: 10 - weight, arbitrary: fc.constant("") });
   const pairs = fc.tuple(
     state.map((value) => `state=${value}`),
-    sometimes(code.map((value) => `code=${value}`), 8),
-    sometimes(error.map((value) => `error=${value}`), 3),
-    sometimes(error.map((value) => `error_description=${value}`), 2),
+    sometimes(
+      code.map((value) => `code=${value}`),
+      8,
+    ),
+    sometimes(
+      error.map((value) => `error=${value}`),
+      3,
+    ),
+    sometimes(
+      error.map((value) => `error_description=${value}`),
+      2,
+    ),
   );
   return fc.oneof(
     { weight: 4, arbitrary: pairs.map((query) => `?${query.filter(Boolean).join("&")}`) },
@@ -180,16 +214,37 @@ const freshTier = { name: "fresh", displayName: "Fresh", kind: "subscription", p
 const badTierBodies = (() => {
   const known = new Set(Object.keys(tierFields));
   // A computed key makes an own property, "__proto__" included, and JSON.stringify writes it out.
-  const unknownField = fc.tuple(hostileKey.filter((key) => !known.has(key) && key !== "tiers"), hostileJson).map(([key, value]) => ({ ...freshTier, [key]: value }));
-  const badPrice = fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 100_000_000 }), fc.double({ noInteger: true }).filter(Number.isFinite), hostileJson.filter((value) => typeof value !== "number"));
-  const badLimit = fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 1_000_000_001 }), fc.double({ noInteger: true }).filter(Number.isFinite), hostileJson.filter((value) => typeof value !== "number" && value !== null));
-  const badName = fc.oneof(hostileString.filter((name) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)), hostileJson.filter((value) => typeof value !== "string"));
+  const unknownField = fc
+    .tuple(
+      hostileKey.filter((key) => !known.has(key) && key !== "tiers"),
+      hostileJson,
+    )
+    .map(([key, value]) => ({ ...freshTier, [key]: value }));
+  const badPrice = fc.oneof(
+    fc.integer({ max: -1 }),
+    fc.integer({ min: 100_000_000 }),
+    fc.double({ noInteger: true }).filter(Number.isFinite),
+    hostileJson.filter((value) => typeof value !== "number"),
+  );
+  const badLimit = fc.oneof(
+    fc.integer({ max: -1 }),
+    fc.integer({ min: 1_000_000_001 }),
+    fc.double({ noInteger: true }).filter(Number.isFinite),
+    hostileJson.filter((value) => typeof value !== "number" && value !== null),
+  );
+  const badName = fc.oneof(
+    hostileString.filter((name) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)),
+    hostileJson.filter((value) => typeof value !== "string"),
+  );
   const badTier = fc.oneof(
     unknownField,
     badPrice.map((price) => ({ ...freshTier, price })),
     badLimit.map((limit) => ({ ...freshTier, limit })),
     badName.map((name) => ({ ...freshTier, name })),
-    fc.oneof(hostileString, hostileNumber).filter((kind) => kind !== "subscription" && kind !== "one_off").map((kind) => ({ ...freshTier, kind })),
+    fc
+      .oneof(hostileString, hostileNumber)
+      .filter((kind) => kind !== "subscription" && kind !== "one_off")
+      .map((kind) => ({ ...freshTier, kind })),
     fc.integer({ min: 1, max: 1_000 }).map((limit) => ({ ...freshTier, kind: "one_off", limit })),
     fc.constantFrom("usd ", "USD", "us", "xxx", "", "usdd").map((currency) => ({ ...freshTier, currency })),
   );
@@ -221,14 +276,33 @@ const ownProtoBodies = (() => {
 /** A patch that breaks the schema, or a malformed tier name in the path. */
 const badPatchRequests = (() => {
   const patch = fc.oneof(
-    fc.constantFrom({ name: "renamed" }, { kind: "one_off" }, { price: -1 }, { price: 1.5 }, { limit: "10" }, { currency: "USD" }, { displayName: "" }, { features: "x" }, { popular: "yes" }, { imageUrl: "ftp://x" }),
-    fc.tuple(hostileKey.filter((key) => !Object.hasOwn(patchFields, key)), hostileJson).map(([key, value]) => ({ [key]: value })),
+    fc.constantFrom(
+      { name: "renamed" },
+      { kind: "one_off" },
+      { price: -1 },
+      { price: 1.5 },
+      { limit: "10" },
+      { currency: "USD" },
+      { displayName: "" },
+      { features: "x" },
+      { popular: "yes" },
+      { imageUrl: "ftp://x" },
+    ),
+    fc
+      .tuple(
+        hostileKey.filter((key) => !Object.hasOwn(patchFields, key)),
+        hostileJson,
+      )
+      .map(([key, value]) => ({ [key]: value })),
   );
   const patchRequests = fc.record({
     method: fc.constant("PATCH"),
     path: fc.constant("/products/basic"),
     headers: fc.constant({ Authorization: "Bearer {{DEV_JWT}}" }),
-    body: fc.oneof(patch.map((value) => JSON.stringify(value)), unparsableBody(fc.constant({ price: 0 }))),
+    body: fc.oneof(
+      patch.map((value) => JSON.stringify(value)),
+      unparsableBody(fc.constant({ price: 0 })),
+    ),
   });
   const badName = fc.oneof(
     hostileString.filter((name) => name !== "" && name !== "." && name !== ".." && !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)),
@@ -298,7 +372,13 @@ describeBadInput<Kind>({
     ],
     "PATCH /products/{name}": [{ name: "a patch that breaks the schema, or a malformed tier name, is a 400 validation error", numRuns: 100, kinds: ["unconnected"], requests: badPatchRequests }],
     "GET /connect/callback": [
-      { name: "a callback with a forged, replayed or malformed state is 400 invalid_state and stores nothing", numRuns: 100, kinds: ["unconnected"], requests: badStateRequests, accepts: outcomeIs("400 invalid_state") },
+      {
+        name: "a callback with a forged, replayed or malformed state is 400 invalid_state and stores nothing",
+        numRuns: 100,
+        kinds: ["unconnected"],
+        requests: badStateRequests,
+        accepts: outcomeIs("400 invalid_state"),
+      },
     ],
   },
   refusedCredentials: { ...refused, body: tierBody, params: { name: "basic" } },

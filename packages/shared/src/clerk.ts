@@ -32,9 +32,7 @@ export function clerkErrorInfo(error: unknown): { status: number | undefined; co
   if (typeof error !== "object" || error === null) return { status: undefined, codes: [] };
   const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : undefined;
   const errors = (error as { errors?: unknown }).errors;
-  const codes = Array.isArray(errors)
-    ? errors.map((entry) => (typeof entry === "object" && entry && "code" in entry ? String(entry.code) : "")).filter(Boolean)
-    : [];
+  const codes = Array.isArray(errors) ? errors.map((entry) => (typeof entry === "object" && entry && "code" in entry ? String(entry.code) : "")).filter(Boolean) : [];
   return { status, codes };
 }
 

@@ -7,9 +7,7 @@ import { z } from "zod";
 
 export const TIER_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
-export const tierNameSchema = z
-  .string()
-  .regex(TIER_NAME_PATTERN, "must be 1-40 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
+export const tierNameSchema = z.string().regex(TIER_NAME_PATTERN, "must be 1-40 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
 
 /** Currencies Stripe can charge in (ISO 4217, lower case as Stripe writes them). */
 export const STRIPE_CURRENCIES = new Set(
@@ -38,7 +36,11 @@ const tierBase = {
   features: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
   popular: z.boolean().default(false),
   description: z.string().max(1000).nullable().optional(),
-  imageUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+  imageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable()
+    .optional(),
   sortOrder: z.number().int().min(0).max(1000).optional(),
 };
 
@@ -114,11 +116,6 @@ export function activeTier(tiers: readonly Tier[], name: string): Tier | undefin
  */
 export function lowestTier(tiers: readonly Tier[]): Tier | null {
   const candidates = tiers.filter((tier) => !tier.archived && tier.kind === "subscription");
-  candidates.sort(
-    (a, b) =>
-      a.price - b.price ||
-      (a.limit ?? Number.POSITIVE_INFINITY) - (b.limit ?? Number.POSITIVE_INFINITY) ||
-      a.sortOrder - b.sortOrder,
-  );
+  candidates.sort((a, b) => a.price - b.price || (a.limit ?? Number.POSITIVE_INFINITY) - (b.limit ?? Number.POSITIVE_INFINITY) || a.sortOrder - b.sortOrder);
   return candidates[0] ?? null;
 }

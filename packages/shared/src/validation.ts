@@ -79,4 +79,3 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   const { message, param } = first ? describeIssue(first) : { message: "Invalid request.", param: undefined };
   throw new ApiError("invalid_request", message, { param });
 }
-

@@ -69,7 +69,23 @@ describe("KV key names (deployed data)", () => {
   });
 });
 
-const tierRow = { name: "free", display_name: "Free", kind: "subscription", price: 0, currency: "usd", monthly_limit: 5, price_id: null, product_id: null, features: "[]", popular: 0, inventory: null, image_url: null, description: null, sort_order: 0, archived_at: null };
+const tierRow = {
+  name: "free",
+  display_name: "Free",
+  kind: "subscription",
+  price: 0,
+  currency: "usd",
+  monthly_limit: 5,
+  price_id: null,
+  product_id: null,
+  features: "[]",
+  popular: 0,
+  inventory: null,
+  image_url: null,
+  description: null,
+  sort_order: 0,
+  archived_at: null,
+};
 
 describe("tier cache", () => {
   it("reads KV, else D1 and writes the entry back with its TTL; the refresh writes with the same TTL", async () => {
@@ -114,7 +130,9 @@ describe("API-key cache read", () => {
   const keyRow = { secret_hash: "h", key_id: "key_1", platform_id: "plt_1", publishable_key: "pk_test_x", mode: "test", expires_at: null, revoked_at: null, plan: "free" };
 
   function bindings(rows: () => Record<string, unknown>[]) {
-    const limiter = { calls: [] as string[], limit: async ({ key }: { key: string }) => {
+    const limiter = {
+      calls: [] as string[],
+      limit: async ({ key }: { key: string }) => {
         limiter.calls.push(key);
         return { success: true };
       },

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  PLATFORM_ID_PATTERN,
-  PUBLISHABLE_KEY_PATTERN,
-  SECRET_KEY_PATTERN,
-  issueKeyPair,
-  keyMode,
-  newPlatformId,
-  randomBase62,
-  sha256Hex,
-} from "../src";
+import { PLATFORM_ID_PATTERN, PUBLISHABLE_KEY_PATTERN, SECRET_KEY_PATTERN, issueKeyPair, keyMode, newPlatformId, randomBase62, sha256Hex } from "../src";
 
 describe("ids and keys", () => {
   it("generates prefixed ids and keys of the documented shapes", async () => {

@@ -53,7 +53,9 @@ describe("counterAfter (the counting rule)", () => {
   it("keeps the count and takes the calendar month on a downgrade mid-period, then resets when the month ends", () => {
     const stored = { count: 80, periodStart: subscription.start, periodEnd: subscription.end };
     expect(counterAfter(stored, november, "2026-11-25T00:00:00.000Z")).toEqual({ count: 80, ...november });
-    expect(counterAfter({ count: 80, periodStart: november.start, periodEnd: november.end }, { start: "2026-12-01T00:00:00.000Z", end: "2027-01-01T00:00:00.000Z" }, "2026-12-01T00:00:00.000Z").count).toBe(0);
+    expect(
+      counterAfter({ count: 80, periodStart: november.start, periodEnd: november.end }, { start: "2026-12-01T00:00:00.000Z", end: "2027-01-01T00:00:00.000Z" }, "2026-12-01T00:00:00.000Z").count,
+    ).toBe(0);
   });
 
   it("never reopens an older period for a late request", () => {

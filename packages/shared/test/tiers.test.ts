@@ -2,7 +2,24 @@ import { describe, expect, it } from "vitest";
 import { lowestTier, tierInputSchema, type Tier } from "../src";
 
 function tier(name: string, price: number, limit: number | null, extra: Partial<Tier> = {}): Tier {
-  return { name, displayName: name, kind: "subscription", price, currency: "usd", limit, features: [], popular: false, inventory: null, imageUrl: null, description: null, priceId: null, productId: null, sortOrder: 0, archived: false, ...extra };
+  return {
+    name,
+    displayName: name,
+    kind: "subscription",
+    price,
+    currency: "usd",
+    limit,
+    features: [],
+    popular: false,
+    inventory: null,
+    imageUrl: null,
+    description: null,
+    priceId: null,
+    productId: null,
+    sortOrder: 0,
+    archived: false,
+    ...extra,
+  };
 }
 
 describe("tier schema", () => {

@@ -118,11 +118,14 @@ export const deeplyNested: fc.Arbitrary<unknown> = fc.tuple(fc.integer({ min: 64
 
 /** Any JSON value, with hostile leaves and prototype-pollution keys. */
 export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 8, arbitrary: fc.letrec<{ value: unknown; array: unknown[]; object: Record<string, unknown> }>((tie) => ({
-    value: fc.oneof({ depthSize: "small", withCrossShrink: true }, hostileScalar, tie("array"), tie("object")),
-    array: fc.array(tie("value"), { maxLength: 4 }),
-    object: fc.dictionary(hostileKey, tie("value"), { maxKeys: 4 }),
-  })).value },
+  {
+    weight: 8,
+    arbitrary: fc.letrec<{ value: unknown; array: unknown[]; object: Record<string, unknown> }>((tie) => ({
+      value: fc.oneof({ depthSize: "small", withCrossShrink: true }, hostileScalar, tie("array"), tie("object")),
+      array: fc.array(tie("value"), { maxLength: 4 }),
+      object: fc.dictionary(hostileKey, tie("value"), { maxKeys: 4 }),
+    })).value,
+  },
   { weight: 1, arbitrary: deeplyNested },
 );
 
@@ -159,7 +162,7 @@ function brokenJson(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<
       return fc.integer({ min: 1, max: text.length - 1 }).map((length) => text.slice(0, length));
     }),
     hostileJson.filter((value) => typeof value !== "object" || value === null || Array.isArray(value)).map((value) => JSON.stringify(value)),
-    fc.constantFrom("null", "true", "0", '"x"', "1e999", "-", "NaN", "undefined", "{'a':1}", "{a:1}", "{,}", '{"a":1,}', "[}", "{\"a\":\"\\ud800\"", "\u0000{}"),
+    fc.constantFrom("null", "true", "0", '"x"', "1e999", "-", "NaN", "undefined", "{'a':1}", "{a:1}", "{,}", '{"a":1,}', "[}", '{"a":"\\ud800"', "\u0000{}"),
     fc.integer({ min: 1_000, max: 30_000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth)),
     fc.integer({ min: 1_000, max: 20_000 }).map((depth) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`),
   );
@@ -178,7 +181,13 @@ export function rawBody(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitr
     { weight: 2, arbitrary: brokenJson(valid) },
     { weight: 1, arbitrary: fc.tuple(json, fc.nat(), fc.constantFrom(...INVALID_UTF8_SEQUENCES)).map(([text, at, sequence]) => withInvalidUtf8(text, at, sequence)) },
     { weight: 1, arbitrary: json.map((text) => `{"__proto__":{"admin":true,"plan":"pro"},"constructor":{"prototype":{"polluted":true}}${inner(text) ? `,${inner(text)}` : ""}}`) },
-    { weight: 1, arbitrary: fc.tuple(json, hostileJson).map(([text, other]) => { const first = /^\{"([^"]*)":/.exec(text)?.[1] ?? "userId"; return `{"${first}":${JSON.stringify(other)},${inner(text) || '"x":1'}}`; }) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(json, hostileJson).map(([text, other]) => {
+        const first = /^\{"([^"]*)":/.exec(text)?.[1] ?? "userId";
+        return `{"${first}":${JSON.stringify(other)},${inner(text) || '"x":1'}}`;
+      }),
+    },
     { weight: 1, arbitrary: json.map((text) => `\ufeff${text}`) },
     { weight: 1, arbitrary: fc.constantFrom("", " ", "\n\t\r ", undefined) },
     { weight: 1, arbitrary: fc.integer({ min: 64 * 1024, max: 200_000 }).map((length) => `{"pad":"${"x".repeat(length)}"}`) },
@@ -190,7 +199,13 @@ export function rawBody(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitr
 export function unparsableBody(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<RawBody> {
   return fc.oneof(
     brokenJson(valid),
-    fc.tuple(valid.map((body) => JSON.stringify(body)), fc.nat(), fc.constantFrom(...INVALID_UTF8_SEQUENCES)).map(([text, at, sequence]) => withInvalidUtf8(text, at, sequence)),
+    fc
+      .tuple(
+        valid.map((body) => JSON.stringify(body)),
+        fc.nat(),
+        fc.constantFrom(...INVALID_UTF8_SEQUENCES),
+      )
+      .map(([text, at, sequence]) => withInvalidUtf8(text, at, sequence)),
     fc.integer({ min: 64 * 1024 + 16, max: 200_000 }).map((length) => `{"pad":"${"x".repeat(length)}"}`),
   );
 }
@@ -270,17 +285,26 @@ export const NEAR_MISS_SESSIONS = ["{{EXPIRED_JWT}}", "{{FOREIGN_AZP_JWT}}", "{{
  * `others` (say `{{SECRET}}`, an api-multi key).
  */
 export function sessionAuth(others: readonly string[] = []): fc.Arbitrary<string | undefined> {
-  return fc.oneof(
-    { weight: 6, arbitrary: authorization("{{DEV_JWT}}") },
-    { weight: 1, arbitrary: fc.constantFrom(...NEAR_MISS_SESSIONS, ...others).map((token) => `Bearer ${token}`) },
-  );
+  return fc.oneof({ weight: 6, arbitrary: authorization("{{DEV_JWT}}") }, { weight: 1, arbitrary: fc.constantFrom(...NEAR_MISS_SESSIONS, ...others).map((token) => `Bearer ${token}`) });
 }
 
 /** Authorization headers that must never authenticate a developer: near misses, `others`, malformed headers, garbage. */
 export function refusedSessionAuth(others: readonly string[] = []): fc.Arbitrary<string | undefined> {
   return fc.oneof(
     fc.constantFrom(...NEAR_MISS_SESSIONS, ...others).map((token) => `Bearer ${token}`),
-    fc.constantFrom(undefined, "", "Bearer", "Bearer ", "Basic {{DEV_JWT}}", "Token {{DEV_JWT}}", "{{DEV_JWT}}", "Bearer {{DEV_JWT}}x", "Bearer x{{DEV_JWT}}", "Bearer {{DEV_JWT}} extra", "Bearer a.b.c"),
+    fc.constantFrom(
+      undefined,
+      "",
+      "Bearer",
+      "Bearer ",
+      "Basic {{DEV_JWT}}",
+      "Token {{DEV_JWT}}",
+      "{{DEV_JWT}}",
+      "Bearer {{DEV_JWT}}x",
+      "Bearer x{{DEV_JWT}}",
+      "Bearer {{DEV_JWT}} extra",
+      "Bearer a.b.c",
+    ),
     hostileHeaderValue.map((value) => `Bearer ${value}`),
   );
 }
@@ -307,7 +331,9 @@ export function pathSegment(plausible: fc.Arbitrary<string>): fc.Arbitrary<strin
 export function queryString(names: readonly string[], plausible: Record<string, fc.Arbitrary<string>> = {}): fc.Arbitrary<string> {
   const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: hostileKey });
   const pair = name.chain((key) =>
-    fc.oneof({ weight: 2, arbitrary: Object.hasOwn(plausible, key) ? plausible[key]! : hostileString }, { weight: 1, arbitrary: hostileString }).map((value) => `${encodeURIComponent(key)}=${urlEncoded(value)}`),
+    fc
+      .oneof({ weight: 2, arbitrary: Object.hasOwn(plausible, key) ? plausible[key]! : hostileString }, { weight: 1, arbitrary: hostileString })
+      .map((value) => `${encodeURIComponent(key)}=${urlEncoded(value)}`),
   );
   return fc.oneof(
     { weight: 5, arbitrary: fc.array(pair, { maxLength: 4 }).map((pairs) => (pairs.length ? `?${pairs.join("&")}` : "")) },
@@ -542,7 +568,9 @@ const READ_PATHS: readonly (readonly string[])[] = [
   ["created"],
   ["data"],
   ["data", "object"],
-  ...["id", "object", "mode", "metadata", "subscription", "customer", "payment_intent", "payment_status", "amount_total", "currency", "client_reference_id", "parent", "status", "items"].map((field) => ["data", "object", field]),
+  ...["id", "object", "mode", "metadata", "subscription", "customer", "payment_intent", "payment_status", "amount_total", "currency", "client_reference_id", "parent", "status", "items"].map(
+    (field) => ["data", "object", field],
+  ),
   ...["platformId", "userId", "tier", "developerId"].map((key) => ["data", "object", "metadata", key]),
   ["data", "object", "parent", "subscription_details"],
   ["data", "object", "parent", "subscription_details", "subscription"],
@@ -563,11 +591,13 @@ export function eventMutations(types: readonly string[]): fc.Arbitrary<EventMuta
     { weight: 1, arbitrary: wrongValue.map((value) => ({ kind: "object" as const, value })) },
     {
       weight: 1,
-      arbitrary: fc.oneof(
-        hostileJson.filter((value) => typeof value !== "object" || value === null || Array.isArray(value)).map((value) => JSON.stringify(value)),
-        // No leading BOM: the workers read the body as text, which drops it, so its signature would no longer match.
-        fc.constantFrom("{", '{"id":', "[]", "null", '"evt_x"', "{'id':1}", "{}\ufeff", "1e999"),
-      ).map((text) => ({ kind: "text" as const, text })),
+      arbitrary: fc
+        .oneof(
+          hostileJson.filter((value) => typeof value !== "object" || value === null || Array.isArray(value)).map((value) => JSON.stringify(value)),
+          // No leading BOM: the workers read the body as text, which drops it, so its signature would no longer match.
+          fc.constantFrom("{", '{"id":', "[]", "null", '"evt_x"', "{'id':1}", "{}\ufeff", "1e999"),
+        )
+        .map((text) => ({ kind: "text" as const, text })),
     },
   );
   return fc.array(mutation, { minLength: 1, maxLength: 3 });

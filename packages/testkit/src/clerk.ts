@@ -30,10 +30,7 @@ export async function clerkJson<T>(path: string, { app, ...init }: RequestInit &
 }
 
 /** A session JWT minted by the Clerk stand-in (its sign-in path), as the dashboard would hold. */
-export async function mintToken(
-  userId: string,
-  options: { instance?: ClerkApp; azp?: string; expiresInSeconds?: number } = {},
-): Promise<string> {
+export async function mintToken(userId: string, options: { instance?: ClerkApp; azp?: string; expiresInSeconds?: number } = {}): Promise<string> {
   const { jwt } = await clerkJson<{ jwt: string }>("/local/tokens", {
     method: "POST",
     body: JSON.stringify({

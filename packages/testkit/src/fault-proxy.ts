@@ -89,9 +89,7 @@ const DEFAULT_HANG_MS = 30_000;
 
 function errorBody(flavor: TargetFlavor, status: number): unknown {
   const message = `Injected failure (fault proxy, HTTP ${status}).`;
-  return flavor === "clerk"
-    ? { errors: [{ code: "unexpected_error", message, long_message: message }], clerk_trace_id: "fault-proxy" }
-    : { error: { type: "api_error", message } };
+  return flavor === "clerk" ? { errors: [{ code: "unexpected_error", message, long_message: message }], clerk_trace_id: "fault-proxy" } : { error: { type: "api_error", message } };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -181,9 +181,7 @@ export async function clerkFault(fault: FaultSpec | null): Promise<void> {
 
 async function controlFaults(proxyUrl: string, fault: FaultSpec | null): Promise<void> {
   const url = `${proxyUrl}/_fault`;
-  const response = fault
-    ? await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) })
-    : await fetch(url, { method: "DELETE" });
+  const response = fault ? await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(fault) }) : await fetch(url, { method: "DELETE" });
   if (!response.ok) throw new Error(`fault proxy: ${response.status} ${await response.text()}`);
 }
 

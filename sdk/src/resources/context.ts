@@ -13,13 +13,7 @@ export interface ResourceContext {
  * Sends `request` with the credentials `kind` allows (failing before any
  * request when the client has none) and resolves with the response body.
  */
-export async function send<T>(
-  ctx: ResourceContext,
-  kind: CredentialKind,
-  call: string,
-  request: Omit<HttpRequest, "authorization">,
-  options?: RequestOptions,
-): Promise<T> {
+export async function send<T>(ctx: ResourceContext, kind: CredentialKind, call: string, request: Omit<HttpRequest, "authorization">, options?: RequestOptions): Promise<T> {
   const authorization = ctx.credentials.authorization(kind, call);
   return (await ctx.http.request<T>({ ...request, authorization }, options)).data;
 }

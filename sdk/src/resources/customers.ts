@@ -1,12 +1,5 @@
 import type { RequestOptions } from "../http.js";
-import type {
-  CreateCustomerParams,
-  CustomerListItem,
-  CustomerPage,
-  CustomerResponse,
-  ListCustomersParams,
-  UpdateCustomerParams,
-} from "../types.js";
+import type { CreateCustomerParams, CustomerListItem, CustomerPage, CustomerResponse, ListCustomersParams, UpdateCustomerParams } from "../types.js";
 import { send, type ResourceContext } from "./context.js";
 
 /** The platform's end-users (`/api/customers`). Secret key only. */

@@ -28,7 +28,7 @@ export class Tiers {
   async listPublic(publishableKey?: string, options?: RequestOptions): Promise<PublicTierListResponse> {
     const pk = publishableKey ?? this.ctx.publishableKey;
     if (pk === undefined) {
-      throw new DreamApiConfigurationError("tiers.listPublic needs a publishable key: pass it, or new DreamApi({ publishableKey: \"pk_…\" }).");
+      throw new DreamApiConfigurationError('tiers.listPublic needs a publishable key: pass it, or new DreamApi({ publishableKey: "pk_…" }).');
     }
     return send<PublicTierListResponse>(this.ctx, "none", "tiers.listPublic", { method: "GET", path: "/api/public/tiers", query: { pk } }, options);
   }

@@ -48,12 +48,6 @@ export class UsageResource {
    * const { usage } = await dream.usage.check("user_42");
    */
   async check(userId?: string, options?: RequestOptions): Promise<CheckUsageResponse> {
-    return send<CheckUsageResponse>(
-      this.ctx,
-      "secretOrEndUser",
-      "usage.check",
-      { method: "GET", path: "/api/usage", ...(userId === undefined ? {} : { headers: { "X-User-Id": userId } }) },
-      options,
-    );
+    return send<CheckUsageResponse>(this.ctx, "secretOrEndUser", "usage.check", { method: "GET", path: "/api/usage", ...(userId === undefined ? {} : { headers: { "X-User-Id": userId } }) }, options);
   }
 }

@@ -25,7 +25,20 @@ export const createCheckoutOperation = defineOperation<AppEnv>({
   auth: ["secretKey", "endUserSession"],
   request: { body: { schema: checkoutBody, example: { userId: "user_42", tier: "pro", successUrl: "https://app.example.com/billing/done", cancelUrl: "https://app.example.com/pricing" } } },
   response: { status: 201, schema: responses.checkout, description: "Created." },
-  errors: [...BODY_ERRORS, "invalid_id", "forbidden", "unknown_tier", "sold_out", "already_subscribed", "conflict", "customer_not_found", "preview_limit_reached", "no_tiers_configured", "stripe_not_connected", "stripe_error"],
+  errors: [
+    ...BODY_ERRORS,
+    "invalid_id",
+    "forbidden",
+    "unknown_tier",
+    "sold_out",
+    "already_subscribed",
+    "conflict",
+    "customer_not_found",
+    "preview_limit_reached",
+    "no_tiers_configured",
+    "stripe_not_connected",
+    "stripe_error",
+  ],
   handler: async (c) => {
     const body = await readJsonBody(c, checkoutBody);
     const userId = actingUserId(c.get("auth"), body.userId, "userId");

@@ -17,8 +17,7 @@ export const createCustomerOperation = defineOperation<AppEnv>({
   operationId: "customers.create",
   tag: "Customers",
   summary: "Create a customer",
-  description:
-    "Registers an end-user: a user in the shared end-user Clerk app, and a customer on `plan` (default: your cheapest tier). Without `userId`, the Clerk user id becomes the userId.",
+  description: "Registers an end-user: a user in the shared end-user Clerk app, and a customer on `plan` (default: your cheapest tier). Without `userId`, the Clerk user id becomes the userId.",
   auth: ["secretKey"],
   request: { body: { schema: createCustomerBody, example: { userId: "user_42", email: "ada@example.com", plan: "free" } } },
   response: { status: 201, schema: responses.customer, description: "Created." },

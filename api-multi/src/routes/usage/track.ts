@@ -25,11 +25,7 @@ export const trackUsageOperation = defineOperation<AppEnv>({
   request: {
     headers: z.strictObject({
       "X-User-Id": userIdHeader.optional(),
-      "Idempotency-Key": z
-        .string()
-        .regex(IDEMPOTENCY_KEY_PATTERN)
-        .optional()
-        .meta({ description: "1–255 visible ASCII characters, unique per logical call; kept 24 hours.", example: "job_7781" }),
+      "Idempotency-Key": z.string().regex(IDEMPOTENCY_KEY_PATTERN).optional().meta({ description: "1–255 visible ASCII characters, unique per logical call; kept 24 hours.", example: "job_7781" }),
     }),
     body: { schema: trackBody, example: { userId: "user_42", amount: 1 } },
   },

@@ -48,11 +48,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
     success_url: urls.successUrl,
     cancel_url: urls.cancelUrl,
     ...(tier.kind === "subscription" ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
-    ...(user.stripeCustomerId && user.stripeCustomerAccount === account
-      ? { customer: user.stripeCustomerId }
-      : user.email
-        ? { customer_email: user.email }
-        : {}),
+    ...(user.stripeCustomerId && user.stripeCustomerAccount === account ? { customer: user.stripeCustomerId } : user.email ? { customer_email: user.email } : {}),
   };
   try {
     const session = await platformStripe(ctx.env).checkout.sessions.create(params, account ? { stripeAccount: account } : {});

@@ -77,11 +77,9 @@ async function findOrCreateClerkUser(ctx: ServiceContext, email: string, plan: s
   if (!user || !(await belongsToPlatform(ctx, user)) || (await isClerkUserLinked(ctx.env.DB, ctx.platformId, user.id))) {
     throw new ApiError("email_in_use", `${email} is already registered as an end-user.`, { param: "email" });
   }
-  const updated = await clerk.users
-    .updateUserMetadata(user.id, { publicMetadata: { publishableKey: ctx.publishableKey, plan } })
-    .catch((error: unknown) => {
-      throw clerkFailure("update the end-user", error);
-    });
+  const updated = await clerk.users.updateUserMetadata(user.id, { publicMetadata: { publishableKey: ctx.publishableKey, plan } }).catch((error: unknown) => {
+    throw clerkFailure("update the end-user", error);
+  });
   return { user: updated, created: false };
 }
 

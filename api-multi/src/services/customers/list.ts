@@ -5,7 +5,10 @@ import { toCustomerView, type CustomerView } from "./customer-view";
 
 /** Opaque cursors: base64url of the last row's sort key. */
 export function encodeCursor(cursor: EndUserPageCursor): string {
-  return btoa(JSON.stringify([cursor.createdAt, cursor.userId])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([cursor.createdAt, cursor.userId]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 export function decodeCursor(cursor: string): EndUserPageCursor {
@@ -27,13 +30,7 @@ export interface CustomerPage {
 }
 
 /** The platform's customers, newest first, `limit` per page. */
-export async function listCustomers({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { limit: number; cursor?: string | undefined; q?: string | undefined };
-}): Promise<CustomerPage> {
+export async function listCustomers({ ctx, input }: { ctx: ServiceContext; input: { limit: number; cursor?: string | undefined; q?: string | undefined } }): Promise<CustomerPage> {
   const page = await listEndUsersWithUsage(ctx.env.DB, ctx.platformId, {
     limit: input.limit,
     search: input.q,

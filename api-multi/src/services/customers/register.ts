@@ -49,13 +49,7 @@ export function registerEndUserStatement(ctx: ServiceContext, user: NewEndUserIn
  * to start on, the preview cap was reached (no such userId and a cap
  * applies), or the userId is taken (`conflict`).
  */
-export async function registerEndUser({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: Omit<NewEndUserInput, "plan"> & { plan?: string | undefined };
-}): Promise<Registration> {
+export async function registerEndUser({ ctx, input }: { ctx: ServiceContext; input: Omit<NewEndUserInput, "plan"> & { plan?: string | undefined } }): Promise<Registration> {
   const plan = input.plan ?? (await startingTier(ctx))?.name;
   if (!plan) return { registered: false, reason: "no_tiers_configured" };
   const result = await registerEndUserStatement(ctx, { ...input, plan }).run();

@@ -1,13 +1,5 @@
 import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
-import {
-  firstTrackRow,
-  getEndUserWithUsage,
-  reserveIdempotencyKeyStatement,
-  trackUsage,
-  trackUsageStatement,
-  type TrackInput,
-  type Usage,
-} from "@dream-api/shared/db";
+import { firstTrackRow, getEndUserWithUsage, reserveIdempotencyKeyStatement, trackUsage, trackUsageStatement, type TrackInput, type Usage } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { registerEndUserStatement, startingTier } from "../customers/register";
 import { endUserCap, previewLimitReached } from "../preview";
@@ -59,10 +51,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     if (!tier) {
       throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet, so new end-users have no limit to count against. Create a tier first.");
     }
-    const [, result] = await db.batch([
-      registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }),
-      trackUsageStatement(db, track),
-    ]);
+    const [, result] = await db.batch([registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }), trackUsageStatement(db, track)]);
     const registered = result ? firstTrackRow(result) : null;
     if (registered) return registered;
     user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
@@ -75,9 +64,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   if (!user.planExists) {
     throw new ApiError("conflict", `The end-user's plan "${user.plan}" is not a tier of this platform. Change the plan with PATCH /api/customers/${input.userId}.`);
   }
-  throw new ApiError(
-    "usage_limit_exceeded",
-    `Usage limit reached: ${user.usage.count} of ${user.usage.limit} used this period; ${input.amount} more would exceed it.`,
-    { extra: { usage: user.usage } },
-  );
+  throw new ApiError("usage_limit_exceeded", `Usage limit reached: ${user.usage.count} of ${user.usage.limit} used this period; ${input.amount} more would exceed it.`, {
+    extra: { usage: user.usage },
+  });
 }

@@ -117,11 +117,7 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
  * own $15 subscriptions are front-auth-api's business. Connected accounts'
  * objects made before the purpose was recorded carry none and are accepted.
  */
-async function tenantOf(
-  env: Env,
-  event: Stripe.Event,
-  metadata: Record<string, string> | null | undefined,
-): Promise<{ platformId: string; account: string | null } | string> {
+async function tenantOf(env: Env, event: Stripe.Event, metadata: Record<string, string> | null | undefined): Promise<{ platformId: string; account: string | null } | string> {
   const metadataPlatformId = metadata?.["platformId"];
   // Developers' own $15 subscriptions are front-auth-api's business, whatever else their metadata says.
   if (purposeOf(metadata) === "developer_plan") return "a developer-plan checkout, not an end-user's";
@@ -226,13 +222,7 @@ function paymentErrorOf(subscription: Stripe.Subscription): string | null | unde
   return `Payment failed for invoice ${invoice.id} (${attempts}${retry})`;
 }
 
-async function subscriptionEffect(
-  env: Env,
-  tenant: { platformId: string; account: string | null },
-  subscriptionId: string,
-  now: string,
-  fetched?: Stripe.Subscription | null,
-): Promise<Effect> {
+async function subscriptionEffect(env: Env, tenant: { platformId: string; account: string | null }, subscriptionId: string, now: string, fetched?: Stripe.Subscription | null): Promise<Effect> {
   const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account) : fetched;
   if (!subscription) return ignored(`subscription ${subscriptionId} not found`, tenant.platformId);
   const { platformId } = tenant;
@@ -282,12 +272,7 @@ async function subscriptionEffect(
   };
 }
 
-async function purchaseEffect(
-  env: Env,
-  tenant: { platformId: string; account: string | null },
-  session: Stripe.Checkout.Session,
-  now: string,
-): Promise<Effect> {
+async function purchaseEffect(env: Env, tenant: { platformId: string; account: string | null }, session: Stripe.Checkout.Session, now: string): Promise<Effect> {
   const { platformId } = tenant;
   const userId = session.metadata?.["userId"];
   const tier = session.metadata?.["tier"];

@@ -8,13 +8,7 @@ export interface PortalSession extends StripeObject {
   url: string;
 }
 
-export function buildPortalSession(init: {
-  id: string;
-  created: number;
-  customer: string;
-  returnUrl: string | null;
-  url: string;
-}): PortalSession {
+export function buildPortalSession(init: { id: string; created: number; customer: string; returnUrl: string | null; url: string }): PortalSession {
   return {
     id: init.id,
     object: "billing_portal.session",

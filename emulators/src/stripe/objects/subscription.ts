@@ -37,14 +37,7 @@ export interface Subscription extends StripeObject {
   latest_invoice: string | null;
 }
 
-export function buildSubscriptionItem(
-  id: string,
-  subscription: string,
-  price: Price,
-  quantity: number,
-  created: number,
-  period: { start: number; end: number },
-): SubscriptionItem {
+export function buildSubscriptionItem(id: string, subscription: string, price: Price, quantity: number, created: number, period: { start: number; end: number }): SubscriptionItem {
   return {
     id,
     object: "subscription_item",

@@ -50,9 +50,7 @@ function checkoutPage(deps: Deps, account: string, session: CheckoutSession, sta
 <form class="card" method="post" action="/checkout/${session.id}">
   ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ""}
   <label for="email">Email</label>
-  ${email
-    ? html`<input type="email" id="email" value="${email}" readonly>`
-    : html`<input type="email" id="email" name="email" autocomplete="email" required value="${state.email ?? ""}">`}
+  ${email ? html`<input type="email" id="email" value="${email}" readonly>` : html`<input type="email" id="email" name="email" autocomplete="email" required value="${state.email ?? ""}">`}
   <label for="name">Name on card</label>
   <input type="text" id="name" name="name" autocomplete="cc-name" value="${state.name ?? ""}">
   <label for="card_number">Card number</label>

@@ -69,11 +69,7 @@ export function page(title: string, body: SafeHtml, status = 200): Response {
 
 /** A page that only states something (not found, expired, done). */
 export function messagePage(title: string, message: string, link?: { href: string; label: string }, status = 200): Response {
-  return page(
-    title,
-    html`<div class="card"><h1>${title}</h1><p>${message}</p>${link ? html`<a class="button secondary" href="${link.href}">${link.label}</a>` : ""}</div>`,
-    status,
-  );
+  return page(title, html`<div class="card"><h1>${title}</h1><p>${message}</p>${link ? html`<a class="button secondary" href="${link.href}">${link.label}</a>` : ""}</div>`, status);
 }
 
 export function formatDate(unixSeconds: number): string {

@@ -52,9 +52,9 @@ function redirect(target: string, query: Record<string, string>): Response {
 }
 
 function accountOptions(deps: Deps): ReturnType<typeof html>[] {
-  return deps.store.connectedAccounts().map(
-    (record) => html`<label><input type="radio" name="account" value="${record.account.id}"> ${merchantName(record.account)} <span class="muted">${record.account.id}</span></label>`,
-  );
+  return deps.store
+    .connectedAccounts()
+    .map((record) => html`<label><input type="radio" name="account" value="${record.account.id}"> ${merchantName(record.account)} <span class="muted">${record.account.id}</span></label>`);
 }
 
 function authorizePage(deps: Deps, request: AuthorizeRequest): Response {

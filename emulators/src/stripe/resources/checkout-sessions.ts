@@ -54,10 +54,7 @@ function lineItems(deps: Deps, account: string, params: Params, mode: CheckoutMo
   if (currencies.size > 1) throw invalidRequest("All line items must have the same currency.", { param: "line_items" });
   const recurring = items.filter((item) => item.price.recurring);
   if (mode === "payment" && recurring.length > 0) {
-    throw invalidRequest(
-      "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
-      { param: "line_items" },
-    );
+    throw invalidRequest("You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.", { param: "line_items" });
   }
   if (mode === "subscription") {
     if (recurring.length === 0) {

@@ -22,13 +22,7 @@ export function registerEvents(app: Hono, deps: Deps): void {
     api(deps, ({ account, params }) => {
       const type = params.string("type");
       const types = params.stringList("types");
-      const events = store
-        .all(account, "events")
-        .filter(
-          (e) =>
-            (type === undefined || typeMatches(type, e.type)) &&
-            (types.length === 0 || types.some((pattern) => typeMatches(pattern, e.type))),
-        );
+      const events = store.all(account, "events").filter((e) => (type === undefined || typeMatches(type, e.type)) && (types.length === 0 || types.some((pattern) => typeMatches(pattern, e.type))));
       return paginate(events, params, "/v1/events", "event");
     }),
   );

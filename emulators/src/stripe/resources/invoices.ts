@@ -21,12 +21,7 @@ export function registerInvoices(app: Hono, deps: Deps): void {
       const status = params.oneOf("status", ["open", "paid"] as const);
       const invoices = store
         .all(account, "invoices")
-        .filter(
-          (i) =>
-            (customer === undefined || i.customer === customer) &&
-            (subscription === undefined || i.subscription === subscription) &&
-            (status === undefined || i.status === status),
-        );
+        .filter((i) => (customer === undefined || i.customer === customer) && (subscription === undefined || i.subscription === subscription) && (status === undefined || i.status === status));
       return paginate(invoices, params, "/v1/invoices", "invoice");
     }),
   );

@@ -56,13 +56,7 @@ export function createProduct(deps: Deps, account: string, params: Params, origi
  * `default_price_data`, a checkout line item's `price_data`).
  * `product` is the product id when the caller already knows it.
  */
-export function createPrice(
-  deps: Deps,
-  account: string,
-  params: Params,
-  origin: RequestOrigin,
-  product?: string,
-): Price {
+export function createPrice(deps: Deps, account: string, params: Params, origin: RequestOrigin, product?: string): Price {
   const currency = currencyParam(params);
   const unitAmount = params.integer("unit_amount", { min: 0 });
   if (unitAmount === undefined) throw parameterMissing(params.path("unit_amount"));

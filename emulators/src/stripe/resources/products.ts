@@ -81,9 +81,7 @@ export function registerProducts(app: Hono, deps: Deps): void {
     api(deps, ({ account, params }) => {
       const active = params.boolean("active");
       const ids = params.stringList("ids");
-      const products = store
-        .all(account, "products")
-        .filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
+      const products = store.all(account, "products").filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
       return paginate(products, params, "/v1/products", "product");
     }),
   );

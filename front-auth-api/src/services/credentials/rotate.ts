@@ -21,11 +21,12 @@ export async function rotateCredentials({ ctx, input }: { ctx: ServiceContext; i
   const db = ctx.env.DB;
   const { platformId } = ctx.platform;
   const keys = await activeKeys(db, platformId, ctx.now);
-  const targets = (input.mode ? [input.mode] : (["test", "live"] as const))
-    .map((mode) => currentKey(keys, mode))
-    .filter((key) => key !== undefined);
+  const targets = (input.mode ? [input.mode] : (["test", "live"] as const)).map((mode) => currentKey(keys, mode)).filter((key) => key !== undefined);
   if (targets.length === 0) {
-    throw new ApiError("not_found", input.mode ? `No current ${input.mode} key to rotate. Create credentials first (POST /credentials).` : "No credentials to rotate. Create them first (POST /credentials).");
+    throw new ApiError(
+      "not_found",
+      input.mode ? `No current ${input.mode} key to rotate. Create credentials first (POST /credentials).` : "No credentials to rotate. Create them first (POST /credentials).",
+    );
   }
   const now = ctx.now.toISOString();
   const expiresAt = input.gracePeriodSeconds > 0 ? new Date(ctx.now.getTime() + input.gracePeriodSeconds * 1000).toISOString() : null;
@@ -35,10 +36,7 @@ export async function rotateCredentials({ ctx, input }: { ctx: ServiceContext; i
     const pair = await issueKeyPair(old.mode);
     const keyId = newId("apiKey");
     secrets.set(keyId, pair.secretKey);
-    statements.push(
-      retireApiKeyStatement(db, { platformId, keyId: old.keyId, now, expiresAt }),
-      insertApiKeyStatement(db, { keyId, platformId, pair, createdAt: now }),
-    );
+    statements.push(retireApiKeyStatement(db, { platformId, keyId: old.keyId, now, expiresAt }), insertApiKeyStatement(db, { keyId, platformId, pair, createdAt: now }));
   }
   try {
     await db.batch(statements);

@@ -67,7 +67,11 @@ export function CustomersPage() {
                     <SubscriptionBadge subscription={customer.subscription} />
                   </td>
                   <td className="whitespace-nowrap py-2 text-slate-600">
-                    {customer.subscription?.cancelAtPeriodEnd ? formatDate(customer.subscription.currentPeriodEnd) : customer.subscription?.canceledAt ? formatDate(customer.subscription.canceledAt) : "—"}
+                    {customer.subscription?.cancelAtPeriodEnd
+                      ? formatDate(customer.subscription.currentPeriodEnd)
+                      : customer.subscription?.canceledAt
+                        ? formatDate(customer.subscription.canceledAt)
+                        : "—"}
                   </td>
                 </tr>
               ))}
@@ -123,7 +127,12 @@ export function CustomerDetail() {
             <dd>
               {c.subscription ? (
                 <>
-                  <SubscriptionBadge subscription={c.subscription} /> {c.subscription.cancelAtPeriodEnd ? `cancels ${formatDate(c.subscription.currentPeriodEnd)}` : c.subscription.currentPeriodEnd ? `renews ${formatDate(c.subscription.currentPeriodEnd)}` : ""}
+                  <SubscriptionBadge subscription={c.subscription} />{" "}
+                  {c.subscription.cancelAtPeriodEnd
+                    ? `cancels ${formatDate(c.subscription.currentPeriodEnd)}`
+                    : c.subscription.currentPeriodEnd
+                      ? `renews ${formatDate(c.subscription.currentPeriodEnd)}`
+                      : ""}
                 </>
               ) : (
                 "none"

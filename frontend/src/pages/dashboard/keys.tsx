@@ -119,8 +119,8 @@ export function KeysPage() {
                   <div className="mt-3 rounded-md bg-rose-50 p-3 text-sm text-rose-800" role="alertdialog" aria-label="Confirm revoke">
                     {key.expiresAt ? (
                       <p>
-                        Revoke now? Requests with this key start failing within 90 seconds instead of at {formatDateTime(key.expiresAt)}. Make sure your backend already uses the new
-                        secret key. This cannot be undone.
+                        Revoke now? Requests with this key start failing within 90 seconds instead of at {formatDateTime(key.expiresAt)}. Make sure your backend already uses the new secret key. This
+                        cannot be undone.
                       </p>
                     ) : (
                       <p>
@@ -152,16 +152,22 @@ export function KeysPage() {
             ))}
           </ul>
         )}
-        {error ? <div className="mt-3"><ErrorState error={error} /></div> : null}
+        {error ? (
+          <div className="mt-3">
+            <ErrorState error={error} />
+          </div>
+        ) : null}
       </Card>
       {me.credentials ? (
         <Card title="Your hosted pricing page">
           <p className="text-sm text-slate-600">Share it with your users: they sign in and pay on your Stripe account.</p>
-          {keys.filter((key) => key.expiresAt === null).map((key) => (
-            <a key={key.keyId} className="mt-2 block break-all text-sm text-indigo-700 underline" href={`/p/${key.publishableKey}`}>
-              {window.location.origin}/p/{key.publishableKey}
-            </a>
-          ))}
+          {keys
+            .filter((key) => key.expiresAt === null)
+            .map((key) => (
+              <a key={key.keyId} className="mt-2 block break-all text-sm text-indigo-700 underline" href={`/p/${key.publishableKey}`}>
+                {window.location.origin}/p/{key.publishableKey}
+              </a>
+            ))}
         </Card>
       ) : null}
     </div>

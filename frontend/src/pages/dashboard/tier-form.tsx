@@ -55,7 +55,10 @@ function validate(state: FormState, creating: boolean): { input?: NewTier; error
     displayName: state.displayName.trim(),
     price,
     currency: state.currency,
-    features: state.features.split("\n").map((line) => line.trim()).filter(Boolean),
+    features: state.features
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean),
     popular: state.popular,
     imageUrl: state.imageUrl.trim() || null,
     description: state.description.trim() || null,

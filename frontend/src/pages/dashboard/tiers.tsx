@@ -73,9 +73,7 @@ export function TiersPage() {
           ) : null
         }
       >
-        {!me.stripe.connected ? (
-          <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-800">Connect Stripe to sell paid tiers. Free tiers work without it.</p>
-        ) : null}
+        {!me.stripe.connected ? <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-800">Connect Stripe to sell paid tiers. Free tiers work without it.</p> : null}
         {editing !== null ? (
           <div className="mb-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-4">
             <TierForm tier={editing === "new" ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
@@ -109,7 +107,16 @@ export function TiersPage() {
                 </Button>
                 {confirmArchive === tier.name ? (
                   <>
-                    <Button variant="danger" busy={busy === `archive-${tier.name}`} onClick={() => void act(`archive-${tier.name}`, async () => { await api.archiveTier(tier.name); setConfirmArchive(null); })}>
+                    <Button
+                      variant="danger"
+                      busy={busy === `archive-${tier.name}`}
+                      onClick={() =>
+                        void act(`archive-${tier.name}`, async () => {
+                          await api.archiveTier(tier.name);
+                          setConfirmArchive(null);
+                        })
+                      }
+                    >
                       Confirm archive
                     </Button>
                     <Button variant="ghost" onClick={() => setConfirmArchive(null)}>
@@ -125,7 +132,11 @@ export function TiersPage() {
             </li>
           ))}
         </ul>
-        {error ? <div className="mt-3"><ErrorState error={error} /></div> : null}
+        {error ? (
+          <div className="mt-3">
+            <ErrorState error={error} />
+          </div>
+        ) : null}
         {archived.length ? (
           <details className="mt-4 text-sm text-slate-600">
             <summary className="cursor-pointer">Archived tiers ({archived.length}) — existing subscribers keep them</summary>

@@ -88,8 +88,15 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
     if (account) await archiveUnreferenced({ env: ctx.env, platformId, account }, made, stored);
     if (refusal === "cap_reached") throw capReached(activeTiers(stored).length);
     // The first of this request's names that a concurrent request stored first.
-    const index = Math.max(0, input.findIndex((tier) => stored.some((other) => other.name === tier.name)));
-    throw nameTaken(input, index, stored.find((other) => other.name === input[index]?.name));
+    const index = Math.max(
+      0,
+      input.findIndex((tier) => stored.some((other) => other.name === tier.name)),
+    );
+    throw nameTaken(
+      input,
+      index,
+      stored.find((other) => other.name === input[index]?.name),
+    );
   }
   const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
   return tiers.filter((tier) => names.has(tier.name));

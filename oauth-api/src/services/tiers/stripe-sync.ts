@@ -121,10 +121,7 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
       ...(desired.kind === "subscription" ? { recurring: { interval: "month" } } : {}),
       metadata: { platformId: target.platformId, tier: desired.name },
     };
-    const price = await stripe.prices.create(
-      priceParams,
-      options({ idempotencyKey: await idempotencyKey(["price", target.platformId, priceParams, current?.priceId ?? null]) }),
-    );
+    const price = await stripe.prices.create(priceParams, options({ idempotencyKey: await idempotencyKey(["price", target.platformId, priceParams, current?.priceId ?? null]) }));
     await activeAfterReplay(stripe, price, options());
     return { productId, priceId: price.id, replacedPriceId: current?.priceId ?? null, productUpdated };
   } catch (error) {

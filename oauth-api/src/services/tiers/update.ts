@@ -69,7 +69,7 @@ async function archiveRetiredPrice(ctx: ServiceContext, account: string, name: s
  */
 export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: { name: string; patch: TierPatch } }): Promise<Tier> {
   const current = await findTier(ctx, input.name);
-  const merged: Tier = { ...current, ...input.patch, limit: current.kind === "one_off" ? null : (input.patch.limit === undefined ? current.limit : input.patch.limit) };
+  const merged: Tier = { ...current, ...input.patch, limit: current.kind === "one_off" ? null : input.patch.limit === undefined ? current.limit : input.patch.limit };
   if (current.kind === "one_off" && input.patch.limit !== undefined && input.patch.limit !== null) {
     throw new ApiError("invalid_request", "limit: one-off tiers have no monthly limit.", { param: "limit" });
   }

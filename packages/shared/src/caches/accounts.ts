@@ -23,11 +23,7 @@ export const ACCOUNT_CACHE_KV_TTL_SECONDS = 3600;
  * after the response). A stored "none" reads like a miss, so a platform
  * without an account is looked up in D1 each time.
  */
-export async function getCachedConnectedAccount(
-  env: { DB: D1Database; ACCOUNT_CACHE: KVNamespace },
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  platformId: string,
-): Promise<CachedAccount> {
+export async function getCachedConnectedAccount(env: { DB: D1Database; ACCOUNT_CACHE: KVNamespace }, ctx: Pick<ExecutionContext, "waitUntil">, platformId: string): Promise<CachedAccount> {
   const kvKey = accountCacheKvKey(platformId);
   const cached = await env.ACCOUNT_CACHE.get<CachedAccount>(kvKey, { type: "json" });
   if (cached !== null) return cached;

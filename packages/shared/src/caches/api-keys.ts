@@ -57,12 +57,7 @@ function cacheFor(ttlSeconds: number): IsolateCache<ResolvedApiKey | null> {
 }
 
 /** The working key a secret key is, or null (unknown, revoked, or its grace period over at `lookup.now`). */
-export async function resolveSecretKey(
-  env: ApiKeyCacheBindings,
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  secretKey: string,
-  lookup: KeyLookup,
-): Promise<ResolvedApiKey | null> {
+export async function resolveSecretKey(env: ApiKeyCacheBindings, ctx: Pick<ExecutionContext, "waitUntil">, secretKey: string, lookup: KeyLookup): Promise<ResolvedApiKey | null> {
   const secretHash = await sha256Hex(secretKey);
   const cache = cacheFor(lookup.ttlSeconds);
   const nowMs = lookup.now.getTime();

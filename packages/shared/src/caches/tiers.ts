@@ -20,11 +20,7 @@ export function tierCacheKvKey(platformId: string): string {
 export const TIER_CACHE_KV_TTL_SECONDS = 3600;
 
 /** A platform's tiers: KV, else D1 (then written back to KV after the response). */
-export async function getPlatformTiers(
-  env: { DB: D1Database; TIER_CACHE: KVNamespace },
-  ctx: Pick<ExecutionContext, "waitUntil">,
-  platformId: string,
-): Promise<Tier[]> {
+export async function getPlatformTiers(env: { DB: D1Database; TIER_CACHE: KVNamespace }, ctx: Pick<ExecutionContext, "waitUntil">, platformId: string): Promise<Tier[]> {
   const kvKey = tierCacheKvKey(platformId);
   const cached = await env.TIER_CACHE.get<Tier[]>(kvKey, { type: "json" });
   if (cached) return cached;

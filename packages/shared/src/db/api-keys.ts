@@ -53,18 +53,12 @@ export function isKeyActive(key: Pick<ApiKeyRecord, "expiresAt" | "revokedAt">, 
 }
 
 export async function findApiKeyByPublishableKey(db: D1Database, publishableKey: string): Promise<ApiKeyRecord | null> {
-  const row = await db
-    .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE publishable_key = ?1`)
-    .bind(publishableKey)
-    .first<ApiKeyRow>();
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE publishable_key = ?1`).bind(publishableKey).first<ApiKeyRow>();
   return row ? toApiKey(row) : null;
 }
 
 export async function listApiKeys(db: D1Database, platformId: string): Promise<ApiKeyRecord[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM api_keys WHERE platform_id = ?1 ORDER BY created_at DESC, key_id`)
-    .bind(platformId)
-    .all<ApiKeyRow>();
+  const { results } = await db.prepare(`SELECT ${COLUMNS} FROM api_keys WHERE platform_id = ?1 ORDER BY created_at DESC, key_id`).bind(platformId).all<ApiKeyRow>();
   return results.map(toApiKey);
 }
 
@@ -74,10 +68,7 @@ export async function listApiKeys(db: D1Database, platformId: string): Promise<A
  * with `ifNoCurrent` the insert then does nothing (meta.changes 0),
  * otherwise it fails — which makes a racing rotation's batch roll back.
  */
-export function insertApiKeyStatement(
-  db: D1Database,
-  input: { keyId: string; platformId: string; pair: IssuedKeyPair; createdAt: string; ifNoCurrent?: boolean },
-): D1PreparedStatement {
+export function insertApiKeyStatement(db: D1Database, input: { keyId: string; platformId: string; pair: IssuedKeyPair; createdAt: string; ifNoCurrent?: boolean }): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at)
@@ -152,10 +143,7 @@ export async function listCachedApiKeys(db: D1Database, platformId: string): Pro
  * Only a key that is still current is touched, so two racing rotations
  * cannot both retire it.
  */
-export function retireApiKeyStatement(
-  db: D1Database,
-  input: { platformId: string; keyId: string; now: string; expiresAt: string | null },
-): D1PreparedStatement {
+export function retireApiKeyStatement(db: D1Database, input: { platformId: string; keyId: string; now: string; expiresAt: string | null }): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE api_keys SET expires_at = ?3, revoked_at = IIF(?3 IS NULL, ?4, NULL)

@@ -76,11 +76,7 @@ function toEndUserWithUsage(row: EndUserUsageRow, calendar: BillingPeriod, now: 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     planExists: row.tier_name !== null,
-    usage: usageFromCounter(
-      { plan: row.plan, limit: row.tier_limit, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end },
-      applicable,
-      now,
-    ),
+    usage: usageFromCounter({ plan: row.plan, limit: row.tier_limit, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end }, applicable, now),
     latestSubscription: last && { ...last, cancelAtPeriodEnd: last.cancelAtPeriodEnd === 1 },
   };
 }
@@ -196,14 +192,8 @@ export async function endUserExists(db: D1Database, platformId: string, userId: 
 }
 
 /** Sets the plan; returns false when the user does not exist on that platform. */
-export async function updateEndUserPlan(
-  db: D1Database,
-  input: { platformId: string; userId: string; plan: string; now: string },
-): Promise<boolean> {
-  const result = await db
-    .prepare("UPDATE end_users SET plan = ?3, updated_at = ?4 WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(input.platformId, input.userId, input.plan, input.now)
-    .run();
+export async function updateEndUserPlan(db: D1Database, input: { platformId: string; userId: string; plan: string; now: string }): Promise<boolean> {
+  const result = await db.prepare("UPDATE end_users SET plan = ?3, updated_at = ?4 WHERE platform_id = ?1 AND user_id = ?2").bind(input.platformId, input.userId, input.plan, input.now).run();
   return result.meta.changes === 1;
 }
 
@@ -231,7 +221,6 @@ export function derivePlanStatement(
     )
     .bind(input.platformId, input.userId, input.freePlan, input.customerId, input.stripeAccount, input.now);
 }
-
 
 /**
  * Records the Stripe customer a paid one-off purchase was made by (and the
@@ -275,9 +264,6 @@ export async function isClerkUserLinked(db: D1Database, platformId: string, cler
 
 /** The end-user's linked Clerk user and stored plan (what Clerk's publicMetadata.plan must follow); null: no such end-user. */
 export async function getEndUserClerkPlan(db: D1Database, platformId: string, userId: string): Promise<{ clerkUserId: string | null; plan: string } | null> {
-  const row = await db
-    .prepare("SELECT clerk_user_id, plan FROM end_users WHERE platform_id = ?1 AND user_id = ?2")
-    .bind(platformId, userId)
-    .first<{ clerk_user_id: string | null; plan: string }>();
+  const row = await db.prepare("SELECT clerk_user_id, plan FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first<{ clerk_user_id: string | null; plan: string }>();
   return row ? { clerkUserId: row.clerk_user_id, plan: row.plan } : null;
 }

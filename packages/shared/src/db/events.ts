@@ -24,10 +24,7 @@ export async function eventRecorded(db: D1Database, source: EventSource, eventId
 
 /** The recorded event's tenant (null platformId: it touched none), or null when the endpoint has not recorded it. */
 export async function recordedEvent(db: D1Database, source: EventSource, eventId: string): Promise<{ platformId: string | null } | null> {
-  const row = await db
-    .prepare("SELECT platform_id FROM events WHERE source = ?1 AND event_id = ?2")
-    .bind(source, eventId)
-    .first<{ platform_id: string | null }>();
+  const row = await db.prepare("SELECT platform_id FROM events WHERE source = ?1 AND event_id = ?2").bind(source, eventId).first<{ platform_id: string | null }>();
   return row ? { platformId: row.platform_id } : null;
 }
 

@@ -15,10 +15,7 @@ export interface StoredIdempotentResponse {
 }
 
 /** Reserves `key` for this request unless a live (< 24 h) reservation exists; an expired one is taken over. */
-export function reserveIdempotencyKeyStatement(
-  db: D1Database,
-  input: { platformId: string; key: string; requestId: string; requestHash: string; now: Date },
-): D1PreparedStatement {
+export function reserveIdempotencyKeyStatement(db: D1Database, input: { platformId: string; key: string; requestId: string; requestHash: string; now: Date }): D1PreparedStatement {
   const expiredBefore = new Date(input.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
   return db
     .prepare(
@@ -34,24 +31,15 @@ export function reserveIdempotencyKeyStatement(
 
 export async function readIdempotencyKey(db: D1Database, platformId: string, key: string): Promise<StoredIdempotentResponse | null> {
   const row = await db
-    .prepare(
-      "SELECT request_id, request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE platform_id = ?1 AND idempotency_key = ?2",
-    )
+    .prepare("SELECT request_id, request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE platform_id = ?1 AND idempotency_key = ?2")
     .bind(platformId, key)
     .first<{ request_id: string; request_hash: string; response_status: number | null; response_body: string | null; created_at: string }>();
-  return row
-    ? { requestId: row.request_id, requestHash: row.request_hash, status: row.response_status, body: row.response_body, createdAt: row.created_at }
-    : null;
+  return row ? { requestId: row.request_id, requestHash: row.request_hash, status: row.response_status, body: row.response_body, createdAt: row.created_at } : null;
 }
 
-export async function storeIdempotentResponse(
-  db: D1Database,
-  input: { platformId: string; key: string; requestId: string; status: number; body: string },
-): Promise<void> {
+export async function storeIdempotentResponse(db: D1Database, input: { platformId: string; key: string; requestId: string; status: number; body: string }): Promise<void> {
   await db
-    .prepare(
-      "UPDATE idempotency_keys SET response_status = ?4, response_body = ?5 WHERE platform_id = ?1 AND idempotency_key = ?2 AND request_id = ?3",
-    )
+    .prepare("UPDATE idempotency_keys SET response_status = ?4, response_body = ?5 WHERE platform_id = ?1 AND idempotency_key = ?2 AND request_id = ?3")
     .bind(input.platformId, input.key, input.requestId, input.status, input.body)
     .run();
 }
@@ -78,10 +66,7 @@ export async function pruneExpiredIdempotencyKeys(db: D1Database, now: Date, opt
   const batchSize = options.batchSize ?? 5_000;
   let deleted = 0;
   for (let batch = 0; batch < (options.maxBatches ?? 100); batch++) {
-    const result = await db
-      .prepare("DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ?1 LIMIT ?2)")
-      .bind(expiredBefore, batchSize)
-      .run();
+    const result = await db.prepare("DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ?1 LIMIT ?2)").bind(expiredBefore, batchSize).run();
     deleted += result.meta.changes;
     if (result.meta.changes < batchSize) break;
   }

@@ -28,14 +28,8 @@ interface MeterRow {
 }
 
 /** Counts one metered call; null when the developer is at the limit (nothing counted). */
-export async function meterPlatformCall(
-  db: D1Database,
-  input: { developerId: string; period: BillingPeriod; now: string; limits: PlatformLimits },
-): Promise<Usage | null> {
-  const row = await db
-    .prepare(METER_SQL)
-    .bind(input.developerId, input.period.start, input.period.end, input.now, input.limits.paid, input.limits.free)
-    .first<MeterRow>();
+export async function meterPlatformCall(db: D1Database, input: { developerId: string; period: BillingPeriod; now: string; limits: PlatformLimits }): Promise<Usage | null> {
+  const row = await db.prepare(METER_SQL).bind(input.developerId, input.period.start, input.period.end, input.now, input.limits.paid, input.limits.free).first<MeterRow>();
   if (!row) return null;
   return {
     count: row.usage_count,
@@ -48,10 +42,7 @@ export async function meterPlatformCall(
 }
 
 /** The developer's metered usage this period, without counting. */
-export async function readPlatformUsage(
-  db: D1Database,
-  input: { developerId: string; plan: string; period: BillingPeriod; now: Date; limits: PlatformLimits },
-): Promise<Usage> {
+export async function readPlatformUsage(db: D1Database, input: { developerId: string; plan: string; period: BillingPeriod; now: Date; limits: PlatformLimits }): Promise<Usage> {
   const row = await db
     .prepare("SELECT usage_count, period_start, period_end FROM platform_usage WHERE developer_id = ?1")
     .bind(input.developerId)

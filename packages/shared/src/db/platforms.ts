@@ -57,10 +57,7 @@ export async function getPlatformByDeveloper(db: D1Database, developerId: string
   return row ? toPlatform(row) : null;
 }
 
-export function insertPlatformStatement(
-  db: D1Database,
-  input: { platformId: string; developerId: string; createdAt: string; plan?: PlatformPlan },
-): D1PreparedStatement {
+export function insertPlatformStatement(db: D1Database, input: { platformId: string; developerId: string; createdAt: string; plan?: PlatformPlan }): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at)
@@ -91,12 +88,7 @@ export interface DeveloperSubscriptionState {
  * the new subscription's checkout therefore cannot set a paying developer
  * back to free. `meta.changes` is 0 when the guard refused the write.
  */
-export function updateDeveloperSubscriptionStatement(
-  db: D1Database,
-  platformId: string,
-  state: DeveloperSubscriptionState,
-  now: string,
-): D1PreparedStatement {
+export function updateDeveloperSubscriptionStatement(db: D1Database, platformId: string, state: DeveloperSubscriptionState, now: string): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE platforms SET plan = ?2, stripe_customer_id = COALESCE(?3, stripe_customer_id), stripe_subscription_id = ?4,
@@ -104,17 +96,7 @@ export function updateDeveloperSubscriptionStatement(
        WHERE platform_id = ?1
          AND (?2 = 'paid' OR stripe_subscription_id IS NULL OR stripe_subscription_id = ?4)`,
     )
-    .bind(
-      platformId,
-      state.plan,
-      state.stripeCustomerId,
-      state.stripeSubscriptionId,
-      state.subscriptionStatus,
-      state.cancelAtPeriodEnd ? 1 : 0,
-      state.planPeriodEnd,
-      state.canceledAt,
-      now,
-    );
+    .bind(platformId, state.plan, state.stripeCustomerId, state.stripeSubscriptionId, state.subscriptionStatus, state.cancelAtPeriodEnd ? 1 : 0, state.planPeriodEnd, state.canceledAt, now);
 }
 
 /** Whether a platform with this id exists (a preview checkout's metadata names one: it must be real). */

@@ -22,17 +22,7 @@ export function insertPurchaseStatement(db: D1Database, purchase: NewPurchase): 
       `INSERT INTO purchases (checkout_session_id, platform_id, user_id, tier, amount, currency, payment_intent_id, stripe_account, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (checkout_session_id) DO NOTHING`,
     )
-    .bind(
-      purchase.checkoutSessionId,
-      purchase.platformId,
-      purchase.userId,
-      purchase.tier,
-      purchase.amount,
-      purchase.currency,
-      purchase.paymentIntentId,
-      purchase.stripeAccount,
-      purchase.now,
-    );
+    .bind(purchase.checkoutSessionId, purchase.platformId, purchase.userId, purchase.tier, purchase.amount, purchase.currency, purchase.paymentIntentId, purchase.stripeAccount, purchase.now);
 }
 
 export interface OneOffRevenueRow {
@@ -44,7 +34,5 @@ export interface OneOffRevenueRow {
 
 /** Revenue from a platform's one-off purchases per currency (rows: OneOffRevenueRow), for the dashboard's DB.batch. */
 export function oneOffRevenueStatement(db: D1Database, platformId: string): D1PreparedStatement {
-  return db
-    .prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 GROUP BY currency ORDER BY currency")
-    .bind(platformId);
+  return db.prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 GROUP BY currency ORDER BY currency").bind(platformId);
 }

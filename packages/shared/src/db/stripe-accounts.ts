@@ -21,17 +21,11 @@ export async function getConnectedAccount(db: D1Database, platformId: string): P
 
 /** The platforms (normally one) a connected account is attached to. */
 export async function platformsOfAccount(db: D1Database, stripeUserId: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT platform_id FROM stripe_accounts WHERE stripe_user_id = ?1 AND disconnected_at IS NULL")
-    .bind(stripeUserId)
-    .all<{ platform_id: string }>();
+  const { results } = await db.prepare("SELECT platform_id FROM stripe_accounts WHERE stripe_user_id = ?1 AND disconnected_at IS NULL").bind(stripeUserId).all<{ platform_id: string }>();
   return results.map((row) => row.platform_id);
 }
 
-export function connectAccountStatement(
-  db: D1Database,
-  input: { platformId: string; stripeUserId: string; livemode: boolean; scope: string | null; now: string },
-): D1PreparedStatement {
+export function connectAccountStatement(db: D1Database, input: { platformId: string; stripeUserId: string; livemode: boolean; scope: string | null; now: string }): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at)
@@ -57,7 +51,5 @@ export function disconnectAccountStatement(db: D1Database, input: { platformId: 
  * platform it was attached to. In the event's batch.
  */
 export function deauthorizeAccountStatement(db: D1Database, input: { stripeUserId: string; now: string }): D1PreparedStatement {
-  return db
-    .prepare("UPDATE stripe_accounts SET disconnected_at = ?2, updated_at = ?2 WHERE stripe_user_id = ?1 AND disconnected_at IS NULL")
-    .bind(input.stripeUserId, input.now);
+  return db.prepare("UPDATE stripe_accounts SET disconnected_at = ?2, updated_at = ?2 WHERE stripe_user_id = ?1 AND disconnected_at IS NULL").bind(input.stripeUserId, input.now);
 }

@@ -111,14 +111,7 @@ export function tierWriteRefusal(error: unknown): TierWriteRefusal | null {
  * price and a failed archive is finished by the next change of the tier.
  * Null keeps whatever replaced price is still waiting.
  */
-export function updateTierIfUnchangedStatement(
-  db: D1Database,
-  platformId: string,
-  expected: Tier,
-  next: Tier,
-  now: string,
-  retiredPriceId: string | null,
-): D1PreparedStatement {
+export function updateTierIfUnchangedStatement(db: D1Database, platformId: string, expected: Tier, next: Tier, now: string, retiredPriceId: string | null): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE tiers SET display_name = ?3, price = ?4, currency = ?5, monthly_limit = ?6, price_id = ?7, product_id = ?8,
@@ -155,10 +148,7 @@ export async function retiredPriceOf(db: D1Database, platformId: string, name: s
 
 /** Forgets a replaced price once Stripe has archived it (only if it is still the one waiting). */
 export async function clearRetiredPrice(db: D1Database, platformId: string, name: string, priceId: string): Promise<void> {
-  await db
-    .prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND name = ?2 AND retired_price_id = ?3")
-    .bind(platformId, name, priceId)
-    .run();
+  await db.prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND name = ?2 AND retired_price_id = ?3").bind(platformId, name, priceId).run();
 }
 
 /**

@@ -31,10 +31,7 @@ export interface Usage {
  * moves backwards. SQLite evaluates every SET against the row as it was.
  */
 const NEW_DAY = "(usage_counts.day IS NULL OR excluded.day > usage_counts.day)";
-const DAY_SETS = [
-  `day_count = IIF(${NEW_DAY}, excluded.day_count, usage_counts.day_count + excluded.day_count)`,
-  `day = IIF(${NEW_DAY}, excluded.day, usage_counts.day)`,
-];
+const DAY_SETS = [`day_count = IIF(${NEW_DAY}, excluded.day_count, usage_counts.day_count + excluded.day_count)`, `day = IIF(${NEW_DAY}, excluded.day, usage_counts.day)`];
 
 const trackSql = (guard: string) => `
 WITH u AS (
@@ -68,9 +65,7 @@ interface TrackRow {
 
 const TRACK_SQL = trackSql("");
 /** Counts only if this request (?8) holds the idempotency key (?7): a key reserved by an earlier request blocks the count. */
-const IDEMPOTENT_TRACK_SQL = trackSql(
-  " AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.idempotency_key = ?7 AND k.request_id = ?8)",
-);
+const IDEMPOTENT_TRACK_SQL = trackSql(" AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.idempotency_key = ?7 AND k.request_id = ?8)");
 
 export interface TrackInput {
   platformId: string;
@@ -84,9 +79,7 @@ export interface TrackInput {
 
 export function trackUsageStatement(db: D1Database, input: TrackInput): D1PreparedStatement {
   const params = [input.platformId, input.userId, input.period.start, input.period.end, input.amount, input.now];
-  return input.idempotency
-    ? db.prepare(IDEMPOTENT_TRACK_SQL).bind(...params, input.idempotency.key, input.idempotency.requestId)
-    : db.prepare(TRACK_SQL).bind(...params);
+  return input.idempotency ? db.prepare(IDEMPOTENT_TRACK_SQL).bind(...params, input.idempotency.key, input.idempotency.requestId) : db.prepare(TRACK_SQL).bind(...params);
 }
 
 /**
@@ -121,11 +114,7 @@ export function firstTrackRow(result: D1Result<unknown>): Usage | null {
  * the period that applies now (same rule as the counting statement): an
  * ended period counts as 0.
  */
-export function usageFromCounter(
-  counter: StoredCounter & { plan: string; limit: number | null },
-  applicable: BillingPeriod,
-  now: Date,
-): Usage {
+export function usageFromCounter(counter: StoredCounter & { plan: string; limit: number | null }, applicable: BillingPeriod, now: Date): Usage {
   const { count, start, end } = counterAfter(counter, applicable, now.toISOString());
   return {
     count,

@@ -15,12 +15,13 @@ import type { RequestIdVariables } from "./request-context";
  */
 export const authorizedPartiesVar = z
   .string()
-  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
-  .pipe(
-    z
-      .array(z.url().refine(isOrigin, "must be an origin (scheme://host[:port], no path)"))
-      .min(1, "must list at least one origin (the dashboard's)"),
-  );
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url().refine(isOrigin, "must be an origin (scheme://host[:port], no path)")).min(1, "must list at least one origin (the dashboard's)"));
 
 function isOrigin(value: string): boolean {
   try {

@@ -28,7 +28,6 @@ export function needsCredential(operation: Pick<OperationDefinition, "auth">): b
   return operation.auth.some((caller) => CREDENTIAL_CALLERS.includes(caller));
 }
 
-
 export interface OperationRequest {
   /** Path parameters (OpenAPI `{name}` segments). */
   params?: z.ZodObject;
@@ -112,11 +111,7 @@ export function pathMatcher(path: string): RegExp {
  * its definition calls for (`middlewareFor`: authentication, rate limits),
  * then its handler. This is the worker's whole route table.
  */
-export function registerOperations<E extends HonoEnv>(
-  app: Hono<E>,
-  operations: readonly OperationDefinition<E>[],
-  middlewareFor: (operation: OperationDefinition<E>) => MiddlewareHandler<E>[],
-): void {
+export function registerOperations<E extends HonoEnv>(app: Hono<E>, operations: readonly OperationDefinition<E>[], middlewareFor: (operation: OperationDefinition<E>) => MiddlewareHandler<E>[]): void {
   // Hono's overloads type each handler position; the derived chain is a list.
   const on = app.on.bind(app) as unknown as (method: string, path: string, ...handlers: (MiddlewareHandler<E> | Handler<E>)[]) => void;
   for (const operation of operations) {

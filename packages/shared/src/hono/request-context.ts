@@ -47,5 +47,4 @@ export const onError: ErrorHandler = (err, c) => {
   return errorResponse(c, new ApiError("internal_error", "Something went wrong on our side. Try again; if it persists, contact support with the request id."));
 };
 
-export const notFound: NotFoundHandler = (c) =>
-  errorResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+export const notFound: NotFoundHandler = (c) => errorResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

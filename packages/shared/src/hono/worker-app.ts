@@ -47,10 +47,7 @@ export function createWorkerApp<E extends WorkerEnv>(options: WorkerAppOptions<E
     await next();
   });
   app.use("*", corsByOperation(options));
-  registerOperations(app, options.operations, (operation) => [
-    ...(operation.limitPerClientIp ? [limitPerClientIp<E>()] : []),
-    ...options.middlewareFor(operation),
-  ]);
+  registerOperations(app, options.operations, (operation) => [...(operation.limitPerClientIp ? [limitPerClientIp<E>()] : []), ...options.middlewareFor(operation)]);
   if (options.unknownRoutes) {
     const { path, middleware } = options.unknownRoutes;
     // Hono's overloads type each handler position; the chain here is a list.

@@ -30,12 +30,7 @@ export interface WorkerContract<E extends HonoEnv> {
 
 export function workerContract<E extends HonoEnv>({ service, operations, pages, ...document }: WorkerContractSettings<E>): WorkerContract<E> {
   const openApiDocument = openApiDocumentOf(() => ({ ...document, operations: allOperations }));
-  const allOperations: readonly OperationDefinition<E>[] = [
-    ...operations,
-    healthOperation<E>(service),
-    openApiJsonOperation<E>(openApiDocument),
-    ...(pages?.(openApiDocument) ?? []),
-  ];
+  const allOperations: readonly OperationDefinition<E>[] = [...operations, healthOperation<E>(service), openApiJsonOperation<E>(openApiDocument), ...(pages?.(openApiDocument) ?? [])];
   return { allOperations, openApiDocument, errorCodesOf: (operation) => errorCodesOf(operation, document.authErrors) };
 }
 

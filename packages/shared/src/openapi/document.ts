@@ -191,9 +191,7 @@ function buildOperation(operation: OperationDefinition, settings: DocumentSettin
   };
   const contentType = response.contentType ?? "application/json";
   const responseSchema = response.schema ? componentRef(response.schema) : null;
-  const content = responseSchema
-    ? { content: { [contentType]: { schema: responseSchema, ...(contentType === "application/json" ? { example: exampleOf(responseSchema, components) } : {}) } } }
-    : {};
+  const content = responseSchema ? { content: { [contentType]: { schema: responseSchema, ...(contentType === "application/json" ? { example: exampleOf(responseSchema, components) } : {}) } } } : {};
   const security = operation.auth.flatMap((caller) => {
     const scheme = settings.securitySchemes[caller];
     return scheme ? [{ [scheme.name]: [] as string[] }] : [];

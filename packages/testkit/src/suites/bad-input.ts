@@ -198,7 +198,11 @@ function optionalHeader(plausible: fc.Arbitrary<unknown> | undefined): fc.Arbitr
 /** The hostile requests of `cell` for `operation`, derived from the operation wherever the cell says nothing. */
 function hostileRequests<Kind extends string>(suite: BadInputSuite<Kind>, operation: OperationLike, cell: HostileCell<Kind>): fc.Arbitrary<RequestTemplate> {
   const params = pathParams(operation.path);
-  const query = cell.query ?? (operation.request?.query ? queryString(fieldsOf(operation.request.query), Object.fromEntries(fieldsOf(operation.request.query).map((name) => [name, asString(suite.plausible[name])]))) : (suite.noiseQuery ?? fc.constant("")));
+  const query =
+    cell.query ??
+    (operation.request?.query
+      ? queryString(fieldsOf(operation.request.query), Object.fromEntries(fieldsOf(operation.request.query).map((name) => [name, asString(suite.plausible[name])])))
+      : (suite.noiseQuery ?? fc.constant("")));
   const segments = fc.tuple(...params.map((name) => pathSegment(asString(suite.plausible[name]))));
   const path = cell.path ?? fc.tuple(segments, query).map(([values, search]) => fillPath(operation.path, Object.fromEntries(params.map((name, index) => [name, values[index]!]))) + search);
   const ownHeaders = Object.fromEntries(fieldsOf(operation.request?.headers).map((name) => [name, optionalHeader(suite.plausible[name])]));
@@ -215,7 +219,10 @@ function hostileRequests<Kind extends string>(suite: BadInputSuite<Kind>, operat
 /** Requests with a body that cannot be valid: unparsable, an unknown field, or a field with a value it must refuse. */
 function invalidBodies(valid: Record<string, unknown>, known: readonly string[], fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<RawBody> {
   const unknownField = fc
-    .tuple(hostileKey.filter((key) => !known.includes(key)), hostileJson)
+    .tuple(
+      hostileKey.filter((key) => !known.includes(key)),
+      hostileJson,
+    )
     .map(([key, value]) => JSON.stringify({ ...valid, [key]: value === undefined ? null : value }));
   const names = Object.keys(fields);
   const wrongValue = names.length ? [fc.constantFrom(...names).chain((field) => fields[field]!.map((value) => JSON.stringify({ ...valid, [field]: value })))] : [];
@@ -315,7 +322,9 @@ export function describeBadInput<Kind extends string>(suite: BadInputSuite<Kind>
       it(`a credential that is not a valid session is ${refused.outcome} and creates no platform`, { timeout: PROPERTY_TIMEOUT }, async () => {
         const sessionOperations = operations.filter((operation) => operation.auth.includes("developerSession"));
         const route = fc.constantFrom(...sessionOperations.map((operation) => ({ method: operation.method.toUpperCase(), path: fillPath(operation.path, refused.params) })));
-        const requests = fc.tuple(route, refused.auth, contentType, rawBody(refused.body)).map(([{ method, path }, auth, type, body]) => ({ method, path, headers: { Authorization: auth, "Content-Type": type }, body }));
+        const requests = fc
+          .tuple(route, refused.auth, contentType, rawBody(refused.body))
+          .map(([{ method, path }, auth, type, body]) => ({ method, path, headers: { Authorization: auth, "Content-Type": type }, body }));
         await checkRefused(requests, refused.kinds ?? suite.defaultKinds, (result) => matchesOutcome(result, [refused.outcome]), 100);
       });
     }

@@ -20,7 +20,18 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertWellFormed, eventMutations, mutatedEventBody, recordedEventRows, runs, stripeSignatureHeader, type RawResult, type RequestTemplate, type RowSource, type Substitutions } from "../arbitraries.js";
+import {
+  assertWellFormed,
+  eventMutations,
+  mutatedEventBody,
+  recordedEventRows,
+  runs,
+  stripeSignatureHeader,
+  type RawResult,
+  type RequestTemplate,
+  type RowSource,
+  type Substitutions,
+} from "../arbitraries.js";
 import { operationKey, type OperationLike } from "../operations.js";
 
 const PROPERTY_TIMEOUT = 120_000;

@@ -53,12 +53,10 @@ interface DeliveryPlan {
 }
 
 function deliveryPlans(count: number, maxParallelism: number): fc.Arbitrary<DeliveryPlan> {
-  return fc
-    .record({ extra: fc.array(fc.nat({ max: count - 1 }), { maxLength: 8 }), parallelism: fc.integer({ min: 1, max: maxParallelism }) })
-    .chain(({ extra, parallelism }) => {
-      const indices = [...Array.from({ length: count }, (_, index) => index), ...extra];
-      return fc.shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length }).map((order) => ({ order, parallelism }));
-    });
+  return fc.record({ extra: fc.array(fc.nat({ max: count - 1 }), { maxLength: 8 }), parallelism: fc.integer({ min: 1, max: maxParallelism }) }).chain(({ extra, parallelism }) => {
+    const indices = [...Array.from({ length: count }, (_, index) => index), ...extra];
+    return fc.shuffledSubarray(indices, { minLength: indices.length, maxLength: indices.length }).map((order) => ({ order, parallelism }));
+  });
 }
 
 export function describeWebhookPermutations<L extends WebhookLifecycle, Snapshot extends { events: unknown }>(suite: WebhookPermutationSuite<L, Snapshot>): void {
@@ -104,12 +102,16 @@ export function describeWebhookPermutations<L extends WebhookLifecycle, Snapshot
 
   describe(suite.title, () => {
     for (const cell of suite.lifecycles) {
-      it(cell.name, async () => {
-        const lifecycle = await cell.run();
-        if (cell.types) expect(lifecycle.deliveries.map((delivery) => delivery.type)).toEqual(expect.arrayContaining([...cell.types]));
-        const reference = await expectOrderIndependence(lifecycle, cell.numRuns);
-        await cell.check(reference, lifecycle);
-      }, PROPERTY_TEST_TIMEOUT_MS);
+      it(
+        cell.name,
+        async () => {
+          const lifecycle = await cell.run();
+          if (cell.types) expect(lifecycle.deliveries.map((delivery) => delivery.type)).toEqual(expect.arrayContaining([...cell.types]));
+          const reference = await expectOrderIndependence(lifecycle, cell.numRuns);
+          await cell.check(reference, lifecycle);
+        },
+        PROPERTY_TEST_TIMEOUT_MS,
+      );
     }
   });
 }

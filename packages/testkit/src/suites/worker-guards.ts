@@ -51,7 +51,7 @@ export function describeWebhookBodyCap<Env>(call: Call<Env>, maxBytes: number): 
  */
 export function describeAuthorizedPartiesRequired<Env>(
   call: Call<Env>,
-  options: { variable: keyof Env & string; path: string; unauthorizedCode: string; /** What an accepted new developer gets at `path` (default 200). */ acceptedStatus?: number },
+  options: { variable: keyof Env & string; path: string; unauthorizedCode: string /** What an accepted new developer gets at `path` (default 200). */; acceptedStatus?: number },
 ): void {
   const withList = (value: string | undefined) => ({ [options.variable]: value }) as Partial<Env>;
   describe(`${options.variable} is required`, () => {

@@ -35,7 +35,13 @@ export function OnboardingChecklist({ dashboard, tiers }: { dashboard: Dashboard
               {step.done ? "✓" : index + 1}
             </span>
             <span className={step.done ? "text-slate-500 line-through" : "text-slate-800"}>
-              {step.link && !step.done ? <Link className="underline decoration-slate-300 underline-offset-2 hover:text-indigo-700" to={step.link}>{step.label}</Link> : step.label}
+              {step.link && !step.done ? (
+                <Link className="underline decoration-slate-300 underline-offset-2 hover:text-indigo-700" to={step.link}>
+                  {step.label}
+                </Link>
+              ) : (
+                step.label
+              )}
               <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
             </span>
           </li>
@@ -47,14 +53,18 @@ export function OnboardingChecklist({ dashboard, tiers }: { dashboard: Dashboard
             <h3 className="text-sm font-medium text-slate-800">Your first call (replace the secret with yours)</h3>
             <CopyButton value={firstCall} />
           </div>
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"><code>{firstCall}</code></pre>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            <code>{firstCall}</code>
+          </pre>
         </div>
         <div>
           <div className="mb-1 flex items-center justify-between gap-2">
             <h3 className="text-sm font-medium text-slate-800">Your public pricing (publishable key)</h3>
             <CopyButton value={pricing} />
           </div>
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"><code>{pricing}</code></pre>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            <code>{pricing}</code>
+          </pre>
         </div>
       </div>
     </Card>

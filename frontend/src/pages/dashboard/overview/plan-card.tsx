@@ -70,7 +70,11 @@ export function PlanCard() {
           Refresh
         </Button>
       </div>
-      {error ? <div className="mt-3"><ErrorState error={error} /></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <ErrorState error={error} />
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -69,7 +69,11 @@ export function StripeConnection() {
           </Button>
         </div>
       )}
-      {error ? <div className="mt-3"><ErrorState error={error} /></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <ErrorState error={error} />
+        </div>
+      ) : null}
     </Card>
   );
 }
