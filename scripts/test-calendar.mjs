@@ -41,12 +41,12 @@ export const SUITES = [
   {
     dir: "api-multi",
     args: ["--project", "api-multi"],
-    files: ["test/usage.test.ts", "test/idempotency.test.ts", "test/dashboard.test.ts", "test/billing-journey.test.ts"],
+    files: ["test/routes/usage/usage.test.ts", "test/routes/usage/idempotency.test.ts", "test/routes/dashboard/dashboard.test.ts", "test/billing-journey.test.ts"],
   },
   {
     dir: "front-auth-api",
     args: [],
-    files: ["test/metering.test.ts", "test/journey.test.ts"],
+    files: ["test/routes/me/metering.test.ts", "test/journey.test.ts"],
   },
 ];
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { accountCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, it } from "vitest";
-import { accountRow, answerConnect, awaitDeliveries, call, client, connectStripe, createDeveloper, expectError, harnessClock, inboxCursor, platformIdOf } from "./harness";
+import { accountRow, answerConnect, awaitDeliveries, call, client, connectStripe, createDeveloper, expectError, harnessClock, inboxCursor, platformIdOf } from "../../harness";
 
 describe("Stripe Connect OAuth", () => {
   it("connects on approve: stores the account, refreshes the cache, redirects to the dashboard", async () => {

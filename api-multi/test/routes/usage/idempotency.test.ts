@@ -1,8 +1,8 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { pruneExpiredIdempotencyKeys } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import worker from "../src/index";
-import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount } from "./harness";
+import worker from "../../../src/index";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount } from "../../harness";
 
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);

@@ -6,9 +6,9 @@
 import { env } from "cloudflare:test";
 import { ApiError } from "@dream-api/shared";
 import { describe, expect, it } from "vitest";
-import type { ServiceContext } from "../src/context";
-import { idempotentTrack } from "../src/services/usage/idempotent-track";
-import { midMonthClock, seedPlatform, type SeededPlatform } from "./harness";
+import type { ServiceContext } from "../../../src/context";
+import { idempotentTrack } from "../../../src/services/usage/idempotent-track";
+import { midMonthClock, seedPlatform, type SeededPlatform } from "../../harness";
 
 function serviceContextFor(platform: SeededPlatform, preview: boolean): { ctx: ServiceContext; settle: () => Promise<unknown> } {
   const pending: Promise<unknown>[] = [];

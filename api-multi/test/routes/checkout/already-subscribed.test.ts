@@ -5,7 +5,7 @@
  * each subscriber once.
  */
 import { describe, expect, it } from "vitest";
-import { awaitDeliveries, call, deliverAll, expectErrorShape, inboxCursor, mintToken, payCheckout, seedConnectedPlatform, tier } from "../harness";
+import { awaitDeliveries, call, deliverAll, expectErrorShape, inboxCursor, mintToken, payCheckout, seedConnectedPlatform, tier } from "../../harness";
 import { env } from "cloudflare:test";
 import { insertTierStatement } from "@dream-api/shared/db";
 

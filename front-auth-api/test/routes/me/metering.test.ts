@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { client, createDeveloper, expectError, midMonthClock } from "./harness";
+import { client, createDeveloper, expectError, midMonthClock } from "../../harness";
 
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);

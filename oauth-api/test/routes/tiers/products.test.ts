@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { tierCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, inject, it } from "vitest";
-import { call, connectedDeveloper, createDeveloper, expectError, platformIdOf, stripeFault, standInStripe } from "./harness";
+import { call, connectedDeveloper, createDeveloper, expectError, platformIdOf, stripeFault, standInStripe } from "../../harness";
 
 const stripe = standInStripe();
 

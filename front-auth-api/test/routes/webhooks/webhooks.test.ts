@@ -21,7 +21,7 @@ import {
   portalAction,
   subscriptionIdFrom,
   type Delivery,
-} from "./harness";
+} from "../../harness";
 
 async function hmacHex(secret: string, message: string): Promise<string> {
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { client, MID_MONTH, midMonthClock, seedPlatform } from "./harness";
+import { client, MID_MONTH, midMonthClock, seedPlatform } from "../../harness";
 
 /** The totals test runs at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between its calls and the day is known, whatever the date. */
 const call = client(midMonthClock);

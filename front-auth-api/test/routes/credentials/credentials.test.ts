@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { sha256Hex } from "@dream-api/shared";
 import { keyCacheKvKey } from "@dream-api/shared/caches";
 import { describe, expect, it } from "vitest";
-import { call, client, createDeveloper, expectError, harnessClock } from "./harness";
+import { call, client, createDeveloper, expectError, harnessClock } from "../../harness";
 
 async function keyRows(platformId: string) {
   const { results } = await env.DB.prepare("SELECT key_id, mode, secret_hash, secret_prefix, expires_at, revoked_at FROM api_keys WHERE platform_id = ?1 ORDER BY created_at")

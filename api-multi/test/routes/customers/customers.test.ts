@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { createClerkClient } from "@clerk/backend";
 import { describe, expect, inject, it } from "vitest";
-import { client, expectErrorShape, MID_MONTH, midMonthClock, mintToken, seedPlatform, tableCounts } from "./harness";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, mintToken, seedPlatform, tableCounts } from "../../harness";
 
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount, tableCounts } from "./harness";
+import { client, expectErrorShape, MID_MONTH, midMonthClock, seedPlatform, storedCount, tableCounts } from "../../harness";
 
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);

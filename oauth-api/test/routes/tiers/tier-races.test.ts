@@ -11,7 +11,7 @@
 import { env } from "cloudflare:test";
 import { MAX_TIERS } from "@dream-api/shared";
 import { describe, expect, it } from "vitest";
-import { call, type CallResult, connectedDeveloper, type ConnectedDeveloper, createDeveloper, type Developer, expectError, platformIdOf, standInStripe } from "./harness";
+import { call, type CallResult, connectedDeveloper, type ConnectedDeveloper, createDeveloper, type Developer, expectError, platformIdOf, standInStripe } from "../../harness";
 
 const stripe = standInStripe();
 

@@ -7,7 +7,7 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectErrorShape, failingBatches, seedPlatform, storedCount } from "./harness";
+import { call, expectErrorShape, failingBatches, seedPlatform, storedCount } from "../../harness";
 
 const track = (secretKey: string, key: string, userId: string, options: { envOverrides?: Partial<Env> } = {}) =>
   call("POST", "/api/usage/track", { key: secretKey, body: { userId }, headers: { "Idempotency-Key": key }, ...options });
