@@ -3,7 +3,7 @@
  * `Stripe-Account` → form params → `Idempotency-Key` replay → handler →
  * `expand[]` → JSON, with Stripe-shaped errors for anything thrown.
  *
- * Idempotency follows Stripe: keys are scoped to the account, only POSTs use
+ * Idempotency follows Stripe: keys are scoped to the account and mode, only POSTs use
  * them, a reused key with other params or another endpoint is an
  * `idempotency_error`, and a request that failed validation is not saved (so
  * it can be retried with the same key after fixing it).
@@ -18,10 +18,11 @@ import { canonicalForm, decodeForm, type FormObject } from "./form.js";
 import { newId } from "./ids.js";
 import { API_VERSION } from "./objects/event.js";
 import { Params } from "./params.js";
+import type { Scope } from "./store.js";
 
 export interface ApiRequest {
-  /** The account whose objects this request reads and writes. */
-  account: string;
+  /** The account and mode whose objects this request reads and writes. */
+  scope: Scope;
   params: Params;
   origin: RequestOrigin;
   /** A path parameter of the route (`:id`). */
@@ -55,13 +56,14 @@ export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Re
     if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
     try {
       const key = apiKeyFrom(c.req.header("authorization"));
-      const keyAccount = authenticate(deps.store, deps.auth, key);
-      const account = resolveAccount(deps.store, key ?? "", keyAccount, c.req.header("stripe-account"));
-      if (c.req.header("stripe-account")) headers["stripe-account"] = account;
+      const keyScope = authenticate(deps.store, deps.auth, key);
+      const scope = resolveAccount(deps.store, key ?? "", keyScope, c.req.header("stripe-account"));
+      if (c.req.header("stripe-account")) headers["stripe-account"] = scope.account;
       const raw = await readForm(c);
       const canonical = canonicalForm(raw);
 
-      const savedKey = c.req.method === "POST" && idempotencyKey ? `${account} ${idempotencyKey}` : undefined;
+      // Keys are scoped to the account and the mode; test-mode keys keep the pre-live-mode format.
+      const savedKey = c.req.method === "POST" && idempotencyKey ? `${scope.account}${scope.livemode ? " live" : ""} ${idempotencyKey}` : undefined;
       const saved = savedKey ? deps.store.state.idempotency[savedKey] : undefined;
       if (saved && idempotencyKey) {
         if (saved.method !== c.req.method || saved.path !== c.req.path) throw idempotencyMismatch(idempotencyKey, "endpoint");
@@ -74,7 +76,7 @@ export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Re
 
       const params = new Params(raw);
       const result = handler({
-        account,
+        scope,
         params,
         origin: { id: requestId, idempotency_key: idempotencyKey },
         path: (name) => {
@@ -83,7 +85,7 @@ export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Re
           return value;
         },
       });
-      const body = JSON.stringify(expand(deps.store, account, result, params.stringList("expand")), null, 2);
+      const body = JSON.stringify(expand(deps.store, scope, result, params.stringList("expand")), null, 2);
       if (savedKey) {
         deps.store.state.idempotency[savedKey] = { method: c.req.method, path: c.req.path, params: canonical, status: 200, body };
         deps.store.touch();

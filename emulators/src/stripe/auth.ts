@@ -3,9 +3,13 @@
  * account: the one named by `Stripe-Account`, else the one an OAuth access
  * token belongs to, else the platform. Accounts that are unknown or were
  * deauthorized refuse access (403), as Stripe does.
+ *
+ * It also acts in exactly one mode, the key's: `sk_live_…` is live mode,
+ * `sk_test_…` test mode, and an OAuth access token is in the mode it was
+ * issued in. `Stripe-Account` never changes the mode.
  */
 import { accountInaccessible, authenticationFailed } from "./errors.js";
-import type { Store } from "./store.js";
+import type { Scope, Store } from "./store.js";
 
 export interface AuthConfig {
   /** Accepted keys; when absent any `sk_test_…` / `sk_live_…` key is accepted. */
@@ -35,25 +39,30 @@ export function redactKey(key: string): string {
   return `${prefix}${"*".repeat(Math.max(4, key.length - prefix.length - 4))}${key.slice(-4)}`;
 }
 
-/** Validates the key; returns the account a key alone acts on. */
-export function authenticate(store: Store, config: AuthConfig, key: string | undefined): string {
+/** The mode a secret key is for: live for `sk_live_…` (and `rk_live_…`), test otherwise. */
+export function keyIsLive(key: string): boolean {
+  return /^[a-z]+_live_/.test(key);
+}
+
+/** Validates the key; returns the account a key alone acts on, in the key's mode. */
+export function authenticate(store: Store, config: AuthConfig, key: string | undefined): Scope {
   if (!key) throw authenticationFailed(NO_KEY_MESSAGE);
   const token = store.state.accessTokens[key];
   if (token) {
     if (token.revoked) throw authenticationFailed(`Expired API Key provided: ${redactKey(key)}. Application access may have been revoked.`);
-    return token.account;
+    return { account: token.account, livemode: token.livemode ?? false };
   }
   const valid = config.secretKeys ? config.secretKeys.includes(key) : KEY_PATTERN.test(key);
   if (!valid) throw authenticationFailed(`Invalid API Key provided: ${redactKey(key)}`);
-  return store.platformAccountId;
+  return { account: store.platformAccountId, livemode: keyIsLive(key) };
 }
 
-/** Applies the `Stripe-Account` header on top of the key's own account. */
-export function resolveAccount(store: Store, key: string, keyAccount: string, header: string | undefined): string {
+/** Applies the `Stripe-Account` header on top of the key's own account; the mode stays the key's. */
+export function resolveAccount(store: Store, key: string, keyScope: Scope, header: string | undefined): Scope {
   const requested = header?.trim();
-  if (!requested || requested === keyAccount) return keyAccount;
-  const platformKey = keyAccount === store.platformAccountId;
+  if (!requested || requested === keyScope.account) return keyScope;
+  const platformKey = keyScope.account === store.platformAccountId;
   const record = store.account(requested);
   if (!platformKey || !record?.connected) throw accountInaccessible(redactKey(key), requested);
-  return requested;
+  return { account: requested, livemode: keyScope.livemode };
 }

@@ -13,6 +13,7 @@ import type { Customer } from "./objects/customer.js";
 import { buildInvoice, type BillingReason, type Invoice } from "./objects/invoice.js";
 import { buildSubscription, buildSubscriptionItem, setPeriod, type Subscription, type SubscriptionItem } from "./objects/subscription.js";
 import { nextBoundary, periodBoundary } from "./periods.js";
+import type { Scope } from "./store.js";
 
 interface Period {
   start: number;
@@ -24,25 +25,26 @@ function recurringOf(price: Price): { interval: NonNullable<Price["recurring"]>[
   return { interval: price.recurring.interval, count: price.recurring.interval_count };
 }
 
-function describeItem(deps: Deps, account: string, item: SubscriptionItem): string {
-  const product = deps.store.get(account, "products", item.price.product);
+function describeItem(deps: Deps, scope: Scope, item: SubscriptionItem): string {
+  const product = deps.store.get(scope, "products", item.price.product);
   const { interval } = recurringOf(item.price);
   return `${item.quantity} × ${product?.name ?? item.price.product} (at ${formatAmount(item.price.unit_amount, item.price.currency)} / ${interval})`;
 }
 
-function createInvoice(deps: Deps, account: string, subscription: Subscription, reason: BillingReason, periods: { lines: Period; invoice: Period }, paid: boolean): Invoice {
-  const customer = deps.store.get(account, "customers", subscription.customer);
+function createInvoice(deps: Deps, scope: Scope, subscription: Subscription, reason: BillingReason, periods: { lines: Period; invoice: Period }, paid: boolean): Invoice {
+  const customer = deps.store.get(scope, "customers", subscription.customer);
   const sequence = customer?.next_invoice_sequence ?? 1;
   if (customer) {
     customer.next_invoice_sequence = sequence + 1;
-    deps.store.put(account, "customers", customer);
+    deps.store.put(scope, "customers", customer);
   }
   const invoice = buildInvoice({
+    livemode: scope.livemode,
     id: newId("in"),
     number: `${customer?.invoice_prefix ?? "LOCAL"}-${String(sequence).padStart(4, "0")}`,
     created: deps.now(),
     customer: { id: subscription.customer, email: customer?.email ?? null, name: customer?.name ?? null },
-    accountName: deps.store.requireAccount(account).account.business_profile.name,
+    accountName: deps.store.requireAccount(scope.account).account.business_profile.name,
     subscription: { id: subscription.id, metadata: subscription.metadata },
     items: subscription.items.data,
     billingReason: reason,
@@ -50,22 +52,22 @@ function createInvoice(deps: Deps, account: string, subscription: Subscription, 
     invoicePeriod: periods.invoice,
     paid,
     lineId: () => newId("il"),
-    describe: (item) => describeItem(deps, account, item),
+    describe: (item) => describeItem(deps, scope, item),
   });
-  deps.store.put(account, "invoices", invoice);
+  deps.store.put(scope, "invoices", invoice);
   subscription.latest_invoice = invoice.id;
   return invoice;
 }
 
-function emitPaid(deps: Deps, account: string, invoice: Invoice, origin: RequestOrigin): void {
-  deps.events.emit(account, "invoice.paid", invoice, origin);
-  deps.events.emit(account, "invoice.payment_succeeded", invoice, origin);
+function emitPaid(deps: Deps, scope: Scope, invoice: Invoice, origin: RequestOrigin): void {
+  deps.events.emit(scope, "invoice.paid", invoice, origin);
+  deps.events.emit(scope, "invoice.payment_succeeded", invoice, origin);
 }
 
 /** A paid subscription for recurring checkout items, billed from now. */
 export function startSubscription(
   deps: Deps,
-  account: string,
+  scope: Scope,
   customer: Customer,
   items: Array<{ price: Price; quantity: number }>,
   metadata: Record<string, string>,
@@ -78,6 +80,7 @@ export function startSubscription(
   const period = { start: now, end: periodBoundary(now, interval, count, 1) };
   const id = newId("sub");
   const subscription = buildSubscription({
+    livemode: scope.livemode,
     id,
     created: now,
     customer: customer.id,
@@ -86,10 +89,10 @@ export function startSubscription(
     items: items.map((item) => buildSubscriptionItem(newId("si"), id, item.price, item.quantity, now, period)),
     period,
   });
-  const invoice = createInvoice(deps, account, subscription, "subscription_create", { lines: period, invoice: { start: now, end: now } }, true);
-  deps.store.put(account, "subscriptions", subscription);
-  deps.events.emit(account, "customer.subscription.created", subscription, origin);
-  emitPaid(deps, account, invoice, origin);
+  const invoice = createInvoice(deps, scope, subscription, "subscription_create", { lines: period, invoice: { start: now, end: now } }, true);
+  deps.store.put(scope, "subscriptions", subscription);
+  deps.events.emit(scope, "customer.subscription.created", subscription, origin);
+  emitPaid(deps, scope, invoice, origin);
   return { subscription, invoice };
 }
 
@@ -97,13 +100,13 @@ export function startSubscription(
  * Applies `change` and emits `customer.subscription.updated` with Stripe's
  * `previous_attributes` when anything actually changed.
  */
-export function updateSubscription(deps: Deps, account: string, subscription: Subscription, change: (subscription: Subscription) => void, origin: RequestOrigin): Subscription {
+export function updateSubscription(deps: Deps, scope: Scope, subscription: Subscription, change: (subscription: Subscription) => void, origin: RequestOrigin): Subscription {
   const before = structuredClone(subscription);
   change(subscription);
   const previous = previousAttributes(before, subscription);
   if (Object.keys(previous).length > 0) {
-    deps.store.put(account, "subscriptions", subscription);
-    deps.events.emit(account, "customer.subscription.updated", subscription, origin, previous);
+    deps.store.put(scope, "subscriptions", subscription);
+    deps.events.emit(scope, "customer.subscription.updated", subscription, origin, previous);
   }
   return subscription;
 }
@@ -126,27 +129,27 @@ export function scheduleCancellation(subscription: Subscription, cancel: boolean
   subscription.cancellation_details = { comment: null, feedback: null, reason: cancel ? "cancellation_requested" : null };
 }
 
-export function setCancelAtPeriodEnd(deps: Deps, account: string, subscription: Subscription, cancel: boolean, origin: RequestOrigin): Subscription {
+export function setCancelAtPeriodEnd(deps: Deps, scope: Scope, subscription: Subscription, cancel: boolean, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
-  return updateSubscription(deps, account, subscription, (s) => scheduleCancellation(s, cancel, deps.now()), origin);
+  return updateSubscription(deps, scope, subscription, (s) => scheduleCancellation(s, cancel, deps.now()), origin);
 }
 
-function end(deps: Deps, account: string, subscription: Subscription, at: number, origin: RequestOrigin): Subscription {
+function end(deps: Deps, scope: Scope, subscription: Subscription, at: number, origin: RequestOrigin): Subscription {
   subscription.status = "canceled";
   subscription.ended_at = at;
   subscription.canceled_at ??= at;
   subscription.cancel_at = null;
   subscription.cancellation_details = { comment: null, feedback: null, reason: "cancellation_requested" };
-  deps.store.put(account, "subscriptions", subscription);
-  deps.events.emit(account, "customer.subscription.deleted", subscription, origin);
+  deps.store.put(scope, "subscriptions", subscription);
+  deps.events.emit(scope, "customer.subscription.deleted", subscription, origin);
   return subscription;
 }
 
 /** Immediate cancellation (`DELETE /v1/subscriptions/:id`, portal "Cancel now"). */
-export function cancelNow(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+export function cancelNow(deps: Deps, scope: Scope, subscription: Subscription, origin: RequestOrigin): Subscription {
   if (subscription.status === "canceled") throw invalidRequest("This subscription has already been canceled.");
   subscription.canceled_at = deps.now();
-  return end(deps, account, subscription, deps.now(), origin);
+  return end(deps, scope, subscription, deps.now(), origin);
 }
 
 /**
@@ -154,10 +157,10 @@ export function cancelNow(deps: Deps, account: string, subscription: Subscriptio
  * ends there; any other renews for one more interval with a paid invoice
  * (which also brings a past_due subscription back to active).
  */
-export function advance(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+export function advance(deps: Deps, scope: Scope, subscription: Subscription, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
   const periodEnd = subscription.current_period_end;
-  if (subscription.cancel_at_period_end) return end(deps, account, subscription, periodEnd, origin);
+  if (subscription.cancel_at_period_end) return end(deps, scope, subscription, periodEnd, origin);
   const first = subscription.items.data[0];
   if (!first) throw invalidRequest("The subscription has no items.");
   const { interval, count } = recurringOf(first.price);
@@ -166,16 +169,16 @@ export function advance(deps: Deps, account: string, subscription: Subscription,
   let invoice: Invoice | undefined;
   updateSubscription(
     deps,
-    account,
+    scope,
     subscription,
     (s) => {
       setPeriod(s, next);
       s.status = "active";
-      invoice = createInvoice(deps, account, s, "subscription_cycle", { lines: next, invoice: previous }, true);
+      invoice = createInvoice(deps, scope, s, "subscription_cycle", { lines: next, invoice: previous }, true);
     },
     origin,
   );
-  if (invoice) emitPaid(deps, account, invoice, origin);
+  if (invoice) emitPaid(deps, scope, invoice, origin);
   return subscription;
 }
 
@@ -183,10 +186,10 @@ export function advance(deps: Deps, account: string, subscription: Subscription,
  * A failed charge for the current period: an open invoice with one failed
  * attempt, and the subscription past_due. The period does not move.
  */
-export function failPayment(deps: Deps, account: string, subscription: Subscription, origin: RequestOrigin): Subscription {
+export function failPayment(deps: Deps, scope: Scope, subscription: Subscription, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
   const period = { start: subscription.current_period_start, end: subscription.current_period_end };
-  const invoice = createInvoice(deps, account, subscription, "subscription_cycle", { lines: period, invoice: period }, false);
-  deps.events.emit(account, "invoice.payment_failed", invoice, origin);
-  return updateSubscription(deps, account, subscription, (s) => (s.status = "past_due"), origin);
+  const invoice = createInvoice(deps, scope, subscription, "subscription_cycle", { lines: period, invoice: period }, false);
+  deps.events.emit(scope, "invoice.payment_failed", invoice, origin);
+  return updateSubscription(deps, scope, subscription, (s) => (s.status = "past_due"), origin);
 }

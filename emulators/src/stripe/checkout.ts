@@ -13,6 +13,7 @@ import { newId } from "./ids.js";
 import { buildCustomerDetails, type CheckoutSession } from "./objects/checkout.js";
 import { buildCustomer, type Customer } from "./objects/customer.js";
 import { buildPaymentIntent } from "./objects/payment-intent.js";
+import type { Scope } from "./store.js";
 
 export interface PaymentInput {
   email: string | undefined;
@@ -21,59 +22,60 @@ export interface PaymentInput {
 }
 
 /** Sessions past `expires_at` become expired the first time anyone looks at them. */
-export function expireIfDue(deps: Deps, account: string, session: CheckoutSession): CheckoutSession {
-  if (session.status === "open" && session.expires_at <= deps.now()) expireSession(deps, account, session, AUTOMATIC);
+export function expireIfDue(deps: Deps, scope: Scope, session: CheckoutSession): CheckoutSession {
+  if (session.status === "open" && session.expires_at <= deps.now()) expireSession(deps, scope, session, AUTOMATIC);
   return session;
 }
 
-export function expireSession(deps: Deps, account: string, session: CheckoutSession, origin: RequestOrigin): CheckoutSession {
+export function expireSession(deps: Deps, scope: Scope, session: CheckoutSession, origin: RequestOrigin): CheckoutSession {
   if (session.status !== "open") {
     throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired.`);
   }
   session.status = "expired";
   session.url = null;
-  deps.store.put(account, "checkout_sessions", session);
-  deps.events.emit(account, "checkout.session.expired", session, origin);
+  deps.store.put(scope, "checkout_sessions", session);
+  deps.events.emit(scope, "checkout.session.expired", session, origin);
   return session;
 }
 
 /** The email the page must ask for, or the one already known. */
-export function knownEmail(deps: Deps, account: string, session: CheckoutSession): string | null {
-  if (session.customer) return deps.store.get(account, "customers", session.customer)?.email ?? null;
+export function knownEmail(deps: Deps, scope: Scope, session: CheckoutSession): string | null {
+  if (session.customer) return deps.store.get(scope, "customers", session.customer)?.email ?? null;
   return session.customer_email;
 }
 
-function customerFor(deps: Deps, account: string, session: CheckoutSession, email: string, name: string | null): Customer | null {
-  if (session.customer) return deps.store.get(account, "customers", session.customer) ?? null;
+function customerFor(deps: Deps, scope: Scope, session: CheckoutSession, email: string, name: string | null): Customer | null {
+  if (session.customer) return deps.store.get(scope, "customers", session.customer) ?? null;
   const mustCreate = session.mode === "subscription" || session.customer_creation === "always";
   if (!mustCreate) return null;
-  const customer = buildCustomer({ id: newId("cus"), created: deps.now(), email, name, description: null, phone: null, metadata: {} });
-  deps.store.put(account, "customers", customer);
-  deps.events.emit(account, "customer.created", customer, AUTOMATIC);
+  const customer = buildCustomer({ id: newId("cus"), created: deps.now(), email, name, description: null, phone: null, metadata: {}, livemode: scope.livemode });
+  deps.store.put(scope, "customers", customer);
+  deps.events.emit(scope, "customer.created", customer, AUTOMATIC);
   return customer;
 }
 
 /** Throws a 402 card error or a 400 for missing input; on success the session is complete. */
-export function payCheckoutSession(deps: Deps, account: string, session: CheckoutSession, input: PaymentInput): void {
-  expireIfDue(deps, account, session);
+export function payCheckoutSession(deps: Deps, scope: Scope, session: CheckoutSession, input: PaymentInput): void {
+  expireIfDue(deps, scope, session);
   if (session.status !== "open") throw invalidRequest(`This Checkout Session is ${session.status}.`);
-  const email = knownEmail(deps, account, session) ?? input.email?.trim();
+  const email = knownEmail(deps, scope, session) ?? input.email?.trim();
   if (!email) throw invalidRequest("Enter your email address.", { param: "email" });
   chargeCard(input.cardNumber);
 
-  const extras = deps.store.requireAccount(account).checkoutExtras[session.id];
+  const extras = deps.store.extras(scope)[session.id];
   const lineItems = extras?.lineItems ?? [];
   const name = input.name?.trim() || null;
-  const customer = customerFor(deps, account, session, email, name);
+  const customer = customerFor(deps, scope, session, email, name);
 
   if (session.mode === "subscription") {
     if (!customer) throw new Error("subscription checkout without a customer");
     const items = lineItems.map((item) => ({ price: item.price, quantity: item.quantity }));
-    const { subscription, invoice } = startSubscription(deps, account, customer, items, extras?.subscriptionMetadata ?? {}, AUTOMATIC);
+    const { subscription, invoice } = startSubscription(deps, scope, customer, items, extras?.subscriptionMetadata ?? {}, AUTOMATIC);
     session.subscription = subscription.id;
     session.invoice = invoice.id;
   } else {
     const paymentIntent = buildPaymentIntent({
+      livemode: scope.livemode,
       id: newId("pi"),
       created: deps.now(),
       amount: session.amount_total,
@@ -82,8 +84,8 @@ export function payCheckoutSession(deps: Deps, account: string, session: Checkou
       receiptEmail: email,
       metadata: extras?.paymentIntentMetadata ?? {},
     });
-    deps.store.put(account, "payment_intents", paymentIntent);
-    deps.events.emit(account, "payment_intent.succeeded", paymentIntent, AUTOMATIC);
+    deps.store.put(scope, "payment_intents", paymentIntent);
+    deps.events.emit(scope, "payment_intent.succeeded", paymentIntent, AUTOMATIC);
     session.payment_intent = paymentIntent.id;
   }
 
@@ -92,8 +94,8 @@ export function payCheckoutSession(deps: Deps, account: string, session: Checkou
   session.customer = customer?.id ?? null;
   session.customer_details = buildCustomerDetails(email, name ?? customer?.name ?? null);
   session.url = null;
-  deps.store.put(account, "checkout_sessions", session);
-  deps.events.emit(account, "checkout.session.completed", session, AUTOMATIC);
+  deps.store.put(scope, "checkout_sessions", session);
+  deps.events.emit(scope, "checkout.session.completed", session, AUTOMATIC);
 }
 
 /** Stripe fills `{CHECKOUT_SESSION_ID}` in the redirect URLs with the session id. */

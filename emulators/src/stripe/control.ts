@@ -12,7 +12,7 @@ import { AUTOMATIC } from "./events.js";
 import { newId } from "./ids.js";
 import { buildAccount } from "./objects/account.js";
 import type { Subscription } from "./objects/subscription.js";
-import { newAccountRecord } from "./store.js";
+import { newAccountRecord, type Scope } from "./store.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
 /** Form or JSON body with string values. */
@@ -43,35 +43,34 @@ function route(handler: (c: Context) => Promise<object> | object): (c: Context) 
   };
 }
 
-/** The subscription in the account from `Stripe-Account` / `account`, or in whichever account holds it. */
-async function findSubscription(deps: Deps, c: Context): Promise<{ account: string; subscription: Subscription }> {
+/**
+ * The subscription in the account from `Stripe-Account` / `account`, or in
+ * whichever account holds it; in whichever mode holds it (ids are unique
+ * across modes, and controls take no API key).
+ */
+async function findSubscription(deps: Deps, c: Context): Promise<{ scope: Scope; subscription: Subscription }> {
   const id = c.req.param("id") ?? "";
   const account = c.req.header("stripe-account") ?? (await readBody(c)).account;
-  if (account) {
-    if (!deps.store.account(account)) throw resourceMissing("account", account);
-    const subscription = deps.store.get(account, "subscriptions", id);
-    if (!subscription) throw resourceMissing("subscription", id);
-    return { account, subscription };
-  }
-  const found = deps.store.locate("subscriptions", id);
+  if (account && !deps.store.account(account)) throw resourceMissing("account", account);
+  const found = deps.store.locate("subscriptions", id, account);
   if (!found) throw resourceMissing("subscription", id);
-  return { account: found.account, subscription: found.object };
+  return { scope: found.scope, subscription: found.object };
 }
 
 export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispatcher): void {
   app.post(
     "/_emulator/subscriptions/:id/advance",
     route(async (c) => {
-      const { account, subscription } = await findSubscription(deps, c);
-      return advance(deps, account, subscription, AUTOMATIC);
+      const { scope, subscription } = await findSubscription(deps, c);
+      return advance(deps, scope, subscription, AUTOMATIC);
     }),
   );
 
   app.post(
     "/_emulator/subscriptions/:id/fail_payment",
     route(async (c) => {
-      const { account, subscription } = await findSubscription(deps, c);
-      return failPayment(deps, account, subscription, AUTOMATIC);
+      const { scope, subscription } = await findSubscription(deps, c);
+      return failPayment(deps, scope, subscription, AUTOMATIC);
     }),
   );
 

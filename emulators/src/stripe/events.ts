@@ -1,12 +1,13 @@
 /**
  * Event creation and fan-out. Every state change the API, the hosted pages or
- * the control endpoints make is recorded as an event in the account it
- * happened in (listable via /v1/events) and handed to the webhook dispatcher.
+ * the control endpoints make is recorded as an event in the account and mode
+ * it happened in (listable via /v1/events with a key of that mode, `livemode`
+ * set accordingly) and handed to the webhook dispatcher.
  */
 import { newId } from "./ids.js";
 import type { StripeObject } from "./objects/common.js";
 import { buildEvent, type StripeEvent } from "./objects/event.js";
-import type { Store } from "./store.js";
+import type { Scope, Store } from "./store.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
 /** The API request that caused an event; both null for hosted-page and automatic actions. */
@@ -33,7 +34,7 @@ export class EventLog {
     private readonly now: () => number,
   ) {}
 
-  emit(account: string, type: string, object: StripeObject, origin: RequestOrigin, previous: Record<string, unknown> | null = null): StripeEvent {
+  emit(scope: Scope, type: string, object: StripeObject, origin: RequestOrigin, previous: Record<string, unknown> | null = null): StripeEvent {
     const event = buildEvent({
       id: newId("evt"),
       created: this.now(),
@@ -41,10 +42,11 @@ export class EventLog {
       object,
       previousAttributes: previous,
       request: origin,
-      account: account === this.store.platformAccountId ? null : account,
+      account: scope.account === this.store.platformAccountId ? null : scope.account,
+      livemode: scope.livemode,
     });
-    this.store.put(account, "events", event);
-    this.deliver(account, event);
+    this.store.put(scope, "events", event);
+    this.deliver(scope, event);
     return event;
   }
 
@@ -52,14 +54,14 @@ export class EventLog {
   replay(eventId: string): StripeEvent | undefined {
     const found = this.store.locate("events", eventId);
     if (!found) return undefined;
-    this.deliver(found.account, found.object);
+    this.deliver(found.scope, found.object);
     return found.object;
   }
 
-  private deliver(account: string, event: StripeEvent): void {
+  private deliver(scope: Scope, event: StripeEvent): void {
     event.pending_webhooks += this.dispatcher.targets(event).length;
     this.store.touch();
-    const load = (): StripeEvent | undefined => this.store.account(account)?.data.events[event.id];
+    const load = (): StripeEvent | undefined => (this.store.account(scope.account) ? this.store.get(scope, "events", event.id) : undefined);
     this.dispatcher.dispatch(event, {
       eventId: event.id,
       load,

@@ -1,4 +1,4 @@
-/** Stripe-looking random ids (`cus_…`, `cs_test_…`), unique across accounts. */
+/** Stripe-looking random ids (`cus_…`, `cs_test_…`), unique across accounts and modes. */
 import { randomInt } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -14,6 +14,7 @@ const LENGTHS = {
   acct: 16,
   ac: 32,
   bps: 24,
+  cs_live: 58,
   cs_test: 58,
   cus: 14,
   evt: 24,
@@ -21,12 +22,14 @@ const LENGTHS = {
   in: 24,
   li: 24,
   pi: 24,
+  pk_live: 40,
   pk_test: 40,
   price: 24,
   prod: 14,
   req: 14,
   rt: 40,
   si: 14,
+  sk_live: 40,
   sk_test: 40,
   sub: 24,
   whd: 14,

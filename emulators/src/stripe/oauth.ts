@@ -11,6 +11,7 @@ import type { Deps } from "./deps.js";
 import { OAuthError, StripeApiError } from "./errors.js";
 import { newId } from "./ids.js";
 import { Params } from "./params.js";
+import type { Scope } from "./store.js";
 
 /** Authorization codes are single use and short lived, as on Stripe. */
 const CODE_TTL_SECONDS = 5 * 60;
@@ -20,22 +21,23 @@ export function applicationObject(deps: Deps): { id: string; object: "applicatio
   return { id: deps.connectClientId, object: "application", name: "dream-api (local)" };
 }
 
-function oauthRoute(deps: Deps, handler: (params: Params) => object): (c: Context) => Promise<Response> {
+/** `livemode` is the platform key's mode: a live key issues live-mode tokens. */
+function oauthRoute(deps: Deps, handler: (params: Params, livemode: boolean) => object): (c: Context) => Promise<Response> {
   return async (c) => {
     try {
       const params = new Params(await readForm(c));
       const key = apiKeyFrom(c.req.header("authorization")) ?? params.string("client_secret");
-      let account: string;
+      let scope: Scope;
       try {
-        account = authenticate(deps.store, deps.auth, key);
+        scope = authenticate(deps.store, deps.auth, key);
       } catch (error) {
         if (error instanceof StripeApiError) throw new OAuthError(401, "invalid_client", error.body.message);
         throw error;
       }
-      if (account !== deps.store.platformAccountId) {
+      if (scope.account !== deps.store.platformAccountId) {
         throw new OAuthError(401, "invalid_client", "OAuth requests must be made with the platform's secret key.");
       }
-      return c.json(handler(params));
+      return c.json(handler(params, scope.livemode));
     } catch (error) {
       return errorResponse(error);
     }
@@ -47,7 +49,7 @@ export function registerOAuth(app: Hono, deps: Deps): void {
 
   app.post(
     "/oauth/token",
-    oauthRoute(deps, (params) => {
+    oauthRoute(deps, (params, livemode) => {
       const grantType = params.string("grant_type");
       if (!grantType) throw new OAuthError(400, "invalid_request", "No grant type specified");
       if (grantType !== "authorization_code") {
@@ -62,15 +64,15 @@ export function registerOAuth(app: Hono, deps: Deps): void {
         throw new OAuthError(400, "invalid_grant", `Authorization code expired: ${code}`);
       }
       record.used = true;
-      const accessToken = newId("sk_test");
-      store.state.accessTokens[accessToken] = { account: record.account, revoked: false };
+      const accessToken = newId(livemode ? "sk_live" : "sk_test");
+      store.state.accessTokens[accessToken] = { account: record.account, revoked: false, livemode };
       store.touch();
       return {
         access_token: accessToken,
-        livemode: false,
+        livemode,
         refresh_token: newId("rt"),
         scope: record.scope,
-        stripe_publishable_key: newId("pk_test"),
+        stripe_publishable_key: newId(livemode ? "pk_live" : "pk_test"),
         stripe_user_id: record.account,
         token_type: "bearer",
       };
@@ -79,7 +81,7 @@ export function registerOAuth(app: Hono, deps: Deps): void {
 
   app.post(
     "/oauth/deauthorize",
-    oauthRoute(deps, (params) => {
+    oauthRoute(deps, (params, livemode) => {
       const clientId = params.string("client_id");
       if (!clientId) throw new OAuthError(400, "invalid_request", "No client_id provided");
       if (clientId !== deps.connectClientId) throw new OAuthError(401, "invalid_client", `No such application: '${clientId}'`);
@@ -94,7 +96,8 @@ export function registerOAuth(app: Hono, deps: Deps): void {
         if (token.account === accountId) token.revoked = true;
       }
       store.touch();
-      deps.events.emit(accountId, "account.application.deauthorized", applicationObject(deps), {
+      // Deauthorizing disconnects the account in both modes; the event is in the mode of the key that asked.
+      deps.events.emit({ account: accountId, livemode }, "account.application.deauthorized", applicationObject(deps), {
         id: newId("req"),
         idempotency_key: null,
       });

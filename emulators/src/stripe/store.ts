@@ -1,8 +1,10 @@
 /**
- * All emulator state, partitioned by Stripe account: the platform account and
- * every connected account own separate object collections, which is what makes
- * `Stripe-Account` isolation hold. Objects are plain JSON so the whole state
- * can be persisted to `stateFile` and loaded by the next run.
+ * All emulator state, partitioned by Stripe account and, within an account, by
+ * mode: the platform account and every connected account own separate object
+ * collections for test mode and for live mode, which is what makes
+ * `Stripe-Account` isolation and test/live isolation hold. Objects are plain
+ * JSON so the whole state can be persisted to `stateFile` and loaded by the
+ * next run.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -31,13 +33,33 @@ export interface AccountData {
 export type Collection = keyof AccountData;
 export type ObjectOf<C extends Collection> = AccountData[C][string];
 
-export interface AccountRecord {
-  account: Account;
-  /** False once the platform was deauthorized: the account then refuses API access. */
-  connected: boolean;
+/**
+ * What one request acts on: an account in one mode. The mode is the API key's
+ * (`sk_test_…` → test, `sk_live_…` → live; an OAuth access token carries the
+ * mode it was issued in).
+ */
+export interface Scope {
+  account: string;
+  livemode: boolean;
+}
+
+/** One mode's objects of an account. */
+export interface ModeData {
   data: AccountData;
   /** Line items and nested params a checkout session needs at payment time. */
   checkoutExtras: Record<string, CheckoutExtras>;
+}
+
+/**
+ * The account itself is shared by both modes (a Standard account connects
+ * once); its objects are not. Test-mode objects sit at the top level, as in
+ * state files written before live mode existed; live-mode ones under `live`.
+ */
+export interface AccountRecord extends ModeData {
+  account: Account;
+  /** False once the platform was deauthorized: the account then refuses API access. */
+  connected: boolean;
+  live?: ModeData;
 }
 
 export interface OAuthCode {
@@ -45,6 +67,13 @@ export interface OAuthCode {
   scope: string;
   created: number;
   used: boolean;
+}
+
+export interface AccessToken {
+  account: string;
+  revoked: boolean;
+  /** The mode the token was issued in; absent (older state files) means test. */
+  livemode?: boolean;
 }
 
 export interface IdempotencyRecord {
@@ -60,8 +89,8 @@ export interface State {
   accounts: Record<string, AccountRecord>;
   oauthCodes: Record<string, OAuthCode>;
   /** OAuth access tokens act as API keys of their connected account until deauthorization revokes them. */
-  accessTokens: Record<string, { account: string; revoked: boolean }>;
-  /** Keyed by `${account} ${Idempotency-Key}`. */
+  accessTokens: Record<string, AccessToken>;
+  /** Keyed by `${account} ${Idempotency-Key}` in test mode, `${account} live ${Idempotency-Key}` in live mode. */
   idempotency: Record<string, IdempotencyRecord>;
 }
 
@@ -115,25 +144,51 @@ export class Store {
     return Object.values(this.state.accounts).filter((r) => r.account.id !== this.platformAccountId);
   }
 
-  get<C extends Collection>(account: string, collection: C, id: string): ObjectOf<C> | undefined {
-    return (this.requireAccount(account).data[collection] as Record<string, ObjectOf<C>>)[id];
+  /** The objects of one account in one mode (live-mode collections are created on first use). */
+  modeData(scope: Scope): ModeData {
+    const record = this.requireAccount(scope.account);
+    if (!scope.livemode) return record;
+    if (!record.live) {
+      record.live = { data: emptyData(), checkoutExtras: {} };
+      this.touch();
+    }
+    return record.live;
   }
 
-  put<C extends Collection>(account: string, collection: C, object: ObjectOf<C>): void {
-    (this.requireAccount(account).data[collection] as Record<string, ObjectOf<C>>)[object.id] = object;
+  get<C extends Collection>(scope: Scope, collection: C, id: string): ObjectOf<C> | undefined {
+    return (this.modeData(scope).data[collection] as Record<string, ObjectOf<C>>)[id];
+  }
+
+  put<C extends Collection>(scope: Scope, collection: C, object: ObjectOf<C>): void {
+    (this.modeData(scope).data[collection] as Record<string, ObjectOf<C>>)[object.id] = object;
     this.touch();
   }
 
   /** Insertion order, oldest first. */
-  all<C extends Collection>(account: string, collection: C): Array<ObjectOf<C>> {
-    return Object.values(this.requireAccount(account).data[collection]) as Array<ObjectOf<C>>;
+  all<C extends Collection>(scope: Scope, collection: C): Array<ObjectOf<C>> {
+    return Object.values(this.modeData(scope).data[collection]) as Array<ObjectOf<C>>;
   }
 
-  /** Finds an object by id in any account: hosted pages and control endpoints carry no account header. */
-  locate<C extends Collection>(collection: C, id: string): { account: string; object: ObjectOf<C> } | undefined {
-    for (const [account, record] of Object.entries(this.state.accounts)) {
-      const object = (record.data[collection] as Record<string, ObjectOf<C>>)[id];
-      if (object) return { account, object };
+  /** Checkout sessions' line items and nested params, by session id. */
+  extras(scope: Scope): Record<string, CheckoutExtras> {
+    return this.modeData(scope).checkoutExtras;
+  }
+
+  /**
+   * Finds an object by id in any account and either mode (ids are unique
+   * across both): hosted pages and control endpoints carry no API key.
+   * With `account`, looks in that account only.
+   */
+  locate<C extends Collection>(collection: C, id: string, account?: string): { scope: Scope; object: ObjectOf<C> } | undefined {
+    for (const [accountId, record] of Object.entries(this.state.accounts)) {
+      if (account !== undefined && accountId !== account) continue;
+      for (const [livemode, data] of [
+        [false, record],
+        [true, record.live],
+      ] as const) {
+        const object = data ? (data.data[collection] as Record<string, ObjectOf<C>>)[id] : undefined;
+        if (object) return { scope: { account: accountId, livemode }, object };
+      }
     }
     return undefined;
   }

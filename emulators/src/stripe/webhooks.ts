@@ -14,6 +14,11 @@ export interface WebhookEndpointConfig {
   secret: string;
   /** true: receives connected accounts' events (event.account set); false: the platform's own. */
   connect: boolean;
+  /**
+   * The endpoint's mode, as every Stripe endpoint has one: false receives only
+   * test-mode events, true only live-mode ones. Absent: events of both modes.
+   */
+  livemode?: boolean;
 }
 
 export interface RetryPolicy {
@@ -27,6 +32,7 @@ export interface Delivery {
   eventId: string;
   eventType: string;
   account: string | null;
+  livemode: boolean;
   url: string;
   attempt: number;
   /** HTTP status, or null when the request failed before a response. */
@@ -70,10 +76,13 @@ export class WebhookDispatcher {
     private readonly retry: RetryPolicy,
   ) {}
 
-  /** Connected-account events go to connect endpoints, platform events to the others. */
+  /**
+   * Connected-account events go to connect endpoints, platform events to the
+   * others; an endpoint with a mode gets only the events of that mode.
+   */
   targets(event: StripeEvent): WebhookEndpointConfig[] {
     const connect = event.account !== undefined;
-    return this.endpoints.filter((endpoint) => endpoint.connect === connect);
+    return this.endpoints.filter((endpoint) => endpoint.connect === connect && (endpoint.livemode === undefined || endpoint.livemode === event.livemode));
   }
 
   dispatch(event: StripeEvent, job: DeliveryJob): void {
@@ -158,6 +167,7 @@ export class WebhookDispatcher {
       eventId: event.id,
       eventType: event.type,
       account: event.account ?? null,
+      livemode: event.livemode,
       url: endpoint.url,
       attempt,
       status,

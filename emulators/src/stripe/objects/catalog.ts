@@ -23,6 +23,7 @@ export interface ProductInit {
   images: string[];
   metadata: Metadata;
   url: string | null;
+  livemode: boolean;
 }
 
 export function buildProduct(init: ProductInit): Product {
@@ -34,7 +35,7 @@ export function buildProduct(init: ProductInit): Product {
     default_price: null,
     description: init.description,
     images: init.images,
-    livemode: false,
+    livemode: init.livemode,
     marketing_features: [],
     metadata: init.metadata,
     name: init.name,
@@ -59,6 +60,7 @@ export interface Recurring {
 
 export interface Price extends StripeObject {
   object: "price";
+  livemode: boolean;
   active: boolean;
   created: number;
   currency: string;
@@ -82,6 +84,7 @@ export interface PriceInit {
   nickname: string | null;
   lookupKey: string | null;
   metadata: Metadata;
+  livemode: boolean;
 }
 
 export function buildPrice(init: PriceInit): Price {
@@ -93,7 +96,7 @@ export function buildPrice(init: PriceInit): Price {
     created: init.created,
     currency: init.currency,
     custom_unit_amount: null,
-    livemode: false,
+    livemode: init.livemode,
     lookup_key: init.lookupKey,
     metadata: init.metadata,
     nickname: init.nickname,
@@ -129,7 +132,7 @@ export function planOf(price: Price): StripeObject {
     currency: price.currency,
     interval: price.recurring?.interval ?? "month",
     interval_count: price.recurring?.interval_count ?? 1,
-    livemode: false,
+    livemode: price.livemode,
     metadata: price.metadata,
     meter: null,
     nickname: price.nickname,

@@ -87,6 +87,7 @@ export interface CheckoutSessionInit {
   amount: number;
   metadata: Metadata;
   allowPromotionCodes: boolean | null;
+  livemode: boolean;
 }
 
 export function buildCheckoutSession(init: CheckoutSessionInit): CheckoutSession {
@@ -129,7 +130,7 @@ export function buildCheckoutSession(init: CheckoutSessionInit): CheckoutSession
             },
           }
         : null,
-    livemode: false,
+    livemode: init.livemode,
     locale: null,
     metadata: init.metadata,
     mode: init.mode,

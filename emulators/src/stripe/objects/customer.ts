@@ -21,6 +21,7 @@ export interface CustomerInit {
   description: string | null;
   phone: string | null;
   metadata: Metadata;
+  livemode: boolean;
 }
 
 export function buildCustomer(init: CustomerInit): Customer {
@@ -38,7 +39,7 @@ export function buildCustomer(init: CustomerInit): Customer {
     email: init.email,
     invoice_prefix: randomToken(8).toUpperCase(),
     invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
-    livemode: false,
+    livemode: init.livemode,
     metadata: init.metadata,
     name: init.name,
     next_invoice_sequence: 1,

@@ -10,6 +10,7 @@ export interface StripeEvent extends StripeObject {
   pending_webhooks: number;
   data: { object: StripeObject; previous_attributes?: Record<string, unknown> };
   request: { id: string | null; idempotency_key: string | null };
+  livemode: boolean;
   /** Present only on events of connected accounts, as in Stripe. */
   account?: string;
 }
@@ -22,6 +23,7 @@ export function buildEvent(init: {
   previousAttributes: Record<string, unknown> | null;
   request: { id: string | null; idempotency_key: string | null };
   account: string | null;
+  livemode: boolean;
 }): StripeEvent {
   return {
     id: init.id,
@@ -33,7 +35,7 @@ export function buildEvent(init: {
       object: structuredClone(init.object),
       ...(init.previousAttributes ? { previous_attributes: init.previousAttributes } : {}),
     },
-    livemode: false,
+    livemode: init.livemode,
     pending_webhooks: 0,
     request: init.request,
     type: init.type,

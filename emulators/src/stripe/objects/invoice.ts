@@ -41,6 +41,7 @@ export interface InvoiceInit {
   lineId: () => string;
   /** Stripe's line text, e.g. "1 × Pro (at $15.00 / month)". */
   describe: (item: SubscriptionItem) => string;
+  livemode: boolean;
 }
 
 function buildLine(init: InvoiceInit, invoiceId: string, item: SubscriptionItem): InvoiceLine {
@@ -55,7 +56,7 @@ function buildLine(init: InvoiceInit, invoiceId: string, item: SubscriptionItem)
     discountable: true,
     discounts: [],
     invoice: invoiceId,
-    livemode: false,
+    livemode: init.livemode,
     metadata: {},
     period: init.linePeriod,
     quantity: item.quantity,
@@ -131,7 +132,7 @@ export function buildInvoice(init: InvoiceInit): Invoice {
     last_finalization_error: null,
     latest_revision: null,
     lines: listOf(lines, `/v1/invoices/${init.id}/lines`),
-    livemode: false,
+    livemode: init.livemode,
     metadata: {},
     next_payment_attempt: init.paid ? null : init.created + 3 * 86_400,
     number: init.number,

@@ -18,6 +18,7 @@ export interface PaymentIntentInit {
   customer: string | null;
   receiptEmail: string | null;
   metadata: Metadata;
+  livemode: boolean;
 }
 
 /** Only ever built already paid: the hosted checkout page is the only way to pay. */
@@ -43,7 +44,7 @@ export function buildPaymentIntent(init: PaymentIntentInit): PaymentIntent {
     description: null,
     last_payment_error: null,
     latest_charge: null,
-    livemode: false,
+    livemode: init.livemode,
     metadata: init.metadata,
     next_action: null,
     on_behalf_of: null,

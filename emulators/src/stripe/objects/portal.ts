@@ -8,7 +8,7 @@ export interface PortalSession extends StripeObject {
   url: string;
 }
 
-export function buildPortalSession(init: { id: string; created: number; customer: string; returnUrl: string | null; url: string }): PortalSession {
+export function buildPortalSession(init: { id: string; created: number; customer: string; returnUrl: string | null; url: string; livemode: boolean }): PortalSession {
   return {
     id: init.id,
     object: "billing_portal.session",
@@ -16,7 +16,7 @@ export function buildPortalSession(init: { id: string; created: number; customer
     created: init.created,
     customer: init.customer,
     flow: null,
-    livemode: false,
+    livemode: init.livemode,
     locale: null,
     on_behalf_of: null,
     return_url: init.returnUrl,

@@ -63,6 +63,7 @@ export interface SubscriptionInit {
   metadata: Metadata;
   items: SubscriptionItem[];
   period: { start: number; end: number };
+  livemode: boolean;
 }
 
 export function buildSubscription(init: SubscriptionInit): Subscription {
@@ -93,7 +94,7 @@ export function buildSubscription(init: SubscriptionInit): Subscription {
     invoice_settings: { account_tax_ids: null, issuer: { type: "self" } },
     items: listOf(init.items, `/v1/subscription_items?subscription=${init.id}`),
     latest_invoice: null,
-    livemode: false,
+    livemode: init.livemode,
     metadata: init.metadata,
     next_pending_invoice_item_invoice: null,
     on_behalf_of: null,

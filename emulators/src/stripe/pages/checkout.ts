@@ -11,7 +11,8 @@ import { StripeApiError } from "../errors.js";
 import { Params } from "../params.js";
 import { formatAmount } from "../money.js";
 import type { CheckoutSession } from "../objects/checkout.js";
-import { html, merchantName, messagePage, page } from "./layout.js";
+import { html, merchantName, messagePage, page, testBadge } from "./layout.js";
+import type { Scope } from "../store.js";
 
 interface FormState {
   error?: string;
@@ -28,10 +29,10 @@ function closedPage(session: CheckoutSession): Response {
   return messagePage("Session expired", "This checkout session has expired. Please start again from the merchant's site.", link, 410);
 }
 
-function checkoutPage(deps: Deps, account: string, session: CheckoutSession, state: FormState, status = 200): Response {
-  const merchant = merchantName(deps.store.requireAccount(account).account);
-  const items = deps.store.requireAccount(account).checkoutExtras[session.id]?.lineItems ?? [];
-  const email = knownEmail(deps, account, session);
+function checkoutPage(deps: Deps, scope: Scope, session: CheckoutSession, state: FormState, status = 200): Response {
+  const merchant = merchantName(deps.store.requireAccount(scope.account).account);
+  const items = deps.store.extras(scope)[session.id]?.lineItems ?? [];
+  const email = knownEmail(deps, scope, session);
   const subscription = session.mode === "subscription";
   const total = formatAmount(session.amount_total, session.currency);
   const rows = items.map((item) => {
@@ -42,7 +43,7 @@ function checkoutPage(deps: Deps, account: string, session: CheckoutSession, sta
   return page(
     `Pay ${merchant}`,
     html`<div class="card">
-  <p class="muted">${merchant}</p>
+  <p class="muted">${merchant}${testBadge(scope)}</p>
   <h1>${subscription ? "Subscribe" : "Pay"} ${total}</h1>
   ${rows}
   <div class="row total"><span>${subscription ? "Total due today" : "Total"}</span><span>${total}</span></div>
@@ -62,14 +63,14 @@ function checkoutPage(deps: Deps, account: string, session: CheckoutSession, sta
   <button type="submit">${subscription ? "Subscribe" : `Pay ${total}`}</button>
   ${session.cancel_url ? html`<a class="button secondary" href="${redirectUrl(session.cancel_url, session.id)}">Cancel and go back</a>` : ""}
 </form>
-<p class="note">Test mode: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.</p>`,
+<p class="note">${scope.livemode ? "Local live mode" : "Test mode"}: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.</p>`,
     status,
   );
 }
 
-function locate(deps: Deps, c: Context): { account: string; object: CheckoutSession } | undefined {
+function locate(deps: Deps, c: Context): { scope: Scope; object: CheckoutSession } | undefined {
   const found = deps.store.locate("checkout_sessions", c.req.param("id") ?? "");
-  if (found) expireIfDue(deps, found.account, found.object);
+  if (found) expireIfDue(deps, found.scope, found.object);
   return found;
 }
 
@@ -79,24 +80,24 @@ export function registerCheckoutPage(app: Hono, deps: Deps): void {
   app.get("/checkout/:id", (c) => {
     const found = locate(deps, c);
     if (!found) return notFound();
-    const { account, object: session } = found;
-    return session.status === "open" ? checkoutPage(deps, account, session, {}) : closedPage(session);
+    const { scope, object: session } = found;
+    return session.status === "open" ? checkoutPage(deps, scope, session, {}) : closedPage(session);
   });
 
   app.post("/checkout/:id", async (c) => {
     const found = locate(deps, c);
     if (!found) return notFound();
-    const { account, object: session } = found;
+    const { scope, object: session } = found;
     if (session.status !== "open") return closedPage(session);
     const form = new Params(await readForm(c));
     const input = { email: form.string("email"), name: form.string("name"), cardNumber: form.string("card_number") ?? "" };
     try {
-      payCheckoutSession(deps, account, session, input);
+      payCheckoutSession(deps, scope, session, input);
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
-      return checkoutPage(deps, account, session, { error: error.message, email: input.email, name: input.name }, error.status);
+      return checkoutPage(deps, scope, session, { error: error.message, email: input.email, name: input.name }, error.status);
     }
     if (session.success_url) return c.redirect(redirectUrl(session.success_url, session.id), 303);
-    return messagePage("Payment complete", `Thank you! Your payment to ${merchantName(deps.store.requireAccount(account).account)} succeeded.`);
+    return messagePage("Payment complete", `Thank you! Your payment to ${merchantName(deps.store.requireAccount(scope.account).account)} succeeded.`);
   });
 }

@@ -76,6 +76,11 @@ export function formatDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 }
 
+/** Stripe marks hosted pages of test-mode objects; live-mode pages carry no mark. */
+export function testBadge(scope: { livemode: boolean }): SafeHtml | string {
+  return scope.livemode ? "" : html` <span class="badge warn">Test mode</span>`;
+}
+
 export function merchantName(account: { id: string; business_profile: { name: string | null } }): string {
   return account.business_profile.name ?? account.id;
 }

@@ -127,7 +127,8 @@ export function registerAuthorizePage(app: Hono, deps: Deps): void {
     const code = newId("ac");
     deps.store.state.oauthCodes[code] = { account: record.account.id, scope: request.scope, created: deps.now(), used: false };
     deps.store.touch();
-    deps.events.emit(record.account.id, "account.application.authorized", applicationObject(deps), AUTOMATIC);
+    // The authorize page carries no key, so no mode: the event is a test-mode one, as before live mode existed.
+    deps.events.emit({ account: record.account.id, livemode: false }, "account.application.authorized", applicationObject(deps), AUTOMATIC);
     return redirect(request.redirectUri, { code, scope: request.scope, state: request.state });
   });
 }

@@ -14,7 +14,8 @@ import { formatAmount } from "../money.js";
 import type { PortalSession } from "../objects/portal.js";
 import type { Subscription } from "../objects/subscription.js";
 import { Params } from "../params.js";
-import { formatDate, html, merchantName, messagePage, page } from "./layout.js";
+import { formatDate, html, merchantName, messagePage, page, testBadge } from "./layout.js";
+import type { Scope } from "../store.js";
 
 const ACTIONS = ["cancel_at_period_end", "resume", "cancel_now"] as const;
 
@@ -36,17 +37,17 @@ function actionButton(session: PortalSession, subscription: Subscription, action
 <input type="hidden" name="action" value="${action}"><button type="submit" class="${style}">${label}</button></form>`;
 }
 
-function portalPage(deps: Deps, account: string, session: PortalSession, error?: string, status = 200): Response {
-  const record = deps.store.requireAccount(account);
+function portalPage(deps: Deps, scope: Scope, session: PortalSession, error?: string, status = 200): Response {
+  const record = deps.store.requireAccount(scope.account);
   const merchant = merchantName(record.account);
-  const customer = deps.store.get(account, "customers", session.customer);
+  const customer = deps.store.get(scope, "customers", session.customer);
   const subscriptions = deps.store
-    .all(account, "subscriptions")
+    .all(scope, "subscriptions")
     .filter((s) => s.customer === session.customer)
     .reverse();
   const cards = subscriptions.map((subscription) => {
     const lines = subscription.items.data.map((item) => {
-      const product = deps.store.get(account, "products", item.price.product);
+      const product = deps.store.get(scope, "products", item.price.product);
       const interval = item.price.recurring?.interval ?? "month";
       return html`<div class="row"><span>${product?.name ?? item.price.product}${item.quantity > 1 ? ` × ${item.quantity}` : ""}</span><span>${formatAmount(item.price.unit_amount * item.quantity, item.price.currency)} / ${interval}</span></div>`;
     });
@@ -61,7 +62,7 @@ ${open ? actionButton(session, subscription, "cancel_now", "Cancel now", "danger
   });
   return page(
     `${merchant} billing`,
-    html`<div class="card"><p class="muted">${merchant}</p><h1>Billing</h1><p class="muted">${customer?.email ?? session.customer}</p></div>
+    html`<div class="card"><p class="muted">${merchant}${testBadge(scope)}</p><h1>Billing</h1><p class="muted">${customer?.email ?? session.customer}</p></div>
 ${error ? html`<div class="alert" role="alert">${error}</div>` : ""}
 ${cards.length > 0 ? cards : html`<div class="card"><p>No subscriptions.</p></div>`}
 ${session.return_url ? html`<a class="button secondary" href="${session.return_url}">Return to ${merchant}</a>` : ""}`,
@@ -74,25 +75,25 @@ export function registerPortalPage(app: Hono, deps: Deps): void {
 
   app.get("/portal/:id", (c) => {
     const found = deps.store.locate("portal_sessions", c.req.param("id"));
-    return found ? portalPage(deps, found.account, found.object) : notFound();
+    return found ? portalPage(deps, found.scope, found.object) : notFound();
   });
 
   app.post("/portal/:id/subscriptions/:subscription", async (c) => {
     const found = deps.store.locate("portal_sessions", c.req.param("id"));
     if (!found) return notFound();
-    const { account, object: session } = found;
-    const subscription = deps.store.get(account, "subscriptions", c.req.param("subscription"));
+    const { scope, object: session } = found;
+    const subscription = deps.store.get(scope, "subscriptions", c.req.param("subscription"));
     if (!subscription || subscription.customer !== session.customer) {
-      return portalPage(deps, account, session, "That subscription does not belong to this customer.", 404);
+      return portalPage(deps, scope, session, "That subscription does not belong to this customer.", 404);
     }
     const action = new Params(await readForm(c)).string("action") ?? "";
-    if (!(ACTIONS as readonly string[]).includes(action)) return portalPage(deps, account, session, `Unknown action "${action}".`, 400);
+    if (!(ACTIONS as readonly string[]).includes(action)) return portalPage(deps, scope, session, `Unknown action "${action}".`, 400);
     try {
-      if (action === "cancel_now") cancelNow(deps, account, subscription, AUTOMATIC);
-      else setCancelAtPeriodEnd(deps, account, subscription, action === "cancel_at_period_end", AUTOMATIC);
+      if (action === "cancel_now") cancelNow(deps, scope, subscription, AUTOMATIC);
+      else setCancelAtPeriodEnd(deps, scope, subscription, action === "cancel_at_period_end", AUTOMATIC);
     } catch (error) {
       if (!(error instanceof StripeApiError)) throw error;
-      return portalPage(deps, account, session, error.message, error.status);
+      return portalPage(deps, scope, session, error.message, error.status);
     }
     return c.redirect(`/portal/${session.id}`, 303);
   });

@@ -9,16 +9,16 @@ export function registerAccounts(app: Hono, deps: Deps): void {
   /** The account the request acts on (platform, or the `Stripe-Account` one). */
   app.get(
     "/v1/account",
-    api(deps, ({ account }) => store.requireAccount(account).account),
+    api(deps, ({ scope }) => store.requireAccount(scope.account).account),
   );
 
   /** The platform may read itself and the accounts connected to it. */
   app.get(
     "/v1/accounts/:id",
-    api(deps, ({ account, path }) => {
+    api(deps, ({ scope, path }) => {
       const id = path("id");
       const record = store.account(id);
-      const visible = record?.connected && (account === store.platformAccountId || account === id);
+      const visible = record?.connected && (scope.account === store.platformAccountId || scope.account === id);
       if (!record || !visible) throw resourceMissing("account", id);
       return record.account;
     }),

@@ -10,19 +10,20 @@ import { mustGet } from "./lookup.js";
 export function registerBillingPortal(app: Hono, deps: Deps): void {
   app.post(
     "/v1/billing_portal/sessions",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const customer = params.string("customer");
       if (!customer) throw parameterMissing("customer");
-      mustGet(deps.store, account, "customers", customer, "customer");
+      mustGet(deps.store, scope, "customers", customer, "customer");
       const id = newId("bps");
       const session = buildPortalSession({
+        livemode: scope.livemode,
         id,
         created: deps.now(),
         customer,
         returnUrl: urlParam(params, "return_url"),
         url: `${deps.publicUrl}/portal/${id}`,
       });
-      deps.store.put(account, "portal_sessions", session);
+      deps.store.put(scope, "portal_sessions", session);
       return session;
     }),
   );

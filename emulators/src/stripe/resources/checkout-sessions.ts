@@ -11,6 +11,7 @@ import { buildCheckoutItem, buildCheckoutSession, type CheckoutItem, type Checko
 import type { Params } from "../params.js";
 import { mustGet } from "./lookup.js";
 import { createPrice } from "./prices.js";
+import type { Scope } from "../store.js";
 
 const DAY = 86_400;
 
@@ -25,7 +26,7 @@ export function urlParam(params: Params, name: string): string | null {
   return value;
 }
 
-function lineItems(deps: Deps, account: string, params: Params, mode: CheckoutMode, origin: RequestOrigin): CheckoutItem[] {
+function lineItems(deps: Deps, scope: Scope, params: Params, mode: CheckoutMode, origin: RequestOrigin): CheckoutItem[] {
   const entries = params.list("line_items");
   if (entries.length === 0) throw parameterMissing("line_items");
   const items = entries.map((entry) => {
@@ -34,19 +35,19 @@ function lineItems(deps: Deps, account: string, params: Params, mode: CheckoutMo
     if (priceId && priceData) throw invalidRequest("You may only specify one of these parameters: price, price_data.", { param: entry.path("price") });
     let price: Price;
     if (priceId) {
-      price = mustGet(deps.store, account, "prices", priceId, entry.path("price"));
+      price = mustGet(deps.store, scope, "prices", priceId, entry.path("price"));
       if (!price.active) {
         throw invalidRequest("The price specified is inactive. This field only accepts active prices.", { param: entry.path("price") });
       }
     } else if (priceData) {
       // Ad-hoc prices are created inactive, as Stripe does, so they never show up as catalog prices.
-      price = createPrice(deps, account, priceData, origin);
+      price = createPrice(deps, scope, priceData, origin);
       price.active = false;
     } else {
       throw parameterMissing(entry.path("price"));
     }
     const quantity = entry.integer("quantity", { min: 1 }) ?? 1;
-    const product = deps.store.get(account, "products", price.product);
+    const product = deps.store.get(scope, "products", price.product);
     return buildCheckoutItem(newId("li"), price, quantity, product?.name ?? price.product);
   });
 
@@ -76,7 +77,7 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/checkout/sessions",
-    api(deps, ({ account, params, origin }) => {
+    api(deps, ({ scope, params, origin }) => {
       const mode = params.oneOf("mode", ["payment", "subscription", "setup"] as const);
       if (!mode) throw parameterMissing("mode");
       if (mode === "setup") throw invalidRequest("The emulator supports `payment` and `subscription` modes only.", { param: "mode" });
@@ -86,7 +87,7 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
       if (customer && customerEmail) {
         throw invalidRequest("You may only specify one of these parameters: customer, customer_email.", { param: "customer_email" });
       }
-      if (customer) mustGet(store, account, "customers", customer, "customer");
+      if (customer) mustGet(store, scope, "customers", customer, "customer");
       const customerCreation = params.oneOf("customer_creation", ["always", "if_required"] as const);
       if (customerCreation && mode !== "payment") {
         throw invalidRequest("`customer_creation` can only be used in `payment` mode.", { param: "customer_creation" });
@@ -113,10 +114,11 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
       const metadata = params.metadata();
       const subscriptionMetadata = subscriptionData?.metadata() ?? {};
       const paymentIntentMetadata = paymentIntentData?.metadata() ?? {};
-      const items = lineItems(deps, account, params, mode, origin);
+      const items = lineItems(deps, scope, params, mode, origin);
 
-      const id = newId("cs_test");
+      const id = newId(scope.livemode ? "cs_live" : "cs_test");
       const session = buildCheckoutSession({
+        livemode: scope.livemode,
         id,
         created,
         expiresAt,
@@ -133,34 +135,34 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
         metadata,
         allowPromotionCodes: params.boolean("allow_promotion_codes") ?? null,
       });
-      store.requireAccount(account).checkoutExtras[id] = { lineItems: items, subscriptionMetadata, paymentIntentMetadata };
-      store.put(account, "checkout_sessions", session);
+      store.extras(scope)[id] = { lineItems: items, subscriptionMetadata, paymentIntentMetadata };
+      store.put(scope, "checkout_sessions", session);
       return session;
     }),
   );
 
   app.get(
     "/v1/checkout/sessions/:id",
-    api(deps, ({ account, path }) => expireIfDue(deps, account, mustGet(store, account, "checkout_sessions", path("id")))),
+    api(deps, ({ scope, path }) => expireIfDue(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")))),
   );
 
   app.get(
     "/v1/checkout/sessions/:id/line_items",
-    api(deps, ({ account, params, path }) => {
-      const session = mustGet(store, account, "checkout_sessions", path("id"));
-      const items = store.requireAccount(account).checkoutExtras[session.id]?.lineItems ?? [];
+    api(deps, ({ scope, params, path }) => {
+      const session = mustGet(store, scope, "checkout_sessions", path("id"));
+      const items = store.extras(scope)[session.id]?.lineItems ?? [];
       return paginate(items, params, `/v1/checkout/sessions/${session.id}/line_items`, "line item", "as_given");
     }),
   );
 
   app.post(
     "/v1/checkout/sessions/:id/expire",
-    api(deps, ({ account, path, origin }) => expireSession(deps, account, mustGet(store, account, "checkout_sessions", path("id")), origin)),
+    api(deps, ({ scope, path, origin }) => expireSession(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")), origin)),
   );
 
   app.get(
     "/v1/checkout/sessions",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const filters = {
         customer: params.string("customer"),
         status: params.oneOf("status", ["open", "complete", "expired"] as const),
@@ -168,8 +170,8 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
         payment_intent: params.string("payment_intent"),
       };
       const sessions = store
-        .all(account, "checkout_sessions")
-        .map((session) => expireIfDue(deps, account, session))
+        .all(scope, "checkout_sessions")
+        .map((session) => expireIfDue(deps, scope, session))
         .filter((session) => Object.entries(filters).every(([field, value]) => value === undefined || session[field] === value));
       return paginate(sessions, params, "/v1/checkout/sessions", "checkout.session");
     }),

@@ -22,8 +22,9 @@ export function registerCustomers(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/customers",
-    api(deps, ({ account, params, origin }) => {
+    api(deps, ({ scope, params, origin }) => {
       const customer = buildCustomer({
+        livemode: scope.livemode,
         id: newId("cus"),
         created: now(),
         email: email(params) ?? null,
@@ -32,21 +33,21 @@ export function registerCustomers(app: Hono, deps: Deps): void {
         phone: params.nullableString("phone") ?? null,
         metadata: params.metadata(),
       });
-      store.put(account, "customers", customer);
-      events.emit(account, "customer.created", customer, origin);
+      store.put(scope, "customers", customer);
+      events.emit(scope, "customer.created", customer, origin);
       return customer;
     }),
   );
 
   app.get(
     "/v1/customers/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "customers", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "customers", path("id"))),
   );
 
   app.post(
     "/v1/customers/:id",
-    api(deps, ({ account, params, path, origin }) => {
-      const customer = mustGet(store, account, "customers", path("id"));
+    api(deps, ({ scope, params, path, origin }) => {
+      const customer = mustGet(store, scope, "customers", path("id"));
       const before = structuredClone(customer);
       const newEmail = email(params);
       if (newEmail !== undefined) customer.email = newEmail;
@@ -57,8 +58,8 @@ export function registerCustomers(app: Hono, deps: Deps): void {
       customer.metadata = params.metadata(customer.metadata);
       const previous = previousAttributes(before, customer);
       if (Object.keys(previous).length > 0) {
-        store.put(account, "customers", customer);
-        events.emit(account, "customer.updated", customer, origin, previous);
+        store.put(scope, "customers", customer);
+        events.emit(scope, "customer.updated", customer, origin, previous);
       }
       return customer;
     }),
@@ -66,9 +67,9 @@ export function registerCustomers(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/customers",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const filter = params.string("email");
-      const customers = store.all(account, "customers").filter((c) => filter === undefined || c.email === filter);
+      const customers = store.all(scope, "customers").filter((c) => filter === undefined || c.email === filter);
       return paginate(customers, params, "/v1/customers", "customer");
     }),
   );

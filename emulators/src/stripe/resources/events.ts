@@ -14,15 +14,15 @@ export function registerEvents(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/events/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "events", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "events", path("id"))),
   );
 
   app.get(
     "/v1/events",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const type = params.string("type");
       const types = params.stringList("types");
-      const events = store.all(account, "events").filter((e) => (type === undefined || typeMatches(type, e.type)) && (types.length === 0 || types.some((pattern) => typeMatches(pattern, e.type))));
+      const events = store.all(scope, "events").filter((e) => (type === undefined || typeMatches(type, e.type)) && (types.length === 0 || types.some((pattern) => typeMatches(pattern, e.type))));
       return paginate(events, params, "/v1/events", "event");
     }),
   );

@@ -10,17 +10,17 @@ export function registerInvoices(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/invoices/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "invoices", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "invoices", path("id"))),
   );
 
   app.get(
     "/v1/invoices",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const customer = params.string("customer");
       const subscription = params.string("subscription");
       const status = params.oneOf("status", ["open", "paid"] as const);
       const invoices = store
-        .all(account, "invoices")
+        .all(scope, "invoices")
         .filter((i) => (customer === undefined || i.customer === customer) && (subscription === undefined || i.subscription === subscription) && (status === undefined || i.status === status));
       return paginate(invoices, params, "/v1/invoices", "invoice");
     }),

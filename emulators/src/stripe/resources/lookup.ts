@@ -1,5 +1,5 @@
 import { resourceMissing } from "../errors.js";
-import type { Collection, ObjectOf, Store } from "../store.js";
+import type { Collection, ObjectOf, Store, Scope } from "../store.js";
 
 /** The noun Stripe uses in "No such …" messages. */
 const NOUNS: Record<Collection, string> = {
@@ -18,8 +18,8 @@ const NOUNS: Record<Collection, string> = {
  * The object or Stripe's resource_missing error: 404 for an id from the URL,
  * 400 naming `param` for an id passed as a parameter.
  */
-export function mustGet<C extends Collection>(store: Store, account: string, collection: C, id: string, param?: string): ObjectOf<C> {
-  const object = store.get(account, collection, id);
+export function mustGet<C extends Collection>(store: Store, scope: Scope, collection: C, id: string, param?: string): ObjectOf<C> {
+  const object = store.get(scope, collection, id);
   if (!object) throw resourceMissing(NOUNS[collection], id, param);
   return object;
 }

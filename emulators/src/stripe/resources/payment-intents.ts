@@ -7,6 +7,6 @@ import { mustGet } from "./lookup.js";
 export function registerPaymentIntents(app: Hono, deps: Deps): void {
   app.get(
     "/v1/payment_intents/:id",
-    api(deps, ({ account, path }) => mustGet(deps.store, account, "payment_intents", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(deps.store, scope, "payment_intents", path("id"))),
   );
 }

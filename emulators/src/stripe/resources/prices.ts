@@ -9,6 +9,7 @@ import { buildPrice, buildProduct, type Price, type Product } from "../objects/c
 import type { Params } from "../params.js";
 import { INTERVALS } from "../periods.js";
 import { mustGet } from "./lookup.js";
+import type { Scope } from "../store.js";
 
 export function currencyParam(params: Params): string {
   const currency = params.requiredString("currency").toLowerCase();
@@ -16,17 +17,17 @@ export function currencyParam(params: Params): string {
   return currency;
 }
 
-/** `lookup_key` is unique per account among prices; `transfer_lookup_key` moves it. */
-function claimLookupKey(deps: Deps, account: string, params: Params, priceId: string): string | null | undefined {
+/** `lookup_key` is unique per account and mode among prices; `transfer_lookup_key` moves it. */
+function claimLookupKey(deps: Deps, scope: Scope, params: Params, priceId: string): string | null | undefined {
   const lookupKey = params.nullableString("lookup_key");
   if (!lookupKey) return lookupKey;
-  const holder = deps.store.all(account, "prices").find((p) => p.lookup_key === lookupKey && p.id !== priceId);
+  const holder = deps.store.all(scope, "prices").find((p) => p.lookup_key === lookupKey && p.id !== priceId);
   if (holder) {
     if (!params.boolean("transfer_lookup_key")) {
       throw invalidRequest(`A price (\`${holder.id}\`) already uses that lookup key.`, { param: "lookup_key" });
     }
     holder.lookup_key = null;
-    deps.store.put(account, "prices", holder);
+    deps.store.put(scope, "prices", holder);
   }
   return lookupKey;
 }
@@ -35,8 +36,9 @@ function claimLookupKey(deps: Deps, account: string, params: Params, priceId: st
  * Creates a product from `product_data` (inline, as `prices.create` and
  * Checkout's `price_data` allow) and emits `product.created`.
  */
-export function createProduct(deps: Deps, account: string, params: Params, origin: RequestOrigin, id = newId("prod")): Product {
+export function createProduct(deps: Deps, scope: Scope, params: Params, origin: RequestOrigin, id = newId("prod")): Product {
   const product = buildProduct({
+    livemode: scope.livemode,
     id,
     created: deps.now(),
     name: params.requiredString("name"),
@@ -46,8 +48,8 @@ export function createProduct(deps: Deps, account: string, params: Params, origi
     metadata: params.metadata(),
     url: params.nullableString("url") ?? null,
   });
-  deps.store.put(account, "products", product);
-  deps.events.emit(account, "product.created", product, origin);
+  deps.store.put(scope, "products", product);
+  deps.events.emit(scope, "product.created", product, origin);
   return product;
 }
 
@@ -56,14 +58,14 @@ export function createProduct(deps: Deps, account: string, params: Params, origi
  * `default_price_data`, a checkout line item's `price_data`).
  * `product` is the product id when the caller already knows it.
  */
-export function createPrice(deps: Deps, account: string, params: Params, origin: RequestOrigin, product?: string): Price {
+export function createPrice(deps: Deps, scope: Scope, params: Params, origin: RequestOrigin, product?: string): Price {
   const currency = currencyParam(params);
   const unitAmount = params.integer("unit_amount", { min: 0 });
   if (unitAmount === undefined) throw parameterMissing(params.path("unit_amount"));
   let productId = product ?? params.string("product");
   const productData = params.child("product_data");
-  if (productId) mustGet(deps.store, account, "products", productId, params.path("product"));
-  else if (productData) productId = createProduct(deps, account, productData, origin).id;
+  if (productId) mustGet(deps.store, scope, "products", productId, params.path("product"));
+  else if (productData) productId = createProduct(deps, scope, productData, origin).id;
   else throw parameterMissing(params.path("product"));
 
   const recurringParams = params.child("recurring");
@@ -75,6 +77,7 @@ export function createPrice(deps: Deps, account: string, params: Params, origin:
     : null;
   const id = newId("price");
   const price = buildPrice({
+    livemode: scope.livemode,
     id,
     created: deps.now(),
     currency,
@@ -83,11 +86,11 @@ export function createPrice(deps: Deps, account: string, params: Params, origin:
     recurring,
     active: params.boolean("active") ?? true,
     nickname: params.nullableString("nickname") ?? null,
-    lookupKey: claimLookupKey(deps, account, params, id) ?? null,
+    lookupKey: claimLookupKey(deps, scope, params, id) ?? null,
     metadata: params.metadata(),
   });
-  deps.store.put(account, "prices", price);
-  deps.events.emit(account, "price.created", price, origin);
+  deps.store.put(scope, "prices", price);
+  deps.events.emit(scope, "price.created", price, origin);
   return price;
 }
 
@@ -96,30 +99,30 @@ export function registerPrices(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/prices",
-    api(deps, ({ account, params, origin }) => createPrice(deps, account, params, origin)),
+    api(deps, ({ scope, params, origin }) => createPrice(deps, scope, params, origin)),
   );
 
   app.get(
     "/v1/prices/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "prices", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "prices", path("id"))),
   );
 
   app.post(
     "/v1/prices/:id",
-    api(deps, ({ account, params, path, origin }) => {
-      const price = mustGet(store, account, "prices", path("id"));
+    api(deps, ({ scope, params, path, origin }) => {
+      const price = mustGet(store, scope, "prices", path("id"));
       const before = structuredClone(price);
       const active = params.boolean("active");
       if (active !== undefined) price.active = active;
       const nickname = params.nullableString("nickname");
       if (nickname !== undefined) price.nickname = nickname;
-      const lookupKey = claimLookupKey(deps, account, params, price.id);
+      const lookupKey = claimLookupKey(deps, scope, params, price.id);
       if (lookupKey !== undefined) price.lookup_key = lookupKey;
       price.metadata = params.metadata(price.metadata);
       const previous = previousAttributes(before, price);
       if (Object.keys(previous).length > 0) {
-        store.put(account, "prices", price);
-        events.emit(account, "price.updated", price, origin, previous);
+        store.put(scope, "prices", price);
+        events.emit(scope, "price.updated", price, origin, previous);
       }
       return price;
     }),
@@ -127,14 +130,14 @@ export function registerPrices(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/prices",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const product = params.string("product");
       const active = params.boolean("active");
       const type = params.oneOf("type", ["recurring", "one_time"] as const);
       const currency = params.string("currency")?.toLowerCase();
       const lookupKeys = params.stringList("lookup_keys");
       const prices = store
-        .all(account, "prices")
+        .all(scope, "prices")
         .filter(
           (p) =>
             (product === undefined || p.product === product) &&

@@ -12,18 +12,18 @@ export function registerProducts(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/products",
-    api(deps, ({ account, params, origin }) => {
+    api(deps, ({ scope, params, origin }) => {
       // Nothing can be unset on create: `images=` or `description=` is refused, not read as "none".
       params.refuseUnset("id", "active", "description", "images", "url", "default_price_data");
       const customId = params.string("id");
-      if (customId && store.get(account, "products", customId)) {
+      if (customId && store.get(scope, "products", customId)) {
         throw invalidRequest("Product already exists.", { code: "resource_already_exists", param: "id" });
       }
-      const product = createProduct(deps, account, params, origin, customId);
+      const product = createProduct(deps, scope, params, origin, customId);
       const defaultPriceData = params.child("default_price_data");
       if (defaultPriceData) {
-        product.default_price = createPrice(deps, account, defaultPriceData, origin, product.id).id;
-        store.put(account, "products", product);
+        product.default_price = createPrice(deps, scope, defaultPriceData, origin, product.id).id;
+        store.put(scope, "products", product);
       }
       return product;
     }),
@@ -31,13 +31,13 @@ export function registerProducts(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/products/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "products", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "products", path("id"))),
   );
 
   app.post(
     "/v1/products/:id",
-    api(deps, ({ account, params, path, origin }) => {
-      const stored = mustGet(store, account, "products", path("id"));
+    api(deps, ({ scope, params, path, origin }) => {
+      const stored = mustGet(store, scope, "products", path("id"));
       // Changes go to a copy stored only once every param is accepted: a refused update changes nothing.
       const before = structuredClone(stored);
       const product = structuredClone(stored);
@@ -58,7 +58,7 @@ export function registerProducts(app: Hono, deps: Deps): void {
       if (images !== undefined) product.images = images;
       const defaultPrice = params.string("default_price");
       if (defaultPrice) {
-        const price = mustGet(store, account, "prices", defaultPrice, "default_price");
+        const price = mustGet(store, scope, "prices", defaultPrice, "default_price");
         if (price.product !== product.id) {
           throw invalidRequest(`The price \`${price.id}\` does not belong to product \`${product.id}\`.`, { param: "default_price" });
         }
@@ -68,8 +68,8 @@ export function registerProducts(app: Hono, deps: Deps): void {
       const previous = previousAttributes(before, product);
       if (Object.keys(previous).length > 0) {
         product.updated = now();
-        store.put(account, "products", product);
-        events.emit(account, "product.updated", product, origin, previous);
+        store.put(scope, "products", product);
+        events.emit(scope, "product.updated", product, origin, previous);
         return product;
       }
       return stored;
@@ -78,10 +78,10 @@ export function registerProducts(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/products",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const active = params.boolean("active");
       const ids = params.stringList("ids");
-      const products = store.all(account, "products").filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
+      const products = store.all(scope, "products").filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
       return paginate(products, params, "/v1/products", "product");
     }),
   );

@@ -9,6 +9,7 @@ import { planOf } from "../objects/catalog.js";
 import { buildSubscriptionItem, type Subscription } from "../objects/subscription.js";
 import type { Params } from "../params.js";
 import { mustGet } from "./lookup.js";
+import type { Scope } from "../store.js";
 
 const STATUSES = ["active", "past_due", "canceled", "all"] as const;
 
@@ -16,11 +17,11 @@ const STATUSES = ["active", "past_due", "canceled", "all"] as const;
  * `items[i][id]` + `price`/`quantity` changes an item (plan switch, no
  * proration modelled); an entry without `id` adds an item.
  */
-function applyItems(deps: Deps, account: string, subscription: Subscription, entries: Params[]): void {
+function applyItems(deps: Deps, scope: Scope, subscription: Subscription, entries: Params[]): void {
   for (const entry of entries) {
     const itemId = entry.string("id");
     const priceId = entry.string("price");
-    const price = priceId ? mustGet(deps.store, account, "prices", priceId, entry.path("price")) : undefined;
+    const price = priceId ? mustGet(deps.store, scope, "prices", priceId, entry.path("price")) : undefined;
     if (price && !price.recurring) {
       throw invalidRequest(`The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`, { param: entry.path("price") });
     }
@@ -50,23 +51,23 @@ export function registerSubscriptions(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/subscriptions/:id",
-    api(deps, ({ account, path }) => mustGet(store, account, "subscriptions", path("id"))),
+    api(deps, ({ scope, path }) => mustGet(store, scope, "subscriptions", path("id"))),
   );
 
   app.post(
     "/v1/subscriptions/:id",
-    api(deps, ({ account, params, path, origin }) => {
-      const subscription = mustGet(store, account, "subscriptions", path("id"));
+    api(deps, ({ scope, params, path, origin }) => {
+      const subscription = mustGet(store, scope, "subscriptions", path("id"));
       const cancelAtPeriodEnd = params.boolean("cancel_at_period_end");
       const items = params.list("items");
       if (cancelAtPeriodEnd !== undefined || items.length > 0) assertNotCanceled(subscription);
       // Validate everything before the first change so a bad item leaves no half-applied update.
       const draft = structuredClone(subscription);
-      applyItems(deps, account, draft, items);
+      applyItems(deps, scope, draft, items);
       const metadata = params.metadata(subscription.metadata);
       updateSubscription(
         deps,
-        account,
+        scope,
         subscription,
         (s) => {
           s.metadata = metadata;
@@ -81,18 +82,18 @@ export function registerSubscriptions(app: Hono, deps: Deps): void {
 
   app.delete(
     "/v1/subscriptions/:id",
-    api(deps, ({ account, path, origin }) => cancelNow(deps, account, mustGet(store, account, "subscriptions", path("id")), origin)),
+    api(deps, ({ scope, path, origin }) => cancelNow(deps, scope, mustGet(store, scope, "subscriptions", path("id")), origin)),
   );
 
   app.get(
     "/v1/subscriptions",
-    api(deps, ({ account, params }) => {
+    api(deps, ({ scope, params }) => {
       const customer = params.string("customer");
       const price = params.string("price");
       // Stripe lists every status except canceled unless asked.
       const status = params.oneOf("status", STATUSES);
       const subscriptions = store
-        .all(account, "subscriptions")
+        .all(scope, "subscriptions")
         .filter(
           (s) =>
             (customer === undefined || s.customer === customer) &&
