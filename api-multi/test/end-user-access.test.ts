@@ -135,15 +135,18 @@ describe("cross-tenant attempts", () => {
   });
 });
 
+/** A free tier and a paid one, for the checkout tests below. */
+const FREE_AND_PAID_PRO = [
+  { name: "free", limit: 5 },
+  { name: "pro", limit: 1000, price: 1900 },
+];
+
 describe("preview mode checkout", () => {
   it("runs on the platform's own account for a test key without a connected account, and moves the plan", async () => {
     const platform = await seedPlatform({
       mode: "test",
       plan: "free",
-      tiers: [
-        { name: "free", limit: 5 },
-        { name: "pro", limit: 1000, price: 1900 },
-      ],
+      tiers: FREE_AND_PAID_PRO,
     });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "demo" } });
     const cursor = await inboxCursor("preview");
@@ -189,10 +192,7 @@ describe("preview mode checkout", () => {
     const platform = await seedPlatform({
       mode: "live",
       plan: "paid",
-      tiers: [
-        { name: "free", limit: 5 },
-        { name: "pro", limit: 1000, price: 1900 },
-      ],
+      tiers: FREE_AND_PAID_PRO,
     });
     await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "x" } });
     expectErrorShape(await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "x", tier: "pro" } }), 409, "stripe_not_connected");

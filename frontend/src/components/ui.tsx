@@ -91,8 +91,37 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => v
   );
 }
 
+/** The error of the last action under a card's content, if any. */
+export function InlineError({ error }: { error: Error | null }) {
+  return error ? (
+    <div className="mt-3">
+      <ErrorState error={error} />
+    </div>
+  ) : null;
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <div className="rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{children}</div>;
+}
+
+/** A table of rows under column headers; scrolls sideways on narrow screens. */
+export function Table({ headers, children }: { headers: readonly string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-slate-500">
+          <tr>
+            {headers.map((header, index) => (
+              <th key={header} className={index < headers.length - 1 ? "py-2 pr-4" : "py-2"}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {

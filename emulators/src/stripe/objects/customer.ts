@@ -13,16 +13,7 @@ export interface Customer extends StripeObject {
   next_invoice_sequence: number;
 }
 
-export interface CustomerInit {
-  id: string;
-  created: number;
-  email: string | null;
-  name: string | null;
-  description: string | null;
-  phone: string | null;
-  metadata: Metadata;
-  livemode: boolean;
-}
+export type CustomerInit = Pick<Customer, "id" | "created" | "email" | "name" | "description" | "phone" | "metadata" | "livemode">;
 
 export function buildCustomer(init: CustomerInit): Customer {
   return {

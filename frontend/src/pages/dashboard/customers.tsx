@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import type { SubscriptionSummary } from "../../api/models";
-import { Badge, Button, Card, Empty, ErrorState, Loading, UsageBar, inputClass } from "../../components/ui";
+import { Badge, Button, Card, Empty, ErrorState, Loading, Table, UsageBar, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
@@ -39,45 +39,28 @@ export function CustomersPage() {
       {!page.data && page.loading ? <Loading label="Loading customers…" /> : null}
       {page.data && page.data.data.length === 0 ? <Empty>{query ? `No customer matches “${query}”.` : "No customers yet. They appear when your backend registers or tracks a user."}</Empty> : null}
       {page.data && page.data.data.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Customer</th>
-                <th className="py-2 pr-4">Plan</th>
-                <th className="py-2 pr-4">Usage</th>
-                <th className="py-2 pr-4">Subscription</th>
-                <th className="py-2">Cancels</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.data.data.map((customer) => (
-                <tr key={customer.userId}>
-                  <td className="py-2 pr-4">
-                    <Link className="font-medium text-indigo-700 hover:underline" to={`/dashboard/customers/${encodeURIComponent(customer.userId)}`}>
-                      {customer.userId}
-                    </Link>
-                    <div className="text-xs text-slate-500">{customer.email ?? "no email"}</div>
-                  </td>
-                  <td className="py-2 pr-4">{customer.plan}</td>
-                  <td className="py-2 pr-4">
-                    <UsageBar count={customer.usage.count} limit={customer.usage.limit} />
-                  </td>
-                  <td className="py-2 pr-4">
-                    <SubscriptionBadge subscription={customer.subscription} />
-                  </td>
-                  <td className="whitespace-nowrap py-2 text-slate-600">
-                    {customer.subscription?.cancelAtPeriodEnd
-                      ? formatDate(customer.subscription.currentPeriodEnd)
-                      : customer.subscription?.canceledAt
-                        ? formatDate(customer.subscription.canceledAt)
-                        : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={["Customer", "Plan", "Usage", "Subscription", "Cancels"]}>
+          {page.data.data.map((customer) => (
+            <tr key={customer.userId}>
+              <td className="py-2 pr-4">
+                <Link className="font-medium text-indigo-700 hover:underline" to={`/dashboard/customers/${encodeURIComponent(customer.userId)}`}>
+                  {customer.userId}
+                </Link>
+                <div className="text-xs text-slate-500">{customer.email ?? "no email"}</div>
+              </td>
+              <td className="py-2 pr-4">{customer.plan}</td>
+              <td className="py-2 pr-4">
+                <UsageBar count={customer.usage.count} limit={customer.usage.limit} />
+              </td>
+              <td className="py-2 pr-4">
+                <SubscriptionBadge subscription={customer.subscription} />
+              </td>
+              <td className="whitespace-nowrap py-2 text-slate-600">
+                {customer.subscription?.cancelAtPeriodEnd ? formatDate(customer.subscription.currentPeriodEnd) : customer.subscription?.canceledAt ? formatDate(customer.subscription.canceledAt) : "—"}
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       <div className="mt-4 flex gap-2">
         <Button variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((stack) => stack.slice(0, -1))}>

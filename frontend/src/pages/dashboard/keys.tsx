@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Credentials, KeyPair } from "../../api/models";
-import { Badge, Button, Card, CopyButton, Empty, ErrorState, Field, inputClass } from "../../components/ui";
+import { Badge, Button, Card, CopyButton, Empty, Field, inputClass, InlineError } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
 
@@ -152,11 +152,7 @@ export function KeysPage() {
             ))}
           </ul>
         )}
-        {error ? (
-          <div className="mt-3">
-            <ErrorState error={error} />
-          </div>
-        ) : null}
+        <InlineError error={error} />
       </Card>
       {me.credentials ? (
         <Card title="Your hosted pricing page">

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { NewTier, PublicTier, Tier } from "../../api/models";
 import { PricingTable } from "../../components/pricing-table";
-import { Badge, Button, Card, Empty, ErrorState, Loading } from "../../components/ui";
+import { Badge, Button, Card, Empty, ErrorState, Loading, InlineError } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import { formatMoney } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
@@ -132,11 +132,7 @@ export function TiersPage() {
             </li>
           ))}
         </ul>
-        {error ? (
-          <div className="mt-3">
-            <ErrorState error={error} />
-          </div>
-        ) : null}
+        <InlineError error={error} />
         {archived.length ? (
           <details className="mt-4 text-sm text-slate-600">
             <summary className="cursor-pointer">Archived tiers ({archived.length}) — existing subscribers keep them</summary>

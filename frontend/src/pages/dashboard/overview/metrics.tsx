@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Dashboard } from "../../../api/models";
-import { Card, Empty, Stat } from "../../../components/ui";
+import { Card, Empty, Stat, Table } from "../../../components/ui";
 import { formatDateTime, formatMoney, formatNumber } from "../../../lib/format";
 
 /** MRR, active subscribers, customers, calls this month, the 30-day usage chart and recent webhook events. */
@@ -38,26 +38,15 @@ export function Metrics({ dashboard }: { dashboard: Dashboard }) {
         {dashboard.recentEvents.length === 0 ? (
           <Empty>No webhook events yet. They appear here as your end-users pay.</Empty>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="py-2 pr-4">Type</th>
-                  <th className="py-2 pr-4">Outcome</th>
-                  <th className="py-2">Received</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {dashboard.recentEvents.map((event) => (
-                  <tr key={event.eventId}>
-                    <td className="py-2 pr-4 font-mono text-xs">{event.type}</td>
-                    <td className="py-2 pr-4 text-slate-700">{event.error ?? event.outcome ?? "—"}</td>
-                    <td className="whitespace-nowrap py-2 text-slate-500">{formatDateTime(event.receivedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table headers={["Type", "Outcome", "Received"]}>
+            {dashboard.recentEvents.map((event) => (
+              <tr key={event.eventId}>
+                <td className="py-2 pr-4 font-mono text-xs">{event.type}</td>
+                <td className="py-2 pr-4 text-slate-700">{event.error ?? event.outcome ?? "—"}</td>
+                <td className="whitespace-nowrap py-2 text-slate-500">{formatDateTime(event.receivedAt)}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Card, ErrorState, UsageBar } from "../../../components/ui";
+import { Badge, Button, Card, UsageBar, InlineError } from "../../../components/ui";
 import { formatDate } from "../../../lib/format";
 import { useDashboard } from "../dashboard-context";
 
@@ -70,11 +70,7 @@ export function PlanCard() {
           Refresh
         </Button>
       </div>
-      {error ? (
-        <div className="mt-3">
-          <ErrorState error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Card, ErrorState } from "../../../components/ui";
+import { Badge, Button, Card, InlineError } from "../../../components/ui";
 import { useDashboard } from "../dashboard-context";
 
 /** The connected Stripe account (Connect Standard): connect, or disconnect with confirmation. */
@@ -69,11 +69,7 @@ export function StripeConnection() {
           </Button>
         </div>
       )}
-      {error ? (
-        <div className="mt-3">
-          <ErrorState error={error} />
-        </div>
-      ) : null}
+      <InlineError error={error} />
     </Card>
   );
 }
