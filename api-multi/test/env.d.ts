@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** Empty until a migration test applies migrations to it (packages/testkit/src/vitest-config.mjs). */
+      MIGRATION_TEST_DB: D1Database;
     }
   }
 }

@@ -68,7 +68,7 @@ export type { CallResult };
 /** `client(clock)`: a caller bound to a new app on that clock; `call`: one on the harness clock; `send`: request templates for the property suites. */
 export const { client, call, send } = bindWorker({ createApp, env, createExecutionContext, waitOnExecutionContext, origin: "http://api.test", clock: harnessClock });
 
-const TENANT_TABLES = ["platforms", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "usage_daily", "subscriptions", "purchases", "events", "oauth_states"];
+const TENANT_TABLES = ["platforms", "platform_settings", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "usage_daily", "subscriptions", "purchases", "events", "oauth_states"];
 
 /** Every tenant table's rows of one platform (full rows, not only counts, so updates show too). */
 export function tenantRows(platformId: string): Promise<Record<string, unknown[]>> {

@@ -55,8 +55,20 @@ export const meSchema = z
   })
   .meta({ id: "Me", description: "Everything the dashboard needs about the signed-in developer." });
 
+export const settingsSchema = z
+  .strictObject({
+    mode: z.enum(["test", "live"]).meta({ description: "Which mode these settings apply to: each mode has its own." }),
+    allowedOrigins: z.array(z.string()).meta({ description: "Exact origins Checkout and the billing portal may send end-users back to. Enforced for live keys.", example: ["https://app.example"] }),
+    defaultSuccessUrl: z.string().nullable().meta({ description: "Where Checkout returns after payment when the call names no successUrl.", example: "https://app.example/thanks" }),
+    defaultCancelUrl: z.string().nullable().meta({ description: "Where Checkout returns when the end-user cancels, when the call names no cancelUrl." }),
+    defaultReturnUrl: z.string().nullable().meta({ description: "Where the billing portal returns, when the call names no returnUrl." }),
+    updatedAt: nullableDateTime.meta({ description: "When these settings were last saved; null if never." }),
+  })
+  .meta({ id: "Settings", description: "The developer's settings for one mode." });
+
 export const responses = {
   me: meSchema,
+  settings: z.strictObject({ settings: settingsSchema }).meta({ id: "SettingsResponse" }),
   verifyAuth: z
     .strictObject({ developerId: z.string(), plan: z.enum(["free", "paid"]), usage: usageSchema })
     .meta({ id: "MeteredCall", description: "The metered call's result: the usage after it." }),

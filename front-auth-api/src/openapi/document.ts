@@ -26,6 +26,7 @@ const contract = developerWorkerContract<AppEnv>({
     { name: "Account", description: "The signed-in developer and the metered call." },
     { name: "Keys", description: "The platform's key pairs: issue, rotate, revoke." },
     { name: "Billing", description: "The developer's $15/month plan on the platform's Stripe account." },
+    { name: "Settings", description: "Per mode: where Checkout and the portal may send end-users back to." },
     { name: "Webhooks", description: "Stripe calls these; you do not." },
   ],
   errorSchema,

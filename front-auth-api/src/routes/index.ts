@@ -12,6 +12,8 @@ import { revokeKeyOperation } from "./credentials/revoke";
 import { rotateCredentialsOperation } from "./credentials/rotate";
 import { getMeOperation } from "./me/get";
 import { verifyAuthOperation } from "./me/verify-auth";
+import { getSettingsOperation } from "./settings/get";
+import { updateSettingsOperation } from "./settings/update";
 import { receiveStripeEventOperation } from "./webhooks/stripe";
 
 export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
@@ -22,5 +24,7 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   revokeKeyOperation,
   createCheckoutOperation,
   createPortalOperation,
+  getSettingsOperation,
+  updateSettingsOperation,
   receiveStripeEventOperation,
 ];

@@ -500,7 +500,7 @@ export async function snapshotPlatformRows<Statement>(db: RowSource<Statement>, 
 }
 
 /** Tenant tables a developer's platform owns (front-auth-api and oauth-api snapshots). */
-const DEVELOPER_TABLES = ["platforms", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "subscriptions", "purchases", "events", "oauth_states"] as const;
+const DEVELOPER_TABLES = ["platforms", "platform_settings", "api_keys", "stripe_accounts", "tiers", "end_users", "usage_counts", "subscriptions", "purchases", "events", "oauth_states"] as const;
 
 /**
  * Every row a developer owns: the platform's tenant tables (full rows, so an

@@ -85,6 +85,8 @@ export async function workerTestConfig(options) {
               STRIPE_SECRET_KEY: cloud.stripeSecretKey,
               ...options.bindings?.(cloud),
             },
+            // An empty database for tests that apply migrations themselves (a migration's data copy, from the schema before it).
+            d1Databases: { MIGRATION_TEST_DB: "migration-test" },
             ...(settings.ratelimits ? { ratelimits: settings.ratelimits } : {}),
           },
         };

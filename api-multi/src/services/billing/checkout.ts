@@ -1,11 +1,12 @@
 import { ApiError, activeTier, purposeMetadata, type Tier } from "@dream-api/shared";
-import { getEndUserBilling, getLiveSubscription, getPlatform, listTiers } from "@dream-api/shared/db";
+import { getEndUserBilling, getLiveSubscription, getPlatformSettings, listTiers } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "../customers/get";
 import { createEndUserPortal } from "./portal";
+import { assertAllowedRedirect } from "./redirects";
 import { checkoutAccount, platformStripe } from "./stripe-account";
 
 export interface CheckoutInput {
@@ -94,21 +95,19 @@ function inlinePrice(tier: Tier): Stripe.Checkout.SessionCreateParams.LineItem.P
 
 /**
  * Success/cancel URLs: the caller's (http(s); with a live key they must be on
- * one of the developer's allowed origins), else the developer's defaults,
- * else the hosted pricing page.
+ * one of the allowed origins of the developer's live settings), else the
+ * defaults of the key's mode, else the hosted pricing page.
  */
 async function redirectUrls(ctx: ServiceContext, input: CheckoutInput): Promise<{ successUrl: string; cancelUrl: string }> {
-  const platform = await getPlatform(ctx.env.DB, ctx.platformId);
+  const settings = await getPlatformSettings(ctx.env.DB, ctx.platformId, ctx.mode);
   const pricingPage = new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
   const pick = (given: string | undefined, param: string, fallback: string) => {
     if (given === undefined) return fallback;
-    if (ctx.mode === "live" && !(platform?.allowedOrigins ?? []).includes(new URL(given).origin)) {
-      throw new ApiError("invalid_request", `${param} must be on one of the platform's allowed origins in live mode.`, { param });
-    }
+    assertAllowedRedirect(ctx, settings, given, param);
     return given;
   };
   return {
-    successUrl: pick(input.successUrl, "successUrl", platform?.defaultSuccessUrl ?? `${pricingPage}?checkout=success`),
-    cancelUrl: pick(input.cancelUrl, "cancelUrl", platform?.defaultCancelUrl ?? `${pricingPage}?checkout=canceled`),
+    successUrl: pick(input.successUrl, "successUrl", settings.defaultSuccessUrl ?? `${pricingPage}?checkout=success`),
+    cancelUrl: pick(input.cancelUrl, "cancelUrl", settings.defaultCancelUrl ?? `${pricingPage}?checkout=canceled`),
   };
 }

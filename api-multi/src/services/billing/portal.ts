@@ -1,9 +1,10 @@
 import { ApiError } from "@dream-api/shared";
-import { getEndUserBilling, getPlatform } from "@dream-api/shared/db";
+import { getEndUserBilling, getPlatformSettings } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "../customers/get";
+import { assertAllowedRedirect } from "./redirects";
 import { platformStripe } from "./stripe-account";
 
 /** A billing-portal session for the end-user's Stripe customer, on the account it lives on. */
@@ -11,11 +12,9 @@ export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext;
   const user = await getEndUserBilling(ctx.env.DB, ctx.platformId, input.userId);
   if (!user) throw customerNotFound(input.userId);
   if (!user.stripeCustomerId) throw new ApiError("no_billing_account", `Customer "${input.userId}" has not paid yet, so there is no billing account to manage.`);
-  const platform = await getPlatform(ctx.env.DB, ctx.platformId);
-  if (input.returnUrl && ctx.mode === "live" && !(platform?.allowedOrigins ?? []).includes(new URL(input.returnUrl).origin)) {
-    throw new ApiError("invalid_request", "returnUrl must be on one of the platform's allowed origins in live mode.", { param: "returnUrl" });
-  }
-  const returnUrl = input.returnUrl ?? new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
+  const settings = await getPlatformSettings(ctx.env.DB, ctx.platformId, ctx.mode);
+  if (input.returnUrl) assertAllowedRedirect(ctx, settings, input.returnUrl, "returnUrl");
+  const returnUrl = input.returnUrl ?? settings.defaultReturnUrl ?? new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
   try {
     const session = await platformStripe(ctx.env).billingPortal.sessions.create(
       { customer: user.stripeCustomerId, return_url: returnUrl },

@@ -144,6 +144,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get settings
+         * @description The developer's settings for one mode: allowed origins and default return URLs (empty until saved).
+         */
+        get: operations["settings.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change settings
+         * @description Changes the given fields of one mode's settings (null clears a URL); the next checkout or portal session uses them. Live mode takes https origins only, and its default URLs must be on one of its allowed origins.
+         */
+        patch: operations["settings.update"];
+        trace?: never;
+    };
     "/webhook/stripe": {
         parameters: {
             query?: never;
@@ -304,6 +328,35 @@ export interface components {
                 currentPeriodEnd: string | null;
                 canceledAt: string | null;
             } | null;
+        };
+        /** @description The developer's settings for one mode. */
+        Settings: {
+            /**
+             * @description Which mode these settings apply to: each mode has its own.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /**
+             * @description Exact origins Checkout and the billing portal may send end-users back to. Enforced for live keys.
+             * @example [
+             *       "https://app.example"
+             *     ]
+             */
+            allowedOrigins: string[];
+            /**
+             * @description Where Checkout returns after payment when the call names no successUrl.
+             * @example https://app.example/thanks
+             */
+            defaultSuccessUrl: string | null;
+            /** @description Where Checkout returns when the end-user cancels, when the call names no cancelUrl. */
+            defaultCancelUrl: string | null;
+            /** @description Where the billing portal returns, when the call names no returnUrl. */
+            defaultReturnUrl: string | null;
+            /** @description When these settings were last saved; null if never. */
+            updatedAt: string | null;
+        };
+        SettingsResponse: {
+            settings: components["schemas"]["Settings"];
         };
         /** @description The metered call's result: the usage after it. */
         MeteredCall: {
@@ -1127,6 +1180,216 @@ export interface operations {
                 };
             };
             /** @description `clerk_error`, `stripe_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "settings.get": {
+        parameters: {
+            query: {
+                /** @description Which mode's settings. */
+                mode: "test" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings of that mode. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settings": {
+                     *         "mode": "test",
+                     *         "allowedOrigins": [
+                     *           "https://app.example"
+                     *         ],
+                     *         "defaultSuccessUrl": "https://app.example/thanks",
+                     *         "defaultCancelUrl": null,
+                     *         "defaultReturnUrl": null,
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "settings.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "live",
+                 *       "allowedOrigins": [
+                 *         "https://app.example"
+                 *       ],
+                 *       "defaultSuccessUrl": "https://app.example/thanks"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Which mode's settings to change.
+                     * @enum {string}
+                     */
+                    mode: "test" | "live";
+                    allowedOrigins?: string[];
+                    defaultSuccessUrl?: string | null;
+                    defaultCancelUrl?: string | null;
+                    defaultReturnUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as saved. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "settings": {
+                     *         "mode": "test",
+                     *         "allowedOrigins": [
+                     *           "https://app.example"
+                     *         ],
+                     *         "defaultSuccessUrl": "https://app.example/thanks",
+                     *         "defaultCancelUrl": null,
+                     *         "defaultReturnUrl": null,
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
             502: {
                 headers: {
                     [name: string]: unknown;

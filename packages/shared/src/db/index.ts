@@ -10,3 +10,4 @@ export * from "./stripe-accounts";
 export * from "./idempotency";
 export * from "./purchases";
 export * from "./oauth-states";
+export * from "./platform-settings";

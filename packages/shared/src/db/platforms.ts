@@ -4,9 +4,6 @@ export type PlatformPlan = "free" | "paid";
 export interface PlatformRecord extends DeveloperSubscriptionState {
   platformId: string;
   developerId: string;
-  allowedOrigins: string[];
-  defaultSuccessUrl: string | null;
-  defaultCancelUrl: string | null;
   createdAt: string;
 }
 
@@ -14,9 +11,6 @@ interface PlatformRow {
   platform_id: string;
   developer_id: string;
   plan: PlatformPlan;
-  allowed_origins: string;
-  default_success_url: string | null;
-  default_cancel_url: string | null;
   stripe_customer_id: string | null;
   stripe_subscription_id: string | null;
   subscription_status: string | null;
@@ -26,7 +20,7 @@ interface PlatformRow {
   created_at: string;
 }
 
-const COLUMNS = `platform_id, developer_id, plan, allowed_origins, default_success_url, default_cancel_url, stripe_customer_id, stripe_subscription_id,
+const COLUMNS = `platform_id, developer_id, plan, stripe_customer_id, stripe_subscription_id,
   subscription_status, cancel_at_period_end, plan_period_end, canceled_at, created_at`;
 
 function toPlatform(row: PlatformRow): PlatformRecord {
@@ -34,9 +28,6 @@ function toPlatform(row: PlatformRow): PlatformRecord {
     platformId: row.platform_id,
     developerId: row.developer_id,
     plan: row.plan,
-    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-    defaultSuccessUrl: row.default_success_url,
-    defaultCancelUrl: row.default_cancel_url,
     stripeCustomerId: row.stripe_customer_id,
     stripeSubscriptionId: row.stripe_subscription_id,
     subscriptionStatus: row.subscription_status,

@@ -1,0 +1,79 @@
+/** GET and PATCH /settings: one set per mode, validated field by field, saved for the next checkout. */
+import { env } from "cloudflare:test";
+import { getPlatformSettings } from "@dream-api/shared/db";
+import { describe, expect, it } from "vitest";
+import { call, createDeveloper, expectError } from "../../harness";
+
+async function developerWithPlatform() {
+  const dev = await createDeveloper();
+  const me = await call("GET", "/me", { token: dev.token });
+  expect(me.status).toBe(200);
+  return { token: dev.token, platformId: me.body.platformId as string };
+}
+
+describe("developer settings", () => {
+  it("starts empty, saves each mode on its own, and merges a change into what was saved", async () => {
+    const { token, platformId } = await developerWithPlatform();
+    const empty = await call("GET", "/settings?mode=live", { token });
+    expect(empty.body.settings).toEqual({ mode: "live", allowedOrigins: [], defaultSuccessUrl: null, defaultCancelUrl: null, defaultReturnUrl: null, updatedAt: null });
+
+    const live = await call("PATCH", "/settings", {
+      token,
+      body: { mode: "live", allowedOrigins: ["https://app.example", "https://www.app.example"], defaultSuccessUrl: "https://app.example/thanks" },
+    });
+    expect(live.status).toBe(200);
+    expect(live.body.settings).toMatchObject({
+      mode: "live",
+      allowedOrigins: ["https://app.example", "https://www.app.example"],
+      defaultSuccessUrl: "https://app.example/thanks",
+      defaultCancelUrl: null,
+    });
+    const test = await call("PATCH", "/settings", { token, body: { mode: "test", allowedOrigins: ["http://localhost:3000"] } });
+    expect(test.body.settings).toMatchObject({ mode: "test", allowedOrigins: ["http://localhost:3000"], defaultSuccessUrl: null });
+
+    const merged = await call("PATCH", "/settings", { token, body: { mode: "live", defaultReturnUrl: "https://www.app.example/account" } });
+    expect(merged.body.settings).toMatchObject({
+      allowedOrigins: ["https://app.example", "https://www.app.example"],
+      defaultSuccessUrl: "https://app.example/thanks",
+      defaultReturnUrl: "https://www.app.example/account",
+    });
+    const cleared = await call("PATCH", "/settings", { token, body: { mode: "live", defaultSuccessUrl: null } });
+    expect(cleared.body.settings.defaultSuccessUrl).toBeNull();
+
+    expect(await getPlatformSettings(env.DB, platformId, "live")).toMatchObject({
+      allowedOrigins: ["https://app.example", "https://www.app.example"],
+      defaultReturnUrl: "https://www.app.example/account",
+    });
+    expect((await call("GET", "/settings?mode=test", { token })).body.settings.allowedOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("refuses what a browser could not send back to, with the field at fault, and saves nothing", async () => {
+    const { token, platformId } = await developerWithPlatform();
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ mode: "live", allowedOrigins: ["http://app.example"] }, "allowedOrigins.0"],
+      [{ mode: "test", allowedOrigins: ["https://app.example/path"] }, "allowedOrigins.0"],
+      [{ mode: "test", allowedOrigins: ["https://app.example/"] }, "allowedOrigins.0"],
+      [{ mode: "test", allowedOrigins: ["javascript:alert(1)"] }, "allowedOrigins.0"],
+      [{ mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://elsewhere.example/thanks" }, "defaultSuccessUrl"],
+      [{ mode: "test", defaultCancelUrl: "ftp://app.example/x" }, "defaultCancelUrl"],
+      [{ mode: "staging" }, "mode"],
+      [{ mode: "test", allowedOrigins: Array.from({ length: 21 }, (_, i) => `https://a${i}.example`) }, "allowedOrigins"],
+    ];
+    for (const [body, param] of refusals) {
+      const refused = await call("PATCH", "/settings", { token, body });
+      expectError(refused, 400, "invalid_request");
+      expect(refused.body.error.param, JSON.stringify(body)).toBe(param);
+    }
+    expectError(await call("GET", "/settings?mode=staging", { token }), 400, "invalid_request");
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM platform_settings WHERE platform_id = ?1").bind(platformId).first<{ n: number }>();
+    expect(rows?.n).toBe(0);
+  });
+
+  it("is the caller's own: another developer's settings are neither read nor written", async () => {
+    const a = await developerWithPlatform();
+    const b = await developerWithPlatform();
+    await call("PATCH", "/settings", { token: a.token, body: { mode: "live", allowedOrigins: ["https://a.example"] } });
+    expect((await call("GET", "/settings?mode=live", { token: b.token })).body.settings.allowedOrigins).toEqual([]);
+    expect((await getPlatformSettings(env.DB, b.platformId, "live")).updatedAt).toBeNull();
+  });
+});
