@@ -5,6 +5,7 @@ import { DeveloperAuthProvider } from "./auth/developer-auth";
 import { AuthCallback } from "./pages/auth-callback";
 import { CustomerDetail, CustomersPage } from "./pages/dashboard/customers";
 import { KeysPage } from "./pages/dashboard/keys";
+import { SettingsPage } from "./pages/dashboard/settings";
 import { DashboardLayout } from "./pages/dashboard/layout";
 import { Overview } from "./pages/dashboard/overview";
 import { TiersPage } from "./pages/dashboard/tiers";
@@ -43,6 +44,7 @@ createRoot(root).render(
                   <Route path="keys" element={<KeysPage />} />
                   <Route path="customers" element={<CustomersPage />} />
                   <Route path="customers/:userId" element={<CustomerDetail />} />
+                  <Route path="settings" element={<SettingsPage />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />
               </Routes>

@@ -292,6 +292,21 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 }).toBe(401);
     expect((await api("/api/usage/track", { method: "POST", key: rotatedSecret, body: { userId: "e2e-user" } })).status).toBe(200);
 
+    // Issue 15: live settings — a field error names the field; https origins save and show when.
+    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("tab", { name: "Live mode" }).click();
+    await page.getByLabel("Allowed origins").fill("http://shop.example");
+    await page.getByRole("button", { name: "Save live settings" }).click();
+    await expect.poll(() => page.getByText(/live mode takes https origins only/).isVisible()).toBe(true);
+    await page.getByLabel("Allowed origins").fill("https://shop.example");
+    await page.getByLabel("Default success URL").fill("https://shop.example/thanks");
+    await page.getByRole("button", { name: "Save live settings" }).click();
+    await expect.poll(() => page.getByText(/^Saved /).isVisible()).toBe(true);
+    await expectFits(page, "14-settings");
+    await page.getByRole("tab", { name: "Test mode" }).click();
+    await expect.poll(() => page.getByText("Not saved yet", { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByLabel("Allowed origins").inputValue()).toBe("");
+
     // Issue 14: no Content-Security-Policy violation on our pages along the whole journey.
     expect(cspViolations).toEqual([]);
 

@@ -20,6 +20,8 @@ import type {
   PlanCheckoutSession,
   PlanPortalSession,
   RotateCredentialsInput,
+  SettingsChange,
+  SettingsResponse,
   TierList,
   TierPatch,
   TierResponse,
@@ -37,6 +39,8 @@ export function developerApi(getToken: TokenSource) {
     rotateCredentials: (input: RotateCredentialsInput) => call<Credentials>(front, "/credentials/rotate", "POST", input),
     /** Revokes one key at once (a current one or one in its grace period); answers with the keys still working. */
     revokeKey: (keyId: string) => call<Credentials>(front, `/credentials/${encodeURIComponent(keyId)}/revoke`, "POST", {}),
+    settings: (mode: SettingsChange["mode"]) => call<SettingsResponse>(front, `/settings?mode=${mode}`),
+    updateSettings: (change: SettingsChange) => call<SettingsResponse>(front, "/settings", "PATCH", change),
     subscribe: () => call<PlanCheckoutSession>(front, "/checkout", "POST", {}),
     manageSubscription: () => call<PlanPortalSession>(front, "/portal", "POST", {}),
     connectStripe: () => call<ConnectStart>(oauth, "/connect/start", "POST", {}),

@@ -20,6 +20,10 @@ export type MeteredCall = FrontAuthApi["schemas"]["MeteredCall"];
 export type Credentials = FrontAuthApi["schemas"]["Credentials"];
 export type KeyPair = FrontAuthApi["schemas"]["KeyPair"];
 export type RotateCredentialsInput = JsonBody<FrontAuthApiOperations["credentials.rotate"]>;
+/** One mode's settings: where Checkout and the portal may send end-users back to. */
+export type Settings = FrontAuthApi["schemas"]["Settings"];
+export type SettingsResponse = FrontAuthApi["schemas"]["SettingsResponse"];
+export type SettingsChange = JsonBody<FrontAuthApiOperations["settings.update"]>;
 /** Checkout and portal of the developer's own $15/month plan (api-multi's are the end-users'). */
 export type PlanCheckoutSession = FrontAuthApi["schemas"]["CheckoutSession"];
 export type PlanPortalSession = FrontAuthApi["schemas"]["PortalSession"];

@@ -11,6 +11,7 @@ const NAV = [
   { to: "/dashboard/tiers", label: "Tiers" },
   { to: "/dashboard/keys", label: "Keys" },
   { to: "/dashboard/customers", label: "Customers" },
+  { to: "/dashboard/settings", label: "Settings" },
 ];
 
 export function DashboardLayout() {
