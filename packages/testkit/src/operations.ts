@@ -4,16 +4,13 @@
  * @dream-api/shared/hono) that the shared suites read: method, OpenAPI
  * path, who may call it and the request's schemas. Typed structurally (a
  * zod object is anything with a `shape`), so the test kit needs neither zod
- * nor the workers' source, and a hand-written list fits as well as the real
- * one.
+ * nor the workers' source; who may call and how a path matches are the
+ * workers' own (@dream-api/shared/operation), not a copy.
  */
+import { pathMatcher, type Caller } from "@dream-api/shared/operation";
 
-/** Who may call an operation (the same names as the workers' definitions). */
-export type Caller = "secretKey" | "endUserSession" | "developerSession" | "stripeSignature" | "signedState" | "none";
-
-/** The callers that present a credential in `Authorization`. */
-export const CREDENTIAL_CALLERS = ["secretKey", "endUserSession", "developerSession"] as const;
-export type CredentialCaller = (typeof CREDENTIAL_CALLERS)[number];
+/** Who may call an operation, which callers present a credential, and the test for it: the workers' own (@dream-api/shared/operation). */
+export { CREDENTIAL_CALLERS, needsCredential, type Caller, type CredentialCaller } from "@dream-api/shared/operation";
 
 /** A zod object (or anything with the same `shape`): its keys are the fields. */
 export interface ObjectSchemaLike {
@@ -45,13 +42,9 @@ export function findOperation(operations: readonly OperationLike[], key: string)
   return found;
 }
 
-/** Whether the path of a request (query ignored) is one of `template`'s paths: a `{name}` is one non-empty segment. */
+/** Whether the path of a request (query ignored) is one of `template`'s paths: a `{name}` is one non-empty segment (the route table's own matcher). */
 export function matchesPath(template: string, path: string): boolean {
-  const pattern = template
-    .split(/(\{\w+\})/)
-    .map((part) => (/^\{\w+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-    .join("");
-  return new RegExp(`^${pattern}$`).test(path.split("?")[0] ?? "");
+  return pathMatcher(template).test(path.split("?")[0] ?? "");
 }
 
 /** The operation a concrete request (`GET /api/customers/b-user?x=1`) reaches; none fails the suite. */
@@ -90,9 +83,4 @@ export function fillPath(path: string, values: Record<string, string>): string {
 export function staticPrefix(path: string): string {
   const cut = path.indexOf("{");
   return cut === -1 ? path : path.slice(0, cut).replace(/\/$/, "");
-}
-
-/** Whether an operation needs a credential in `Authorization` (else it is sessionless: a signature, a signed state, or nothing). */
-export function needsCredential(operation: Pick<OperationLike, "auth">): boolean {
-  return operation.auth.some((caller) => (CREDENTIAL_CALLERS as readonly Caller[]).includes(caller));
 }

@@ -21,11 +21,12 @@ import type { ErrorCode } from "../errors";
 export type Caller = "secretKey" | "endUserSession" | "developerSession" | "stripeSignature" | "signedState" | "none";
 
 /** The callers that present a credential in `Authorization` (the others prove themselves otherwise, or need nothing). */
-export const CREDENTIAL_CALLERS: readonly Caller[] = ["secretKey", "endUserSession", "developerSession"];
+export const CREDENTIAL_CALLERS = ["secretKey", "endUserSession", "developerSession"] as const satisfies readonly Caller[];
+export type CredentialCaller = (typeof CREDENTIAL_CALLERS)[number];
 
 /** Whether `operation` needs an `Authorization` credential. */
 export function needsCredential(operation: Pick<OperationDefinition, "auth">): boolean {
-  return operation.auth.some((caller) => CREDENTIAL_CALLERS.includes(caller));
+  return operation.auth.some((caller) => (CREDENTIAL_CALLERS as readonly Caller[]).includes(caller));
 }
 
 export interface OperationRequest {
