@@ -21,7 +21,8 @@ const RAISED = 1_000_000;
 export default workerTestConfig({
   clerkApp: "end-user-api",
   bindings: (cloud) => ({
-    STRIPE_CONNECT_WEBHOOK_SECRET: cloud.connectWebhookSecret,
+    STRIPE_CONNECT_WEBHOOK_SECRET_TEST: cloud.connectWebhookSecret,
+    STRIPE_CONNECT_WEBHOOK_SECRET_LIVE: cloud.connectLiveWebhookSecret,
     STRIPE_PREVIEW_WEBHOOK_SECRET: cloud.previewWebhookSecret,
     DEVELOPER_CLERK_SECRET_KEY: cloud.dreamApiClerkSecret,
     DEVELOPER_CLERK_JWT_KEY: cloud.dreamApiJwtKey,

@@ -61,9 +61,11 @@ async function seed() {
     "CREATE TABLE IF NOT EXISTS bench_floor (k TEXT PRIMARY KEY, n INTEGER NOT NULL);",
     `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'user_bench', 'paid', ${q(now)}, ${q(now)});`,
     `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at) VALUES (${q(newId("apiKey"))}, ${q(platformId)}, 'live', ${q(pair.publishableKey)}, ${q(pair.secretHash)}, ${q(pair.secretPrefix)}, ${q(now)});`,
-    `INSERT INTO tiers (platform_id, name, display_name, kind, price, monthly_limit, created_at, updated_at) VALUES (${q(platformId)}, 'bench', 'Bench', 'subscription', 0, 1000000000, ${q(now)}, ${q(now)}), (${q(platformId)}, 'exact', 'Exact', 'subscription', 100, 100, ${q(now)}, ${q(now)});`,
-    ...[...users, "bench-hot"].map((userId) => `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`),
-    `INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'bench-exact', 'exact', ${q(now)}, ${q(now)});`,
+    `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, monthly_limit, created_at, updated_at) VALUES (${q(platformId)}, 'live', 'bench', 'Bench', 'subscription', 0, 1000000000, ${q(now)}, ${q(now)}), (${q(platformId)}, 'live', 'exact', 'Exact', 'subscription', 100, 100, ${q(now)}, ${q(now)});`,
+    ...[...users, "bench-hot"].map(
+      (userId) => `INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'live', ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`,
+    ),
+    `INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'live', 'bench-exact', 'exact', ${q(now)}, ${q(now)});`,
   ];
   const file = join(state, "seed.sql");
   writeFileSync(file, rows.join("\n"));

@@ -4,17 +4,18 @@
  */
 import { parseEnv } from "@dream-api/shared";
 import { authorizedPartiesVar } from "@dream-api/shared/hono";
+import { stripeModeKeyConfigFields } from "@dream-api/shared/stripe";
 import { z } from "zod";
 
 const configSchema = z.object({
   CLERK_SECRET_KEY: z.string().min(1),
   CLERK_API_URL: z.url().optional(),
   CLERK_JWT_KEY: z.string().includes("BEGIN PUBLIC KEY").optional(),
-  STRIPE_SECRET_KEY: z.string().min(1),
-  STRIPE_API_BASE: z.url().optional(),
-  /** Stripe client timeout per request in ms (default 20,000). */
-  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
-  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
+  ...stripeModeKeyConfigFields,
+  /** Signing secrets of the Connect endpoints (POST /webhook/stripe), one per mode. */
+  STRIPE_CONNECT_WEBHOOK_SECRET_TEST: z.string().startsWith("whsec_"),
+  STRIPE_CONNECT_WEBHOOK_SECRET_LIVE: z.string().startsWith("whsec_"),
+  /** Signing secret of the test-mode endpoint on the platform's own account (preview checkouts run there, in test mode only). */
   STRIPE_PREVIEW_WEBHOOK_SECRET: z.string().startsWith("whsec_"),
   DASHBOARD_URL: z.url(),
   /** The "dream-api" Clerk app: developers' dashboard sessions may read their platform's data here. */

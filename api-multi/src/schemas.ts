@@ -1,5 +1,5 @@
 /** Request schemas and id parsing shared by api-multi's routes. */
-import { ApiError, tierNameSchema, type ErrorCode } from "@dream-api/shared";
+import { ApiError, modeSchema, tierNameSchema, type ErrorCode } from "@dream-api/shared";
 import { z } from "zod";
 
 /**
@@ -46,6 +46,18 @@ export const userIdHeader = endUserIdSchema.meta({ description: "The end-user, w
 
 /** The `{userId}` path parameter. */
 export const userIdPath = z.strictObject({ userId: endUserIdSchema.meta({ description: "Your id for the end-user.", example: "user_42" }) });
+
+/**
+ * `?mode=`, on the operations the dashboard calls: required with a
+ * developer's session (which mode's data it shows); with a key or an
+ * end-user session it may only repeat the credential's own mode.
+ */
+export const modeQueryFields = {
+  mode: modeSchema.optional().meta({ description: "Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).", example: "test" }),
+};
+
+/** The query of an operation whose only query parameter is `mode`. */
+export const modeQuery = z.strictObject(modeQueryFields);
 
 /** What any operation with a JSON body may answer about the body itself. */
 export const BODY_ERRORS: ErrorCode[] = ["invalid_json", "invalid_request", "body_too_large"];

@@ -63,7 +63,7 @@ describe("secret-key authentication", () => {
   });
 
   it("falls back to KV before D1 and fills KV from D1", async () => {
-    const platform = await seedPlatform();
+    const platform = await seedPlatform({ plan: "paid" });
     const pair = await issueKeyPair("live");
     const keyId = newId("apiKey");
     await insertApiKeyStatement(env.DB, { keyId, platformId: platform.platformId, pair, createdAt: new Date().toISOString() }).run();

@@ -22,6 +22,7 @@ import {
   type ConnectedPlatform,
   type Delivery,
   failPayment,
+  stripeSignatureHeader,
 } from "./harness";
 
 async function buy(platform: ConnectedPlatform, userId: string, tier: string, types: string[]): Promise<Delivery[]> {
@@ -38,12 +39,6 @@ const byType = (deliveries: Delivery[], type: string) => {
   return found;
 };
 
-async function hmacHeader(body: string, secret: string, timestamp: number): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${timestamp}.${body}`)));
-  return `t=${timestamp},v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
 describe("Connect webhook faults", () => {
   it("rejects forged, stale and altered deliveries with 400 and stores nothing", async () => {
     const platform = await seedConnectedPlatform();
@@ -51,8 +46,8 @@ describe("Connect webhook faults", () => {
     const now = Math.floor(Date.now() / 1000);
     const attempts = [
       { body: completed.body.replace('"checkout.session.completed"', '"checkout.session.expired"'), signature: completed.signature! },
-      { body: completed.body, signature: await hmacHeader(completed.body, "whsec_forged", now) },
-      { body: completed.body, signature: await hmacHeader(completed.body, inject("connectWebhookSecret"), now - 400) },
+      { body: completed.body, signature: await stripeSignatureHeader(completed.body, "whsec_forged", now) },
+      { body: completed.body, signature: await stripeSignatureHeader(completed.body, inject("connectWebhookSecret"), now - 400) },
       { body: completed.body, signature: "" },
     ];
     for (const attempt of attempts) {
@@ -172,7 +167,10 @@ describe("Connect webhook faults", () => {
       pending_webhooks: 1,
       request: null,
     });
-    const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": await hmacHeader(body, inject("connectWebhookSecret"), Math.floor(Date.now() / 1000)) } });
+    const res = await call("POST", "/webhook/stripe", {
+      rawBody: body,
+      headers: { "Stripe-Signature": await stripeSignatureHeader(body, inject("connectWebhookSecret"), Math.floor(Date.now() / 1000)) },
+    });
     expect(res.status).toBe(200);
     expect(res.body.outcome).toMatch(/^ignored/);
     expect(await countRows("events", "event_id = ?1", JSON.parse(body).id)).toBe(1);

@@ -18,6 +18,7 @@ import {
   seedPlatform,
   stripe,
   type SeededPlatform,
+  stripeSignatureHeader,
 } from "./harness";
 
 async function customerWithSession(platform: SeededPlatform, userId: string): Promise<string> {
@@ -180,10 +181,7 @@ describe("preview mode checkout", () => {
       pending_webhooks: 1,
       request: null,
     });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(inject("previewWebhookSecret")), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    const mac = [...new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${timestamp}.${body}`)))].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": `t=${timestamp},v1=${mac}` } });
+    const res = await call("POST", "/webhook/stripe", { rawBody: body, headers: { "Stripe-Signature": await stripeSignatureHeader(body, inject("previewWebhookSecret")) } });
     expect(res.body.outcome).toBe("ignored: not a dream-api end-user event");
     expect((await call("GET", "/api/dashboard", { key: platform.secretKey })).body.recentEvents).toEqual([]);
   });

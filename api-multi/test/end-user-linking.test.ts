@@ -51,7 +51,7 @@ describe("an end-user session finds the customer its backend registered under th
   it("a userId already linked to another Clerk user is a 409, not a 500", async () => {
     const platform = await seedPlatform({ plan: "paid", tiers: [{ name: "free", limit: 10 }] });
     const endUser = await signedUpEndUser(platform);
-    await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, clerk_user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, 'user_someone_else', NULL, 'free', ?3, ?3)")
+    await env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, clerk_user_id, email, plan, created_at, updated_at) VALUES (?1, 'test', ?2, 'user_someone_else', NULL, 'free', ?3, ?3)")
       .bind(platform.platformId, endUser.clerkUserId, new Date().toISOString())
       .run();
     expectErrorShape(await call("GET", "/api/usage", { key: endUser.token }), 409, "conflict");

@@ -18,6 +18,8 @@ export { OPERATIONS as operations } from "../src/routes";
 
 export interface SeededPlatform {
   platformId: string;
+  /** The mode of the seeded key pair (its tiers are in that mode too). */
+  mode: KeyMode;
   publishableKey: string;
   secretKey: string;
   keyId: string;
@@ -57,9 +59,9 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
   await env.DB.batch([
     insertPlatformStatement(env.DB, { platformId, developerId: `user_${platformId}`, createdAt: now, plan: options.plan ?? "free" }),
     insertApiKeyStatement(env.DB, { keyId, platformId, pair, createdAt: now }),
-    ...(options.tiers ?? DEFAULT_TIERS).map((seed, index) => insertTierStatement(env.DB, platformId, tier(seed, index), now)),
+    ...(options.tiers ?? DEFAULT_TIERS).map((seed, index) => insertTierStatement(env.DB, { platformId, mode: pair.mode }, tier(seed, index), now)),
   ]);
-  return { platformId, publishableKey: pair.publishableKey, secretKey: pair.secretKey, keyId };
+  return { platformId, mode: pair.mode, publishableKey: pair.publishableKey, secretKey: pair.secretKey, keyId };
 }
 
 export type CallOptions = WorkerCallOptions<Env>;
@@ -129,6 +131,8 @@ export async function seedConnectedPlatform(options: { mode?: KeyMode; plan?: "f
   });
   const account = ((await response.json()) as { id: string }).id;
   const onAccount = { stripeAccount: account };
+  // The tiers' Stripe objects live in the key's mode, as oauth-api makes them.
+  const stripe = standInStripe(options.mode ?? "test");
   const pro = await stripe.products.create({ name: "Pro" }, onAccount);
   const proPrice = await stripe.prices.create({ product: pro.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" } }, onAccount);
   const ebook = await stripe.products.create({ name: "E-book" }, onAccount);

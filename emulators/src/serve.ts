@@ -6,8 +6,8 @@
  *   CLERK_EMULATOR_PORT (12112)   STRIPE_EMULATOR_PORT (12111)
  *   EMULATOR_STATE_DIR (.dev-state/emulators)
  *   STRIPE_PLATFORM_WEBHOOK_URL / STRIPE_PLATFORM_WEBHOOK_SECRET  → front-auth-api
- *   STRIPE_CONNECT_WEBHOOK_URL  / STRIPE_CONNECT_WEBHOOK_SECRET   → api-multi (connected accounts)
- *   STRIPE_PREVIEW_WEBHOOK_URL  / STRIPE_PREVIEW_WEBHOOK_SECRET   → api-multi (platform account: preview checkouts)
+ *   STRIPE_CONNECT_WEBHOOK_URL  / STRIPE_CONNECT_WEBHOOK_SECRET_TEST, _LIVE → api-multi (connected accounts, one endpoint per mode)
+ *   STRIPE_PREVIEW_WEBHOOK_URL  / STRIPE_PREVIEW_WEBHOOK_SECRET   → api-multi (platform account, test mode: preview checkouts)
  *   EMULATORS=clerk,stripe (which to run)
  */
 import { mkdirSync } from "node:fs";
@@ -36,12 +36,13 @@ if (which.has("stripe")) {
   const port = Number(env["STRIPE_EMULATOR_PORT"] ?? 12111);
   const publicUrl = `http://127.0.0.1:${port}`;
   const webhookEndpoints: WebhookEndpointConfig[] = [];
-  const endpoint = (url: string | undefined, secret: string | undefined, connect: boolean) => {
-    if (url && secret) webhookEndpoints.push({ url, secret, connect });
+  const endpoint = (url: string | undefined, secret: string | undefined, connect: boolean, livemode?: boolean) => {
+    if (url && secret) webhookEndpoints.push({ url, secret, connect, ...(livemode === undefined ? {} : { livemode }) });
   };
   endpoint(env["STRIPE_PLATFORM_WEBHOOK_URL"], env["STRIPE_PLATFORM_WEBHOOK_SECRET"], false);
-  endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET"], true);
-  endpoint(env["STRIPE_PREVIEW_WEBHOOK_URL"], env["STRIPE_PREVIEW_WEBHOOK_SECRET"], false);
+  endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET_TEST"], true, false);
+  endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET_LIVE"], true, true);
+  endpoint(env["STRIPE_PREVIEW_WEBHOOK_URL"], env["STRIPE_PREVIEW_WEBHOOK_SECRET"], false, false);
   const stripe = createStripeEmulator({ publicUrl, webhookEndpoints, stateFile: join(stateDir, "stripe.json") });
   closers.push(() => stripe.close());
   servers.push(await listen(stripe.app.fetch, { port }));

@@ -29,6 +29,12 @@ export const tierSchema = z
 export const responses = {
   tiers: z.strictObject({ tiers: z.array(tierSchema) }).meta({ id: "TierList" }),
   tier: z.strictObject({ tier: tierSchema }).meta({ id: "TierResponse" }),
+  copiedTiers: z
+    .strictObject({
+      tiers: z.array(tierSchema).meta({ description: "The live tiers after the copy." }),
+      copied: z.array(z.string()).meta({ description: "The names copied by this call (empty when live already had them all).", example: ["free", "pro"] }),
+    })
+    .meta({ id: "CopiedTiers" }),
   connectStart: z
     .strictObject({
       url: z.string().meta({

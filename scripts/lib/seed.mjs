@@ -48,13 +48,13 @@ export async function seedDemoData(developer, config) {
             (${sql(platformId)}, 'live', '["http://127.0.0.1:5173","http://localhost:5173"]', ${sql(now)});`,
     `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at)
      VALUES (${sql(newId("apiKey"))}, ${sql(platformId)}, 'test', ${sql(pair.publishableKey)}, ${sql(pair.secretHash)}, ${sql(pair.secretPrefix)}, ${sql(now)});`,
-    `INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, created_at, updated_at)
-     VALUES (${sql(platformId)}, 'free', 'Free', 'subscription', 0, 'usd', 100, '["100 calls a month","Community support"]', 0, 0, ${sql(now)}, ${sql(now)}),
-            (${sql(platformId)}, 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, '["10,000 calls a month","Email support"]', 1, 1, ${sql(now)}, ${sql(now)});`,
+    `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, created_at, updated_at)
+     VALUES (${sql(platformId)}, 'test', 'free', 'Free', 'subscription', 0, 'usd', 100, '["100 calls a month","Community support"]', 0, 0, ${sql(now)}, ${sql(now)}),
+            (${sql(platformId)}, 'test', 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, '["10,000 calls a month","Email support"]', 1, 1, ${sql(now)}, ${sql(now)});`,
   ];
   if (stripe) {
     statements.push(
-      `UPDATE tiers SET product_id = ${sql(stripe.productId)}, price_id = ${sql(stripe.priceId)} WHERE platform_id = ${sql(platformId)} AND name = 'pro';`,
+      `UPDATE tiers SET product_id = ${sql(stripe.productId)}, price_id = ${sql(stripe.priceId)} WHERE platform_id = ${sql(platformId)} AND mode = 'test' AND name = 'pro';`,
       `INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at)
        VALUES (${sql(platformId)}, ${sql(stripe.accountId)}, 0, 'read_write', ${sql(now)}, ${sql(now)});`,
     );

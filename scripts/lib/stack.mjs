@@ -59,7 +59,8 @@ export function stackConfig() {
     stripeSecretKey: frontAuth.STRIPE_SECRET_KEY ?? "",
     dreamApiClerkSecret: frontAuth.CLERK_SECRET_KEY ?? "",
     platformWebhookSecret: frontAuth.STRIPE_WEBHOOK_SECRET ?? "",
-    connectWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET ?? "",
+    connectWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET_TEST ?? "",
+    connectLiveWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET_LIVE ?? "",
     previewWebhookSecret: apiMulti.STRIPE_PREVIEW_WEBHOOK_SECRET ?? "",
   };
 }

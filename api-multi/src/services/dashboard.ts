@@ -44,19 +44,19 @@ export async function getDashboard({ ctx }: { ctx: ServiceContext }): Promise<Da
   const period = calendarMonthPeriod(ctx.now);
   const [keys, tiers, page, customers, calls, totals, subscriptions, events, daily] = await Promise.all([
     listApiKeys(db, ctx.platformId),
-    listTiers(db, ctx.platformId),
-    listEndUsersWithUsage(db, ctx.platformId, { limit: DASHBOARD_CUSTOMERS, now: ctx.now }),
-    countEndUsers(db, ctx.platformId),
-    sumUsageThisPeriod(db, ctx.platformId, ctx.now),
-    subscriptionTotals(db, ctx.platformId),
-    listSubscriptions(db, ctx.platformId),
-    recentEvents(db, ctx.platformId),
-    dailyUsage(db, ctx.platformId, ctx.now),
+    listTiers(db, ctx),
+    listEndUsersWithUsage(db, ctx, { limit: DASHBOARD_CUSTOMERS, now: ctx.now }),
+    countEndUsers(db, ctx),
+    sumUsageThisPeriod(db, ctx, ctx.now),
+    subscriptionTotals(db, ctx),
+    listSubscriptions(db, ctx),
+    recentEvents(db, ctx),
+    dailyUsage(db, ctx, ctx.now),
   ]);
   return {
     platformId: ctx.platformId,
     period,
-    keys: keys.filter((key) => key.revokedAt === null).map((key) => ({ ...keyPairView(key), active: isKeyActive(key, ctx.now) })),
+    keys: keys.filter((key) => key.mode === ctx.mode && key.revokedAt === null).map((key) => ({ ...keyPairView(key), active: isKeyActive(key, ctx.now) })),
     tiers,
     customers: page.customers.map((customer) => toCustomerView(customer)),
     subscriptions,

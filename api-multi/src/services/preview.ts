@@ -19,5 +19,5 @@ export function previewLimitReached(max: number): ApiError {
 /** Fails early (before touching Clerk) when a preview platform is full; the insert re-checks atomically. */
 export async function assertPreviewCapacity(ctx: ServiceContext): Promise<void> {
   const cap = endUserCap(ctx);
-  if (cap !== null && (await countEndUsers(ctx.env.DB, ctx.platformId)) >= cap) throw previewLimitReached(cap);
+  if (cap !== null && (await countEndUsers(ctx.env.DB, ctx)) >= cap) throw previewLimitReached(cap);
 }

@@ -287,7 +287,7 @@ describe("api-multi: GET /api/customers?q=", () => {
     const now = new Date().toISOString();
     await env.DB.batch(
       seeded.map((text, index) =>
-        env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)").bind(
+        env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, email, plan, created_at, updated_at) VALUES (?1, 'test', ?2, ?3, 'free', ?4, ?4)").bind(
           tenant.platformId,
           index % 2 === 0 ? text : `long-${index}`,
           index % 2 === 0 ? null : `${text}@example.com`,

@@ -46,7 +46,7 @@ async function seedWorld(): Promise<World> {
   const tag = crypto.randomUUID().slice(0, 8);
   const a = await seedConnectedPlatform({ plan: "paid" });
   const b = await seedConnectedPlatform({ plan: "paid" });
-  await insertTierStatement(env.DB, b.platformId, tier({ name: "b-secret-tier", limit: 9, price: 0 }, 9), new Date().toISOString()).run();
+  await insertTierStatement(env.DB, b, tier({ name: "b-secret-tier", limit: 9, price: 0 }, 9), new Date().toISOString()).run();
 
   const aDeveloper = await giveDeveloper(a);
   const bDeveloper = await giveDeveloper(b);
@@ -264,6 +264,8 @@ describeTenantIsolation<World>({
   send,
   seedWorld,
   credentials: { secretKey: "{{A_SECRET}}", endUserSession: "{{A_END_USER_JWT}}", developerSession: "{{A_DEV_JWT}}" },
+  // The dashboard names the mode it shows (A's data is all test mode).
+  credentialQuery: { developerSession: "mode=test" },
   refused,
   cells: CELLS,
   bParams: { userId: "b-user" },

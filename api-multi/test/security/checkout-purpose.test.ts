@@ -29,7 +29,7 @@ describe("checkout purpose on the platform account", () => {
     expect(checkout.status).toBe(201);
     const session = await stripe.checkout.sessions.retrieve(checkout.body.id);
     expect(session.client_reference_id).toBeNull();
-    expect(session.metadata).toEqual({ dreamApiPurpose: "end_user", platformId: platform.platformId, userId: "u1", tier: "pro" });
+    expect(session.metadata).toEqual({ dreamApiPurpose: "end_user", platformId: platform.platformId, mode: "test", userId: "u1", tier: "pro" });
     for (const delivery of await paidDeliveries(checkout.body.url, platform.platformId)) expect((await deliver(delivery)).status).toBe(200);
     expect((await call("GET", "/api/customers/u1", { key: platform.secretKey })).body.customer.plan).toBe("pro");
   });

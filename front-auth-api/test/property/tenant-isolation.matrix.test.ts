@@ -56,7 +56,7 @@ async function seedWorld(): Promise<World> {
     ),
     env.DB.prepare("INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at) VALUES (?1, ?2, 0, 'read_write', ?3, ?3)").bind(bPlatformId, bAccount, now),
     env.DB.prepare(
-      "INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, monthly_limit, features, created_at, updated_at) VALUES (?1, 'b-secret-tier', 'B Secret', 'subscription', 0, 'usd', 9, '[]', ?2, ?2)",
+      "INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, features, created_at, updated_at) VALUES (?1, 'test', 'b-secret-tier', 'B Secret', 'subscription', 0, 'usd', 9, '[]', ?2, ?2)",
     ).bind(bPlatformId, now),
     env.DB.prepare(
       "INSERT INTO events (source, event_id, type, account, platform_id, payload, received_at, processed_at, outcome) VALUES ('platform', ?1, 'customer.subscription.created', NULL, ?2, '{}', ?3, ?3, 'plan paid')",

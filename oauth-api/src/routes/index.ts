@@ -10,6 +10,7 @@ import { connectCallbackOperation } from "./connect/callback";
 import { disconnectOperation } from "./connect/disconnect";
 import { startConnectOperation } from "./connect/start";
 import { archiveTierOperation } from "./tiers/archive";
+import { copyTiersToLiveOperation } from "./tiers/copy-to-live";
 import { createTiersOperation } from "./tiers/create";
 import { listTiersOperation } from "./tiers/list";
 import { updateTierOperation } from "./tiers/update";
@@ -22,4 +23,5 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   createTiersOperation,
   updateTierOperation,
   archiveTierOperation,
+  copyTiersToLiveOperation,
 ];

@@ -21,6 +21,21 @@ export function randomBase62(length: number): string {
 
 export type KeyMode = "live" | "test";
 
+/**
+ * Whose data a query may touch: a platform in one mode. Authentication
+ * produces it (a key's mode, or the mode a developer session names) and every
+ * query of tenant data filters by both parts — never by request data.
+ */
+export interface Tenant {
+  platformId: string;
+  mode: KeyMode;
+}
+
+/** The mode of a Stripe object or event (`livemode`). */
+export function modeOfLivemode(livemode: boolean): KeyMode {
+  return livemode ? "live" : "test";
+}
+
 export const ID_PREFIXES = {
   platform: "plt_",
   apiKey: "key_",

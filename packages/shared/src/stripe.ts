@@ -5,7 +5,9 @@
  * (for webhook signatures) are what stripe-node offers for them.
  */
 import Stripe from "stripe";
+import { z } from "zod";
 import { ApiError } from "./errors";
+import type { KeyMode } from "./ids";
 
 const clients = new Map<string, Stripe>();
 
@@ -38,6 +40,32 @@ export function stripeClient(config: StripeConfig): Stripe {
     clients.set(cacheKey, client);
   }
   return client;
+}
+
+/**
+ * The platform's Stripe keys, one per mode, as the workers that touch tenant
+ * data on Stripe read them (api-multi, oauth-api): test data is served with
+ * the test key, live data with the live key — so a test credential can never
+ * move real money. Restricted keys (rk_) work too.
+ */
+export const stripeModeKeyConfigFields = {
+  STRIPE_SECRET_KEY_TEST: z.string().regex(/^[sr]k_test_\w+$/, "must be a test-mode key (sk_test_… or rk_test_…)"),
+  STRIPE_SECRET_KEY_LIVE: z.string().regex(/^[sr]k_live_\w+$/, "must be a live-mode key (sk_live_… or rk_live_…)"),
+  STRIPE_API_BASE: z.url().optional(),
+  /** Stripe client timeout per request in ms (default 20,000). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).optional(),
+};
+
+export interface StripeModeKeys {
+  STRIPE_SECRET_KEY_TEST: string;
+  STRIPE_SECRET_KEY_LIVE: string;
+  STRIPE_API_BASE?: string | undefined;
+  STRIPE_TIMEOUT_MS?: number | undefined;
+}
+
+/** The Stripe client for one mode's data: the platform's key of that mode (add `stripeAccount` per call for a connected account). */
+export function stripeForMode(keys: StripeModeKeys, mode: KeyMode): Stripe {
+  return stripeClient({ secretKey: mode === "live" ? keys.STRIPE_SECRET_KEY_LIVE : keys.STRIPE_SECRET_KEY_TEST, apiBase: keys.STRIPE_API_BASE, timeoutMs: keys.STRIPE_TIMEOUT_MS });
 }
 
 /**

@@ -4,8 +4,9 @@
  * read as a stream (a huge body is cut off, not buffered), and a strict zod
  * schema's first problem becomes a 400 `invalid_request` naming the field.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError } from "./errors";
+import type { KeyMode } from "./ids";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -78,4 +79,19 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   const first = result.error.issues[0];
   const { message, param } = first ? describeIssue(first) : { message: "Invalid request.", param: undefined };
   throw new ApiError("invalid_request", message, { param });
+}
+
+/** A mode as requests name it: `test` or `live` (developer sessions say which mode's data they mean). */
+export const modeSchema = z.enum(["test", "live"], "must be test or live");
+
+/**
+ * The mode a request names in its `mode` query parameter, validated: the
+ * developer's dashboard sends it with every call that reads or writes
+ * tenant data. undefined when absent.
+ */
+export function requestedMode(value: string | undefined): KeyMode | undefined {
+  if (value === undefined) return undefined;
+  const result = modeSchema.safeParse(value);
+  if (!result.success) throw new ApiError("invalid_request", "mode must be test or live.", { param: "mode" });
+  return result.data;
 }

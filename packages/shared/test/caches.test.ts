@@ -58,9 +58,10 @@ function fakeDb(rows: () => Record<string, unknown>[]) {
 const noWait = { waitUntil: (promise: Promise<unknown>) => void promise };
 
 describe("KV key names (deployed data)", () => {
-  it("stay sk:<hash>, tiers:<platformId> and account:<platformId>", () => {
+  it("stay sk:<hash>, tiers:<platformId>:<mode> and account:<platformId>", () => {
     expect(keyCacheKvKey("ab12")).toBe("sk:ab12");
-    expect(tierCacheKvKey("plt_x")).toBe("tiers:plt_x");
+    expect(tierCacheKvKey({ platformId: "plt_x", mode: "test" })).toBe("tiers:plt_x:test");
+    expect(tierCacheKvKey({ platformId: "plt_x", mode: "live" })).toBe("tiers:plt_x:live");
     expect(accountCacheKvKey("plt_x")).toBe("account:plt_x");
   });
 
@@ -93,15 +94,15 @@ describe("tier cache", () => {
     const db = fakeDb(() => [tierRow]);
     const env = { DB: db as unknown as D1Database, TIER_CACHE: kv as unknown as KVNamespace };
     const written: Promise<unknown>[] = [];
-    const tiers = await getPlatformTiers(env, { waitUntil: (promise) => void written.push(promise) }, "plt_1");
+    const tiers = await getPlatformTiers(env, { waitUntil: (promise) => void written.push(promise) }, { platformId: "plt_1", mode: "test" });
     await Promise.all(written);
     expect(tiers.map((tier) => tier.name)).toEqual(["free"]);
-    expect(kv.entries.get("tiers:plt_1")?.ttl).toBe(3600);
-    expect(await getPlatformTiers(env, noWait, "plt_1")).toEqual(tiers);
+    expect(kv.entries.get("tiers:plt_1:test")?.ttl).toBe(3600);
+    expect(await getPlatformTiers(env, noWait, { platformId: "plt_1", mode: "test" })).toEqual(tiers);
     expect(db.statements).toBe(1);
     kv.entries.clear();
-    expect(await refreshTierCache(env.DB, env.TIER_CACHE, "plt_1")).toEqual(tiers);
-    expect(kv.entries.get("tiers:plt_1")).toEqual({ value: JSON.stringify(tiers), ttl: 3600 });
+    expect(await refreshTierCache(env.DB, env.TIER_CACHE, { platformId: "plt_1", mode: "test" })).toEqual(tiers);
+    expect(kv.entries.get("tiers:plt_1:test")).toEqual({ value: JSON.stringify(tiers), ttl: 3600 });
   });
 });
 

@@ -80,6 +80,13 @@ export async function deliveriesCausedBy(box: string, concerns: (delivery: Deliv
   return awaitInbox(cursor, box, concerns, (mine) => mine.some((delivery) => delivery.type === lastType), `no ${lastType} in ${box}`, 25);
 }
 
+/** A `Stripe-Signature` header for `body` signed with `secret` at `timestamp` (seconds; default now), as Stripe signs deliveries. */
+export async function stripeSignatureHeader(body: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${timestamp}.${body}`)));
+  return `t=${timestamp},v1=${[...mac].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** Pays a Checkout session on the stand-in's hosted page, as a browser would. */
 export async function payCheckout(url: string, card = "4242 4242 4242 4242"): Promise<Response> {
   const page = await fetch(url);
@@ -164,9 +171,9 @@ export function standInStripeOptions(): { host: string; port: number; protocol: 
   return { host: base.hostname, port: Number(base.port), protocol: "http" };
 }
 
-/** The official client, pointed at the Stripe stand-in with the platform's key, for setting up and checking what the workers created. */
-export function standInStripe(): Stripe {
-  return new Stripe(inject("stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
+/** The official client, pointed at the Stripe stand-in with the platform's key of `mode` (default test), for setting up and checking what the workers created. */
+export function standInStripe(mode: "test" | "live" = "test"): Stripe {
+  return new Stripe(inject(mode === "live" ? "stripeLiveSecretKey" : "stripeSecretKey"), { ...standInStripeOptions(), httpClient: Stripe.createFetchHttpClient() });
 }
 
 /** Arms (or, with `null`, clears) a fault in the shared proxy in front of the Stripe stand-in (see fault-proxy.ts for the fields). */

@@ -3,7 +3,8 @@
  * Stripe stand-ins and a webhook inbox, each a real HTTP server on a free
  * loopback port. The Stripe stand-in delivers platform-account events to
  * `{inbox}/platform` (front-auth-api's endpoint) and `{inbox}/preview`
- * (api-multi's), Connect events to `{inbox}/connect`, and holds the
+ * (api-multi's), Connect events to `{inbox}/connect` (a test-mode and a
+ * live-mode endpoint, each with its own secret), and holds the
  * platform's $15/month price under the lookup key `dream_api_platform_monthly`.
  * Fault proxies sit in front of both stand-ins (fault-proxy.ts).
  */
@@ -15,8 +16,11 @@ import { createWebhookInbox } from "./webhook-inbox.js";
 
 export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
 export const LOCAL_STRIPE_SECRET_KEY = "sk_test_local_platform_00000000000000000000";
+/** The platform's live-mode key on the stand-in: live data (live keys' checkouts, live tiers) is served with it. */
+export const LOCAL_STRIPE_LIVE_SECRET_KEY = "sk_live_local_platform_00000000000000000000";
 export const PLATFORM_WEBHOOK_SECRET = "whsec_local_platform_00000000000000000000";
 export const CONNECT_WEBHOOK_SECRET = "whsec_local_connect_000000000000000000000";
+export const CONNECT_LIVE_WEBHOOK_SECRET = "whsec_local_connect_live_0000000000000000";
 export const PREVIEW_WEBHOOK_SECRET = "whsec_local_preview_000000000000000000000";
 
 export interface LocalCloud {
@@ -30,9 +34,13 @@ export interface LocalCloud {
   stripeFaultyApiBase: string;
   /** The same Clerk stand-in behind its own fault proxy (Clerk-shaped errors). */
   clerkFaultyApiUrl: string;
+  /** The platform's test-mode key (also front-auth-api's billing key locally). */
   stripeSecretKey: string;
+  stripeLiveSecretKey: string;
   platformWebhookSecret: string;
+  /** The test-mode Connect endpoint's secret. */
   connectWebhookSecret: string;
+  connectLiveWebhookSecret: string;
   previewWebhookSecret: string;
   inboxUrl: string;
   close(): Promise<void>;
@@ -60,8 +68,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     ...(clock ? { now: () => Math.floor(clock().getTime() / 1000) } : {}),
     webhookEndpoints: [
       { url: `${inboxServer.url}/platform`, secret: PLATFORM_WEBHOOK_SECRET, connect: false },
-      { url: `${inboxServer.url}/connect`, secret: CONNECT_WEBHOOK_SECRET, connect: true },
-      { url: `${inboxServer.url}/preview`, secret: PREVIEW_WEBHOOK_SECRET, connect: false },
+      { url: `${inboxServer.url}/connect`, secret: CONNECT_WEBHOOK_SECRET, connect: true, livemode: false },
+      { url: `${inboxServer.url}/connect`, secret: CONNECT_LIVE_WEBHOOK_SECRET, connect: true, livemode: true },
+      { url: `${inboxServer.url}/preview`, secret: PREVIEW_WEBHOOK_SECRET, connect: false, livemode: false },
     ],
   });
   const stripeServer = await listen(stripe.app.fetch, { port: stripePort });
@@ -86,8 +95,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stripeFaultyApiBase: faultProxy.url,
     clerkFaultyApiUrl: clerkFaultProxy.url,
     stripeSecretKey: LOCAL_STRIPE_SECRET_KEY,
+    stripeLiveSecretKey: LOCAL_STRIPE_LIVE_SECRET_KEY,
     platformWebhookSecret: PLATFORM_WEBHOOK_SECRET,
     connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
+    connectLiveWebhookSecret: CONNECT_LIVE_WEBHOOK_SECRET,
     previewWebhookSecret: PREVIEW_WEBHOOK_SECRET,
     inboxUrl: inboxServer.url,
     async close() {

@@ -35,7 +35,7 @@ import { defineConfig } from "vitest/config";
 /**
  * @typedef {object} WorkerTestOptions
  * @property {"dream-api" | "end-user-api"} clerkApp The Clerk app whose sessions the worker verifies with CLERK_SECRET_KEY / CLERK_JWT_KEY.
- * @property {(cloud: CloudValues) => Record<string, string>} [bindings] The worker's other bindings (CLERK_API_URL, STRIPE_API_BASE and STRIPE_SECRET_KEY are always set).
+ * @property {(cloud: CloudValues) => Record<string, string>} [bindings] The worker's other bindings (CLERK_API_URL, STRIPE_API_BASE and the Stripe keys STRIPE_SECRET_KEY, STRIPE_SECRET_KEY_TEST and STRIPE_SECRET_KEY_LIVE are always set).
  * @property {number} testTimeout
  * @property {WorkerTestProject[]} [projects] Default: one project running test/**\/*.test.ts.
  */
@@ -53,6 +53,8 @@ const CLOUD_KEYS = [
   "stripeSecretKey",
   "platformWebhookSecret",
   "connectWebhookSecret",
+  "connectLiveWebhookSecret",
+  "stripeLiveSecretKey",
   "previewWebhookSecret",
   "inboxUrl",
 ];
@@ -83,6 +85,8 @@ export async function workerTestConfig(options) {
               CLERK_JWT_KEY: clerk.jwtKey,
               STRIPE_API_BASE: cloud.stripeApiBase,
               STRIPE_SECRET_KEY: cloud.stripeSecretKey,
+              STRIPE_SECRET_KEY_TEST: cloud.stripeSecretKey,
+              STRIPE_SECRET_KEY_LIVE: cloud.stripeLiveSecretKey,
               ...options.bindings?.(cloud),
             },
             // An empty database for tests that apply migrations themselves (a migration's data copy, from the schema before it).

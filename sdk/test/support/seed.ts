@@ -81,15 +81,15 @@ export async function seedSql(stripe: StripeSeed): Promise<Seed> {
      VALUES (${q(platformId)}, 'test', '["http://127.0.0.1:5173"]', ${q(now)}), (${q(platformId)}, 'live', '["http://127.0.0.1:5173"]', ${q(now)});`,
     key(platformId, pair),
     key(previewPlatformId, previewPair),
-    `INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, monthly_limit, price_id, product_id, features, popular, inventory, sort_order, created_at, updated_at)
-     VALUES (${q(platformId)}, 'free', 'Free', 'subscription', 0, 'usd', 5, NULL, NULL, '["5 calls a month"]', 0, NULL, 0, ${q(now)}, ${q(now)}),
-            (${q(platformId)}, 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, ${q(stripe.priceId)}, ${q(stripe.productId)}, '["10,000 calls a month"]', 1, NULL, 1, ${q(now)}, ${q(now)}),
-            (${q(platformId)}, 'lifetime', 'Lifetime', 'one_off', 9900, 'usd', NULL, NULL, NULL, '[]', 0, 0, 2, ${q(now)}, ${q(now)}),
-            (${q(previewPlatformId)}, 'free', 'Free', 'subscription', 0, 'usd', 100, NULL, NULL, '[]', 0, NULL, 0, ${q(now)}, ${q(now)});`,
+    `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, price_id, product_id, features, popular, inventory, sort_order, created_at, updated_at)
+     VALUES (${q(platformId)}, 'test', 'free', 'Free', 'subscription', 0, 'usd', 5, NULL, NULL, '["5 calls a month"]', 0, NULL, 0, ${q(now)}, ${q(now)}),
+            (${q(platformId)}, 'test', 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, ${q(stripe.priceId)}, ${q(stripe.productId)}, '["10,000 calls a month"]', 1, NULL, 1, ${q(now)}, ${q(now)}),
+            (${q(platformId)}, 'test', 'lifetime', 'Lifetime', 'one_off', 9900, 'usd', NULL, NULL, NULL, '[]', 0, 0, 2, ${q(now)}, ${q(now)}),
+            (${q(previewPlatformId)}, 'test', 'free', 'Free', 'subscription', 0, 'usd', 100, NULL, NULL, '[]', 0, NULL, 0, ${q(now)}, ${q(now)});`,
     `INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at)
      VALUES (${q(platformId)}, ${q(stripe.accountId)}, 0, 'read_write', ${q(now)}, ${q(now)});`,
-    `INSERT INTO end_users (platform_id, user_id, clerk_user_id, email, plan, stripe_customer_id, stripe_customer_account, created_at, updated_at)
-     VALUES (${q(platformId)}, ${q(PAID_USER_ID)}, NULL, 'paid@example.com', 'pro', ${q(stripe.customerId)}, ${q(stripe.accountId)}, ${q(now)}, ${q(now)});`,
+    `INSERT INTO end_users (platform_id, mode, user_id, clerk_user_id, email, plan, stripe_customer_id, stripe_customer_account, created_at, updated_at)
+     VALUES (${q(platformId)}, 'test', ${q(PAID_USER_ID)}, NULL, 'paid@example.com', 'pro', ${q(stripe.customerId)}, ${q(stripe.accountId)}, ${q(now)}, ${q(now)});`,
   ];
   return {
     sql: statements.join("\n"),

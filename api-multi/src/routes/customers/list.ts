@@ -2,12 +2,14 @@ import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { responses } from "../../models";
+import { modeQueryFields } from "../../schemas";
 import { listCustomers } from "../../services/customers/list";
 
 export const listCustomersQuery = z.strictObject({
   limit: z.coerce.number("must be a number").int("must be a whole number").min(1).max(100).default(20).meta({ description: "Page size." }),
   cursor: z.string().max(512).optional().meta({ description: "`nextCursor` of the previous page." }),
   q: z.string().trim().min(1).max(128).optional().meta({ description: "Prefix of a userId or email." }),
+  ...modeQueryFields,
 });
 
 export const listCustomersOperation = defineOperation<AppEnv>({
@@ -22,7 +24,7 @@ export const listCustomersOperation = defineOperation<AppEnv>({
   response: { status: 200, schema: responses.customerPage, description: "A page of customers." },
   errors: ["invalid_request", "not_found"],
   handler: async (c) => {
-    const input = readQuery(c, listCustomersQuery);
+    const { mode: _mode, ...input } = readQuery(c, listCustomersQuery);
     return respond(c, { ...(await listCustomers({ ctx: serviceContext(c), input })) });
   },
 });

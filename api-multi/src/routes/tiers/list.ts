@@ -1,6 +1,7 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { responses } from "../../models";
+import { modeQuery } from "../../schemas";
 import { listActiveTiers } from "../../services/tiers/list";
 
 export const listTiersOperation = defineOperation<AppEnv>({
@@ -9,9 +10,13 @@ export const listTiersOperation = defineOperation<AppEnv>({
   operationId: "tiers.list",
   tag: "Tiers",
   summary: "List tiers",
-  description: "Your active tiers in display order, with their Stripe price ids.",
+  description: "Your active tiers of the key's mode (or the `mode` a dashboard session names) in display order, with their Stripe price ids.",
   auth: ["secretKey", "developerSession"],
+  request: { query: modeQuery },
   response: { status: 200, schema: responses.tiers, description: "The active tiers." },
-  errors: ["not_found"],
-  handler: async (c) => respond(c, { tiers: await listActiveTiers({ ctx: serviceContext(c) }) }),
+  errors: ["invalid_request", "not_found"],
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, { tiers: await listActiveTiers({ ctx: serviceContext(c) }) });
+  },
 });

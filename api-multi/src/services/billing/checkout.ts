@@ -26,13 +26,13 @@ export interface CheckoutInput {
  */
 export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContext; input: CheckoutInput }): Promise<{ id: string; url: string }> {
   const db = ctx.env.DB;
-  const tier = activeTier(await listTiers(db, ctx.platformId), input.tier);
+  const tier = activeTier(await listTiers(db, ctx), input.tier);
   if (!tier) throw new ApiError("unknown_tier", `"${input.tier}" is not an active tier of this platform.`, { param: "tier" });
   if (tier.price === 0) throw new ApiError("invalid_request", `"${tier.name}" is free: there is nothing to check out. Change the plan with PATCH /api/customers/:userId.`, { param: "tier" });
   if (tier.kind === "one_off" && tier.inventory !== null && tier.inventory <= 0) {
     throw new ApiError("sold_out", `"${tier.name}" is sold out.`, { param: "tier" });
   }
-  const user = await getEndUserBilling(db, ctx.platformId, input.userId);
+  const user = await getEndUserBilling(db, ctx, input.userId);
   if (!user) throw customerNotFound(input.userId);
   const { account } = await checkoutAccount(ctx);
   if (account && !tier.priceId) throw new ApiError("conflict", `Tier "${tier.name}" has no Stripe price yet; save it again in the dashboard.`, { param: "tier" });
@@ -41,7 +41,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
 
   // Marked as an end-user checkout; no client_reference_id: the userId is the developer's choice and
   // could name anyone, so nothing in this session may be read as naming a developer (checkout-purpose.ts).
-  const metadata = { ...purposeMetadata("end_user"), platformId: ctx.platformId, userId: input.userId, tier: tier.name };
+  const metadata = { ...purposeMetadata("end_user"), platformId: ctx.platformId, mode: ctx.mode, userId: input.userId, tier: tier.name };
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: tier.kind === "subscription" ? "subscription" : "payment",
     line_items: [account ? { price: tier.priceId!, quantity: 1 } : { price_data: inlinePrice(tier), quantity: 1 }],
@@ -52,7 +52,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
     ...(user.stripeCustomerId && user.stripeCustomerAccount === account ? { customer: user.stripeCustomerId } : user.email ? { customer_email: user.email } : {}),
   };
   try {
-    const session = await platformStripe(ctx.env).checkout.sessions.create(params, account ? { stripeAccount: account } : {});
+    const session = await platformStripe(ctx.env, ctx.mode).checkout.sessions.create(params, account ? { stripeAccount: account } : {});
     if (!session.url) throw new ApiError("stripe_error", "Stripe returned a Checkout session without a URL.");
     return { id: session.id, url: session.url };
   } catch (error) {
@@ -68,7 +68,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
  * changes plan or fixes a payment instead. One-off purchases stay open.
  */
 async function refuseSecondSubscription(ctx: ServiceContext, input: CheckoutInput): Promise<void> {
-  const running = await getLiveSubscription(ctx.env.DB, ctx.platformId, input.userId);
+  const running = await getLiveSubscription(ctx.env.DB, ctx, input.userId);
   if (!running) return;
   let portalUrl: string | null = null;
   try {

@@ -9,14 +9,14 @@ import { platformStripe } from "./stripe-account";
 
 /** A billing-portal session for the end-user's Stripe customer, on the account it lives on. */
 export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext; input: { userId: string; returnUrl?: string | undefined } }): Promise<{ url: string }> {
-  const user = await getEndUserBilling(ctx.env.DB, ctx.platformId, input.userId);
+  const user = await getEndUserBilling(ctx.env.DB, ctx, input.userId);
   if (!user) throw customerNotFound(input.userId);
   if (!user.stripeCustomerId) throw new ApiError("no_billing_account", `Customer "${input.userId}" has not paid yet, so there is no billing account to manage.`);
   const settings = await getPlatformSettings(ctx.env.DB, ctx.platformId, ctx.mode);
   if (input.returnUrl) assertAllowedRedirect(ctx, settings, input.returnUrl, "returnUrl");
   const returnUrl = input.returnUrl ?? settings.defaultReturnUrl ?? new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
   try {
-    const session = await platformStripe(ctx.env).billingPortal.sessions.create(
+    const session = await platformStripe(ctx.env, ctx.mode).billingPortal.sessions.create(
       { customer: user.stripeCustomerId, return_url: returnUrl },
       user.stripeCustomerAccount ? { stripeAccount: user.stripeCustomerAccount } : {},
     );

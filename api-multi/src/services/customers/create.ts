@@ -25,12 +25,12 @@ export interface CreateCustomerInput {
 export async function createCustomer({ ctx, input }: { ctx: ServiceContext; input: CreateCustomerInput }): Promise<CustomerView> {
   const db = ctx.env.DB;
   const email = input.email.toLowerCase();
-  const tiers = await listTiers(db, ctx.platformId);
+  const tiers = await listTiers(db, ctx);
   const plan = input.plan ? resolvePlan(tiers, input.plan).name : lowestTier(tiers)?.name;
   if (!plan) {
     throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet. Create a tier before adding customers.");
   }
-  if (input.userId && (await endUserExists(db, ctx.platformId, input.userId))) {
+  if (input.userId && (await endUserExists(db, ctx, input.userId))) {
     throw customerExistsError(input.userId);
   }
   await assertPreviewCapacity(ctx);
@@ -48,7 +48,7 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
     if (created) ctx.waitUntil(deleteClerkUserQuietly(ctx, user.id));
     throw error;
   }
-  const stored = await getEndUserWithUsage(db, ctx.platformId, userId, ctx.now);
+  const stored = await getEndUserWithUsage(db, ctx, userId, ctx.now);
   if (!stored) throw new ApiError("internal_error", "The customer was created but could not be read back.");
   return toCustomerView(stored, null);
 }
@@ -74,7 +74,7 @@ async function findOrCreateClerkUser(ctx: ServiceContext, email: string, plan: s
     throw clerkFailure("look up the end-user", error);
   });
   const user = existing.data[0];
-  if (!user || !(await belongsToPlatform(ctx, user)) || (await isClerkUserLinked(ctx.env.DB, ctx.platformId, user.id))) {
+  if (!user || !(await belongsToPlatform(ctx, user)) || (await isClerkUserLinked(ctx.env.DB, ctx, user.id))) {
     throw new ApiError("email_in_use", `${email} is already registered as an end-user.`, { param: "email" });
   }
   const updated = await clerk.users.updateUserMetadata(user.id, { publicMetadata: { publishableKey: ctx.publishableKey, plan } }).catch((error: unknown) => {

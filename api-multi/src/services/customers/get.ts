@@ -9,7 +9,7 @@ export function customerNotFound(userId: string): ApiError {
 
 /** One customer of the authenticated platform, with usage and subscription. Another tenant's id is simply not found. */
 export async function getCustomer({ ctx, input }: { ctx: ServiceContext; input: { userId: string } }): Promise<CustomerView> {
-  const [user, subscription] = await Promise.all([getEndUserWithUsage(ctx.env.DB, ctx.platformId, input.userId, ctx.now), getLatestSubscription(ctx.env.DB, ctx.platformId, input.userId)]);
+  const [user, subscription] = await Promise.all([getEndUserWithUsage(ctx.env.DB, ctx, input.userId, ctx.now), getLatestSubscription(ctx.env.DB, ctx, input.userId)]);
   if (!user) throw customerNotFound(input.userId);
   return toCustomerView(user, subscription);
 }

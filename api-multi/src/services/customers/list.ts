@@ -31,7 +31,7 @@ export interface CustomerPage {
 
 /** The platform's customers, newest first, `limit` per page. */
 export async function listCustomers({ ctx, input }: { ctx: ServiceContext; input: { limit: number; cursor?: string | undefined; q?: string | undefined } }): Promise<CustomerPage> {
-  const page = await listEndUsersWithUsage(ctx.env.DB, ctx.platformId, {
+  const page = await listEndUsersWithUsage(ctx.env.DB, ctx, {
     limit: input.limit,
     search: input.q,
     after: input.cursor ? decodeCursor(input.cursor) : undefined,

@@ -31,7 +31,7 @@ export interface NewEndUserInput {
 
 /** The tier a new end-user starts on (lowestTier, from the tier cache); null when the platform has no tier to start on. */
 export async function startingTier(ctx: ServiceContext): Promise<Tier | null> {
-  return lowestTier(await getPlatformTiers(ctx.env, ctx, ctx.platformId));
+  return lowestTier(await getPlatformTiers(ctx.env, ctx, ctx));
 }
 
 /**
@@ -40,7 +40,7 @@ export async function startingTier(ctx: ServiceContext): Promise<Tier | null> {
  * the userId exists or the cap is reached.
  */
 export function registerEndUserStatement(ctx: ServiceContext, user: NewEndUserInput): D1PreparedStatement {
-  return insertEndUserStatement(ctx.env.DB, { platformId: ctx.platformId, ...user, now: ctx.now.toISOString() }, { maxEndUsers: endUserCap(ctx) });
+  return insertEndUserStatement(ctx.env.DB, { platformId: ctx.platformId, mode: ctx.mode, ...user, now: ctx.now.toISOString() }, { maxEndUsers: endUserCap(ctx) });
 }
 
 /**
@@ -54,7 +54,7 @@ export async function registerEndUser({ ctx, input }: { ctx: ServiceContext; inp
   if (!plan) return { registered: false, reason: "no_tiers_configured" };
   const result = await registerEndUserStatement(ctx, { ...input, plan }).run();
   if (result.meta.changes === 1) return { registered: true, plan };
-  const capped = endUserCap(ctx) !== null && !(await endUserExists(ctx.env.DB, ctx.platformId, input.userId));
+  const capped = endUserCap(ctx) !== null && !(await endUserExists(ctx.env.DB, ctx, input.userId));
   return { registered: false, reason: capped ? "preview_limit_reached" : "conflict" };
 }
 
@@ -71,12 +71,12 @@ export async function registerEndUser({ ctx, input }: { ctx: ServiceContext; inp
 export async function endUserOfSession({ ctx, input }: { ctx: ServiceContext; input: { clerkUserId: string } }): Promise<string> {
   const db = ctx.env.DB;
   const { clerkUserId } = input;
-  const existing = await findEndUserOfClerkUser(db, ctx.platformId, clerkUserId);
+  const existing = await findEndUserOfClerkUser(db, ctx, clerkUserId);
   if (existing) return existing;
   const tier = await startingTier(ctx);
   if (!tier) throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet.");
   await registerEndUserStatement(ctx, { userId: clerkUserId, clerkUserId, email: null, plan: tier.name }).run();
-  const registered = await findEndUserOfClerkUser(db, ctx.platformId, clerkUserId);
+  const registered = await findEndUserOfClerkUser(db, ctx, clerkUserId);
   if (registered) return registered;
   const cap = endUserCap(ctx);
   if (cap !== null) throw previewLimitReached(cap);

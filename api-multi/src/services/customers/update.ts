@@ -13,7 +13,7 @@ import { resolvePlan } from "./resolve-plan";
  */
 export async function updateCustomerPlan({ ctx, input }: { ctx: ServiceContext; input: { userId: string; plan: string } }): Promise<CustomerView> {
   const db = ctx.env.DB;
-  const tier = resolvePlan(await listTiers(db, ctx.platformId), input.plan);
+  const tier = resolvePlan(await listTiers(db, ctx), input.plan);
   const current = await getCustomer({ ctx, input: { userId: input.userId } });
   if (current.plan === tier.name) return current;
 
@@ -25,7 +25,7 @@ export async function updateCustomerPlan({ ctx, input }: { ctx: ServiceContext; 
   }
   let updated: boolean;
   try {
-    updated = await updateEndUserPlan(db, { platformId: ctx.platformId, userId: input.userId, plan: tier.name, now: ctx.now.toISOString() });
+    updated = await updateEndUserPlan(db, { platformId: ctx.platformId, mode: ctx.mode, userId: input.userId, plan: tier.name, now: ctx.now.toISOString() });
   } catch (error) {
     if (current.clerkUserId) {
       await clerk.users.updateUserMetadata(current.clerkUserId, { publicMetadata: { plan: current.plan } }).catch(() => undefined);

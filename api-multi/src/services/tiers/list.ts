@@ -6,7 +6,7 @@ import type { ApiMode, ServiceContext } from "../../context";
 
 /** The platform's active tiers, in display order. */
 export async function listActiveTiers({ ctx }: { ctx: ServiceContext }): Promise<Tier[]> {
-  return activeTiers(await getPlatformTiers(ctx.env, ctx, ctx.platformId));
+  return activeTiers(await getPlatformTiers(ctx.env, ctx, ctx));
 }
 
 export interface PublicTier extends Pick<Tier, "name" | "displayName" | "kind" | "price" | "currency" | "limit" | "features" | "popular" | "inventory" | "imageUrl" | "description"> {
@@ -31,7 +31,7 @@ export async function listPublicTiers({ ctx, input }: { ctx: PublicContext; inpu
   const key = await resolvePublishableKey(ctx.env, input.pk, { now: ctx.now, ttlSeconds: config(ctx.env).KEY_CACHE_TTL_SECONDS, clientIp: null });
   if (!key) throw new ApiError("not_found", "No platform has this publishable key.", { param: "pk" });
   if (!isKeyActive(key, ctx.now)) throw new ApiError("invalid_api_key", "This publishable key was revoked or has expired. Use the current one from the dashboard.", { param: "pk" });
-  const tiers = activeTiers(await getPlatformTiers(ctx.env, ctx, key.platformId)).map(({ name, displayName, kind, price, currency, limit, features, popular, inventory, imageUrl, description }) => ({
+  const tiers = activeTiers(await getPlatformTiers(ctx.env, ctx, key)).map(({ name, displayName, kind, price, currency, limit, features, popular, inventory, imageUrl, description }) => ({
     name,
     displayName,
     kind,

@@ -70,13 +70,13 @@ export async function idempotentTrack({ ctx, input }: { ctx: ServiceContext; inp
     }
     if (!(error instanceof ApiError)) {
       // Nothing was counted under the key (see releaseIdempotencyKey): let a retry run afresh.
-      await releaseIdempotencyKey(ctx.env.DB, { platformId: ctx.platformId, key: input.key, requestId }).catch(() => undefined);
+      await releaseIdempotencyKey(ctx.env.DB, { platformId: ctx.platformId, mode: ctx.mode, key: input.key, requestId }).catch(() => undefined);
       throw error;
     }
     status = error.status;
     body = error.toBody(requestId);
   }
-  await storeIdempotentResponse(ctx.env.DB, { platformId: ctx.platformId, key: input.key, requestId, status, body: JSON.stringify(body) });
+  await storeIdempotentResponse(ctx.env.DB, { platformId: ctx.platformId, mode: ctx.mode, key: input.key, requestId, status, body: JSON.stringify(body) });
   return { status, body, replayed: false };
 }
 
@@ -110,6 +110,6 @@ function inProgress(): ApiError {
 }
 
 async function liveKey(ctx: ServiceContext, key: string): Promise<StoredIdempotentResponse | null> {
-  const stored = await readIdempotencyKey(ctx.env.DB, ctx.platformId, key);
+  const stored = await readIdempotencyKey(ctx.env.DB, ctx, key);
   return stored && stored.createdAt > new Date(ctx.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString() ? stored : null;
 }

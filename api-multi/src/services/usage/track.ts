@@ -18,7 +18,7 @@ export class IdempotencyKeyTaken extends Error {}
 async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempotency: NonNullable<TrackUsageInput["idempotency"]>): Promise<Usage | null> {
   const db = ctx.env.DB;
   const [reserved, counted] = await db.batch([
-    reserveIdempotencyKeyStatement(db, { platformId: ctx.platformId, key: idempotency.key, requestId: idempotency.requestId, requestHash: idempotency.requestHash, now: ctx.now }),
+    reserveIdempotencyKeyStatement(db, { platformId: ctx.platformId, mode: ctx.mode, key: idempotency.key, requestId: idempotency.requestId, requestHash: idempotency.requestHash, now: ctx.now }),
     trackUsageStatement(db, track),
   ]);
   if (reserved?.meta.changes !== 1) throw new IdempotencyKeyTaken();
@@ -36,6 +36,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   const db = ctx.env.DB;
   const track = {
     platformId: ctx.platformId,
+    mode: ctx.mode,
     userId: input.userId,
     amount: input.amount,
     period: calendarMonthPeriod(ctx.now),
@@ -45,7 +46,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   const counted = input.idempotency ? await reserveAndTrack(ctx, track, input.idempotency) : await trackUsage(db, track);
   if (counted) return counted;
 
-  let user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
+  let user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
   if (!user) {
     const tier = await startingTier(ctx);
     if (!tier) {
@@ -54,7 +55,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     const [, result] = await db.batch([registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }), trackUsageStatement(db, track)]);
     const registered = result ? firstTrackRow(result) : null;
     if (registered) return registered;
-    user = await getEndUserWithUsage(db, ctx.platformId, input.userId, ctx.now);
+    user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
     if (!user) {
       const cap = endUserCap(ctx);
       if (cap !== null) throw previewLimitReached(cap);

@@ -11,8 +11,13 @@
  * subscriptions in the same batch — so no arrival order or stale event can
  * move a plan backwards. Any failure answers 500 (nothing stored) and
  * Stripe's retry redoes the event.
+ *
+ * Two worlds: an event's `livemode` is its mode, and it may touch only rows
+ * of that mode (a live Connect endpoint also receives test events of
+ * accounts connected in live mode). An event naming data of the other mode
+ * is refused — 400 `livemode_mismatch`, recorded, nothing applied.
  */
-import { lowestTier, purposeOf, type Tier } from "@dream-api/shared";
+import { ApiError, type KeyMode, lowestTier, modeOfLivemode, purposeOf, type Tenant, type Tier } from "@dream-api/shared";
 import { refreshAccountCache } from "@dream-api/shared/caches";
 import {
   deauthorizeAccountStatement,
@@ -20,7 +25,6 @@ import {
   derivePlanStatement,
   endUserExists,
   eventRecorded,
-  getConnectedAccount,
   insertEventStatement,
   insertPurchaseStatement,
   isDuplicateEventError,
@@ -28,6 +32,7 @@ import {
   platformExists,
   platformsOfAccount,
   recordStripeCustomerStatement,
+  storedSubscriptionMode,
   upsertSubscriptionStatement,
 } from "@dream-api/shared/db";
 import { checkEventObject, stripeEventObjects } from "@dream-api/shared/stripe";
@@ -47,8 +52,10 @@ interface Effect {
   platformId: string | null;
   statements: D1PreparedStatement[];
   outcome: string;
+  /** Set when the event names data of the other mode: it is recorded, nothing is applied, and the answer is 400. */
+  refusal?: string;
   /** End-users whose Clerk plan must follow D1 afterwards. */
-  endUsers: { platformId: string; userId: string }[];
+  endUsers: (Tenant & { userId: string })[];
   /** Platforms whose account cache must be rewritten afterwards. */
   accountsChanged: string[];
 }
@@ -69,6 +76,13 @@ const HANDLED_OBJECTS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodTyp
 ]);
 
 const ignored = (outcome: string, platformId: string | null = null): Effect => ({ platformId, statements: [], outcome: `ignored: ${outcome}`, endUsers: [], accountsChanged: [] });
+
+const refused = (refusal: string, platformId: string): Effect => ({ platformId, statements: [], outcome: `refused: ${refusal}`, refusal, endUsers: [], accountsChanged: [] });
+
+/** The tenant of an event: a platform in the event's own mode, and the connected account it happened on (null: the platform's own). */
+type EventTenant = Tenant & { account: string | null };
+
+const otherMode = (mode: KeyMode): KeyMode => (mode === "live" ? "test" : "live");
 
 /** What a webhook delivery's handler needs: no tenant (the event names it), the bindings and the clock. */
 export interface WebhookContext {
@@ -93,6 +107,7 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
           type: event.type,
           account: event.account ?? null,
           platformId: effect.platformId,
+          mode: modeOfLivemode(event.livemode),
           payload: input.rawBody,
           now: nowIso,
           outcome: effect.outcome,
@@ -103,6 +118,9 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
       if (!isDuplicateEventError(error)) throw error;
       duplicate = true;
     }
+  }
+  if (effect.refusal) {
+    throw new ApiError("livemode_mismatch", `Event ${event.id} is a ${modeOfLivemode(event.livemode)}-mode event, but ${effect.refusal}. Nothing was applied; the event is recorded.`);
   }
   // Also on duplicates: a retry after a Clerk failure must still bring Clerk in line with D1.
   for (const user of effect.endUsers) await syncEndUserPlanToClerk(env, user);
@@ -117,7 +135,7 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
  * own $15 subscriptions are front-auth-api's business. Connected accounts'
  * objects made before the purpose was recorded carry none and are accepted.
  */
-async function tenantOf(env: Env, event: Stripe.Event, metadata: Record<string, string> | null | undefined): Promise<{ platformId: string; account: string | null } | string> {
+async function tenantOf(env: Env, event: Stripe.Event, metadata: Record<string, string> | null | undefined): Promise<EventTenant | string> {
   const metadataPlatformId = metadata?.["platformId"];
   // Developers' own $15 subscriptions are front-auth-api's business, whatever else their metadata says.
   if (purposeOf(metadata) === "developer_plan") return "a developer-plan checkout, not an end-user's";
@@ -125,14 +143,51 @@ async function tenantOf(env: Env, event: Stripe.Event, metadata: Record<string, 
     const platforms = await platformsOfAccount(env.DB, event.account);
     const platformId = metadataPlatformId && platforms.includes(metadataPlatformId) ? metadataPlatformId : platforms.length === 1 ? platforms[0] : undefined;
     if (!platformId) return `no platform is connected to ${event.account}`;
-    const account = await getConnectedAccount(env.DB, platformId);
-    if (account && account.livemode !== event.livemode) return "livemode does not match the connected account";
-    return { platformId, account: event.account };
+    return { platformId, mode: modeOfLivemode(event.livemode), account: event.account };
   }
   // On the platform's own account only our end-user checkouts (preview) are end-users' business.
   if (purposeOf(metadata) !== "end_user" || !metadataPlatformId || !metadata?.["userId"]) return "not a dream-api end-user event";
   if (event.livemode) return "live events of the platform account are not end-user previews";
-  return (await platformExists(env.DB, metadataPlatformId)) ? { platformId: metadataPlatformId, account: null } : `unknown platform ${metadataPlatformId}`;
+  return (await platformExists(env.DB, metadataPlatformId)) ? { platformId: metadataPlatformId, mode: "test", account: null } : `unknown platform ${metadataPlatformId}`;
+}
+
+/** What our metadata on a Stripe object names: the mode it was made in, the end-user and the tier. */
+function namedBy(metadata: Record<string, string> | null | undefined): { metadataMode?: string; userId?: string; tier?: string } {
+  const named: { metadataMode?: string; userId?: string; tier?: string } = {};
+  if (metadata?.["mode"]) named.metadataMode = metadata["mode"];
+  if (metadata?.["userId"]) named.userId = metadata["userId"];
+  if (metadata?.["tier"]) named.tier = metadata["tier"];
+  return named;
+}
+
+/**
+ * Why an event of `tenant.mode` may not touch what it names, or null when
+ * it may: the object says it was made in the other mode (our `mode`
+ * metadata), its subscription is stored in the other mode, or its end-user
+ * or tier exists only in the other mode.
+ */
+async function modeConflict(
+  env: Env,
+  tenant: EventTenant,
+  names: { metadataMode?: string | undefined; subscriptionId?: string; userId?: string; tier?: string; otherTiers?: Tier[] },
+): Promise<string | null> {
+  const other: Tenant = { platformId: tenant.platformId, mode: otherMode(tenant.mode) };
+  if ((names.metadataMode === "test" || names.metadataMode === "live") && names.metadataMode !== tenant.mode) return `the object was made in ${names.metadataMode} mode`;
+  if (names.subscriptionId) {
+    const stored = await storedSubscriptionMode(env.DB, tenant.platformId, names.subscriptionId);
+    if (stored && stored !== tenant.mode) return `subscription ${names.subscriptionId} is ${stored}-mode data`;
+  }
+  if (names.userId && !(await endUserExists(env.DB, tenant, names.userId)) && (await endUserExists(env.DB, other, names.userId))) {
+    return `end-user "${names.userId}" exists only in ${other.mode} mode`;
+  }
+  if (names.tier) {
+    const tier = names.tier;
+    const ownTiers = await listTiers(env.DB, tenant);
+    if (!ownTiers.some((candidate) => candidate.name === tier) && (names.otherTiers ?? (await listTiers(env.DB, other))).some((candidate) => candidate.name === tier)) {
+      return `tier "${tier}" exists only in ${other.mode} mode`;
+    }
+  }
+  return null;
 }
 
 async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "preview", now: string): Promise<Effect> {
@@ -141,8 +196,10 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const session = event.data.object;
       const tenant = await tenantOf(env, event, session.metadata);
       if (typeof tenant === "string") return ignored(tenant);
-      if (session.mode === "payment") return purchaseEffect(env, tenant, session, now);
       const subscriptionId = typeof session.subscription === "string" ? session.subscription : session.subscription?.id;
+      const conflict = await modeConflict(env, tenant, { ...namedBy(session.metadata), ...(subscriptionId ? { subscriptionId } : {}) });
+      if (conflict) return refused(conflict, tenant.platformId);
+      if (session.mode === "payment") return purchaseEffect(env, tenant, session, now);
       return subscriptionId ? subscriptionEffect(env, tenant, subscriptionId, now) : ignored("no subscription", tenant.platformId);
     }
     case "customer.subscription.created":
@@ -151,6 +208,9 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const subscription = event.data.object;
       const tenant = await tenantOf(env, event, subscription.metadata);
       if (typeof tenant === "string") return ignored(tenant);
+      // Before asking Stripe: in the event's mode, an object of the other mode is not even visible.
+      const conflict = await modeConflict(env, tenant, { ...namedBy(subscription.metadata), subscriptionId: subscription.id });
+      if (conflict) return refused(conflict, tenant.platformId);
       return subscriptionEffect(env, tenant, subscription.id, now);
     }
     case "invoice.paid":
@@ -161,7 +221,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       // The tenant comes from the subscription's metadata, so the subscription is fetched first — but
       // only on an account some platform has connected (Stripe refuses access to any other).
       if (event.account && (await platformsOfAccount(env.DB, event.account)).length === 0) return ignored(`no platform is connected to ${event.account}`);
-      const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null);
+      const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null, modeOfLivemode(event.livemode));
       const tenant = await tenantOf(env, event, subscription?.metadata);
       if (typeof tenant === "string") return ignored(tenant);
       return subscriptionEffect(env, tenant, subscriptionId, now, subscription);
@@ -190,9 +250,9 @@ function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
 }
 
 /** The subscription as Stripe has it now, with its latest invoice expanded (for the payment error); null when Stripe has none. */
-async function retrieveSubscription(env: Env, subscriptionId: string, account: string | null): Promise<Stripe.Subscription | null> {
+async function retrieveSubscription(env: Env, subscriptionId: string, account: string | null, mode: KeyMode): Promise<Stripe.Subscription | null> {
   try {
-    return await platformStripe(env).subscriptions.retrieve(subscriptionId, { expand: ["latest_invoice"] }, account ? { stripeAccount: account } : {});
+    return await platformStripe(env, mode).subscriptions.retrieve(subscriptionId, { expand: ["latest_invoice"] }, account ? { stripeAccount: account } : {});
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null;
     throw error;
@@ -222,8 +282,8 @@ function paymentErrorOf(subscription: Stripe.Subscription): string | null | unde
   return `Payment failed for invoice ${invoice.id} (${attempts}${retry})`;
 }
 
-async function subscriptionEffect(env: Env, tenant: { platformId: string; account: string | null }, subscriptionId: string, now: string, fetched?: Stripe.Subscription | null): Promise<Effect> {
-  const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account) : fetched;
+async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId: string, now: string, fetched?: Stripe.Subscription | null): Promise<Effect> {
+  const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account, tenant.mode) : fetched;
   if (!subscription) return ignored(`subscription ${subscriptionId} not found`, tenant.platformId);
   const { platformId } = tenant;
   if (subscription.metadata["platformId"] !== platformId) return ignored("subscription belongs to another platform", platformId);
@@ -232,10 +292,13 @@ async function subscriptionEffect(env: Env, tenant: { platformId: string; accoun
   if (purpose === "developer_plan" || (tenant.account === null && purpose !== "end_user")) return ignored("not an end-user subscription", platformId);
   const userId = subscription.metadata["userId"];
   if (!userId) return ignored("subscription without a userId", platformId);
-  const tiers = await listTiers(env.DB, platformId);
-  const plan = tierOfSubscription(tiers, subscription);
+  const tiers = await listTiers(env.DB, tenant);
+  const otherTiers = await listTiers(env.DB, { platformId, mode: otherMode(tenant.mode) });
+  const plan = tierOfSubscription(tiers, subscription) ?? tierOfSubscription(otherTiers, subscription);
+  const conflict = await modeConflict(env, tenant, { metadataMode: subscription.metadata["mode"], subscriptionId: subscription.id, userId, ...(plan ? { tier: plan } : {}), otherTiers });
+  if (conflict) return refused(conflict, platformId);
   if (!plan) return ignored("subscription price matches no tier", platformId);
-  if (!(await endUserExists(env.DB, platformId, userId))) return ignored(`unknown end-user ${userId}`, platformId);
+  if (!(await endUserExists(env.DB, tenant, userId))) return ignored(`unknown end-user ${userId}`, platformId);
   const item = subscription.items.data[0];
   const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
@@ -249,6 +312,7 @@ async function subscriptionEffect(env: Env, tenant: { platformId: string; accoun
         {
           subscriptionId: subscription.id,
           platformId,
+          mode: tenant.mode,
           userId,
           customerId,
           stripeAccount: tenant.account,
@@ -264,19 +328,21 @@ async function subscriptionEffect(env: Env, tenant: { platformId: string; accoun
         },
         now,
       ),
-      derivePlanStatement(env.DB, { platformId, userId, freePlan, customerId, stripeAccount: tenant.account, now }),
+      derivePlanStatement(env.DB, { platformId, mode: tenant.mode, userId, freePlan, customerId, stripeAccount: tenant.account, now }),
     ],
     outcome: `subscription ${subscription.id} ${subscription.status}${subscription.cancel_at_period_end ? " (cancels at period end)" : ""}${paymentError ? ", payment failed" : ""}`,
-    endUsers: [{ platformId, userId }],
+    endUsers: [{ platformId, mode: tenant.mode, userId }],
     accountsChanged: [],
   };
 }
 
-async function purchaseEffect(env: Env, tenant: { platformId: string; account: string | null }, session: Stripe.Checkout.Session, now: string): Promise<Effect> {
-  const { platformId } = tenant;
+async function purchaseEffect(env: Env, tenant: EventTenant, session: Stripe.Checkout.Session, now: string): Promise<Effect> {
+  const { platformId, mode } = tenant;
   const userId = session.metadata?.["userId"];
   const tier = session.metadata?.["tier"];
   if (!userId || !tier) return ignored("purchase without userId/tier metadata", platformId);
+  const conflict = await modeConflict(env, tenant, { metadataMode: session.metadata?.["mode"], userId, tier });
+  if (conflict) return refused(conflict, platformId);
   if (session.payment_status !== "paid") return ignored(`payment ${session.payment_status}`, platformId);
   const customerId = typeof session.customer === "string" ? session.customer : (session.customer?.id ?? null);
   const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
@@ -286,6 +352,7 @@ async function purchaseEffect(env: Env, tenant: { platformId: string; account: s
       insertPurchaseStatement(env.DB, {
         checkoutSessionId: session.id,
         platformId,
+        mode,
         userId,
         tier,
         amount: session.amount_total ?? 0,
@@ -294,8 +361,8 @@ async function purchaseEffect(env: Env, tenant: { platformId: string; account: s
         stripeAccount: tenant.account,
         now,
       }),
-      decrementTierInventoryStatement(env.DB, { platformId, name: tier, now }),
-      recordStripeCustomerStatement(env.DB, { platformId, userId, customerId, stripeAccount: tenant.account, now }),
+      decrementTierInventoryStatement(env.DB, { platformId, mode, name: tier, now }),
+      recordStripeCustomerStatement(env.DB, { platformId, mode, userId, customerId, stripeAccount: tenant.account, now }),
     ],
     outcome: `purchase of ${tier} by ${userId}`,
     endUsers: [],

@@ -11,7 +11,7 @@ import { insertTierStatement } from "@dream-api/shared/db";
 
 async function subscribedCustomer() {
   const platform = await seedConnectedPlatform();
-  await env.DB.batch([insertTierStatement(env.DB, platform.platformId, tier({ name: "team", limit: 5000, price: 4900, priceId: platform.proPriceId }, 9), new Date().toISOString())]);
+  await env.DB.batch([insertTierStatement(env.DB, platform, tier({ name: "team", limit: 5000, price: 4900, priceId: platform.proPriceId }, 9), new Date().toISOString())]);
   const email = `sub.${crypto.randomUUID().slice(0, 8)}@example.com`;
   const created = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "sam", email } });
   expect(created.status).toBe(201);

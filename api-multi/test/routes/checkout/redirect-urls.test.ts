@@ -2,7 +2,7 @@
 import { env } from "cloudflare:test";
 import { putPlatformSettingsStatement } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { call, expectErrorShape, seedConnectedPlatform, stripe } from "../../harness";
+import { call, expectErrorShape, seedConnectedPlatform, standInStripe } from "../../harness";
 
 async function livePlatformWithSettings() {
   const platform = await seedConnectedPlatform({ mode: "live", plan: "paid" });
@@ -29,7 +29,10 @@ describe("checkout redirect URLs in live mode", () => {
 
     const defaults = await call("POST", "/api/checkout", { key, body: { userId: "liv", tier: "pro" } });
     expect(defaults.status).toBe(201);
-    const session = await stripe.checkout.sessions.retrieve(defaults.body.id, {}, { stripeAccount: platform.account });
+    // A live key's checkout runs in live mode: the session exists for the platform's live key only.
+    const session = await standInStripe("live").checkout.sessions.retrieve(defaults.body.id, {}, { stripeAccount: platform.account });
+    await expect(standInStripe("test").checkout.sessions.retrieve(defaults.body.id, {}, { stripeAccount: platform.account })).rejects.toThrow();
+    expect(session.livemode).toBe(true);
     expect(session.success_url).toBe("https://app.example/thanks");
     expect(session.cancel_url).toContain(`/p/${platform.publishableKey}?checkout=canceled`);
   });

@@ -152,7 +152,7 @@ describe("GET /api/customers", () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: 10 }] });
     const ids = ["u01", "u02", "u03", "u04", "u05"];
     for (const [index, userId] of ids.entries()) {
-      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, plan, created_at, updated_at) VALUES (?1, ?2, 'free', ?3, ?3)")
+      await env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (?1, 'test', ?2, 'free', ?3, ?3)")
         .bind(platform.platformId, userId, new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString())
         .run();
     }
@@ -188,7 +188,7 @@ describe("GET /api/customers?q (search)", () => {
       ["bob", "anna@example.org"],
       ["a%b", "x@example.com"],
     ]) {
-      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
+      await env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, email, plan, created_at, updated_at) VALUES (?1, 'test', ?2, ?3, 'free', ?4, ?4)")
         .bind(platform.platformId, userId, email, MID_MONTH)
         .run();
     }
@@ -208,7 +208,7 @@ describe("GET /api/customers?q (search)", () => {
       ["plain", `${"Mail".repeat(30)}@example.com`],
       [accented, null],
     ]) {
-      await env.DB.prepare("INSERT INTO end_users (platform_id, user_id, email, plan, created_at, updated_at) VALUES (?1, ?2, ?3, 'free', ?4, ?4)")
+      await env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, email, plan, created_at, updated_at) VALUES (?1, 'test', ?2, ?3, 'free', ?4, ?4)")
         .bind(platform.platformId, userId, email, MID_MONTH)
         .run();
     }
@@ -241,10 +241,16 @@ describe("developer dashboard sessions", () => {
     const clerkDeveloper = ((await created.json()) as { id: string }).id;
     await env.DB.prepare("UPDATE platforms SET developer_id = ?2 WHERE platform_id = ?1").bind(platform.platformId, clerkDeveloper).run();
     const token = await mintToken(clerkDeveloper, { instance: "dream-api" });
-    const dashboard = await call("GET", "/api/dashboard", { key: token });
+    const dashboard = await call("GET", "/api/dashboard?mode=test", { key: token });
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.platformId).toBe(platform.platformId);
-    expect((await call("GET", "/api/customers", { key: token })).body.data.map((c: { userId: string }) => c.userId)).toEqual(["seen"]);
+    expect((await call("GET", "/api/customers?mode=test", { key: token })).body.data.map((c: { userId: string }) => c.userId)).toEqual(["seen"]);
+    // The dashboard names the mode it shows: without it, or with another word, nothing is read.
+    const unnamed = await call("GET", "/api/dashboard", { key: token });
+    expectErrorShape(unnamed, 400, "invalid_request");
+    expect(unnamed.body.error.param).toBe("mode");
+    expectErrorShape(await call("GET", "/api/customers?mode=sandbox", { key: token }), 400, "invalid_request");
+    expect((await call("GET", "/api/customers?mode=live", { key: token })).body.data).toEqual([]);
     expectErrorShape(await call("POST", "/api/usage/track", { key: token, body: { userId: "x" } }), 401, "invalid_api_key");
     expectErrorShape(await call("PATCH", "/api/customers/seen", { key: token, body: { plan: "pro" } }), 401, "invalid_api_key");
   });

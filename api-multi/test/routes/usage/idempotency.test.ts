@@ -97,7 +97,7 @@ describe("expired idempotency keys", () => {
     const old = "2026-01-01T00:00:00.000Z";
     await env.DB.batch(
       Array.from({ length: 7 }, (_, index) =>
-        env.DB.prepare("INSERT INTO idempotency_keys (platform_id, idempotency_key, request_id, request_hash, created_at) VALUES (?1, ?2, 'req', 'hash', ?3)").bind(
+        env.DB.prepare("INSERT INTO idempotency_keys (platform_id, mode, idempotency_key, request_id, request_hash, created_at) VALUES (?1, 'test', ?2, 'req', 'hash', ?3)").bind(
           platform.platformId,
           `k${index}`,
           old,

@@ -1,4 +1,4 @@
-import { purposeOf } from "@dream-api/shared";
+import { modeOfLivemode, purposeOf } from "@dream-api/shared";
 import { refreshApiKeyCache } from "@dream-api/shared/caches";
 import {
   getPlatform,
@@ -82,6 +82,7 @@ export async function handlePlatformWebhook({ ctx, input }: { ctx: WebhookContex
         type: event.type,
         account: event.account ?? null,
         platformId: platform?.platformId ?? null,
+        mode: modeOfLivemode(event.livemode),
         payload: input.rawBody,
         now: now.toISOString(),
         outcome,

@@ -101,7 +101,7 @@ export interface paths {
         };
         /**
          * List tiers
-         * @description Your active tiers in display order, with their Stripe price ids.
+         * @description Your active tiers of the key's mode (or the `mode` a dashboard session names) in display order, with their Stripe price ids.
          */
         get: operations["tiers.list"];
         put?: never;
@@ -181,7 +181,7 @@ export interface paths {
         };
         /**
          * Get the dashboard
-         * @description Customers, usage, subscriptions, tiers, keys (prefixes only), MRR, active subscriptions and recent webhook events of your platform.
+         * @description Customers, usage, subscriptions, tiers, keys (prefixes only), MRR, active subscriptions and recent webhook events of your platform, in one mode: the key's, or the `mode` a dashboard session names.
          */
         get: operations["dashboard.get"];
         put?: never;
@@ -725,7 +725,7 @@ export interface components {
                  * @description A closed set: switch on it. The HTTP status follows from the code.
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
                 /** @description For humans; may change. */
                 message: string;
                 /** @description The field, header or query parameter at fault. */
@@ -1050,6 +1050,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Prefix of a userId or email. */
                 q?: string;
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
             };
             header?: never;
             path?: never;
@@ -1317,7 +1322,13 @@ export interface operations {
     };
     "customers.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
             header?: never;
             path: {
                 /**
@@ -1576,7 +1587,13 @@ export interface operations {
     };
     "tiers.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1618,6 +1635,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TierList"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
@@ -2060,7 +2086,13 @@ export interface operations {
     };
     "dashboard.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2195,6 +2227,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */

@@ -112,6 +112,26 @@ export interface paths {
         patch: operations["tiers.update"];
         trace?: never;
     };
+    "/products/copy-to-live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy test tiers to live
+         * @description Going live: each active test tier without a live tier of the same name is created in live mode, with its own product and price on the connected account in live mode. All land or none; running it again copies nothing twice. Needs the paid plan and a connected Stripe account.
+         */
+        post: operations["tiers.copyToLive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -204,6 +224,18 @@ export interface components {
         TierResponse: {
             tier: components["schemas"]["Tier"];
         };
+        CopiedTiers: {
+            /** @description The live tiers after the copy. */
+            tiers: components["schemas"]["Tier"][];
+            /**
+             * @description The names copied by this call (empty when live already had them all).
+             * @example [
+             *       "free",
+             *       "pro"
+             *     ]
+             */
+            copied: string[];
+        };
         ConnectStart: {
             /**
              * @description Stripe's authorize page for this developer, with a signed single-use state.
@@ -224,7 +256,7 @@ export interface components {
                  * @description A closed set: switch on it. The HTTP status follows from the code.
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
                 /** @description For humans; may change. */
                 message: string;
                 /** @description The field, header or query parameter at fault. */
@@ -518,7 +550,13 @@ export interface operations {
     };
     "tiers.list": {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Which mode's tiers: test tiers map to Stripe objects in test mode, live tiers to live mode.
+                 * @example test
+                 */
+                mode: "test" | "live";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -559,6 +597,15 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TierList"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description `unauthenticated` */
@@ -612,7 +659,13 @@ export interface operations {
     };
     "tiers.create": {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Which mode's tiers: test tiers map to Stripe objects in test mode, live tiers to live mode.
+                 * @example test
+                 */
+                mode: "test" | "live";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -759,6 +812,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `conflict`, `stripe_not_connected` */
             409: {
                 headers: {
@@ -810,7 +872,13 @@ export interface operations {
     };
     "tiers.archive": {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Which mode's tiers: test tiers map to Stripe objects in test mode, live tiers to live mode.
+                 * @example test
+                 */
+                mode: "test" | "live";
+            };
             header?: never;
             path: {
                 /**
@@ -868,6 +936,15 @@ export interface operations {
             };
             /** @description `unauthenticated` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -935,7 +1012,13 @@ export interface operations {
     };
     "tiers.update": {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Which mode's tiers: test tiers map to Stripe objects in test mode, live tiers to live mode.
+                 * @example test
+                 */
+                mode: "test" | "live";
+            };
             header?: never;
             path: {
                 /**
@@ -1023,8 +1106,147 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, `stripe_not_connected` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error`, `stripe_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "tiers.copyToLive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The live tiers after the copy, and the names copied now. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tiers": [
+                     *         {
+                     *           "name": "pro",
+                     *           "displayName": "Pro",
+                     *           "kind": "subscription",
+                     *           "price": 1900,
+                     *           "currency": "usd",
+                     *           "limit": -9007199254740991,
+                     *           "features": [
+                     *             "string"
+                     *           ],
+                     *           "popular": false,
+                     *           "inventory": -9007199254740991,
+                     *           "imageUrl": null,
+                     *           "description": null,
+                     *           "priceId": null,
+                     *           "productId": null,
+                     *           "sortOrder": -9007199254740991,
+                     *           "archived": false
+                     *         }
+                     *       ],
+                     *       "copied": [
+                     *         "free",
+                     *         "pro"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CopiedTiers"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { MAX_TIERS, tierInputSchema, validate } from "@dream-api/shared";
-import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
+import { defineOperation, readJsonBody, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
-import { serviceContext, type AppEnv } from "../../context";
+import { type AppEnv, tierModeQuery, tierServiceContext } from "../../context";
 import { responses } from "../../models";
 import { createTiers } from "../../services/tiers/create";
 
@@ -22,13 +22,14 @@ export const createTiersOperation = defineOperation<AppEnv>({
     "One tier, or `{ tiers: [...] }`: all land or none. Paid tiers get a product and price on the connected account (monthly recurring for subscriptions). A taken name is 409 `conflict`; at most 20 active tiers, under any concurrency.",
   auth: ["developerSession"],
   request: {
+    query: tierModeQuery,
     body: {
       schema: createBody,
       example: { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"], popular: true },
     },
   },
   response: { status: 201, schema: responses.tiers, description: "The tiers created." },
-  errors: ["invalid_json", "invalid_request", "body_too_large", "conflict", "stripe_not_connected", "stripe_error"],
+  errors: ["invalid_json", "invalid_request", "body_too_large", "conflict", "stripe_not_connected", "stripe_error", "live_mode_unavailable"],
   handler: async (c) => {
     // The parsed JSON object itself (readJsonBody refuses non-objects): a pre-parse that copies keys
     // (z.record) would drop an own "__proto__" field instead of letting the strict schema refuse it.
@@ -36,6 +37,6 @@ export const createTiersOperation = defineOperation<AppEnv>({
     // Validate the shape the caller chose, so errors name the right field.
     const body = Object.hasOwn(raw, "tiers") ? validate(severalTiers, raw) : validate(tierInputSchema, raw);
     const input = "tiers" in body ? body.tiers : [body];
-    return c.json({ tiers: await createTiers({ ctx: serviceContext(c), input }) }, 201);
+    return c.json({ tiers: await createTiers({ ctx: tierServiceContext(c, readQuery(c, tierModeQuery).mode), input }) }, 201);
   },
 });

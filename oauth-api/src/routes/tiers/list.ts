@@ -1,5 +1,5 @@
-import { defineOperation } from "@dream-api/shared/hono";
-import { serviceContext, type AppEnv } from "../../context";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
+import { type AppEnv, tierModeQuery, tierServiceContext } from "../../context";
 import { responses } from "../../models";
 import { listAllTiers } from "../../services/tiers/list";
 
@@ -11,7 +11,8 @@ export const listTiersOperation = defineOperation<AppEnv>({
   summary: "List tiers",
   description: "Every tier of the platform, archived ones included (flagged), in display order.",
   auth: ["developerSession"],
+  request: { query: tierModeQuery },
   response: { status: 200, schema: responses.tiers, description: "The tiers." },
-  errors: [],
-  handler: async (c) => c.json({ tiers: await listAllTiers({ ctx: serviceContext(c) }) }),
+  errors: ["invalid_request"],
+  handler: async (c) => c.json({ tiers: await listAllTiers({ ctx: tierServiceContext(c, readQuery(c, tierModeQuery).mode) }) }),
 });

@@ -1,16 +1,23 @@
 import { ApiError } from "@dream-api/shared";
 import { refreshAccountCache } from "@dream-api/shared/caches";
 import { connectAccountStatement, consumeOAuthState, disconnectAccountStatement, getConnectedAccount, insertOAuthState } from "@dream-api/shared/db";
-import { stripeClient, stripeFailure } from "@dream-api/shared/stripe";
+import type { KeyMode } from "@dream-api/shared";
+import { stripeForMode, stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { newStatePayload, signState, verifyState } from "./oauth-state";
 
-export function platformStripe(env: Env): Stripe {
-  const { STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_TIMEOUT_MS } = config(env);
-  return stripeClient({ secretKey: STRIPE_SECRET_KEY, apiBase: STRIPE_API_BASE, timeoutMs: STRIPE_TIMEOUT_MS });
+/** The platform's Stripe client for one mode: test tiers live on the connected account in test mode, live tiers in live mode. */
+export function platformStripe(env: Env, mode: KeyMode): Stripe {
+  return stripeForMode(config(env), mode);
 }
+
+/**
+ * Connect's OAuth runs with the live key: an account connected in live mode
+ * serves both modes (test-mode calls with Stripe-Account work on it too).
+ */
+const CONNECT_MODE: KeyMode = "live";
 
 /**
  * The URL of Stripe's authorize page for this developer, built from config
@@ -87,7 +94,7 @@ export async function completeConnect({ ctx, input }: { ctx: { env: Env; now: Da
   if (!input.code) return back({ connect: "error", error: "missing_code" });
   let token: Stripe.OAuthToken;
   try {
-    token = await platformStripe(env).oauth.token({ grant_type: "authorization_code", code: input.code });
+    token = await platformStripe(env, CONNECT_MODE).oauth.token({ grant_type: "authorization_code", code: input.code });
   } catch {
     return back({ connect: "error", error: "token_exchange_failed" });
   }
@@ -112,7 +119,7 @@ export async function disconnect({ ctx }: { ctx: ServiceContext }): Promise<{ co
   const account = await getConnectedAccount(ctx.env.DB, ctx.platform.platformId);
   if (!account) throw new ApiError("stripe_not_connected", "No Stripe account is connected.");
   try {
-    await platformStripe(ctx.env).oauth.deauthorize({ client_id: config(ctx.env).STRIPE_CONNECT_CLIENT_ID, stripe_user_id: account.stripeUserId });
+    await platformStripe(ctx.env, CONNECT_MODE).oauth.deauthorize({ client_id: config(ctx.env).STRIPE_CONNECT_CLIENT_ID, stripe_user_id: account.stripeUserId });
   } catch (error) {
     // Already deauthorized on Stripe's side (401 invalid_client): finish locally.
     if ((error as { statusCode?: number }).statusCode !== 401) throw stripeFailure("disconnect the account", error);

@@ -1,7 +1,7 @@
 import { ApiError, MAX_TIERS, activeTiers, type Tier, type TierInput } from "@dream-api/shared";
 import { refreshTierCache } from "@dream-api/shared/caches";
 import { insertTierStatement, listTiers, tierWriteRefusal } from "@dream-api/shared/db";
-import type { ServiceContext } from "../../context";
+import { assertLiveWritable, type TierServiceContext as ServiceContext } from "../../context";
 import { archiveUnreferenced, syncTierToStripe, type StripeRefs } from "./stripe-sync";
 import { requireConnectedAccount } from "./connected-account";
 
@@ -35,9 +35,10 @@ function capReached(active: number): ApiError {
  * and the Stripe objects it made that no stored tier references are archived.
  */
 export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: TierInput[] }): Promise<Tier[]> {
+  assertLiveWritable(ctx);
   const db = ctx.env.DB;
-  const { platformId } = ctx.platform;
-  const existing = await listTiers(db, platformId);
+  const { tenant } = ctx;
+  const existing = await listTiers(db, tenant);
   const names = new Set<string>();
   input.forEach((tier, index) => {
     if (names.has(tier.name)) throw new ApiError("invalid_request", `Tier name "${tier.name}" appears twice in the request.`, { param: nameParam(input, index) });
@@ -65,7 +66,7 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
       description: tier.description ?? null,
       imageUrl: tier.imageUrl ?? null,
     };
-    const refs = account && tier.price > 0 ? await syncTierToStripe({ env: ctx.env, platformId, account }, fields, null) : { productId: null, priceId: null };
+    const refs = account && tier.price > 0 ? await syncTierToStripe({ env: ctx.env, tenant, account }, fields, null) : { productId: null, priceId: null };
     made.push({ productId: refs.productId, priceId: refs.priceId });
     rows.push({
       ...fields,
@@ -80,12 +81,12 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
   }
   const now = ctx.now.toISOString();
   try {
-    await db.batch(rows.map((row) => insertTierStatement(db, platformId, row, now)));
+    await db.batch(rows.map((row) => insertTierStatement(db, tenant, row, now)));
   } catch (error) {
     const refusal = tierWriteRefusal(error);
     if (!refusal) throw error;
-    const stored = await listTiers(db, platformId);
-    if (account) await archiveUnreferenced({ env: ctx.env, platformId, account }, made, stored);
+    const stored = await listTiers(db, tenant);
+    if (account) await archiveUnreferenced({ env: ctx.env, tenant, account }, made, stored);
     if (refusal === "cap_reached") throw capReached(activeTiers(stored).length);
     // The first of this request's names that a concurrent request stored first.
     const index = Math.max(
@@ -98,6 +99,6 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
       stored.find((other) => other.name === input[index]?.name),
     );
   }
-  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
+  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, tenant);
   return tiers.filter((tier) => names.has(tier.name));
 }

@@ -9,7 +9,7 @@
  * from the price it replaces), so retrying a request that failed midway
  * replays what already happened instead of duplicating it.
  */
-import { sha256Hex, type Tier } from "@dream-api/shared";
+import { sha256Hex, type Tenant, type Tier } from "@dream-api/shared";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { platformStripe } from "../connect/connect";
@@ -21,9 +21,10 @@ export interface StripeRefs {
   priceId: string | null;
 }
 
+/** Where a tier's Stripe objects live: the connected account, reached with the platform's key of the tier's mode. */
 interface SyncTarget {
   env: Env;
-  platformId: string;
+  tenant: Tenant;
   account: string;
 }
 
@@ -31,12 +32,12 @@ async function idempotencyKey(parts: unknown[]): Promise<string> {
   return `dream-tier-${await sha256Hex(JSON.stringify(parts))}`;
 }
 
-function productParams(platformId: string, tier: TierFields): Stripe.ProductCreateParams {
+function productParams(tenant: Tenant, tier: TierFields): Stripe.ProductCreateParams {
   return {
     name: tier.displayName,
     ...(tier.description ? { description: tier.description } : {}),
     ...(tier.imageUrl ? { images: [tier.imageUrl] } : {}),
-    metadata: { platformId, tier: tier.name },
+    metadata: { platformId: tenant.platformId, mode: tenant.mode, tier: tier.name },
   };
 }
 
@@ -97,15 +98,15 @@ export interface SyncedRefs extends StripeRefs {
  * replace (left active: see SyncedRefs).
  */
 export async function syncTierToStripe(target: SyncTarget, desired: TierFields, current: (TierFields & StripeRefs) | null): Promise<SyncedRefs> {
-  const stripe = platformStripe(target.env);
+  const stripe = platformStripe(target.env, target.tenant.mode);
   const options = (extra: Stripe.RequestOptions = {}) => ({ stripeAccount: target.account, ...extra });
   try {
     if (desired.price === 0) return { productId: current?.productId ?? null, priceId: null, replacedPriceId: current?.priceId ?? null, productUpdated: false };
-    const params = productParams(target.platformId, desired);
+    const params = productParams(target.tenant, desired);
     let productId = current?.productId ?? null;
     let productUpdated = false;
     if (!productId) {
-      const product = await stripe.products.create(params, options({ idempotencyKey: await idempotencyKey(["product", target.platformId, params]) }));
+      const product = await stripe.products.create(params, options({ idempotencyKey: await idempotencyKey(["product", target.tenant.platformId, params]) }));
       await activeAfterReplay(stripe, product, options());
       productId = product.id;
     } else if (current && productFieldsDiffer(current, desired)) {
@@ -119,9 +120,9 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
       unit_amount: desired.price,
       currency: desired.currency,
       ...(desired.kind === "subscription" ? { recurring: { interval: "month" } } : {}),
-      metadata: { platformId: target.platformId, tier: desired.name },
+      metadata: { platformId: target.tenant.platformId, mode: target.tenant.mode, tier: desired.name },
     };
-    const price = await stripe.prices.create(priceParams, options({ idempotencyKey: await idempotencyKey(["price", target.platformId, priceParams, current?.priceId ?? null]) }));
+    const price = await stripe.prices.create(priceParams, options({ idempotencyKey: await idempotencyKey(["price", target.tenant.platformId, priceParams, current?.priceId ?? null]) }));
     await activeAfterReplay(stripe, price, options());
     return { productId, priceId: price.id, replacedPriceId: current?.priceId ?? null, productUpdated };
   } catch (error) {
@@ -137,7 +138,7 @@ export async function syncTierToStripe(target: SyncTarget, desired: TierFields, 
  */
 export async function archivePriceInStripe(target: SyncTarget, priceId: string): Promise<void> {
   try {
-    await platformStripe(target.env).prices.update(priceId, { active: false }, { stripeAccount: target.account });
+    await platformStripe(target.env, target.tenant.mode).prices.update(priceId, { active: false }, { stripeAccount: target.account });
   } catch (error) {
     throw stripeFailure(`archive the replaced Stripe price ${priceId}`, error, "The tier's change is saved; retry the request to finish archiving the old price.");
   }
@@ -145,7 +146,7 @@ export async function archivePriceInStripe(target: SyncTarget, priceId: string):
 
 /** Archives a tier's product and price: no new purchases, existing subscriptions go on. */
 export async function archiveTierInStripe(target: SyncTarget, refs: StripeRefs): Promise<void> {
-  const stripe = platformStripe(target.env);
+  const stripe = platformStripe(target.env, target.tenant.mode);
   try {
     if (refs.priceId) await stripe.prices.update(refs.priceId, { active: false }, { stripeAccount: target.account });
     if (refs.productId) await stripe.products.update(refs.productId, { active: false }, { stripeAccount: target.account });
@@ -171,7 +172,7 @@ function stripeErrorInfo(error: unknown): { type?: unknown; code?: unknown; stat
  * so a failure is logged (ids and Stripe's error code only) and skipped.
  */
 export async function archiveUnreferenced(target: SyncTarget, made: readonly StripeRefs[], stored: readonly Tier[]): Promise<void> {
-  const stripe = platformStripe(target.env);
+  const stripe = platformStripe(target.env, target.tenant.mode);
   const options = { stripeAccount: target.account };
   const referencedPrices = new Set(stored.map((tier) => tier.priceId).filter(Boolean));
   const referencedProducts = new Set(stored.map((tier) => tier.productId).filter(Boolean));
@@ -197,7 +198,7 @@ export async function archiveUnreferenced(target: SyncTarget, made: readonly Str
  */
 export async function restoreProductFields(target: SyncTarget, stored: Tier): Promise<void> {
   if (!stored.productId) return;
-  await platformStripe(target.env)
+  await platformStripe(target.env, target.tenant.mode)
     .products.update(stored.productId, productUpdateParams(stored), { stripeAccount: target.account })
     .catch((error: unknown) => {
       console.error(`tiers: could not restore Stripe product ${stored.productId} after a refused tier change on ${target.account}`, stripeErrorInfo(error));

@@ -1,7 +1,7 @@
 import { ApiError, describeIssue, tierInputSchema, type Tier, type TierPatch } from "@dream-api/shared";
 import { refreshTierCache } from "@dream-api/shared/caches";
 import { archiveTierIfRefsUnchangedStatement, clearRetiredPrice, listTiers, retiredPriceOf, updateTierIfUnchangedStatement } from "@dream-api/shared/db";
-import type { ServiceContext } from "../../context";
+import { assertLiveWritable, type TierServiceContext as ServiceContext } from "../../context";
 import { archivePriceInStripe, archiveTierInStripe, archiveUnreferenced, restoreProductFields, syncTierToStripe } from "./stripe-sync";
 import { requireConnectedAccount } from "./connected-account";
 
@@ -9,7 +9,7 @@ import { requireConnectedAccount } from "./connected-account";
 const ARCHIVE_ATTEMPTS = 3;
 
 async function storedTier(ctx: ServiceContext, name: string): Promise<Tier | undefined> {
-  return (await listTiers(ctx.env.DB, ctx.platform.platformId)).find((candidate) => candidate.name === name);
+  return (await listTiers(ctx.env.DB, ctx.tenant)).find((candidate) => candidate.name === name);
 }
 
 async function findTier(ctx: ServiceContext, name: string): Promise<Tier> {
@@ -44,9 +44,9 @@ function sameState(a: Tier, b: Tier): boolean {
  * any tier's, so archiving it can never break a checkout.
  */
 async function archiveRetiredPrice(ctx: ServiceContext, account: string, name: string, priceId: string): Promise<void> {
-  const { platformId } = ctx.platform;
-  await archivePriceInStripe({ env: ctx.env, platformId, account }, priceId);
-  await clearRetiredPrice(ctx.env.DB, platformId, name, priceId);
+  const { tenant } = ctx;
+  await archivePriceInStripe({ env: ctx.env, tenant, account }, priceId);
+  await clearRetiredPrice(ctx.env.DB, tenant, name, priceId);
 }
 
 /**
@@ -68,6 +68,7 @@ async function archiveRetiredPrice(ctx: ServiceContext, account: string, name: s
  * had changed.
  */
 export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: { name: string; patch: TierPatch } }): Promise<Tier> {
+  assertLiveWritable(ctx);
   const current = await findTier(ctx, input.name);
   const merged: Tier = { ...current, ...input.patch, limit: current.kind === "one_off" ? null : input.patch.limit === undefined ? current.limit : input.patch.limit };
   if (current.kind === "one_off" && input.patch.limit !== undefined && input.patch.limit !== null) {
@@ -91,29 +92,29 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     const { message, param } = describeIssue(check.error.issues[0]!);
     throw new ApiError("invalid_request", message, { param });
   }
-  const { platformId } = ctx.platform;
+  const { tenant } = ctx;
   const db = ctx.env.DB;
-  const retired = await retiredPriceOf(db, platformId, current.name);
+  const retired = await retiredPriceOf(db, tenant, current.name);
   let account: string | null = null;
   let replacedPriceId: string | null = null;
   let productUpdated = false;
   if (merged.price > 0 || current.priceId || retired) {
     account = await requireConnectedAccount(ctx);
     if (retired && retired !== current.priceId) await archiveRetiredPrice(ctx, account, current.name, retired);
-    const refs = await syncTierToStripe({ env: ctx.env, platformId, account }, merged, current);
+    const refs = await syncTierToStripe({ env: ctx.env, tenant, account }, merged, current);
     merged.productId = refs.productId;
     merged.priceId = refs.priceId;
     replacedPriceId = refs.replacedPriceId;
     productUpdated = refs.productUpdated;
   }
-  const written = await updateTierIfUnchangedStatement(db, platformId, current, merged, ctx.now.toISOString(), replacedPriceId).run();
+  const written = await updateTierIfUnchangedStatement(db, tenant, current, merged, ctx.now.toISOString(), replacedPriceId).run();
   if (written.meta.changes === 0) {
-    const stored = await listTiers(db, platformId);
+    const stored = await listTiers(db, tenant);
     const now = stored.find((tier) => tier.name === current.name);
     // A concurrent request stored exactly this change (a double submit): its objects are ours too.
     if (now && sameState(now, merged)) return now;
     if (account) {
-      const target = { env: ctx.env, platformId, account };
+      const target = { env: ctx.env, tenant, account };
       await archiveUnreferenced(target, [{ productId: merged.productId === current.productId ? null : merged.productId, priceId: merged.priceId === current.priceId ? null : merged.priceId }], stored);
       if (productUpdated && now && now.productId === merged.productId) await restoreProductFields(target, now);
     }
@@ -126,7 +127,7 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     );
   }
   // api-multi sees the new price at once, whether or not the archive below goes through.
-  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
+  const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, tenant);
   if (account && replacedPriceId) await archiveRetiredPrice(ctx, account, current.name, replacedPriceId);
   return tiers.find((tier) => tier.name === merged.name) ?? merged;
 }
@@ -141,20 +142,21 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
  * tier (archiving is idempotent).
  */
 export async function archiveTier({ ctx, input }: { ctx: ServiceContext; input: { name: string } }): Promise<Tier> {
-  const { platformId } = ctx.platform;
+  assertLiveWritable(ctx);
+  const { tenant } = ctx;
   const db = ctx.env.DB;
   let current = await findTier(ctx, input.name);
   for (let attempt = 1; ; attempt++) {
-    const retired = await retiredPriceOf(db, platformId, current.name);
+    const retired = await retiredPriceOf(db, tenant, current.name);
     if (current.productId || current.priceId || retired) {
       const account = await requireConnectedAccount(ctx);
       if (retired) await archiveRetiredPrice(ctx, account, current.name, retired);
-      await archiveTierInStripe({ env: ctx.env, platformId, account }, current);
+      await archiveTierInStripe({ env: ctx.env, tenant, account }, current);
     }
-    const written = await archiveTierIfRefsUnchangedStatement(db, platformId, current, ctx.now.toISOString()).run();
+    const written = await archiveTierIfRefsUnchangedStatement(db, tenant, current, ctx.now.toISOString()).run();
     const now = written.meta.changes === 0 ? await storedTier(ctx, input.name) : undefined;
     if (written.meta.changes > 0 || now?.archived) {
-      const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, platformId);
+      const tiers = await refreshTierCache(db, ctx.env.TIER_CACHE, tenant);
       return tiers.find((tier) => tier.name === input.name) ?? { ...current, archived: true };
     }
     if (!now || attempt >= ARCHIVE_ATTEMPTS) {

@@ -81,7 +81,8 @@ export function insertApiKeyStatement(db: D1Database, input: { keyId: string; pl
  * What api-multi caches per secret key (in its isolate and in KV: see
  * caches/api-keys.ts): enough to authenticate without D1. `preview`
  * is true for test keys of a developer on the free plan (DESIGN: preview
- * mode). front-auth-api rewrites these entries when a key is rotated or the
+ * mode); `liveWithoutPlan` for live keys of a developer no longer on the
+ * paid plan, which live mode needs. front-auth-api rewrites these entries when a key is rotated or the
  * developer's plan changes.
  */
 export interface CachedApiKey {
@@ -90,6 +91,8 @@ export interface CachedApiKey {
   publishableKey: string;
   mode: KeyMode;
   preview: boolean;
+  /** A live key of a platform on the free plan: refused (403 live_mode_unavailable). Absent in entries cached before it existed. */
+  liveWithoutPlan?: boolean;
   expiresAt: string | null;
   revokedAt: string | null;
 }
@@ -116,6 +119,7 @@ function toCachedKey(row: CachedKeyRow): CachedApiKey {
     publishableKey: row.publishable_key,
     mode: row.mode,
     preview: row.mode === "test" && row.plan === "free",
+    liveWithoutPlan: row.mode === "live" && row.plan === "free",
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
   };

@@ -5,6 +5,8 @@
  * Sources: "platform" (front-auth-api), "connect" and "preview" (api-multi's
  * Connect endpoint and its endpoint on the platform account).
  */
+import type { KeyMode, Tenant } from "../ids";
+
 export type EventSource = "platform" | "connect" | "preview";
 
 export interface NewEvent {
@@ -13,6 +15,8 @@ export interface NewEvent {
   type: string;
   account: string | null;
   platformId: string | null;
+  /** The event's own mode (Stripe's `livemode`). */
+  mode: KeyMode;
   payload: string;
   now: string;
   outcome: string;
@@ -36,10 +40,10 @@ export function setEventOutcomeStatement(db: D1Database, source: EventSource, ev
 export function insertEventStatement(db: D1Database, event: NewEvent): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO events (event_id, source, type, account, platform_id, payload, received_at, processed_at, outcome)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)`,
+      `INSERT INTO events (event_id, source, type, account, platform_id, mode, payload, received_at, processed_at, outcome)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?6, ?7, ?7, ?8)`,
     )
-    .bind(event.eventId, event.source, event.type, event.account, event.platformId, event.payload, event.now, event.outcome);
+    .bind(event.eventId, event.source, event.type, event.account, event.platformId, event.payload, event.now, event.outcome, event.mode);
 }
 
 /** True when a D1 error is the events primary key refusing a duplicate. */
@@ -55,14 +59,14 @@ export interface EventSummary {
   receivedAt: string;
 }
 
-/** A platform's most recent end-user webhook events (Connect and preview) with their outcome (dashboard). */
-export async function recentEvents(db: D1Database, platformId: string, limit = 20): Promise<EventSummary[]> {
+/** A tenant's most recent end-user webhook events (Connect and preview) with their outcome (dashboard). */
+export async function recentEvents(db: D1Database, tenant: Tenant, limit = 20): Promise<EventSummary[]> {
   const { results } = await db
     .prepare(
       `SELECT event_id, type, outcome, error, received_at FROM events
-       WHERE platform_id = ?1 AND source IN ('connect', 'preview') ORDER BY received_at DESC, event_id DESC LIMIT ?2`,
+       WHERE platform_id = ?1 AND mode = ?3 AND source IN ('connect', 'preview') ORDER BY received_at DESC, event_id DESC LIMIT ?2`,
     )
-    .bind(platformId, limit)
+    .bind(tenant.platformId, limit, tenant.mode)
     .all<{ event_id: string; type: string; outcome: string | null; error: string | null; received_at: string }>();
   return results.map((row) => ({ eventId: row.event_id, type: row.type, outcome: row.outcome, error: row.error, receivedAt: row.received_at }));
 }

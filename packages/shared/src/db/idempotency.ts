@@ -4,6 +4,8 @@
  * key"), so a retry with the same key can never count again; the response
  * is stored afterwards and replayed to later requests with that key.
  */
+import type { Tenant } from "../ids";
+
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
 export interface StoredIdempotentResponse {
@@ -15,32 +17,32 @@ export interface StoredIdempotentResponse {
 }
 
 /** Reserves `key` for this request unless a live (< 24 h) reservation exists; an expired one is taken over. */
-export function reserveIdempotencyKeyStatement(db: D1Database, input: { platformId: string; key: string; requestId: string; requestHash: string; now: Date }): D1PreparedStatement {
+export function reserveIdempotencyKeyStatement(db: D1Database, input: Tenant & { key: string; requestId: string; requestHash: string; now: Date }): D1PreparedStatement {
   const expiredBefore = new Date(input.now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
   return db
     .prepare(
-      `INSERT INTO idempotency_keys (platform_id, idempotency_key, request_id, request_hash, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5)
-       ON CONFLICT (platform_id, idempotency_key) DO UPDATE SET
+      `INSERT INTO idempotency_keys (platform_id, mode, idempotency_key, request_id, request_hash, created_at)
+       VALUES (?1, ?7, ?2, ?3, ?4, ?5)
+       ON CONFLICT (platform_id, mode, idempotency_key) DO UPDATE SET
          request_id = excluded.request_id, request_hash = excluded.request_hash,
          response_status = NULL, response_body = NULL, created_at = excluded.created_at
        WHERE idempotency_keys.created_at <= ?6`,
     )
-    .bind(input.platformId, input.key, input.requestId, input.requestHash, input.now.toISOString(), expiredBefore);
+    .bind(input.platformId, input.key, input.requestId, input.requestHash, input.now.toISOString(), expiredBefore, input.mode);
 }
 
-export async function readIdempotencyKey(db: D1Database, platformId: string, key: string): Promise<StoredIdempotentResponse | null> {
+export async function readIdempotencyKey(db: D1Database, tenant: Tenant, key: string): Promise<StoredIdempotentResponse | null> {
   const row = await db
-    .prepare("SELECT request_id, request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE platform_id = ?1 AND idempotency_key = ?2")
-    .bind(platformId, key)
+    .prepare("SELECT request_id, request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE platform_id = ?1 AND mode = ?2 AND idempotency_key = ?3")
+    .bind(tenant.platformId, tenant.mode, key)
     .first<{ request_id: string; request_hash: string; response_status: number | null; response_body: string | null; created_at: string }>();
   return row ? { requestId: row.request_id, requestHash: row.request_hash, status: row.response_status, body: row.response_body, createdAt: row.created_at } : null;
 }
 
-export async function storeIdempotentResponse(db: D1Database, input: { platformId: string; key: string; requestId: string; status: number; body: string }): Promise<void> {
+export async function storeIdempotentResponse(db: D1Database, input: Tenant & { key: string; requestId: string; status: number; body: string }): Promise<void> {
   await db
-    .prepare("UPDATE idempotency_keys SET response_status = ?4, response_body = ?5 WHERE platform_id = ?1 AND idempotency_key = ?2 AND request_id = ?3")
-    .bind(input.platformId, input.key, input.requestId, input.status, input.body)
+    .prepare("UPDATE idempotency_keys SET response_status = ?4, response_body = ?5 WHERE platform_id = ?1 AND mode = ?6 AND idempotency_key = ?2 AND request_id = ?3")
+    .bind(input.platformId, input.key, input.requestId, input.status, input.body, input.mode)
     .run();
 }
 
@@ -49,10 +51,10 @@ export async function storeIdempotentResponse(db: D1Database, input: { platformI
  * anything (its count and reservation share one batch, and any later
  * failure counts nothing), so a retry with the key may run afresh.
  */
-export async function releaseIdempotencyKey(db: D1Database, input: { platformId: string; key: string; requestId: string }): Promise<void> {
+export async function releaseIdempotencyKey(db: D1Database, input: Tenant & { key: string; requestId: string }): Promise<void> {
   await db
-    .prepare("DELETE FROM idempotency_keys WHERE platform_id = ?1 AND idempotency_key = ?2 AND request_id = ?3 AND response_status IS NULL")
-    .bind(input.platformId, input.key, input.requestId)
+    .prepare("DELETE FROM idempotency_keys WHERE platform_id = ?1 AND mode = ?4 AND idempotency_key = ?2 AND request_id = ?3 AND response_status IS NULL")
+    .bind(input.platformId, input.key, input.requestId, input.mode)
     .run();
 }
 

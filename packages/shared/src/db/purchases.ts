@@ -3,9 +3,10 @@
  * session id is the key, so a redelivered event records nothing twice).
  * Written by api-multi's Connect webhook in the batch of the event.
  */
-export interface NewPurchase {
+import type { Tenant } from "../ids";
+
+export interface NewPurchase extends Tenant {
   checkoutSessionId: string;
-  platformId: string;
   userId: string;
   tier: string;
   /** Minor units. */
@@ -19,10 +20,21 @@ export interface NewPurchase {
 export function insertPurchaseStatement(db: D1Database, purchase: NewPurchase): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO purchases (checkout_session_id, platform_id, user_id, tier, amount, currency, payment_intent_id, stripe_account, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (checkout_session_id) DO NOTHING`,
+      `INSERT INTO purchases (checkout_session_id, platform_id, mode, user_id, tier, amount, currency, payment_intent_id, stripe_account, created_at)
+         VALUES (?1, ?2, ?10, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (checkout_session_id) DO NOTHING`,
     )
-    .bind(purchase.checkoutSessionId, purchase.platformId, purchase.userId, purchase.tier, purchase.amount, purchase.currency, purchase.paymentIntentId, purchase.stripeAccount, purchase.now);
+    .bind(
+      purchase.checkoutSessionId,
+      purchase.platformId,
+      purchase.userId,
+      purchase.tier,
+      purchase.amount,
+      purchase.currency,
+      purchase.paymentIntentId,
+      purchase.stripeAccount,
+      purchase.now,
+      purchase.mode,
+    );
 }
 
 export interface OneOffRevenueRow {
@@ -32,7 +44,9 @@ export interface OneOffRevenueRow {
   purchases: number;
 }
 
-/** Revenue from a platform's one-off purchases per currency (rows: OneOffRevenueRow), for the dashboard's DB.batch. */
-export function oneOffRevenueStatement(db: D1Database, platformId: string): D1PreparedStatement {
-  return db.prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 GROUP BY currency ORDER BY currency").bind(platformId);
+/** Revenue from a tenant's one-off purchases per currency (rows: OneOffRevenueRow), for the dashboard's DB.batch. */
+export function oneOffRevenueStatement(db: D1Database, tenant: Tenant): D1PreparedStatement {
+  return db
+    .prepare("SELECT currency, COALESCE(SUM(amount), 0) AS amount, COUNT(*) AS purchases FROM purchases WHERE platform_id = ?1 AND mode = ?2 GROUP BY currency ORDER BY currency")
+    .bind(tenant.platformId, tenant.mode);
 }

@@ -1,4 +1,5 @@
-/** D1 access for tiers. D1 is the truth; workers cache the list per platform (caches/tiers.ts). */
+/** D1 access for tiers, one set per platform and mode. D1 is the truth; workers cache the list per tenant (caches/tiers.ts). */
+import type { Tenant } from "../ids";
 import type { Tier, TierKind } from "../tiers";
 
 interface TierRow {
@@ -39,15 +40,15 @@ function toTier(row: TierRow): Tier {
   };
 }
 
-/** All tiers of a platform, archived included (subscribers may still be on them). */
-export async function listTiers(db: D1Database, platformId: string): Promise<Tier[]> {
+/** All tiers of a tenant, archived included (subscribers may still be on them). */
+export async function listTiers(db: D1Database, tenant: Tenant): Promise<Tier[]> {
   const { results } = await db
     .prepare(
       `SELECT name, display_name, kind, price, currency, monthly_limit, price_id, product_id, features,
               popular, inventory, image_url, description, sort_order, archived_at
-       FROM tiers WHERE platform_id = ?1 ORDER BY sort_order, price, name`,
+       FROM tiers WHERE platform_id = ?1 AND mode = ?2 ORDER BY sort_order, price, name`,
     )
-    .bind(platformId)
+    .bind(tenant.platformId, tenant.mode)
     .all<TierRow>();
   return results.map(toTier);
 }
@@ -75,26 +76,26 @@ function tierFieldValues(tier: Omit<Tier, "archived">): unknown[] {
   ];
 }
 
-export function insertTierStatement(db: D1Database, platformId: string, tier: Omit<Tier, "archived">, now: string): D1PreparedStatement {
+export function insertTierStatement(db: D1Database, tenant: Tenant, tier: Omit<Tier, "archived">, now: string): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO tiers (platform_id, name, kind, ${TIER_FIELDS}, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)`,
+      `INSERT INTO tiers (platform_id, name, kind, ${TIER_FIELDS}, created_at, updated_at, mode)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)`,
     )
-    .bind(platformId, tier.name, tier.kind, ...tierFieldValues(tier), now);
+    .bind(tenant.platformId, tier.name, tier.kind, ...tierFieldValues(tier), now, tenant.mode);
 }
 
 /**
- * Why D1 refused a tier write: the (platform_id, name) primary key already
- * holds the name, or the tiers_active_cap_* triggers (migration 0011) found
- * the platform at MAX_TIERS active tiers. Null for any other error. Either
+ * Why D1 refused a tier write: the (platform_id, mode, name) primary key
+ * already holds the name, or the tiers_active_cap_* triggers (migrations
+ * 0011, 0014) found the tenant at MAX_TIERS active tiers. Null for any other error. Either
  * refusal rolls back the whole DB.batch it happened in.
  */
 export type TierWriteRefusal = "name_taken" | "cap_reached";
 
 export function tierWriteRefusal(error: unknown): TierWriteRefusal | null {
   const message = error instanceof Error ? `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}` : "";
-  if (/UNIQUE constraint failed: tiers\.platform_id, tiers\.name/.test(message)) return "name_taken";
+  if (/UNIQUE constraint failed: tiers\.platform_id, tiers\.mode, tiers\.name/.test(message)) return "name_taken";
   if (/\btier_cap_reached\b/.test(message)) return "cap_reached";
   return null;
 }
@@ -111,18 +112,18 @@ export function tierWriteRefusal(error: unknown): TierWriteRefusal | null {
  * price and a failed archive is finished by the next change of the tier.
  * Null keeps whatever replaced price is still waiting.
  */
-export function updateTierIfUnchangedStatement(db: D1Database, platformId: string, expected: Tier, next: Tier, now: string, retiredPriceId: string | null): D1PreparedStatement {
+export function updateTierIfUnchangedStatement(db: D1Database, tenant: Tenant, expected: Tier, next: Tier, now: string, retiredPriceId: string | null): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE tiers SET display_name = ?3, price = ?4, currency = ?5, monthly_limit = ?6, price_id = ?7, product_id = ?8,
          features = ?9, popular = ?10, inventory = ?11, image_url = ?12, description = ?13, sort_order = ?14, updated_at = ?15,
          retired_price_id = COALESCE(?16, retired_price_id)
-       WHERE platform_id = ?1 AND name = ?2 AND archived_at IS NULL
+       WHERE platform_id = ?1 AND mode = ?29 AND name = ?2 AND archived_at IS NULL
          AND display_name IS ?17 AND price IS ?18 AND currency IS ?19 AND monthly_limit IS ?20 AND price_id IS ?21
          AND product_id IS ?22 AND json(features) IS json(?23) AND popular IS ?24 AND inventory IS ?25 AND image_url IS ?26
          AND description IS ?27 AND sort_order IS ?28`,
     )
-    .bind(platformId, expected.name, ...tierFieldValues(next), now, retiredPriceId, ...tierFieldValues(expected));
+    .bind(tenant.platformId, expected.name, ...tierFieldValues(next), now, retiredPriceId, ...tierFieldValues(expected), tenant.mode);
 }
 
 /**
@@ -131,24 +132,27 @@ export function updateTierIfUnchangedStatement(db: D1Database, platformId: strin
  * concurrent change gave it other objects (archive those and try again), or
  * a concurrent DELETE archived it first.
  */
-export function archiveTierIfRefsUnchangedStatement(db: D1Database, platformId: string, expected: Pick<Tier, "name" | "productId" | "priceId">, now: string): D1PreparedStatement {
+export function archiveTierIfRefsUnchangedStatement(db: D1Database, tenant: Tenant, expected: Pick<Tier, "name" | "productId" | "priceId">, now: string): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE tiers SET archived_at = ?3, updated_at = ?3
-       WHERE platform_id = ?1 AND name = ?2 AND archived_at IS NULL AND price_id IS ?4 AND product_id IS ?5`,
+       WHERE platform_id = ?1 AND mode = ?6 AND name = ?2 AND archived_at IS NULL AND price_id IS ?4 AND product_id IS ?5`,
     )
-    .bind(platformId, expected.name, now, expected.priceId, expected.productId);
+    .bind(tenant.platformId, expected.name, now, expected.priceId, expected.productId, tenant.mode);
 }
 
 /** The replaced Stripe price of a tier still waiting to be archived (a change whose archive failed), if any. */
-export async function retiredPriceOf(db: D1Database, platformId: string, name: string): Promise<string | null> {
-  const row = await db.prepare("SELECT retired_price_id FROM tiers WHERE platform_id = ?1 AND name = ?2").bind(platformId, name).first<{ retired_price_id: string | null }>();
+export async function retiredPriceOf(db: D1Database, tenant: Tenant, name: string): Promise<string | null> {
+  const row = await db
+    .prepare("SELECT retired_price_id FROM tiers WHERE platform_id = ?1 AND mode = ?2 AND name = ?3")
+    .bind(tenant.platformId, tenant.mode, name)
+    .first<{ retired_price_id: string | null }>();
   return row?.retired_price_id ?? null;
 }
 
 /** Forgets a replaced price once Stripe has archived it (only if it is still the one waiting). */
-export async function clearRetiredPrice(db: D1Database, platformId: string, name: string, priceId: string): Promise<void> {
-  await db.prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND name = ?2 AND retired_price_id = ?3").bind(platformId, name, priceId).run();
+export async function clearRetiredPrice(db: D1Database, tenant: Tenant, name: string, priceId: string): Promise<void> {
+  await db.prepare("UPDATE tiers SET retired_price_id = NULL WHERE platform_id = ?1 AND mode = ?4 AND name = ?2 AND retired_price_id = ?3").bind(tenant.platformId, name, priceId, tenant.mode).run();
 }
 
 /**
@@ -156,8 +160,8 @@ export async function clearRetiredPrice(db: D1Database, platformId: string, name
  * inventory, or none left: nothing changes). In the purchase event's batch,
  * so a redelivered event counts nothing twice.
  */
-export function decrementTierInventoryStatement(db: D1Database, input: { platformId: string; name: string; now: string }): D1PreparedStatement {
+export function decrementTierInventoryStatement(db: D1Database, input: Tenant & { name: string; now: string }): D1PreparedStatement {
   return db
-    .prepare("UPDATE tiers SET inventory = inventory - 1, updated_at = ?3 WHERE platform_id = ?1 AND name = ?2 AND inventory IS NOT NULL AND inventory > 0")
-    .bind(input.platformId, input.name, input.now);
+    .prepare("UPDATE tiers SET inventory = inventory - 1, updated_at = ?3 WHERE platform_id = ?1 AND mode = ?4 AND name = ?2 AND inventory IS NOT NULL AND inventory > 0")
+    .bind(input.platformId, input.name, input.now, input.mode);
 }

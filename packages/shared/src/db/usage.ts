@@ -7,6 +7,7 @@
  * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.ts)
  * that reads the user's plan and the plan's limit in the same statement.
  */
+import type { Tenant } from "../ids";
 import { calendarMonthPeriod, type BillingPeriod } from "../periods";
 import { counterAfter, periodCounterConflictClause, type StoredCounter } from "./period-counter";
 
@@ -36,20 +37,20 @@ const DAY_SETS = [`day_count = IIF(${NEW_DAY}, excluded.day_count, usage_counts.
 const trackSql = (guard: string) => `
 WITH u AS (
   SELECT e.plan AS plan, t.monthly_limit AS lim,
-         COALESCE(s.current_period_start, ?3) AS ps, COALESCE(s.current_period_end, ?4) AS pe
+         COALESCE(s.current_period_start, ?4) AS ps, COALESCE(s.current_period_end, ?5) AS pe
   FROM end_users e
-  JOIN tiers t ON t.platform_id = e.platform_id AND t.name = e.plan
-  LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.user_id = e.user_id
-       AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?6 AND s.current_period_end > ?6
-  WHERE e.platform_id = ?1 AND e.user_id = ?2
+  JOIN tiers t ON t.platform_id = e.platform_id AND t.mode = e.mode AND t.name = e.plan
+  LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.mode = e.mode AND s.user_id = e.user_id
+       AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?7 AND s.current_period_end > ?7
+  WHERE e.platform_id = ?1 AND e.mode = ?2 AND e.user_id = ?3
   ORDER BY s.current_period_end DESC
   LIMIT 1
 )
-INSERT INTO usage_counts (platform_id, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at, day, day_count)
-SELECT ?1, ?2, u.ps, u.pe, ?5, u.plan, u.lim, ?6, substr(?6, 1, 10), ?5 FROM u WHERE (u.lim IS NULL OR ?5 <= u.lim)${guard}
+INSERT INTO usage_counts (platform_id, mode, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at, day, day_count)
+SELECT ?1, ?2, ?3, u.ps, u.pe, ?6, u.plan, u.lim, ?7, substr(?7, 1, 10), ?6 FROM u WHERE (u.lim IS NULL OR ?6 <= u.lim)${guard}
 ${periodCounterConflictClause({
   table: "usage_counts",
-  keyColumns: ["platform_id", "user_id"],
+  keyColumns: ["platform_id", "mode", "user_id"],
   limitSql: "excluded.usage_limit",
   extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit", ...DAY_SETS],
 })}
@@ -64,11 +65,10 @@ interface TrackRow {
 }
 
 const TRACK_SQL = trackSql("");
-/** Counts only if this request (?8) holds the idempotency key (?7): a key reserved by an earlier request blocks the count. */
-const IDEMPOTENT_TRACK_SQL = trackSql(" AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.idempotency_key = ?7 AND k.request_id = ?8)");
+/** Counts only if this request (?9) holds the idempotency key (?8): a key reserved by an earlier request blocks the count. */
+const IDEMPOTENT_TRACK_SQL = trackSql(" AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.mode = ?2 AND k.idempotency_key = ?8 AND k.request_id = ?9)");
 
-export interface TrackInput {
-  platformId: string;
+export interface TrackInput extends Tenant {
   userId: string;
   amount: number;
   period: BillingPeriod;
@@ -78,7 +78,7 @@ export interface TrackInput {
 }
 
 export function trackUsageStatement(db: D1Database, input: TrackInput): D1PreparedStatement {
-  const params = [input.platformId, input.userId, input.period.start, input.period.end, input.amount, input.now];
+  const params = [input.platformId, input.mode, input.userId, input.period.start, input.period.end, input.amount, input.now];
   return input.idempotency ? db.prepare(IDEMPOTENT_TRACK_SQL).bind(...params, input.idempotency.key, input.idempotency.requestId) : db.prepare(TRACK_SQL).bind(...params);
 }
 
@@ -126,28 +126,28 @@ export function usageFromCounter(counter: StoredCounter & { plan: string; limit:
   };
 }
 
-/** Calls counted in the periods running at `now` across a platform's end-users. */
-export async function sumUsageThisPeriod(db: D1Database, platformId: string, now: Date): Promise<number> {
+/** Calls counted in the periods running at `now` across a tenant's end-users. */
+export async function sumUsageThisPeriod(db: D1Database, tenant: Tenant, now: Date): Promise<number> {
   const row = await db
-    .prepare("SELECT COALESCE(SUM(usage_count), 0) AS total FROM usage_counts WHERE platform_id = ?1 AND period_end > ?2")
-    .bind(platformId, now.toISOString())
+    .prepare("SELECT COALESCE(SUM(usage_count), 0) AS total FROM usage_counts WHERE platform_id = ?1 AND mode = ?2 AND period_end > ?3")
+    .bind(tenant.platformId, tenant.mode, now.toISOString())
     .first<{ total: number }>();
   return row?.total ?? 0;
 }
 
 /** Calls per UTC day over the `days` days up to `now` (zeros filled in), oldest first. */
-export async function dailyUsage(db: D1Database, platformId: string, now: Date, days = 30): Promise<{ day: string; calls: number }[]> {
+export async function dailyUsage(db: D1Database, tenant: Tenant, now: Date, days = 30): Promise<{ day: string; calls: number }[]> {
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
   // Finished days are in usage_daily; each end-user's latest day is still on its usage_counts row (migration 0009).
   const { results } = await db
     .prepare(
       `SELECT day, SUM(calls) AS calls FROM (
-         SELECT day, calls FROM usage_daily WHERE platform_id = ?1 AND day >= ?2
+         SELECT day, calls FROM usage_daily WHERE platform_id = ?1 AND mode = ?2 AND day >= ?3
          UNION ALL
-         SELECT day, day_count AS calls FROM usage_counts WHERE platform_id = ?1 AND day >= ?2
+         SELECT day, day_count AS calls FROM usage_counts WHERE platform_id = ?1 AND mode = ?2 AND day >= ?3
        ) GROUP BY day ORDER BY day`,
     )
-    .bind(platformId, first.toISOString().slice(0, 10))
+    .bind(tenant.platformId, tenant.mode, first.toISOString().slice(0, 10))
     .all<{ day: string; calls: number }>();
   const byDay = new Map(results.map((row) => [row.day, row.calls]));
   return Array.from({ length: days }, (_, index) => {
@@ -161,22 +161,22 @@ export async function dailyUsage(db: D1Database, platformId: string, now: Date, 
  * user's plan and limit, its counter, and the active subscription's period
  * if any) — GET /api/usage's whole storage cost. null: no such end-user.
  */
-export async function readUsage(db: D1Database, platformId: string, userId: string, now: Date): Promise<(Usage & { planExists: boolean }) | null> {
+export async function readUsage(db: D1Database, tenant: Tenant, userId: string, now: Date): Promise<(Usage & { planExists: boolean }) | null> {
   const nowIso = now.toISOString();
   const row = await db
     .prepare(
       `SELECT e.plan, t.name AS tier_name, t.monthly_limit AS lim, u.usage_count, u.period_start, u.period_end,
               s.current_period_start AS sub_start, s.current_period_end AS sub_end
        FROM end_users e
-       LEFT JOIN tiers t ON t.platform_id = e.platform_id AND t.name = e.plan
-       LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.user_id = e.user_id
-       LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.user_id = e.user_id
-            AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?3 AND s.current_period_end > ?3
-       WHERE e.platform_id = ?1 AND e.user_id = ?2
+       LEFT JOIN tiers t ON t.platform_id = e.platform_id AND t.mode = e.mode AND t.name = e.plan
+       LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.mode = e.mode AND u.user_id = e.user_id
+       LEFT JOIN subscriptions s ON s.platform_id = e.platform_id AND s.mode = e.mode AND s.user_id = e.user_id
+            AND s.status IN ('active', 'trialing') AND s.current_period_start <= ?4 AND s.current_period_end > ?4
+       WHERE e.platform_id = ?1 AND e.mode = ?2 AND e.user_id = ?3
        ORDER BY s.current_period_end DESC
        LIMIT 1`,
     )
-    .bind(platformId, userId, nowIso)
+    .bind(tenant.platformId, tenant.mode, userId, nowIso)
     .first<{
       plan: string;
       tier_name: string | null;

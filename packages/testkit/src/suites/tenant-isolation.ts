@@ -62,6 +62,8 @@ export interface TenantIsolationSuite<World extends IsolationWorld> {
   cells: readonly IsolationCell<World>[];
   /** B's ids for the parameters of an operation no cell names. */
   bParams: Record<string, string>;
+  /** Query parameters a caller always sends (e.g. a developer session's `mode=test`), added to every cell's path for that caller. */
+  credentialQuery?: Partial<Record<CredentialCaller, string>>;
   /** A token of A made to say it is B's, sent to every cell whose operation needs a credential: each gets `outcome`. */
   forgedSession?: { authorization: string; outcome: readonly Outcome[] };
   /** The worker's own tests on the same world (registered inside the suite, after the matrix). */
@@ -100,13 +102,14 @@ export function describeTenantIsolation<World extends IsolationWorld>(suite: Ten
       world = await suite.seedWorld();
     }, 60_000);
 
-    async function check(cell: IsolationCell<World>, authorization: string, outcomes: readonly Outcome[] | undefined): Promise<RawResult> {
+    async function check(cell: IsolationCell<World>, authorization: string, outcomes: readonly Outcome[] | undefined, query?: string): Promise<RawResult> {
       const before = await world.bState();
+      const path = query ? `${cell.path}${cell.path.includes("?") ? "&" : "?"}${query}` : cell.path;
       const requestText = substitute(JSON.stringify({ path: cell.path, headers: cell.headers ?? {}, body: cell.body ?? null }), world.values);
       const result = await suite.send(
         {
           method: cell.method,
-          path: cell.path,
+          path,
           headers: { Authorization: authorization, "Content-Type": "application/json", ...cell.headers },
           body: cell.body === undefined ? undefined : JSON.stringify(cell.body),
         },
@@ -123,7 +126,7 @@ export function describeTenantIsolation<World extends IsolationWorld>(suite: Ten
 
     const matrix = cells.flatMap(({ cell, operation }) => CREDENTIAL_CALLERS.map((caller) => ({ cell, operation, caller, label: `${cell.name} — ${caller}` })));
     it.each(matrix)("$label", async ({ cell, operation, caller }) => {
-      const result = await check(cell, `Bearer ${suite.credentials[caller]}`, expected(suite, operation, cell, caller));
+      const result = await check(cell, `Bearer ${suite.credentials[caller]}`, expected(suite, operation, cell, caller), suite.credentialQuery?.[caller]);
       if (result.status < 300) await cell.aOnly?.(result.json, world);
     });
 
