@@ -1,7 +1,7 @@
 /** oauth-api test harness: real developer sessions, requests through the worker's app with the real bindings. */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { countTableRows, snapshotDeveloperRows } from "@dream-api/testkit/arbitraries";
-import { answerConnect, createDeveloper, harnessClock, type Developer } from "@dream-api/testkit/in-worker";
+import { answerConnect, createDeveloper, harnessClock, mintToken, setClerkPlan, type Developer } from "@dream-api/testkit/in-worker";
 import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
 import { bindWorker } from "@dream-api/testkit/worker-harness";
 import { createApp } from "../src/app";
@@ -53,9 +53,20 @@ export interface ConnectedDeveloper {
   platformId: string;
 }
 
-/** A new developer who has connected a fresh Stripe stand-in account through the real Connect flow. */
-export async function connectedDeveloper(): Promise<ConnectedDeveloper> {
+/**
+ * A new developer on the paid plan ($15/month), which live mode needs: the
+ * Clerk user's publicMetadata.plan is "paid" before its session is minted,
+ * so the platform row is created paid on the first call (the JWT's claim).
+ */
+export async function paidDeveloper(): Promise<Developer> {
   const dev = await createDeveloper();
+  await setClerkPlan(dev.id, "paid");
+  return { ...dev, token: await mintToken(dev.id) };
+}
+
+/** A new developer (free, or `plan: "paid"`) who has connected a fresh Stripe stand-in account through the real Connect flow. */
+export async function connectedDeveloper(options: { plan?: "free" | "paid" } = {}): Promise<ConnectedDeveloper> {
+  const dev = options.plan === "paid" ? await paidDeveloper() : await createDeveloper();
   const { location } = await connectStripe(dev);
   const account = location.searchParams.get("account");
   if (!account) throw new Error(`connect failed: ${location}`);

@@ -9,13 +9,16 @@ import { expect } from "vitest";
 import { createApp } from "../src/app";
 import { errorSchema } from "../src/models";
 import { ALL_OPERATIONS, errorCodesOf } from "../src/openapi/document";
-import { answerConnect, call, createDeveloper } from "./harness";
+import { answerConnect, call, createDeveloper, paidDeveloper } from "./harness";
 
 const PRO = { name: "pro", displayName: "Pro", kind: "subscription", price: 1900, currency: "usd", limit: 10000, features: ["10k calls"] };
 
-/** A new developer connects Stripe, sells a tier, edits and archives it, and disconnects: one call per operation. */
+/**
+ * A new developer on the paid plan connects Stripe, sells a test tier, copies it to live, edits and
+ * archives the test tier, and disconnects: one call per operation.
+ */
 async function scenarios(): Promise<Scenario[]> {
-  const { token } = await createDeveloper();
+  const { token } = await paidDeveloper();
   let authorizeUrl = "";
   return [
     ["health", () => call("GET", "/health")],
@@ -37,13 +40,26 @@ async function scenarios(): Promise<Scenario[]> {
         return result;
       },
     ],
-    ["tiers.create", () => call("POST", "/products", { token, body: PRO })],
-    ["tiers.list", () => call("GET", "/products", { token })],
-    ["tiers.update", () => call("PATCH", "/products/pro", { token, body: { price: 2900 } })],
-    ["tiers.archive", () => call("DELETE", "/products/pro", { token })],
+    ["tiers.create", () => call("POST", "/products?mode=test", { token, body: PRO })],
+    ["tiers.list", () => call("GET", "/products?mode=test", { token })],
+    [
+      "tiers.copyToLive",
+      async () => {
+        const result = await call("POST", "/products/copy-to-live", { token, body: {} });
+        expect(result.body.copied, "the test tier is copied to live").toEqual(["pro"]);
+        return result;
+      },
+    ],
+    ["tiers.update", () => call("PATCH", "/products/pro?mode=test", { token, body: { price: 2900 } })],
+    ["tiers.archive", () => call("DELETE", "/products/pro?mode=test", { token })],
     ["connect.disconnect", () => call("POST", "/connect/disconnect", { token, body: {} })],
   ];
 }
 
-const errorAttempts = async () => ({ credential: (await createDeveloper()).token, pathValues: { name: "nope" } });
+/**
+ * The tier operations require `?mode=`, and the suite's attempts take no query: the mode rides in the
+ * path value, so an attempt with a credential still reaches the missing tier (404) rather than the
+ * missing mode (400). The suite's own `?bogus=` attempt then spoils the mode: 400 invalid_request.
+ */
+const errorAttempts = async () => ({ credential: (await createDeveloper()).token, pathValues: { name: "nope?mode=test" } });
 describeOpenApiContract({ service: "oauth-api", operations: ALL_OPERATIONS, app: createApp, call, errorSchema, errorCodesOf, scenarios, errorAttempts });

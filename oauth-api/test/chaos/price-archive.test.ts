@@ -29,7 +29,7 @@ async function paidTier(): Promise<PaidTier> {
   const dev = await createDeveloper();
   const account = (await connectStripe(dev)).location.searchParams.get("account");
   if (!account) throw new Error("connect failed");
-  const created = await call("POST", "/products", { token: dev.token, body: PRO });
+  const created = await call("POST", "/products?mode=test", { token: dev.token, body: PRO });
   if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
   const tier = created.body.tiers[0] as { productId: string; priceId: string };
   return { dev, account, platformId: await platformIdOf(dev), productId: tier.productId, priceId: tier.priceId };
@@ -60,7 +60,7 @@ describe("PATCH /products/:name when archiving the replaced price fails", () => 
       const proxy = await failingArchive(tier, phase);
       const request = { token: tier.dev.token, body: { price: 2900 }, envOverrides: { STRIPE_API_BASE: proxy.url } as Partial<Env> };
 
-      const failed = await call("PATCH", "/products/pro", request);
+      const failed = await call("PATCH", "/products/pro?mode=test", request);
       expectError(failed, 502, "stripe_error");
       expect(failed.body.error.message).toMatch(/saved/);
       const stored = await storedTier(tier.platformId);
@@ -75,10 +75,10 @@ describe("PATCH /products/:name when archiving the replaced price fails", () => 
       );
       expect(session.url).toBeTruthy();
       expect(new Set(await activePrices(tier))).toEqual(new Set(phase === "response" ? [newPrice.id] : [newPrice.id, tier.priceId]));
-      expect((await call("GET", "/products", { token: tier.dev.token })).body.tiers[0]).toMatchObject({ price: 2900, priceId: newPrice.id });
+      expect((await call("GET", "/products?mode=test", { token: tier.dev.token })).body.tiers[0]).toMatchObject({ price: 2900, priceId: newPrice.id });
 
       await proxy.clear();
-      const retried = await call("PATCH", "/products/pro", request);
+      const retried = await call("PATCH", "/products/pro?mode=test", request);
       expect(retried.status).toBe(200);
       expect(retried.body.tier).toMatchObject({ price: 2900, priceId: newPrice.id });
       expect(await storedTier(tier.platformId)).toMatchObject({ price_id: newPrice.id, retired_price_id: null });
@@ -89,7 +89,7 @@ describe("PATCH /products/:name when archiving the replaced price fails", () => 
 
       // Once done, a further retry has nothing left to archive.
       await proxy.clear();
-      expect((await call("PATCH", "/products/pro", request)).status).toBe(200);
+      expect((await call("PATCH", "/products/pro?mode=test", request)).status).toBe(200);
       expect((await proxy.requests()).filter((entry) => entry.method === "POST")).toEqual([]);
     });
   }
@@ -98,10 +98,10 @@ describe("PATCH /products/:name when archiving the replaced price fails", () => 
     const tier = await paidTier();
     const proxy = await failingArchive(tier, "request");
     const request = { token: tier.dev.token, body: { price: 0 }, envOverrides: { STRIPE_API_BASE: proxy.url } as Partial<Env> };
-    expectError(await call("PATCH", "/products/pro", request), 502, "stripe_error");
+    expectError(await call("PATCH", "/products/pro?mode=test", request), 502, "stripe_error");
     expect(await storedTier(tier.platformId)).toMatchObject({ price: 0, price_id: null, retired_price_id: tier.priceId });
     await proxy.clear();
-    expect((await call("PATCH", "/products/pro", request)).status).toBe(200);
+    expect((await call("PATCH", "/products/pro?mode=test", request)).status).toBe(200);
     expect(await storedTier(tier.platformId)).toMatchObject({ price_id: null, retired_price_id: null });
     expect(await activePrices(tier)).toEqual([]);
   });
@@ -109,8 +109,8 @@ describe("PATCH /products/:name when archiving the replaced price fails", () => 
   it("DELETE after a failed archive archives the waiting price too", async () => {
     const tier = await paidTier();
     const proxy = await failingArchive(tier, "request");
-    expectError(await call("PATCH", "/products/pro", { token: tier.dev.token, body: { price: 2900 }, envOverrides: { STRIPE_API_BASE: proxy.url } as Partial<Env> }), 502, "stripe_error");
-    expect((await call("DELETE", "/products/pro", { token: tier.dev.token })).status).toBe(200);
+    expectError(await call("PATCH", "/products/pro?mode=test", { token: tier.dev.token, body: { price: 2900 }, envOverrides: { STRIPE_API_BASE: proxy.url } as Partial<Env> }), 502, "stripe_error");
+    expect((await call("DELETE", "/products/pro?mode=test", { token: tier.dev.token })).status).toBe(200);
     expect(await storedTier(tier.platformId)).toMatchObject({ retired_price_id: null, archived_at: expect.any(String) });
     expect(await activePrices(tier)).toEqual([]);
   });

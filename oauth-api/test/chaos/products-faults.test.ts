@@ -81,7 +81,7 @@ describe("POST /products with a failing Stripe", () => {
           const request = { token: dev.token, body: { tiers: [PRO, EBOOK] }, envOverrides: viaProxy(proxy) };
 
           const startedAt = Date.now();
-          const result = await call("POST", "/products", request);
+          const result = await call("POST", "/products?mode=test", request);
           if (fault.shape.mode === "hang") expect(Date.now() - startedAt).toBeLessThan(STRIPE_HANG_MS); // cut by the client's timeout
           const faulted = (await proxy.requests()).filter((entry) => entry.fault !== null);
           expect(faulted).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
@@ -100,7 +100,7 @@ describe("POST /products with a failing Stripe", () => {
           expect(new Set(products.map((product) => product.metadata["tier"])).size).toBe(products.length);
 
           await proxy.clear();
-          const retried = await call("POST", "/products", request);
+          const retried = await call("POST", "/products?mode=test", request);
           expect(retried.status).toBe(201);
           expect(retried.body.tiers.map((tier: { name: string }) => tier.name)).toEqual(["pro", "ebook"]);
           await expectStripeMatchesD1(connected);
@@ -126,14 +126,14 @@ describe("PATCH /products/:name with a failing Stripe", () => {
           await proxy.clear();
           const connected = await connectedDeveloper();
           const { dev, account, platformId } = connected;
-          const created = await call("POST", "/products", { token: dev.token, body: PRO });
+          const created = await call("POST", "/products?mode=test", { token: dev.token, body: PRO });
           expect(created.status).toBe(201);
           const original = created.body.tiers[0] as { productId: string; priceId: string };
           const rowsBefore = await tierRows(platformId);
           await proxy.arm(faultSpec(fault.shape, STRIPE_HANG_MS, { method: "POST", pathPrefix: "/v1/", skip: fault.call, times: fault.times }));
           const request = { token: dev.token, body: { price: 2900, displayName: "Pro+" }, envOverrides: viaProxy(proxy) };
 
-          const result = await call("PATCH", "/products/pro", request);
+          const result = await call("PATCH", "/products/pro?mode=test", request);
           expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(Math.min(fault.times, STRIPE_ATTEMPTS));
           if (fault.times < STRIPE_ATTEMPTS) {
             expect(result.status).toBe(200);
@@ -151,7 +151,7 @@ describe("PATCH /products/:name with a failing Stripe", () => {
             const newPriceMade = fault.call > 1 || (fault.call === 1 && fault.shape.phase === "response");
             expect(prices.filter((price) => price.id !== original.priceId)).toHaveLength(newPriceMade ? 1 : 0);
             await proxy.clear();
-            const retried = await call("PATCH", "/products/pro", request);
+            const retried = await call("PATCH", "/products/pro?mode=test", request);
             expect(retried.status).toBe(200);
           }
           const [row] = await tierRows(platformId);

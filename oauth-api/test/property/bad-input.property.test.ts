@@ -3,13 +3,15 @@
  * checks and why) over oauth-api's operations, with its table: hostile
  * sessions, tier bodies (huge/negative/fractional prices and limits, bad
  * names, unknown fields), tier names in paths (percent-encoded garbage,
- * `..`, very long) and callback query strings (forged, replayed, truncated
- * states; hostile codes and error descriptions). Besides the suite's
- * oracle, every redirect of the OAuth callback goes to the dashboard (no
- * open redirect). Invalid by construction: bad tier bodies and names are
- * 400 with a validation code; forged, replayed or malformed states are 400
- * `invalid_state`; a credential that is not a valid dream-api session is
- * 401 `unauthenticated`, and no platform is created.
+ * `..`, very long), tier modes (`?mode=test|live`, missing, garbage) and
+ * callback query strings (forged, replayed, truncated states; hostile codes
+ * and error descriptions). Besides the suite's oracle, every redirect of
+ * the OAuth callback goes to the dashboard (no open redirect). Invalid by
+ * construction: bad tier bodies and names are 400 with a validation code;
+ * a missing or bad mode is 400 `invalid_request` naming `mode`; forged,
+ * replayed or malformed states are 400 `invalid_state`; a credential that
+ * is not a valid dream-api session is 401 `unauthenticated`, and no
+ * platform is created.
  *
  * oauth-api writes the developer's tiers to their own Stripe account and
  * attaches Stripe accounts to platforms; the README promises a single
@@ -22,6 +24,7 @@
  */
 import { env } from "cloudflare:test";
 import {
+  contentType,
   encodedHostileString,
   hostileHeaderValue,
   hostileJson,
@@ -34,14 +37,17 @@ import {
   rawBody,
   unparsableBody,
   urlEncoded,
+  type RawBody,
   type RawResult,
+  type RequestTemplate,
 } from "@dream-api/testkit/arbitraries";
 import { describeBadInput, developerSessionInputs, inTurn, outcomeIs, type InputTenant } from "@dream-api/testkit/suites";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { answerConnect, call, connectStripe, createDeveloper, developerRows, globalCounts, operations, platformIdOf, send, sessionNearMisses, withClaims } from "../harness";
+import { answerConnect, call, connectStripe, createDeveloper, developerRows, globalCounts, operations, platformIdOf, send, sessionNearMisses, setClerkPlan, withClaims } from "../harness";
 
-type Kind = "unconnected" | "connected";
+/** Free and not connected; free and connected; paid and connected (live tiers writable, copy-to-live reachable). */
+type Kind = "unconnected" | "connected" | "paid";
 
 async function expectStatus(result: { status: number; body: unknown }, status: number, what: string): Promise<void> {
   if (result.status !== status) throw new Error(`seed ${what}: ${result.status} ${JSON.stringify(result.body)}`);
@@ -52,8 +58,10 @@ const PAID_TIER = { name: "pro", displayName: "Pro", kind: "subscription", price
 const OLD_TIER = { name: "old", displayName: "Old", kind: "one_off", price: 0 };
 
 /**
- * A developer with tiers basic (free), old (archived) and, when connected,
- * pro (paid, with a Stripe product and price on its account). Values: its
+ * A developer with test tiers basic (free), old (archived) and, when
+ * connected, pro (paid, with a Stripe product and price on its account);
+ * a paid developer also has pro in live mode (so copy-to-live still has
+ * basic to copy). Values: its
  * session JWT and near-miss tokens; when not connected, an unused OAuth
  * state (STATE) with an authorization code Stripe issued for it (CODE), a
  * state already consumed by a denied callback (USED_STATE), and STATE with
@@ -62,14 +70,17 @@ const OLD_TIER = { name: "old", displayName: "Old", kind: "one_off", price: 0 };
  */
 async function seedDeveloper(kind: Kind): Promise<InputTenant> {
   const developer = await createDeveloper();
+  // The session's plan claim is read when it is minted, and the platform row starts from it.
+  if (kind === "paid") await setClerkPlan(developer.id, "paid");
   const values = await sessionNearMisses(developer.id);
   const token = values["DEV_JWT"]!;
-  await expectStatus(await call("POST", "/products", { token, body: { tiers: [FREE_TIER, OLD_TIER] } }), 201, "tiers");
-  await expectStatus(await call("DELETE", "/products/old", { token }), 200, "archive");
-  if (kind === "connected") {
+  await expectStatus(await call("POST", "/products?mode=test", { token, body: { tiers: [FREE_TIER, OLD_TIER] } }), 201, "tiers");
+  await expectStatus(await call("DELETE", "/products/old?mode=test", { token }), 200, "archive");
+  if (kind === "connected" || kind === "paid") {
     const { location } = await connectStripe({ ...developer, token });
     if (location.searchParams.get("connect") !== "success") throw new Error(`seed connect: ${location}`);
-    await expectStatus(await call("POST", "/products", { token, body: PAID_TIER }), 201, "paid tier");
+    await expectStatus(await call("POST", "/products?mode=test", { token, body: PAID_TIER }), 201, "paid tier");
+    if (kind === "paid") await expectStatus(await call("POST", "/products?mode=live", { token, body: PAID_TIER }), 201, "live tier");
   } else {
     const used = await call("POST", "/connect/start", { token });
     const usedState = new URL(used.body.url).searchParams.get("state") ?? "";
@@ -169,8 +180,11 @@ const tierBody = fc.oneof(validTier, objectBody(tierFields));
 const createBody = fc.oneof({ weight: 3, arbitrary: tierBody }, { weight: 1, arbitrary: fc.array(tierBody, { maxLength: 4 }).map((tiers) => ({ tiers })) });
 const patchBody = fc.oneof(validPatch, objectBody(patchFields));
 const noiseQuery = queryString(["platformId", "expand", "name"]);
+const mode = fc.constantFrom("test", "live");
+/** The tier operations' query: mostly a valid mode (so the operation is reached), else hostile pairs around it. */
+const tierQuery = fc.oneof({ weight: 3, arbitrary: mode.map((value) => `?mode=${value}`) }, { weight: 1, arbitrary: queryString(["mode", "platformId", "expand", "name"], { mode }) });
 const productPath = fc
-  .tuple(fc.oneof({ weight: 2, arbitrary: fc.constantFrom("basic", "pro") }, { weight: 3, arbitrary: pathSegment(tierName) }), noiseQuery)
+  .tuple(fc.oneof({ weight: 2, arbitrary: fc.constantFrom("basic", "pro") }, { weight: 3, arbitrary: pathSegment(tierName) }), tierQuery)
   .map(([name, query]) => `/products/${name}${query}`);
 const connectBody = fc.oneof(rawBody(objectBody({})), rawBody(objectBody({ account: fc.constant("acct_x"), platformId: fc.constant("plt_x") })));
 
@@ -273,6 +287,16 @@ const ownProtoBodies = (() => {
   );
 })();
 
+/** POSTs of `bodies` to /products with a valid mode, so only the body is wrong. */
+function createRequests(bodies: fc.Arbitrary<RawBody>): fc.Arbitrary<RequestTemplate> {
+  return fc.record({
+    method: fc.constant("POST"),
+    path: fc.constant("/products?mode=test"),
+    headers: fc.record({ Authorization: fc.constant("Bearer {{DEV_JWT}}"), "Content-Type": contentType }),
+    body: bodies,
+  });
+}
+
 /** A patch that breaks the schema, or a malformed tier name in the path. */
 const badPatchRequests = (() => {
   const patch = fc.oneof(
@@ -297,7 +321,7 @@ const badPatchRequests = (() => {
   );
   const patchRequests = fc.record({
     method: fc.constant("PATCH"),
-    path: fc.constant("/products/basic"),
+    path: fc.constant("/products/basic?mode=test"),
     headers: fc.constant({ Authorization: "Bearer {{DEV_JWT}}" }),
     body: fc.oneof(
       patch.map((value) => JSON.stringify(value)),
@@ -310,11 +334,41 @@ const badPatchRequests = (() => {
   );
   const nameRequests = fc.record({
     method: fc.constantFrom("PATCH", "DELETE"),
-    path: badName.map((name) => `/products/${urlEncoded(name)}`),
+    path: badName.map((name) => `/products/${urlEncoded(name)}?mode=test`),
     headers: fc.constant({ Authorization: "Bearer {{DEV_JWT}}" }),
     body: fc.constant('{"price":0}'),
   });
   return fc.oneof(patchRequests, nameRequests);
+})();
+
+/**
+ * Tier operations (with a valid body where they take one) whose `mode` is
+ * missing, empty, of another case or anything but test/live: 400
+ * `invalid_request` naming `mode`, before anything is read or written.
+ */
+const badModeRequests = (() => {
+  const badMode = fc.oneof(
+    fc.constantFrom("TEST", "Live", " test", "test ", "", "prod", "sandbox", "true", "0", "test,live", "null"),
+    hostileString.filter((value) => value !== "test" && value !== "live"),
+  );
+  const query = fc.oneof(
+    { weight: 1, arbitrary: fc.constant("") },
+    { weight: 1, arbitrary: fc.constant("?") },
+    { weight: 1, arbitrary: fc.constant("?mode") },
+    { weight: 5, arbitrary: badMode.map((value) => `?mode=${urlEncoded(value)}`) },
+  );
+  const operation = fc.constantFrom(
+    { method: "GET", path: "/products", body: undefined },
+    { method: "POST", path: "/products", body: JSON.stringify(freshTier) },
+    { method: "PATCH", path: "/products/basic", body: '{"price":0}' },
+    { method: "DELETE", path: "/products/basic", body: undefined },
+  );
+  return fc.tuple(operation, query).map(([{ method, path, body }, search]) => ({
+    method,
+    path: `${path}${search}`,
+    headers: { Authorization: "Bearer {{DEV_JWT}}", "Content-Type": "application/json" },
+    body,
+  }));
 })();
 
 /** Callbacks with a forged, replayed or malformed state. */
@@ -345,13 +399,15 @@ describeBadInput<Kind>({
   tenants: inTurn(seedDeveloper),
   defaultKinds: ["unconnected", "connected"],
   ...session,
-  plausible: { name: tierName },
+  plausible: { name: tierName, mode },
   noiseQuery,
   hostile: {
-    "GET /products": { kinds: ["unconnected"] },
-    "POST /products": { kinds: ["connected", "unconnected"], body: rawBody(createBody) },
-    "PATCH /products/{name}": { kinds: ["connected", "unconnected"], path: productPath, body: rawBody(patchBody) },
-    "DELETE /products/{name}": { kinds: ["connected", "unconnected"], path: productPath, body: rawBody(objectBody({})) },
+    "GET /products": { kinds: ["unconnected", "paid"], query: tierQuery },
+    "POST /products": { kinds: ["connected", "unconnected", "paid"], query: tierQuery, body: rawBody(createBody) },
+    "PATCH /products/{name}": { kinds: ["connected", "unconnected", "paid"], path: productPath, body: rawBody(patchBody) },
+    "DELETE /products/{name}": { kinds: ["connected", "unconnected", "paid"], path: productPath, body: rawBody(objectBody({})) },
+    // Paid and connected: the copy is made (once per tenant, then nothing is left to copy); free: 403, connected or not.
+    "POST /products/copy-to-live": { kinds: ["paid", "unconnected", "connected"] },
     "POST /connect/start": { body: connectBody },
     "POST /connect/disconnect": { body: connectBody },
     // A state is single-use: a fresh developer (with a fresh state and code) every 10 requests keeps the success path in play.
@@ -367,8 +423,15 @@ describeBadInput<Kind>({
   anyRoute: { extraPaths: ["/connect", "/health", "/", ""], segment: pathSegment(tierName), body: patchBody, auth: session.auth() },
   invalid: {
     "POST /products": [
-      { name: "a tier body that breaks the schema is a 400 validation error", numRuns: 100, kinds: ["unconnected"], body: badTierBodies },
-      { name: "an own __proto__ field in a tier body is refused like any unknown field", numRuns: 30, kinds: ["unconnected"], body: ownProtoBodies },
+      { name: "a tier body that breaks the schema is a 400 validation error", numRuns: 100, kinds: ["unconnected"], requests: createRequests(badTierBodies) },
+      { name: "an own __proto__ field in a tier body is refused like any unknown field", numRuns: 30, kinds: ["unconnected"], requests: createRequests(ownProtoBodies) },
+      {
+        name: "a missing or bad mode on any tier operation is 400 invalid_request naming mode",
+        numRuns: 60,
+        kinds: ["unconnected", "paid"],
+        requests: badModeRequests,
+        accepts: (result) => result.status === 400 && result.json?.error?.code === "invalid_request" && result.json?.error?.param === "mode",
+      },
     ],
     "PATCH /products/{name}": [{ name: "a patch that breaks the schema, or a malformed tier name, is a 400 validation error", numRuns: 100, kinds: ["unconnected"], requests: badPatchRequests }],
     "GET /connect/callback": [

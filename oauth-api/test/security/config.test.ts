@@ -1,4 +1,4 @@
 import { describeAuthorizedPartiesRequired } from "@dream-api/testkit/suites";
 import { call } from "../harness";
 
-describeAuthorizedPartiesRequired(call, { variable: "CLERK_AUTHORIZED_PARTIES", path: "/products", unauthorizedCode: "unauthenticated" });
+describeAuthorizedPartiesRequired(call, { variable: "CLERK_AUTHORIZED_PARTIES", path: "/products?mode=test", unauthorizedCode: "unauthenticated" });

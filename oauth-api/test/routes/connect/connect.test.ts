@@ -21,7 +21,8 @@ describe("Stripe Connect OAuth", () => {
     expect(location.searchParams.get("connect")).toBe("success");
     const platformId = await platformIdOf(dev);
     const row = await accountRow(platformId);
-    expect(row).toMatchObject({ stripe_user_id: location.searchParams.get("account"), livemode: 0, scope: "read_write", disconnected_at: null });
+    // The token exchange runs with the platform's live key: the account is connected in live mode (and serves test mode too).
+    expect(row).toMatchObject({ stripe_user_id: location.searchParams.get("account"), livemode: 1, scope: "read_write", disconnected_at: null });
     expect(await env.ACCOUNT_CACHE.get(accountCacheKvKey(platformId), { type: "json" })).toMatchObject({ stripeUserId: row!.stripe_user_id });
     expect(JSON.stringify(await env.DB.prepare("SELECT * FROM stripe_accounts WHERE platform_id = ?1").bind(platformId).first())).not.toMatch(/sk_test_|rt_/);
   });
@@ -87,7 +88,7 @@ describe("Stripe Connect OAuth", () => {
   it("attaches an account only to the developer who started the flow", async () => {
     const alice = await createDeveloper();
     const bob = await createDeveloper();
-    await call("GET", "/products", { token: bob.token });
+    await call("GET", "/products?mode=test", { token: bob.token });
     const aliceStart = await call("POST", "/connect/start", { token: alice.token });
     const back = await answerConnect(aliceStart.body.url, "approve");
     // Bob's browser completing Alice's flow still only connects Alice.
@@ -115,7 +116,7 @@ describe("Stripe Connect OAuth", () => {
     expect(await env.ACCOUNT_CACHE.get(accountCacheKvKey(platformId), { type: "json" })).toBeNull();
     const delivered = await awaitDeliveries(cursor, ["account.application.deauthorized"], "connect");
     expect(delivered.some((d) => d.type === "account.application.deauthorized" && d.body.includes(accountId))).toBe(true);
-    const paid = await call("POST", "/products", { token: dev.token, body: { name: "pro", displayName: "Pro", kind: "subscription", price: 900, limit: 100 } });
+    const paid = await call("POST", "/products?mode=test", { token: dev.token, body: { name: "pro", displayName: "Pro", kind: "subscription", price: 900, limit: 100 } });
     expectError(paid, 409, "stripe_not_connected");
     expectError(await call("POST", "/connect/disconnect", { token: dev.token }), 409, "stripe_not_connected");
   });

@@ -12,7 +12,7 @@ const EBOOK = { name: "ebook", displayName: "The e-book", kind: "one_off", price
 describe("tiers as Stripe products", () => {
   it("creates free, subscription and one-off tiers; paid ones get a product and price on the connected account", async () => {
     const { dev, account, platformId } = await connectedDeveloper();
-    const res = await call("POST", "/products", { token: dev.token, body: { tiers: [FREE, PRO, EBOOK] } });
+    const res = await call("POST", "/products?mode=test", { token: dev.token, body: { tiers: [FREE, PRO, EBOOK] } });
     expect(res.status).toBe(201);
     const [free, pro, ebook] = res.body.tiers;
     expect(free).toMatchObject({ name: "free", price: 0, limit: 100, productId: null, priceId: null, sortOrder: 0 });
@@ -25,66 +25,66 @@ describe("tiers as Stripe products", () => {
     expect(ebookPrice.recurring).toBeNull();
     expect(ebookPrice.type).toBe("one_time");
     const product = await stripe.products.retrieve(ebook.productId, {}, { stripeAccount: account });
-    expect(product).toMatchObject({ name: "The e-book", description: "A PDF", images: ["https://example.com/book.png"], metadata: { platformId, tier: "ebook" } });
+    expect(product).toMatchObject({ name: "The e-book", description: "A PDF", images: ["https://example.com/book.png"], metadata: { platformId, mode: "test", tier: "ebook" } });
     await expect(stripe.products.retrieve(pro.productId)).rejects.toThrow(); // not on the platform account
 
-    const cached = await env.TIER_CACHE.get<{ name: string }[]>(tierCacheKvKey(platformId), { type: "json" });
+    const cached = await env.TIER_CACHE.get<{ name: string }[]>(tierCacheKvKey({ platformId, mode: "test" }), { type: "json" });
     expect(cached?.map((tier) => tier.name)).toEqual(["free", "pro", "ebook"]);
-    expect((await call("GET", "/products", { token: dev.token })).body.tiers).toHaveLength(3);
+    expect((await call("GET", "/products?mode=test", { token: dev.token })).body.tiers).toHaveLength(3);
   });
 
   it("lets free tiers exist without a Stripe connection", async () => {
     const dev = await createDeveloper();
-    const res = await call("POST", "/products", { token: dev.token, body: FREE });
+    const res = await call("POST", "/products?mode=test", { token: dev.token, body: FREE });
     expect(res.status).toBe(201);
-    expectError(await call("POST", "/products", { token: dev.token, body: PRO }), 409, "stripe_not_connected");
+    expectError(await call("POST", "/products?mode=test", { token: dev.token, body: PRO }), 409, "stripe_not_connected");
   });
 
   it("changes a price by creating a new price and archiving the old one", async () => {
     const { dev, account, platformId } = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
-    const res = await call("PATCH", "/products/pro", { token: dev.token, body: { price: 2900, displayName: "Pro+", limit: 20000 } });
+    const created = (await call("POST", "/products?mode=test", { token: dev.token, body: PRO })).body.tiers[0];
+    const res = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 2900, displayName: "Pro+", limit: 20000 } });
     expect(res.status).toBe(200);
     expect(res.body.tier).toMatchObject({ price: 2900, displayName: "Pro+", limit: 20000, productId: created.productId });
     expect(res.body.tier.priceId).not.toBe(created.priceId);
     expect((await stripe.prices.retrieve(created.priceId, {}, { stripeAccount: account })).active).toBe(false);
     expect(await stripe.prices.retrieve(res.body.tier.priceId, {}, { stripeAccount: account })).toMatchObject({ active: true, unit_amount: 2900 });
     expect((await stripe.products.retrieve(created.productId, {}, { stripeAccount: account })).name).toBe("Pro+");
-    const cached = await env.TIER_CACHE.get<{ name: string; price: number }[]>(tierCacheKvKey(platformId), { type: "json" });
+    const cached = await env.TIER_CACHE.get<{ name: string; price: number }[]>(tierCacheKvKey({ platformId, mode: "test" }), { type: "json" });
     expect(cached?.find((tier) => tier.name === "pro")?.price).toBe(2900);
     // A change that does not touch the price keeps it.
-    const features = await call("PATCH", "/products/pro", { token: dev.token, body: { features: ["more"] } });
+    const features = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { features: ["more"] } });
     expect(features.body.tier.priceId).toBe(res.body.tier.priceId);
   });
 
   it("clears a tier's image and description in Stripe, and sets them again", async () => {
     const { dev, account } = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: dev.token, body: EBOOK })).body.tiers[0];
+    const created = (await call("POST", "/products?mode=test", { token: dev.token, body: EBOOK })).body.tiers[0];
     const onAccount = { stripeAccount: account };
 
-    const noImage = await call("PATCH", "/products/ebook", { token: dev.token, body: { imageUrl: null } });
+    const noImage = await call("PATCH", "/products/ebook?mode=test", { token: dev.token, body: { imageUrl: null } });
     expect(noImage.status).toBe(200);
     expect(noImage.body.tier).toMatchObject({ imageUrl: null, description: "A PDF" });
     expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: [], description: "A PDF" });
 
-    const noDescription = await call("PATCH", "/products/ebook", { token: dev.token, body: { description: null } });
+    const noDescription = await call("PATCH", "/products/ebook?mode=test", { token: dev.token, body: { description: null } });
     expect(noDescription.body.tier).toMatchObject({ imageUrl: null, description: null });
     expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: [], description: null });
 
-    await call("PATCH", "/products/ebook", { token: dev.token, body: { imageUrl: "https://example.com/v2.png", description: "v2" } });
+    await call("PATCH", "/products/ebook?mode=test", { token: dev.token, body: { imageUrl: "https://example.com/v2.png", description: "v2" } });
     expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: ["https://example.com/v2.png"], description: "v2" });
     // An empty description is stored as given and unsets Stripe's.
-    await call("PATCH", "/products/ebook", { token: dev.token, body: { description: "" } });
+    await call("PATCH", "/products/ebook?mode=test", { token: dev.token, body: { description: "" } });
     expect(await stripe.products.retrieve(created.productId, {}, onAccount)).toMatchObject({ images: ["https://example.com/v2.png"], description: null });
   });
 
   it("going free and back to the same price stores an active price (Stripe replays the first create, archived since)", async () => {
     const { dev, account } = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
-    const free = await call("PATCH", "/products/pro", { token: dev.token, body: { price: 0 } });
+    const created = (await call("POST", "/products?mode=test", { token: dev.token, body: PRO })).body.tiers[0];
+    const free = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 0 } });
     expect(free.body.tier).toMatchObject({ price: 0, priceId: null, productId: created.productId });
     expect((await stripe.prices.retrieve(created.priceId, {}, { stripeAccount: account })).active).toBe(false);
-    const back = await call("PATCH", "/products/pro", { token: dev.token, body: { price: PRO.price } });
+    const back = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: PRO.price } });
     expect(back.status).toBe(200);
     expect(back.body.tier.priceId).toBe(created.priceId);
     expect((await stripe.prices.retrieve(back.body.tier.priceId, {}, { stripeAccount: account })).active).toBe(true);
@@ -92,8 +92,8 @@ describe("tiers as Stripe products", () => {
 
   it("archives on delete without deleting anything: product and price inactive, row kept", async () => {
     const { dev, account, platformId } = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
-    const res = await call("DELETE", "/products/pro", { token: dev.token });
+    const created = (await call("POST", "/products?mode=test", { token: dev.token, body: PRO })).body.tiers[0];
+    const res = await call("DELETE", "/products/pro?mode=test", { token: dev.token });
     expect(res.status).toBe(200);
     expect(res.body.tier.archived).toBe(true);
     expect((await stripe.products.retrieve(created.productId, {}, { stripeAccount: account })).active).toBe(false);
@@ -101,12 +101,12 @@ describe("tiers as Stripe products", () => {
     const row = await env.DB.prepare("SELECT archived_at, price_id FROM tiers WHERE platform_id = ?1 AND name = 'pro'").bind(platformId).first();
     expect(row).toMatchObject({ price_id: created.priceId });
     expect(row?.["archived_at"]).not.toBeNull();
-    expectError(await call("PATCH", "/products/pro", { token: dev.token, body: { price: 1 } }), 409, "conflict");
+    expectError(await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 1 } }), 409, "conflict");
     // Names stay unique among archived tiers too (subscribers may still be on them).
-    const again = await call("POST", "/products", { token: dev.token, body: PRO });
+    const again = await call("POST", "/products?mode=test", { token: dev.token, body: PRO });
     expectError(again, 409, "conflict");
     expect(again.body.error.param).toBe("name");
-    expectError(await call("DELETE", "/products/nope", { token: dev.token }), 404, "not_found");
+    expectError(await call("DELETE", "/products/nope?mode=test", { token: dev.token }), 404, "not_found");
   });
 
   it("fails with 502 when Stripe fails midway, leaves no row, and a retry completes without duplicates", async () => {
@@ -114,14 +114,14 @@ describe("tiers as Stripe products", () => {
     const faulty = { STRIPE_API_BASE: inject("stripeFaultyApiBase") } as Partial<Env>;
     await stripeFault({ method: "POST", pathPrefix: "/v1/prices" });
     try {
-      const failed = await call("POST", "/products", { token: dev.token, body: PRO, envOverrides: faulty });
+      const failed = await call("POST", "/products?mode=test", { token: dev.token, body: PRO, envOverrides: faulty });
       expectError(failed, 502, "stripe_error");
     } finally {
       await stripeFault(null);
     }
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM tiers WHERE platform_id = ?1").bind(platformId).first<{ n: number }>();
     expect(rows?.n).toBe(0);
-    const retried = await call("POST", "/products", { token: dev.token, body: PRO, envOverrides: faulty });
+    const retried = await call("POST", "/products?mode=test", { token: dev.token, body: PRO, envOverrides: faulty });
     expect(retried.status).toBe(201);
     const products = await stripe.products.list({ limit: 100 }, { stripeAccount: account });
     expect(products.data.filter((product) => product.metadata["tier"] === "pro")).toHaveLength(1);
@@ -131,19 +131,19 @@ describe("tiers as Stripe products", () => {
 
   it("retries a price change that failed after the new price was made, archiving exactly once", async () => {
     const { dev, account } = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: dev.token, body: PRO })).body.tiers[0];
+    const created = (await call("POST", "/products?mode=test", { token: dev.token, body: PRO })).body.tiers[0];
     const faulty = { STRIPE_API_BASE: inject("stripeFaultyApiBase") } as Partial<Env>;
     await stripeFault({ method: "POST", pathPrefix: `/v1/prices/${created.priceId}` });
     try {
-      expectError(await call("PATCH", "/products/pro", { token: dev.token, body: { price: 2500 }, envOverrides: faulty }), 502, "stripe_error");
+      expectError(await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 2500 }, envOverrides: faulty }), 502, "stripe_error");
     } finally {
       await stripeFault(null);
     }
     // The archive of the old price comes after D1 stores the new one: D1 never names an archived price.
-    const stored = (await call("GET", "/products", { token: dev.token })).body.tiers[0];
+    const stored = (await call("GET", "/products?mode=test", { token: dev.token })).body.tiers[0];
     expect(stored).toMatchObject({ price: 2500 });
     expect((await stripe.prices.retrieve(stored.priceId, {}, { stripeAccount: account })).active).toBe(true);
-    const retried = await call("PATCH", "/products/pro", { token: dev.token, body: { price: 2500 } });
+    const retried = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 2500 } });
     expect(retried.status).toBe(200);
     const prices = await stripe.prices.list({ product: created.productId, limit: 100 }, { stripeAccount: account });
     expect(prices.data.map((price) => [price.unit_amount, price.active]).sort()).toEqual([
@@ -172,7 +172,7 @@ describe("tier bad input", () => {
 
   it.each(cases)("rejects %s with 400 naming the field, writing nothing", async (_label, body, param) => {
     const dev = await createDeveloper();
-    const res = await call("POST", "/products", { token: dev.token, body });
+    const res = await call("POST", "/products?mode=test", { token: dev.token, body });
     expectError(res, 400, "invalid_request");
     expect(res.body.error.param).toBe(param);
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM tiers WHERE platform_id = ?1")
@@ -183,19 +183,19 @@ describe("tier bad input", () => {
 
   it("refuses a 21st active tier across requests", async () => {
     const dev = await createDeveloper();
-    await call("POST", "/products", { token: dev.token, body: { tiers: Array.from({ length: 20 }, (_, i) => ({ ...FREE, name: `t${i}` })) } });
-    const res = await call("POST", "/products", { token: dev.token, body: { ...FREE, name: "one-more" } });
+    await call("POST", "/products?mode=test", { token: dev.token, body: { tiers: Array.from({ length: 20 }, (_, i) => ({ ...FREE, name: `t${i}` })) } });
+    const res = await call("POST", "/products?mode=test", { token: dev.token, body: { ...FREE, name: "one-more" } });
     expectError(res, 400, "invalid_request");
     expect(res.body.error.param).toBe("tiers");
   });
 
   it("rejects bad patches", async () => {
     const dev = await createDeveloper();
-    await call("POST", "/products", { token: dev.token, body: { tiers: [FREE, { ...EBOOK, price: 0 }] } });
-    expectError(await call("PATCH", "/products/free", { token: dev.token, body: { kind: "one_off" } }), 400, "invalid_request");
-    expectError(await call("PATCH", "/products/free", { token: dev.token, body: { price: -3 } }), 400, "invalid_request");
-    expectError(await call("PATCH", "/products/ebook", { token: dev.token, body: { limit: 10 } }), 400, "invalid_request");
-    expectError(await call("PATCH", "/products/BAD%20NAME", { token: dev.token, body: { price: 1 } }), 400, "invalid_request");
-    expectError(await call("PATCH", "/products/missing", { token: dev.token, body: { price: 1 } }), 404, "not_found");
+    await call("POST", "/products?mode=test", { token: dev.token, body: { tiers: [FREE, { ...EBOOK, price: 0 }] } });
+    expectError(await call("PATCH", "/products/free?mode=test", { token: dev.token, body: { kind: "one_off" } }), 400, "invalid_request");
+    expectError(await call("PATCH", "/products/free?mode=test", { token: dev.token, body: { price: -3 } }), 400, "invalid_request");
+    expectError(await call("PATCH", "/products/ebook?mode=test", { token: dev.token, body: { limit: 10 } }), 400, "invalid_request");
+    expectError(await call("PATCH", "/products/BAD%20NAME?mode=test", { token: dev.token, body: { price: 1 } }), 400, "invalid_request");
+    expectError(await call("PATCH", "/products/missing?mode=test", { token: dev.token, body: { price: 1 } }), 404, "not_found");
   });
 });

@@ -21,12 +21,12 @@ const PAID = { displayName: "Paid", kind: "subscription", price: 1900, limit: 10
 /** A developer whose platform exists (it is made on the first authenticated call). */
 async function developerWithPlatform(): Promise<{ dev: Developer; platformId: string }> {
   const dev = await createDeveloper();
-  expect((await call("GET", "/products", { token: dev.token })).status).toBe(200);
+  expect((await call("GET", "/products?mode=test", { token: dev.token })).status).toBe(200);
   return { dev, platformId: await platformIdOf(dev) };
 }
 
 async function seedFreeTiers(dev: Developer, count: number): Promise<void> {
-  const res = await call("POST", "/products", { token: dev.token, body: { tiers: Array.from({ length: count }, (_, i) => ({ ...FREE, name: `seed-${i}` })) } });
+  const res = await call("POST", "/products?mode=test", { token: dev.token, body: { tiers: Array.from({ length: count }, (_, i) => ({ ...FREE, name: `seed-${i}` })) } });
   expect(res.status).toBe(201);
 }
 
@@ -74,7 +74,9 @@ describe("the 20-active-tier cap under concurrency", () => {
   it("holds when 6 single-tier creates race on a platform with 18 active tiers; losers get the pre-check's 400 and leave no active Stripe object", async () => {
     const connected = await connectedDeveloper();
     await seedFreeTiers(connected.dev, MAX_TIERS - 2);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: `race-${i}`, displayName: `Race ${i}` } })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: `race-${i}`, displayName: `Race ${i}` } })),
+    );
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 201, 400, 400, 400, 400]);
     for (const result of results.filter((candidate) => candidate.status !== 201)) {
@@ -89,7 +91,7 @@ describe("the 20-active-tier cap under concurrency", () => {
   it("holds for free tiers too (no Stripe call between the check and the write)", async () => {
     const { dev, platformId } = await developerWithPlatform();
     await seedFreeTiers(dev, MAX_TIERS - 2);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call("POST", "/products", { token: dev.token, body: { ...FREE, name: `free-race-${i}` } })));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call("POST", "/products?mode=test", { token: dev.token, body: { ...FREE, name: `free-race-${i}` } })));
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 201, 400, 400, 400, 400]);
     expect(await activeTierCount(platformId)).toBe(MAX_TIERS);
@@ -100,7 +102,7 @@ describe("the 20-active-tier cap under concurrency", () => {
     await seedFreeTiers(connected.dev, MAX_TIERS - 2);
     const results = await Promise.all(
       Array.from({ length: 3 }, (_, i) =>
-        call("POST", "/products", {
+        call("POST", "/products?mode=test", {
           token: connected.dev.token,
           body: {
             tiers: [
@@ -114,7 +116,7 @@ describe("the 20-active-tier cap under concurrency", () => {
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 400, 400]);
     const winner = results.find((result) => result.status === 201)!;
-    const names = (await call("GET", "/products", { token: connected.dev.token })).body.tiers.map((tier: { name: string }) => tier.name);
+    const names = (await call("GET", "/products?mode=test", { token: connected.dev.token })).body.tiers.map((tier: { name: string }) => tier.name);
     expect(names.filter((name: string) => name.startsWith("multi-"))).toEqual(winner.body.tiers.map((tier: { name: string }) => tier.name));
     expect(await activeTierCount(connected.platformId)).toBe(MAX_TIERS);
     await expectStripeMatchesD1(connected);
@@ -125,7 +127,7 @@ describe("the 20-active-tier cap under concurrency", () => {
     const now = new Date().toISOString();
     const insert = (name: string, archivedAt: string | null = null) =>
       env.DB.prepare(
-        "INSERT INTO tiers (platform_id, name, display_name, kind, price, currency, features, archived_at, created_at, updated_at) VALUES (?1, ?2, 'T', 'subscription', 0, 'usd', '[]', ?3, ?4, ?4)",
+        "INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, features, archived_at, created_at, updated_at) VALUES (?1, 'test', ?2, 'T', 'subscription', 0, 'usd', '[]', ?3, ?4, ?4)",
       ).bind(platformId, name, archivedAt, now);
     await env.DB.batch(Array.from({ length: MAX_TIERS - 1 }, (_, i) => insert(`d1-${i}`)));
     await env.DB.batch([insert("archived-one", now), insert(`d1-${MAX_TIERS - 1}`)]);
@@ -144,7 +146,7 @@ describe("the 20-active-tier cap under concurrency", () => {
 describe("one tier name created concurrently", () => {
   it("answers 201 once and 409 conflict (param name) to the rest; identical creates share Stripe objects, which stay active", async () => {
     const connected = await connectedDeveloper();
-    const results = await Promise.all(Array.from({ length: 6 }, () => call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "same" } })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "same" } })));
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 409, 409, 409, 409, 409]);
     for (const result of results.filter((candidate) => candidate.status !== 201)) {
@@ -160,7 +162,7 @@ describe("one tier name created concurrently", () => {
   it("archives the losers' own Stripe objects when their params differ", async () => {
     const connected = await connectedDeveloper();
     const results = await Promise.all(
-      Array.from({ length: 4 }, (_, i) => call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "same", displayName: `Variant ${i}`, price: 1000 + i } })),
+      Array.from({ length: 4 }, (_, i) => call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "same", displayName: `Variant ${i}`, price: 1000 + i } })),
     );
     expectNo5xx(results);
     expect(statuses(results)).toEqual([201, 409, 409, 409]);
@@ -174,7 +176,7 @@ describe("one tier name created concurrently", () => {
     const { dev, platformId } = await developerWithPlatform();
     const results = await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
-        call("POST", "/products", {
+        call("POST", "/products?mode=test", {
           token: dev.token,
           body: {
             tiers: [
@@ -196,7 +198,7 @@ describe("one tier name created concurrently", () => {
 
   it("answers 409 for an existing name whatever the timing (active or archived); a name twice in one request stays 400", async () => {
     const dev = await createDeveloper();
-    await call("POST", "/products", {
+    await call("POST", "/products?mode=test", {
       token: dev.token,
       body: {
         tiers: [
@@ -205,11 +207,11 @@ describe("one tier name created concurrently", () => {
         ],
       },
     });
-    await call("DELETE", "/products/gone", { token: dev.token });
-    const taken = await call("POST", "/products", { token: dev.token, body: { ...FREE, name: "taken" } });
+    await call("DELETE", "/products/gone?mode=test", { token: dev.token });
+    const taken = await call("POST", "/products?mode=test", { token: dev.token, body: { ...FREE, name: "taken" } });
     expectError(taken, 409, "conflict");
     expect(taken.body.error.param).toBe("name");
-    const gone = await call("POST", "/products", {
+    const gone = await call("POST", "/products?mode=test", {
       token: dev.token,
       body: {
         tiers: [
@@ -221,7 +223,7 @@ describe("one tier name created concurrently", () => {
     expectError(gone, 409, "conflict");
     expect(gone.body.error.param).toBe("tiers.1.name");
     expect(gone.body.error.message).toContain("archived");
-    const twice = await call("POST", "/products", {
+    const twice = await call("POST", "/products?mode=test", {
       token: dev.token,
       body: {
         tiers: [
@@ -238,12 +240,12 @@ describe("one tier name created concurrently", () => {
 describe("PATCH and DELETE of one tier concurrently", () => {
   it("racing price changes: no 5xx, at most one new price survives active, and Stripe agrees with D1", async () => {
     const connected = await connectedDeveloper();
-    expect((await call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
-    const results = await Promise.all([2100, 2200, 2300, 2400].map((price) => call("PATCH", "/products/pro", { token: connected.dev.token, body: { price } })));
+    expect((await call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
+    const results = await Promise.all([2100, 2200, 2300, 2400].map((price) => call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { price } })));
     expectNo5xx(results);
     expect(results.filter((result) => result.status === 200).length).toBeGreaterThanOrEqual(1);
     for (const result of results.filter((candidate) => candidate.status !== 200)) expectError(result, 409, "conflict");
-    const stored = (await call("GET", "/products", { token: connected.dev.token })).body.tiers[0];
+    const stored = (await call("GET", "/products?mode=test", { token: connected.dev.token })).body.tiers[0];
     const winners = results.filter((result) => result.status === 200).map((result) => result.body.tier.price);
     expect(winners).toContain(stored.price);
     await expectStripeMatchesD1(connected);
@@ -251,8 +253,8 @@ describe("PATCH and DELETE of one tier concurrently", () => {
 
   it("a double submit of one change: both answer 200 with the stored tier, and one new price is made", async () => {
     const connected = await connectedDeveloper();
-    const created = (await call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).body.tiers[0];
-    const results = await Promise.all(Array.from({ length: 2 }, () => call("PATCH", "/products/pro", { token: connected.dev.token, body: { price: 2900, displayName: "Pro+" } })));
+    const created = (await call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).body.tiers[0];
+    const results = await Promise.all(Array.from({ length: 2 }, () => call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { price: 2900, displayName: "Pro+" } })));
     expect(statuses(results)).toEqual([200, 200]);
     expect(results[0]!.body.tier).toEqual(results[1]!.body.tier);
     expect(results[0]!.body.tier).toMatchObject({ price: 2900, displayName: "Pro+" });
@@ -266,15 +268,15 @@ describe("PATCH and DELETE of one tier concurrently", () => {
 
   it("racing changes of other fields: a change is never silently lost, and the Stripe product shows what D1 stores", async () => {
     const connected = await connectedDeveloper();
-    expect((await call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
+    expect((await call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
     const results = await Promise.all([
-      call("PATCH", "/products/pro", { token: connected.dev.token, body: { displayName: "Pro A" } }),
-      call("PATCH", "/products/pro", { token: connected.dev.token, body: { displayName: "Pro B", features: ["b"] } }),
-      call("PATCH", "/products/pro", { token: connected.dev.token, body: { limit: 5 } }),
+      call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { displayName: "Pro A" } }),
+      call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { displayName: "Pro B", features: ["b"] } }),
+      call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { limit: 5 } }),
     ]);
     expectNo5xx(results);
     for (const result of results.filter((candidate) => candidate.status !== 200)) expectError(result, 409, "conflict");
-    const stored = (await call("GET", "/products", { token: connected.dev.token })).body.tiers[0];
+    const stored = (await call("GET", "/products?mode=test", { token: connected.dev.token })).body.tiers[0];
     // A 200 means the change is stored: a later write built on a stale read would have overwritten it.
     const [renamedA, renamedB, limited] = results.map((result) => result!.status === 200);
     if (limited) expect(stored.limit).toBe(5);
@@ -288,13 +290,13 @@ describe("PATCH and DELETE of one tier concurrently", () => {
   it("a PATCH racing a DELETE: no 5xx, never a 200 for a change that was not stored, and an archived tier keeps no active price", async () => {
     for (const order of ["patch-first", "delete-first"] as const) {
       const connected = await connectedDeveloper();
-      expect((await call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
-      const patch = () => call("PATCH", "/products/pro", { token: connected.dev.token, body: { price: 2900, displayName: "Pro+" } });
-      const remove = () => call("DELETE", "/products/pro", { token: connected.dev.token });
+      expect((await call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
+      const patch = () => call("PATCH", "/products/pro?mode=test", { token: connected.dev.token, body: { price: 2900, displayName: "Pro+" } });
+      const remove = () => call("DELETE", "/products/pro?mode=test", { token: connected.dev.token });
       const [patched, deleted] = order === "patch-first" ? await Promise.all([patch(), remove()]) : (await Promise.all([remove(), patch()])).reverse();
       expectNo5xx([patched!, deleted!]);
       expect(deleted!.status).toBe(200);
-      const stored = (await call("GET", "/products", { token: connected.dev.token })).body.tiers[0];
+      const stored = (await call("GET", "/products?mode=test", { token: connected.dev.token })).body.tiers[0];
       expect(stored.archived).toBe(true);
       if (patched!.status === 200) expect(stored).toMatchObject({ price: 2900, displayName: "Pro+" });
       else expectError(patched!, 409, "conflict");
@@ -304,8 +306,8 @@ describe("PATCH and DELETE of one tier concurrently", () => {
 
   it("racing DELETEs all answer 200 with the archived tier", async () => {
     const connected = await connectedDeveloper();
-    expect((await call("POST", "/products", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
-    const results = await Promise.all(Array.from({ length: 3 }, () => call("DELETE", "/products/pro", { token: connected.dev.token })));
+    expect((await call("POST", "/products?mode=test", { token: connected.dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
+    const results = await Promise.all(Array.from({ length: 3 }, () => call("DELETE", "/products/pro?mode=test", { token: connected.dev.token })));
     expect(statuses(results)).toEqual([200, 200, 200]);
     for (const result of results) expect(result.body.tier.archived).toBe(true);
     await expectStripeMatchesD1(connected);
@@ -319,14 +321,17 @@ describe("retrying a refused request", () => {
     await seedFreeTiers(dev, MAX_TIERS - 1);
     const body = { ...PAID, name: "late" };
     // The free tier makes no Stripe call, so it takes the last slot while the paid one is at Stripe.
-    const [paid, free] = await Promise.all([call("POST", "/products", { token: dev.token, body }), call("POST", "/products", { token: dev.token, body: { ...FREE, name: "quick" } })]);
+    const [paid, free] = await Promise.all([
+      call("POST", "/products?mode=test", { token: dev.token, body }),
+      call("POST", "/products?mode=test", { token: dev.token, body: { ...FREE, name: "quick" } }),
+    ]);
     expect(free!.status).toBe(201);
     expectError(paid!, 400, "invalid_request");
     const archived = (await stripe.products.list({ limit: 100 }, { stripeAccount: connected.account })).data.filter((product) => product.metadata["tier"] === "late");
     expect(archived.map((product) => product.active)).toEqual([false]);
 
-    expect((await call("DELETE", "/products/quick", { token: dev.token })).status).toBe(200);
-    const retried = await call("POST", "/products", { token: dev.token, body });
+    expect((await call("DELETE", "/products/quick?mode=test", { token: dev.token })).status).toBe(200);
+    const retried = await call("POST", "/products?mode=test", { token: dev.token, body });
     expect(retried.status).toBe(201);
     // The same objects, replayed by their idempotency keys, and active again.
     expect(retried.body.tiers[0].productId).toBe(archived[0]!.id);
@@ -337,17 +342,17 @@ describe("retrying a refused request", () => {
   it("a price change refused by a concurrent change, retried, stores an active price", async () => {
     const connected = await connectedDeveloper();
     const { dev } = connected;
-    expect((await call("POST", "/products", { token: dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
+    expect((await call("POST", "/products?mode=test", { token: dev.token, body: { ...PAID, name: "pro" } })).status).toBe(201);
     // The limit change makes no Stripe call, so it lands while the price change is at Stripe.
     const [priced, limited] = await Promise.all([
-      call("PATCH", "/products/pro", { token: dev.token, body: { price: 2900 } }),
-      call("PATCH", "/products/pro", { token: dev.token, body: { limit: 5 } }),
+      call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 2900 } }),
+      call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { limit: 5 } }),
     ]);
     expect(limited!.status).toBe(200);
     expectError(priced!, 409, "conflict");
     await expectStripeMatchesD1(connected);
 
-    const retried = await call("PATCH", "/products/pro", { token: dev.token, body: { price: 2900 } });
+    const retried = await call("PATCH", "/products/pro?mode=test", { token: dev.token, body: { price: 2900 } });
     expect(retried.status).toBe(200);
     expect(retried.body.tier).toMatchObject({ price: 2900, limit: 5 });
     expect((await stripe.prices.retrieve(retried.body.tier.priceId, {}, { stripeAccount: connected.account })).active).toBe(true);
