@@ -7,6 +7,7 @@ import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatMoney } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
 import { LiveModeRequired } from "./mode";
+import { CopyTestTiers } from "./tiers-copy";
 import { TierForm } from "./tier-form";
 
 function toPublic(tier: Tier): PublicTier {
@@ -16,8 +17,8 @@ function toPublic(tier: Tier): PublicTier {
 
 /**
  * Add, edit, reorder and archive the current mode's tiers, with a preview of
- * the pricing table. Before the paid plan and a connected Stripe account,
- * live mode only explains.
+ * the pricing table. Live mode also offers to copy the test tiers it lacks;
+ * before the paid plan and a connected Stripe account it only explains.
  */
 export function TiersPage() {
   const { api, me, mode } = useDashboard();
@@ -87,6 +88,7 @@ export function TiersPage() {
         ) : !me.stripe.connected ? (
           <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-800">Connect Stripe to sell paid tiers. Free tiers work without it.</p>
         ) : null}
+        {mode === "live" && !liveBlocked ? <CopyTestTiers liveTiers={tiers.data.tiers} onCopied={() => tiers.reload()} /> : null}
         {editing !== null ? (
           <div className="mb-6 rounded-lg border border-indigo-200 bg-indigo-50/40 p-4">
             <TierForm tier={editing === "new" ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
