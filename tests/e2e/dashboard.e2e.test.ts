@@ -7,9 +7,12 @@
  * subscriber, MRR and usage. Along the way: the sign-in callback and the
  * ?connect=error banner refuse attacker input (issue 12), our pages carry a
  * Content-Security-Policy and log no violation of it (issue 14), the pricing
- * page shows the end-user's current plan and opens the billing portal, and a
- * key in its grace period is revoked at once. Screenshots of every page at
- * 1280 and 375 px go to tests/e2e/artifacts/.
+ * page shows the end-user's current plan and opens the billing portal, a
+ * key in its grace period is revoked at once, and (issue 15) the header's
+ * Test / Live switch shows two worlds: test data made with the test key,
+ * live data made with the live key after the test tiers are copied to live,
+ * each with its own numbers, a banner in test mode only and the mode in the
+ * URL. Screenshots of every page at 1280 and 375 px go to tests/e2e/artifacts/.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +23,7 @@ import { fitsWidth, launchBrowser, screenshots } from "./browser";
 
 const developerEmail = `founder.${Date.now()}@example.com`;
 const endUserEmail = `customer.${Date.now()}@example.com`;
+const TEST_BANNER = /^Test mode — you are viewing test data\. Nothing here touches real customers or money\.$/;
 let stack: RunningStack;
 let browser: Browser;
 const stateDir = newStateDir();
@@ -49,6 +53,20 @@ async function expectFits(page: Page, name: string) {
   await page.setViewportSize({ width: 375, height: 812 });
   expect(await fitsWidth(page), `${name} overflows at 375 px`).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Reloads the page until the metric `testId` shows `expected` (the counts reach the dashboard's reads a little after the call). */
+async function expectMetricAfterReload(page: Page, testId: string, expected: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await page.getByTestId(testId).waitFor();
+        return page.getByTestId(testId).textContent();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(expected);
 }
 
 /** Every file under `dir` (the stack's D1 SQLite files and WAL, KV blobs, emulator state). */
@@ -116,8 +134,10 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.getByLabel("Email address").fill(developerEmail);
     await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL(`${URLS.dashboard}/dashboard`);
+    // Issue 15: a free developer lands in test mode, and the URL says so.
+    await page.waitForURL(/\/dashboard\?mode=test$/);
     await expect.poll(() => page.getByText("FREE").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: TEST_BANNER }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
     await expectFits(page, "02-dashboard-new");
 
@@ -155,6 +175,8 @@ describe("the dashboard in Chromium", () => {
     await page.waitForURL(/\/dashboard\?checkout=success/);
     await expect.poll(() => page.getByText("PAID").first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByText(/of 500 calls|\/ 500 calls this month/).isVisible()).toBe(true);
+    // Back from Stripe (an address we do not write), the tab keeps its mode.
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("test");
 
     // Connect Stripe (Connect OAuth on the stand-in's authorize page).
     await page.getByRole("button", { name: "Connect Stripe" }).click();
@@ -163,10 +185,12 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Approve" }).click();
     await page.waitForURL(/\/dashboard\?connect=success/);
     await expect.poll(() => page.getByText("Connected", { exact: true }).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("test");
     await expectFits(page, "05-dashboard-paid-connected");
 
-    // Two tiers.
+    // Two tiers, in test mode.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Tiers" }).click();
+    await page.waitForURL(/\/dashboard\/tiers\?mode=test$/);
     await expect.poll(() => page.getByText("No tiers yet").isVisible()).toBe(true);
     const addTier = async (name: string, displayName: string, price: string, limit: string) => {
       await page.getByRole("button", { name: "Add tier" }).click();
@@ -188,22 +212,31 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByRole("list", { name: "Pricing" }).getByText("$19.00").isVisible()).toBe(true);
     await expectFits(page, "06-tiers");
 
-    // Keys: the secret is shown once.
+    // Keys: the secret is shown once; a paid developer gets a test pair and a live pair, and test mode lists only the test keys.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
     await page.getByRole("button", { name: "Create keys" }).click();
-    const secretKey = (await page.getByTestId("secret-key").first().textContent())?.trim() ?? "";
-    expect(secretKey).toMatch(/^sk_(test|live)_/);
+    const secretKey =
+      (
+        await page
+          .getByTestId("secret-key")
+          .filter({ hasText: /^sk_test_/ })
+          .textContent()
+      )?.trim() ?? "";
+    const liveSecretKey =
+      (
+        await page
+          .getByTestId("secret-key")
+          .filter({ hasText: /^sk_live_/ })
+          .textContent()
+      )?.trim() ?? "";
+    expect(secretKey).toMatch(/^sk_test_/);
+    expect(liveSecretKey).toMatch(/^sk_live_/);
     await expectFits(page, "07-keys-secret-once");
     await page.getByRole("button", { name: "I have saved it" }).click();
     await expect.poll(() => page.getByTestId("secret-key").count()).toBe(0);
-    const publishableKey =
-      (
-        await page
-          .getByTestId(/publishable-key-/)
-          .first()
-          .textContent()
-      )?.trim() ?? "";
-    expect(publishableKey).toMatch(/^pk_(test|live)_/);
+    const publishableKey = (await page.getByTestId("publishable-key-test").textContent())?.trim() ?? "";
+    expect(publishableKey).toMatch(/^pk_test_/);
+    expect(await page.getByTestId("publishable-key-live").count()).toBe(0);
 
     // The test's backend: register the end-user, then call until the free limit.
     const created = await api("/api/customers", { method: "POST", key: secretKey, body: { userId: "e2e-user", email: endUserEmail } });
@@ -266,11 +299,12 @@ describe("the dashboard in Chromium", () => {
     await expectFits(page, "11-customers");
     await page.getByRole("link", { name: "e2e-user" }).click();
     await expect.poll(() => page.getByText(endUserEmail).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("test");
     await expectFits(page, "12-customer-detail");
 
     // Issue 4b: rotate with a grace period, then revoke the old key at once.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
-    const mode = secretKey.startsWith("sk_live_") ? "live" : "test";
+    const mode = "test";
     await page
       .getByRole("listitem", { name: new RegExp(`^${mode} key `) })
       .getByRole("button", { name: "Rotate…" })
@@ -292,9 +326,97 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 }).toBe(401);
     expect((await api("/api/usage/track", { method: "POST", key: rotatedSecret, body: { userId: "e2e-user" } })).status).toBe(200);
 
-    // Issue 15: live settings — a field error names the field; https origins save and show when.
-    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
-    await page.getByRole("tab", { name: "Live mode" }).click();
+    // Issue 15: test and live are two worlds. The test numbers, as the API counts them.
+    const dashboardNav = page.getByRole("navigation", { name: "Dashboard" });
+    const modeSwitch = page.getByRole("navigation", { name: "Mode" });
+    const testBanner = page.getByRole("status").filter({ hasText: TEST_BANNER });
+    const testCalls = ((await api("/api/customers/e2e-user", { key: rotatedSecret })).body as { customer: { usage: { count: number } } }).customer.usage.count;
+    expect(testCalls).toBeGreaterThanOrEqual(7);
+    await dashboardNav.getByRole("link", { name: "Overview" }).click();
+    await page.waitForURL(/\/dashboard\?mode=test$/);
+    await expect.poll(() => testBanner.isVisible()).toBe(true);
+    await expect.poll(() => modeSwitch.getByRole("link", { name: "Test" }).getAttribute("aria-current")).toBe("true");
+    await expectMetricAfterReload(page, "metric-calls", String(testCalls));
+    expect(await page.getByTestId("metric-customers").textContent()).toBe("1");
+    expect(await page.getByTestId("metric-mrr").textContent()).toBe("$19.00");
+
+    // Switch to live: nothing of test mode shows, and no banner.
+    await modeSwitch.getByRole("link", { name: "Live" }).click();
+    await page.waitForURL(/\/dashboard\?mode=live$/);
+    await expect.poll(() => modeSwitch.getByRole("link", { name: "Live" }).getAttribute("aria-current")).toBe("true");
+    await expect.poll(() => page.getByTestId("metric-customers").textContent()).toBe("0");
+    expect(await page.getByTestId("metric-calls").textContent()).toBe("0");
+    expect(await page.getByTestId("metric-mrr").textContent()).toBe("$0.00");
+    expect(await testBanner.count()).toBe(0);
+
+    // Live has no tiers: copy the test ones.
+    await dashboardNav.getByRole("link", { name: "Tiers" }).click();
+    await page.waitForURL(/\/dashboard\/tiers\?mode=live$/);
+    await expect.poll(() => page.getByText("No live tiers yet", { exact: false }).isVisible()).toBe(true);
+    await expectFits(page, "14-live-tiers-copy");
+    await page.getByRole("button", { name: "Copy test tiers to live" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /^Copied to live mode: (Free, Pro|Pro, Free)\.$/ })
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByRole("list", { name: "Pricing" }).getByText("$19.00").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Copy test tiers to live" }).count()).toBe(0);
+
+    // The test's backend, in live mode: two customers and three calls with the live key.
+    for (const [userId, calls] of [
+      ["live-user-1", 2],
+      ["live-user-2", 1],
+    ] as const) {
+      expect((await api("/api/customers", { method: "POST", key: liveSecretKey, body: { userId, email: `${userId}.${Date.now()}@example.com` } })).status).toBe(201);
+      for (let i = 0; i < calls; i++) expect((await api("/api/usage/track", { method: "POST", key: liveSecretKey, body: { userId } })).status).toBe(200);
+    }
+    // Neither world sees the other's customers through the API.
+    expect((await api("/api/customers/e2e-user", { key: liveSecretKey })).status).toBe(404);
+    expect((await api("/api/customers/live-user-1", { key: rotatedSecret })).status).toBe(404);
+
+    await dashboardNav.getByRole("link", { name: "Overview" }).click();
+    await page.waitForURL(/\/dashboard\?mode=live$/);
+    await expectMetricAfterReload(page, "metric-calls", "3");
+    expect(await page.getByTestId("metric-customers").textContent()).toBe("2");
+    expect(await page.getByTestId("metric-mrr").textContent()).toBe("$0.00");
+    expect(new URL(page.url()).searchParams.get("mode")).toBe("live");
+    expect(await testBanner.count()).toBe(0);
+    await expectFits(page, "15-dashboard-live");
+
+    // Live customers, and a shareable link: a new tab opened on it shows the same world.
+    await dashboardNav.getByRole("link", { name: "Customers" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "live-user-1" }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "e2e-user" }).count()).toBe(0);
+    await page.getByRole("link", { name: "live-user-2" }).click();
+    await page.waitForURL(/\/dashboard\/customers\/live-user-2\?mode=live$/);
+    const shared = await page.context().newPage();
+    recordResponses(shared);
+    recordCspViolations(shared);
+    // A new tab without a mode in its address: a paid developer lands in live mode.
+    await shared.goto(`${URLS.dashboard}/dashboard`);
+    await shared.waitForURL(/\/dashboard\?mode=live$/);
+    await expect.poll(() => shared.getByTestId("metric-customers").textContent()).toBe("2");
+    await shared.goto(page.url());
+    await expect.poll(() => shared.getByRole("heading", { name: "live-user-2" }).isVisible()).toBe(true);
+    await expect.poll(() => shared.getByRole("navigation", { name: "Mode" }).getByRole("link", { name: "Live" }).getAttribute("aria-current")).toBe("true");
+    // A test customer's page does not exist in live mode.
+    await shared.goto(`${URLS.dashboard}/dashboard/customers/e2e-user?mode=live`);
+    await expect.poll(() => shared.getByRole("alert").isVisible()).toBe(true);
+    expect(await shared.getByText(endUserEmail).count()).toBe(0);
+    await shared.close();
+
+    // Live keys only, in live mode.
+    await dashboardNav.getByRole("link", { name: "Keys" }).click();
+    await expect.poll(() => page.getByTestId("publishable-key-live").isVisible()).toBe(true);
+    expect(await page.getByTestId("publishable-key-test").count()).toBe(0);
+
+    // Live settings — a field error names the field; https origins save and show when.
+    await dashboardNav.getByRole("link", { name: "Settings" }).click();
+    await page.waitForURL(/\/dashboard\/settings\?mode=live$/);
     await page.getByLabel("Allowed origins").fill("http://shop.example");
     await page.getByRole("button", { name: "Save live settings" }).click();
     await expect.poll(() => page.getByText(/live mode takes https origins only/).isVisible()).toBe(true);
@@ -302,28 +424,42 @@ describe("the dashboard in Chromium", () => {
     await page.getByLabel("Default success URL").fill("https://shop.example/thanks");
     await page.getByRole("button", { name: "Save live settings" }).click();
     await expect.poll(() => page.getByText(/^Saved /).isVisible()).toBe(true);
-    await expectFits(page, "14-settings");
-    await page.getByRole("tab", { name: "Test mode" }).click();
+    await expectFits(page, "16-settings-live");
+
+    // Back to test, from the header: the test settings, the banner, and the test numbers again.
+    await modeSwitch.getByRole("link", { name: "Test" }).click();
+    await page.waitForURL(/\/dashboard\/settings\?mode=test$/);
+    await expect.poll(() => testBanner.isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Not saved yet", { exact: false }).isVisible()).toBe(true);
     expect(await page.getByLabel("Allowed origins").inputValue()).toBe("");
+    await expectFits(page, "17-settings-test");
+    await dashboardNav.getByRole("link", { name: "Overview" }).click();
+    await page.waitForURL(/\/dashboard\?mode=test$/);
+    await expect.poll(() => page.getByTestId("metric-calls").textContent()).toBe(String(testCalls));
+    expect(await page.getByTestId("metric-customers").textContent()).toBe("1");
+    expect(await page.getByTestId("metric-mrr").textContent()).toBe("$19.00");
 
     // Issue 14: no Content-Security-Policy violation on our pages along the whole journey.
     expect(cspViolations).toEqual([]);
 
     // Secrets: the secret key appears in exactly one response (its creation) and nowhere at rest or in logs.
-    const withSecret = responses.filter((response) => response.body.includes(secretKey));
-    expect(withSecret.map((response) => response.url)).toEqual([`${URLS.frontAuthApi}/credentials`]);
+    for (const secret of [secretKey, liveSecretKey]) {
+      const withSecret = responses.filter((response) => response.body.includes(secret));
+      expect(withSecret.map((response) => response.url)).toEqual([`${URLS.frontAuthApi}/credentials`]);
+    }
     const webhookSecrets = ["whsec_local_platform_00000000000000000000", "whsec_local_connect_000000000000000000000", "whsec_local_preview_000000000000000000000"];
     for (const response of responses) for (const secret of webhookSecrets) expect(response.body).not.toContain(secret);
     await stopStack(stack);
     const logs = stack.output();
     expect(logs).not.toContain(secretKey);
+    expect(logs).not.toContain(liveSecretKey);
     const atRest = filesUnder(stateDir).filter((file) => !file.endsWith(".sql"));
     expect(atRest.some((file) => file.endsWith(".sqlite"))).toBe(true);
     const oauthTokens = /"(access_token|refresh_token)"/;
     for (const file of atRest) {
       const bytes = readFileSync(file).toString("latin1");
       expect(bytes.includes(secretKey), `${file} holds the secret key`).toBe(false);
+      expect(bytes.includes(liveSecretKey), `${file} holds the live secret key`).toBe(false);
       if (!file.includes("emulators")) {
         for (const secret of webhookSecrets) expect(bytes.includes(secret), `${file} holds a webhook secret`).toBe(false);
         expect(oauthTokens.test(bytes), `${file} holds an OAuth token`).toBe(false);

@@ -1,12 +1,18 @@
 /**
  * The dashboard's calls, all with the developer's session JWT: front-auth-api
  * (account, keys, billing), oauth-api (Stripe connection, tiers) and the
- * read-only dashboard routes of api-multi.
+ * read-only dashboard routes of api-multi. Every call that reads or writes a
+ * tenant's data names its mode (`?mode=test|live`): test and live are two
+ * worlds, and the workers refuse a developer-session call that names none.
+ * The account, the keys (each carries its mode) and the Stripe connection
+ * are platform-wide.
  */
 import { config } from "../config";
+import type { DashboardMode } from "../lib/dashboard-mode";
 import { request, type TokenSource } from "./client";
 import type {
   ConnectStart,
+  CopiedTiers,
   CreateTiersInput,
   Credentials,
   CustomerPage,
@@ -27,11 +33,19 @@ import type {
   TierResponse,
 } from "./models";
 
+/** `path?mode=…&…`: the mode first, then the other parameters that are set. */
+function scoped(path: string, mode: DashboardMode, params: Record<string, string | undefined> = {}): string {
+  const query = new URLSearchParams({ mode });
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== "") query.set(name, value);
+  return `${path}?${query.toString()}`;
+}
+
 export function developerApi(getToken: TokenSource) {
   const call = async <T>(base: string, path: string, method = "GET", body?: unknown) => request<T>(base, path, { method, token: await getToken(), ...(body === undefined ? {} : { body }) });
   const front = config.frontAuthApiUrl;
   const oauth = config.oauthApiUrl;
   const multi = config.apiMultiUrl;
+  const tier = (name: string) => `/products/${encodeURIComponent(name)}`;
   return {
     me: () => call<Me>(front, "/me"),
     verifyAuth: () => call<MeteredCall>(front, "/verify-auth", "POST"),
@@ -39,25 +53,28 @@ export function developerApi(getToken: TokenSource) {
     rotateCredentials: (input: RotateCredentialsInput) => call<Credentials>(front, "/credentials/rotate", "POST", input),
     /** Revokes one key at once (a current one or one in its grace period); answers with the keys still working. */
     revokeKey: (keyId: string) => call<Credentials>(front, `/credentials/${encodeURIComponent(keyId)}/revoke`, "POST", {}),
-    settings: (mode: SettingsChange["mode"]) => call<SettingsResponse>(front, `/settings?mode=${mode}`),
+    settings: (mode: DashboardMode) => call<SettingsResponse>(front, scoped("/settings", mode)),
+    /** The change names its mode in the body (`change.mode`). */
     updateSettings: (change: SettingsChange) => call<SettingsResponse>(front, "/settings", "PATCH", change),
     subscribe: () => call<PlanCheckoutSession>(front, "/checkout", "POST", {}),
     manageSubscription: () => call<PlanPortalSession>(front, "/portal", "POST", {}),
     connectStripe: () => call<ConnectStart>(oauth, "/connect/start", "POST", {}),
     disconnectStripe: () => call<Disconnected>(oauth, "/connect/disconnect", "POST", {}),
-    tiers: () => call<TierList>(oauth, "/products"),
-    createTiers: (tiers: NewTier[]) => call<TierList>(oauth, "/products", "POST", { tiers } satisfies CreateTiersInput),
-    updateTier: (name: string, patch: TierPatch) => call<TierResponse>(oauth, `/products/${encodeURIComponent(name)}`, "PATCH", patch),
-    archiveTier: (name: string) => call<TierResponse>(oauth, `/products/${encodeURIComponent(name)}`, "DELETE"),
-    dashboard: () => call<DashboardResponse>(multi, "/api/dashboard"),
+    tiers: (mode: DashboardMode) => call<TierList>(oauth, scoped("/products", mode)),
+    createTiers: (mode: DashboardMode, tiers: NewTier[]) => call<TierList>(oauth, scoped("/products", mode), "POST", { tiers } satisfies CreateTiersInput),
+    updateTier: (mode: DashboardMode, name: string, patch: TierPatch) => call<TierResponse>(oauth, scoped(tier(name), mode), "PATCH", patch),
+    archiveTier: (mode: DashboardMode, name: string) => call<TierResponse>(oauth, scoped(tier(name), mode), "DELETE"),
+    /**
+     * Copies the active test tiers that have no live tier of the same name
+     * into live mode. Refused (403 `live_mode_unavailable`) before the paid
+     * plan and (409 `stripe_not_connected`) before Stripe is connected.
+     */
+    copyTiersToLive: () => call<CopiedTiers>(oauth, "/products/copy-to-live", "POST", {}),
+    dashboard: (mode: DashboardMode) => call<DashboardResponse>(multi, scoped("/api/dashboard", mode)),
     /** `cursor: null` is the first page. */
-    customers: (query: Omit<CustomerQuery, "cursor"> & { cursor?: string | null }) => {
-      const params = new URLSearchParams({ limit: String(query.limit ?? 20) });
-      if (query.q) params.set("q", query.q);
-      if (query.cursor) params.set("cursor", query.cursor);
-      return call<CustomerPage>(multi, `/api/customers?${params.toString()}`);
-    },
-    customer: (userId: string) => call<CustomerResponse>(multi, `/api/customers/${encodeURIComponent(userId)}`),
+    customers: (mode: DashboardMode, query: Omit<CustomerQuery, "cursor"> & { cursor?: string | null }) =>
+      call<CustomerPage>(multi, scoped("/api/customers", mode, { limit: String(query.limit ?? 20), q: query.q, cursor: query.cursor ?? undefined })),
+    customer: (mode: DashboardMode, userId: string) => call<CustomerResponse>(multi, scoped(`/api/customers/${encodeURIComponent(userId)}`, mode)),
   };
 }
 

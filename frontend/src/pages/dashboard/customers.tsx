@@ -12,14 +12,14 @@ function SubscriptionBadge({ subscription }: { subscription: SubscriptionSummary
   return <Badge tone={tone}>{subscription.status}</Badge>;
 }
 
-/** Searchable, paginated customers with plan, usage, subscription status and cancel date. */
+/** The current mode's customers, searchable and paginated, with plan, usage, subscription status and cancel date. */
 export function CustomersPage() {
-  const { api } = useDashboard();
+  const { api, mode, modeLink } = useDashboard();
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const page = useAsync(() => api.customers({ q: query || undefined, cursor }), [api, query, cursor]);
+  const page = useAsync(() => api.customers(mode, { q: query || undefined, cursor }), [api, mode, query, cursor]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -37,13 +37,15 @@ export function CustomersPage() {
       <input id="customer-search" type="search" placeholder="Search by user id or email…" className={`${inputClass} mb-4 max-w-md`} value={search} onChange={(e) => setSearch(e.target.value)} />
       {page.error ? <ErrorState error={page.error} onRetry={() => void page.reload()} /> : null}
       {!page.data && page.loading ? <Loading label="Loading customers…" /> : null}
-      {page.data && page.data.data.length === 0 ? <Empty>{query ? `No customer matches “${query}”.` : "No customers yet. They appear when your backend registers or tracks a user."}</Empty> : null}
+      {page.data && page.data.data.length === 0 ? (
+        <Empty>{query ? `No customer matches “${query}”.` : `No ${mode} customers yet. They appear when your backend registers or tracks a user with a ${mode} secret key (sk_${mode}_…).`}</Empty>
+      ) : null}
       {page.data && page.data.data.length > 0 ? (
         <Table headers={["Customer", "Plan", "Usage", "Subscription", "Cancels"]}>
           {page.data.data.map((customer) => (
             <tr key={customer.userId}>
               <td className="py-2 pr-4">
-                <Link className="font-medium text-indigo-700 hover:underline" to={`/dashboard/customers/${encodeURIComponent(customer.userId)}`}>
+                <Link className="font-medium text-indigo-700 hover:underline" to={modeLink(`/dashboard/customers/${encodeURIComponent(customer.userId)}`)}>
                   {customer.userId}
                 </Link>
                 <div className="text-xs text-slate-500">{customer.email ?? "no email"}</div>
@@ -74,16 +76,17 @@ export function CustomersPage() {
   );
 }
 
+/** One customer of the current mode (a customer of the other mode is not found here). */
 export function CustomerDetail() {
-  const { api } = useDashboard();
+  const { api, mode, modeLink } = useDashboard();
   const { userId = "" } = useParams();
-  const customer = useAsync(() => api.customer(userId), [api, userId]);
+  const customer = useAsync(() => api.customer(mode, userId), [api, mode, userId]);
   if (customer.error) return <ErrorState error={customer.error} onRetry={() => void customer.reload()} />;
   if (!customer.data) return <Loading label="Loading customer…" />;
   const { customer: c } = customer.data;
   return (
     <div className="space-y-4">
-      <Link to="/dashboard/customers" className="text-sm text-indigo-700 hover:underline">
+      <Link to={modeLink("/dashboard/customers")} className="text-sm text-indigo-700 hover:underline">
         ← All customers
       </Link>
       <Card title={c.userId}>

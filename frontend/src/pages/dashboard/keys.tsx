@@ -1,8 +1,10 @@
 import { useState } from "react";
 import type { Credentials, KeyPair } from "../../api/models";
 import { Badge, Button, Card, CopyButton, Empty, Field, inputClass, InlineError } from "../../components/ui";
+import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatDateTime } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
+import { LiveModeRequired } from "./mode";
 
 const GRACE_OPTIONS = [
   { label: "Revoke the old key now", seconds: 0 },
@@ -11,21 +13,28 @@ const GRACE_OPTIONS = [
   { label: "Keep it working for 7 days", seconds: 604_800 },
 ];
 
+/** The button that issues a mode's missing key. */
+const createLabelFor = (mode: KeyPair["mode"]) => (mode === "live" ? "Issue live keys" : "Create keys");
+
 type Confirming = { action: "rotate"; mode: KeyPair["mode"] } | { action: "revoke"; keyId: string } | null;
 
-/** Publishable keys with copy; secrets shown once after creation or rotation, then only as prefixes; rotation and revocation with confirmation. */
+/**
+ * The current mode's keys: publishable keys with copy; secrets shown once
+ * after creation or rotation (of every mode created, since none is shown
+ * again), then only as prefixes; rotation and revocation with confirmation.
+ */
 export function KeysPage() {
-  const { api, me, reloadMe } = useDashboard();
+  const { api, me, reloadMe, mode } = useDashboard();
   const [revealed, setRevealed] = useState<KeyPair[]>([]);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [grace, setGrace] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const keys = me.credentials?.keys ?? [];
-  const hasCurrent = (mode: KeyPair["mode"]) => keys.some((key) => key.mode === mode && key.expiresAt === null);
-  // The button that issues a mode's missing key (POST /credentials issues every missing mode).
-  const createLabel = !hasCurrent("test") ? "Create keys" : me.plan === "paid" && !hasCurrent("live") ? "Issue live keys" : null;
-  const createLabelFor = (mode: KeyPair["mode"]) => (mode === "live" ? "Issue live keys" : "Create keys");
+  const keys = (me.credentials?.keys ?? []).filter((key) => key.mode === mode);
+  const hasCurrent = keys.some((key) => key.expiresAt === null);
+  const liveBlocked = mode === "live" && liveModeMissing(me).any;
+  // The button that issues this mode's missing key (POST /credentials issues every missing mode the plan allows).
+  const createLabel = hasCurrent || liveBlocked ? null : createLabelFor(mode);
 
   const run = async (name: string, action: () => Promise<Credentials>) => {
     setBusy(name);
@@ -65,7 +74,7 @@ export function KeysPage() {
         </section>
       ) : null}
       <Card
-        title="API keys"
+        title={mode === "live" ? "Live API keys" : "Test API keys"}
         actions={
           createLabel ? (
             <Button onClick={() => void run("issue", () => api.issueCredentials())} busy={busy === "issue"}>
@@ -74,8 +83,17 @@ export function KeysPage() {
           ) : null
         }
       >
+        {liveBlocked ? (
+          <div className="mb-4">
+            <LiveModeRequired />
+          </div>
+        ) : null}
         {keys.length === 0 ? (
-          <Empty>No keys yet. Create them to call the API from your backend{me.plan === "free" ? " (test keys run in preview mode until you subscribe)" : ""}.</Empty>
+          <Empty>
+            {mode === "live"
+              ? "No live keys yet. Live keys take real payments on your Stripe account."
+              : `No test keys yet. Create them to call the API from your backend${me.plan === "free" ? " (test keys run in preview mode until you subscribe)" : ""}.`}
+          </Empty>
         ) : (
           <ul className="space-y-4">
             {keys.map((key) => (
@@ -154,7 +172,7 @@ export function KeysPage() {
         )}
         <InlineError error={error} />
       </Card>
-      {me.credentials ? (
+      {hasCurrent ? (
         <Card title="Your hosted pricing page">
           <p className="text-sm text-slate-600">Share it with your users: they sign in and pay on your Stripe account.</p>
           {keys

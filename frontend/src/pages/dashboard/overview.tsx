@@ -4,17 +4,22 @@ import { ErrorState, Loading } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import { connectErrorMessage } from "../../lib/connect-errors";
 import { useDashboard } from "./dashboard-context";
+import { LiveModeRequired } from "./mode";
 import { OnboardingChecklist } from "./overview/checklist";
 import { Metrics } from "./overview/metrics";
 import { PlanCard } from "./overview/plan-card";
 import { StripeConnection } from "./overview/stripe-connection";
 
-/** Dashboard home. Also the landing spot of Stripe's redirects (?checkout=…, ?connect=…), announced in a banner. */
+/**
+ * Dashboard home: the account (plan, Stripe) and the current mode's metrics.
+ * Also the landing spot of Stripe's redirects (?checkout=…, ?connect=…),
+ * announced in a banner.
+ */
 export function Overview() {
-  const { api, me, reloadMe } = useDashboard();
+  const { api, me, reloadMe, mode } = useDashboard();
   const [params] = useSearchParams();
-  const dashboard = useAsync(() => api.dashboard(), [api]);
-  const tiers = useAsync(() => api.tiers(), [api]);
+  const dashboard = useAsync(() => api.dashboard(mode), [api, mode]);
+  const tiers = useAsync(() => api.tiers(mode), [api, mode]);
   const checkout = params.get("checkout");
   const connect = params.get("connect");
 
@@ -34,6 +39,7 @@ export function Overview() {
       ) : null}
       {connect === "success" ? <Banner tone="green">Stripe account connected.</Banner> : null}
       {connect === "error" ? <Banner tone="red">{connectErrorMessage(params.get("error"))}</Banner> : null}
+      {mode === "live" ? <LiveModeRequired withActions={false} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <PlanCard />
         <StripeConnection />

@@ -1,54 +1,32 @@
 /**
- * Settings, one set per mode (test and live are separate, as in Stripe):
- * the origins Checkout and the billing portal may send end-users back to,
- * and the default return URLs. Saved through front-auth-api's PATCH /settings;
- * the next checkout uses them.
+ * Settings of the mode the header's switch shows (test and live are
+ * separate, as in Stripe): the origins Checkout and the billing portal may
+ * send end-users back to, and the default return URLs. Saved through
+ * front-auth-api's PATCH /settings; the next checkout uses them.
  */
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
 import type { Settings } from "../../api/models";
 import { Button, Card, ErrorState, Field, InlineError, Loading, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
+import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatDateTime } from "../../lib/format";
 import { changeOf, fieldOf, formOf, type SettingsField, type SettingsForm } from "../../lib/settings-form";
 import { useDashboard } from "./dashboard-context";
+import { LiveModeRequired } from "./mode";
 
-const MODES = [
-  { mode: "test", label: "Test mode", hint: "Test keys. http origins such as http://localhost:3000 are fine here." },
-  { mode: "live", label: "Live mode", hint: "Live keys: only these https origins may receive your end-users after Checkout or the billing portal." },
-] as const;
+const HINTS = {
+  test: "Test keys. http origins such as http://localhost:3000 are fine here.",
+  live: "Live keys: only these https origins may receive your end-users after Checkout or the billing portal.",
+} as const;
 
 export function SettingsPage() {
-  const [mode, setMode] = useState<Settings["mode"]>("live");
-  return (
-    <div className="space-y-6">
-      <div role="tablist" aria-label="Mode" className="inline-flex rounded-lg border border-slate-200 bg-white p-1">
-        {MODES.map((item) => (
-          <button
-            key={item.mode}
-            type="button"
-            role="tab"
-            aria-selected={mode === item.mode}
-            onClick={() => setMode(item.mode)}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === item.mode ? "bg-indigo-600 text-white" : "text-slate-600 hover:text-slate-900"}`}
-          >
-            {item.label}
-          </button>
-        ))}
-      </div>
-      <ModeSettings key={mode} mode={mode} />
-    </div>
-  );
-}
-
-function ModeSettings({ mode }: { mode: Settings["mode"] }) {
-  const { api } = useDashboard();
+  const { api, mode } = useDashboard();
   const saved = useAsync(() => api.settings(mode), [api, mode]);
-  const hint = MODES.find((item) => item.mode === mode)?.hint ?? "";
 
   if (saved.error) return <ErrorState error={saved.error} onRetry={() => void saved.reload()} />;
   if (!saved.data) return <Loading label="Loading settings…" />;
-  return <SettingsEditor mode={mode} hint={hint} settings={saved.data.settings} onSaved={() => void saved.reload()} />;
+  return <SettingsEditor mode={mode} hint={HINTS[mode]} settings={saved.data.settings} onSaved={() => void saved.reload()} />;
 }
 
 const FIELDS: { field: Exclude<SettingsField, "allowedOrigins">; label: string; hint: string }[] = [
@@ -58,7 +36,8 @@ const FIELDS: { field: Exclude<SettingsField, "allowedOrigins">; label: string; 
 ];
 
 function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mode"]; hint: string; settings: Settings; onSaved: () => void }) {
-  const { api } = useDashboard();
+  const { api, me } = useDashboard();
+  const liveBlocked = mode === "live" && liveModeMissing(me).any;
   const [form, setForm] = useState<SettingsForm>(() => formOf(settings));
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [error, setError] = useState<Error | null>(null);
@@ -68,6 +47,7 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (liveBlocked) return;
     setBusy(true);
     setError(null);
     setFieldErrors({});
@@ -97,8 +77,9 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
             <input id={`${field}-${mode}`} type="url" className={inputClass} value={form[field]} onChange={(event) => set(field)(event.target.value)} placeholder="https://app.example/…" />
           </Field>
         ))}
+        {liveBlocked ? <LiveModeRequired /> : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" busy={busy}>
+          <Button type="submit" busy={busy} disabled={liveBlocked}>
             Save {mode} settings
           </Button>
           <span className="text-sm text-slate-500">{savedAt ? `Saved ${formatDateTime(savedAt)}` : "Not saved yet: defaults are your hosted pricing page."}</span>

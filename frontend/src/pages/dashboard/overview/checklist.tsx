@@ -4,20 +4,25 @@ import { CopyButton, Card } from "../../../components/ui";
 import { config } from "../../../config";
 import { useDashboard } from "../dashboard-context";
 
-/** The new developer's path: subscribe → connect Stripe → create tiers → get keys → first API call → first customer. */
+/**
+ * The new developer's path: subscribe → connect Stripe → create tiers → get
+ * keys → first API call → first customer. The plan and Stripe are the
+ * account's; tiers, keys, calls and customers are the current mode's.
+ */
 export function OnboardingChecklist({ dashboard, tiers }: { dashboard: Dashboard | undefined; tiers: Tier[] | undefined }) {
-  const { me } = useDashboard();
-  const publishableKey = me.credentials?.keys.find((key) => key.mode === "test")?.publishableKey ?? me.credentials?.keys[0]?.publishableKey;
+  const { me, mode, modeLink } = useDashboard();
+  const keys = (me.credentials?.keys ?? []).filter((key) => key.mode === mode);
+  const publishableKey = keys.find((key) => key.expiresAt === null)?.publishableKey ?? keys[0]?.publishableKey;
   const firstCall = `curl -X POST ${config.apiMultiUrl}/api/usage/track \\
-  -H "Authorization: Bearer sk_test_YOUR_SECRET_KEY" \\
+  -H "Authorization: Bearer sk_${mode}_YOUR_SECRET_KEY" \\
   -H "Content-Type: application/json" \\
   -d '{"userId": "user_123"}'`;
-  const pricing = `curl "${config.apiMultiUrl}/api/public/tiers?pk=${publishableKey ?? "pk_test_…"}"`;
+  const pricing = `curl "${config.apiMultiUrl}/api/public/tiers?pk=${publishableKey ?? `pk_${mode}_…`}"`;
   const steps = [
     { label: "Subscribe to dream-api ($15/month)", done: me.plan === "paid", link: "/dashboard" },
     { label: "Connect your Stripe account", done: me.stripe.connected, link: "/dashboard" },
     { label: "Create your pricing tiers", done: (tiers ?? []).some((tier) => !tier.archived), link: "/dashboard/tiers" },
-    { label: "Get your API keys", done: me.credentials !== null, link: "/dashboard/keys" },
+    { label: "Get your API keys", done: keys.length > 0, link: "/dashboard/keys" },
     { label: "Make your first API call", done: (dashboard?.dailyUsage ?? []).some((day) => day.calls > 0), link: null },
     { label: "Get your first customer", done: (dashboard?.totals.customers ?? 0) > 0, link: "/dashboard/customers" },
   ];
@@ -36,7 +41,7 @@ export function OnboardingChecklist({ dashboard, tiers }: { dashboard: Dashboard
             </span>
             <span className={step.done ? "text-slate-500 line-through" : "text-slate-800"}>
               {step.link && !step.done ? (
-                <Link className="underline decoration-slate-300 underline-offset-2 hover:text-indigo-700" to={step.link}>
+                <Link className="underline decoration-slate-300 underline-offset-2 hover:text-indigo-700" to={modeLink(step.link)}>
                   {step.label}
                 </Link>
               ) : (
