@@ -41,15 +41,8 @@ export type CreateTiersInput = Extract<JsonBody<OAuthApiOperations["tiers.create
 export type NewTier = CreateTiersInput["tiers"][number];
 /** What PATCH /products/{name} may change (not `name` nor `kind`). */
 export type TierPatch = JsonBody<OAuthApiOperations["tiers.update"]>;
-/**
- * POST /products/copy-to-live: the live tiers after the copy and the names
- * copied. Written by hand until oauth-api's OpenAPI document describes the
- * operation; then name it from ./generated like the others.
- */
-export interface CopiedTiers {
-  tiers: Tier[];
-  copied: string[];
-}
+/** POST /products/copy-to-live: the live tiers after the copy and the names copied. */
+export type CopiedTiers = OAuthApi["schemas"]["CopiedTiers"];
 
 // api-multi: the dashboard's read-only view, and the hosted pricing page's calls.
 export type Dashboard = ApiMulti["schemas"]["Dashboard"];
