@@ -1,17 +1,10 @@
 /** Where Checkout and the portal send an end-user back: the developer's settings of the key's mode (front-auth-api's /settings). */
-import { env } from "cloudflare:test";
-import { putPlatformSettingsStatement } from "@dream-api/shared/db";
 import { describe, expect, it } from "vitest";
-import { call, expectErrorShape, seedConnectedPlatform, stripe } from "../../harness";
+import { call, expectErrorShape, saveSettings, seedConnectedPlatform, stripe } from "../../harness";
 
 async function livePlatformWithSettings() {
   const platform = await seedConnectedPlatform({ mode: "live", plan: "paid" });
-  await putPlatformSettingsStatement(
-    env.DB,
-    platform.platformId,
-    { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks", defaultCancelUrl: null, defaultReturnUrl: null },
-    new Date().toISOString(),
-  ).run();
+  await saveSettings(platform.platformId, { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks" });
   const email = `live.${crypto.randomUUID().slice(0, 8)}@example.com`;
   expect((await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "liv", email } })).status).toBe(201);
   return platform;
@@ -36,12 +29,7 @@ describe("checkout redirect URLs in live mode", () => {
 
   it("takes nothing from the test settings: a live key with only test origins is refused", async () => {
     const platform = await seedConnectedPlatform({ mode: "live", plan: "paid" });
-    await putPlatformSettingsStatement(
-      env.DB,
-      platform.platformId,
-      { mode: "test", allowedOrigins: ["https://app.example"], defaultSuccessUrl: null, defaultCancelUrl: null, defaultReturnUrl: null },
-      new Date().toISOString(),
-    ).run();
+    await saveSettings(platform.platformId, { mode: "test", allowedOrigins: ["https://app.example"] });
     await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "liv", email: `t.${crypto.randomUUID().slice(0, 8)}@example.com` } });
     expectErrorShape(await call("POST", "/api/checkout", { key: platform.secretKey, body: { userId: "liv", tier: "pro", successUrl: "https://app.example/x" } }), 400, "invalid_request");
   });
