@@ -24,8 +24,8 @@ async function fetchDocument(): Promise<OpenApiDocument> {
 /** One call per operation, in an order where each finds what it needs (a customer, a payment); the paid customer's answers are checked beyond their schema. */
 async function scenarios(): Promise<Scenario[]> {
   const platform = await seedConnectedPlatform();
-  // The redirects below are on an allowed test origin.
-  await saveSettings(platform.platformId, { mode: "test", allowedOrigins: ["https://app.example"] });
+  // The redirects below are on an allowed test origin; a brand is set, so the public tiers' brand is not all nulls.
+  await saveSettings(platform.platformId, { mode: "test", allowedOrigins: ["https://app.example"], displayName: "Acme AI", accentColor: "#4f46e5", supportEmail: "support@app.example" });
   const key = platform.secretKey;
   const email = `ada.${crypto.randomUUID().slice(0, 8)}@example.com`;
   let checkoutUrl = "";

@@ -5,6 +5,7 @@ import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "../customers/get";
+import { checkoutBranding } from "./branding";
 import { createEndUserPortal } from "./portal";
 import { assertAllowedRedirect } from "./redirects";
 import { checkoutAccount, platformStripe } from "./stripe-account";
@@ -50,6 +51,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
     cancel_url: urls.cancelUrl,
     ...(tier.kind === "subscription" ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
     ...(user.stripeCustomerId && user.stripeCustomerAccount === account ? { customer: user.stripeCustomerId } : user.email ? { customer_email: user.email } : {}),
+    ...(await checkoutBranding(ctx)),
   };
   try {
     const session = await platformStripe(ctx.env).checkout.sessions.create(params, account ? { stripeAccount: account } : {});
