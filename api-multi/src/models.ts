@@ -92,6 +92,15 @@ export const publicTierSchema = z
   .strictObject({ ...publicTierFields, soldOut: z.boolean().meta({ description: "A one-off tier whose inventory is 0." }) })
   .meta({ id: "PublicTier", description: "A tier as your public pricing page shows it: no Stripe ids." });
 
+export const brandSchema = z
+  .strictObject({
+    displayName: z.string().nullable().meta({ description: "The name to show instead of the platform's; null: none set.", example: "Acme AI" }),
+    logoUrl: z.string().nullable().meta({ description: "The logo to show.", example: "https://app.example/logo.png" }),
+    accentColor: z.string().nullable().meta({ description: "Buttons and highlights, `#RRGGBB`.", example: "#4f46e5" }),
+    supportEmail: z.string().nullable().meta({ description: 'Where end-users write with questions ("Questions? support@…").', example: "support@app.example" }),
+  })
+  .meta({ id: "Brand", description: "How your hosted pages present you, as set in the dashboard's Settings for the key's mode; each field null when unset." });
+
 const moneyAmount = { currency: z.string(), amount: z.number().int().meta({ description: "Minor units." }) };
 
 export const dashboardSchema = z
@@ -154,7 +163,7 @@ export const responses = {
     })
     .meta({ id: "CustomerPage" }),
   tiers: z.strictObject({ tiers: z.array(tierSchema).meta({ description: "Active tiers in display order." }), ...withMode }).meta({ id: "TierList" }),
-  publicTiers: z.strictObject({ tiers: z.array(publicTierSchema), ...withMode }).meta({ id: "PublicTierList" }),
+  publicTiers: z.strictObject({ tiers: z.array(publicTierSchema), brand: brandSchema, ...withMode }).meta({ id: "PublicTierList" }),
   checkout: z
     .strictObject({
       id: z.string().meta({ description: "Stripe Checkout session id.", example: "cs_test_a1B2" }),

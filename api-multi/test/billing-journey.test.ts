@@ -15,6 +15,7 @@ import {
   inboxCursor,
   payCheckout,
   portalAction,
+  saveSettings,
   seedConnectedPlatform,
   stripe,
   subscriptionIdFrom,
@@ -28,6 +29,7 @@ async function clerkPlan(clerkUserId: string): Promise<unknown> {
 describe("end-user billing journey", () => {
   it("free → paid → cancels at period end → free, with limits, periods and Clerk following", async () => {
     const platform = await seedConnectedPlatform();
+    await saveSettings(platform.platformId, { mode: "test", allowedOrigins: ["https://app.example"] });
     const key = platform.secretKey;
     const created = await call("POST", "/api/customers", { key, body: { userId: "alice", email: `alice.${crypto.randomUUID().slice(0, 8)}@example.com` } });
     const clerkUserId = created.body.customer.clerkUserId;

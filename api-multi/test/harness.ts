@@ -4,7 +4,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { issueKeyPair, newId, newPlatformId, type KeyMode, type Tier } from "@dream-api/shared";
-import { insertApiKeyStatement, insertPlatformStatement, insertTierStatement } from "@dream-api/shared/db";
+import { emptyPlatformSettings, insertApiKeyStatement, insertPlatformStatement, insertTierStatement, putPlatformSettingsStatement, type PlatformSettings } from "@dream-api/shared/db";
 import { countTableRows, snapshotPlatformRows } from "@dream-api/testkit/arbitraries";
 import { harnessClock, standInStripe } from "@dream-api/testkit/in-worker";
 import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
@@ -62,6 +62,15 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
     ...(options.tiers ?? DEFAULT_TIERS).map((seed, index) => insertTierStatement(env.DB, { platformId, mode: pair.mode }, tier(seed, index), now)),
   ]);
   return { platformId, mode: pair.mode, publishableKey: pair.publishableKey, secretKey: pair.secretKey, keyId };
+}
+
+/**
+ * Saves one mode's developer settings, as front-auth-api's PATCH /settings
+ * would (fields left out are empty): checkout and portal redirects are
+ * checked against them in both modes.
+ */
+export async function saveSettings(platformId: string, settings: Partial<Omit<PlatformSettings, "updatedAt">> & Pick<PlatformSettings, "mode">): Promise<void> {
+  await putPlatformSettingsStatement(env.DB, platformId, { ...emptyPlatformSettings(settings.mode), ...settings }, harnessClock().toISOString()).run();
 }
 
 export type CallOptions = WorkerCallOptions<Env>;

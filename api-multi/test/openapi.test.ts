@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { errorSchema } from "../src/models";
 import { ALL_OPERATIONS, errorCodesOf } from "../src/openapi/document";
-import { awaitDeliveries, call, deliver, expectErrorShape, inboxCursor, payCheckout, seedConnectedPlatform, type CallResult } from "./harness";
+import { awaitDeliveries, call, deliver, expectErrorShape, inboxCursor, payCheckout, saveSettings, seedConnectedPlatform, type CallResult } from "./harness";
 
 async function fetchDocument(): Promise<OpenApiDocument> {
   const result = await call("GET", "/openapi.json");
@@ -24,6 +24,8 @@ async function fetchDocument(): Promise<OpenApiDocument> {
 /** One call per operation, in an order where each finds what it needs (a customer, a payment); the paid customer's answers are checked beyond their schema. */
 async function scenarios(): Promise<Scenario[]> {
   const platform = await seedConnectedPlatform();
+  // The redirects below are on an allowed test origin; a brand is set, so the public tiers' brand is not all nulls.
+  await saveSettings(platform.platformId, { mode: "test", allowedOrigins: ["https://app.example"], displayName: "Acme AI", accentColor: "#4f46e5", supportEmail: "support@app.example" });
   const key = platform.secretKey;
   const email = `ada.${crypto.randomUUID().slice(0, 8)}@example.com`;
   let checkoutUrl = "";

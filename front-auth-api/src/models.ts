@@ -58,10 +58,17 @@ export const meSchema = z
 export const settingsSchema = z
   .strictObject({
     mode: z.enum(["test", "live"]).meta({ description: "Which mode these settings apply to: each mode has its own." }),
-    allowedOrigins: z.array(z.string()).meta({ description: "Exact origins Checkout and the billing portal may send end-users back to. Enforced for live keys.", example: ["https://app.example"] }),
+    allowedOrigins: z
+      .array(z.string())
+      .meta({ description: "Exact origins Checkout and the billing portal may send end-users back to, in this mode, whoever calls.", example: ["https://app.example"] }),
+    allowLocalhost: z.boolean().meta({ description: "Test mode only: http://localhost:<port> and http://127.0.0.1:<port> are allowed too. Always false in live mode." }),
     defaultSuccessUrl: z.string().nullable().meta({ description: "Where Checkout returns after payment when the call names no successUrl.", example: "https://app.example/thanks" }),
     defaultCancelUrl: z.string().nullable().meta({ description: "Where Checkout returns when the end-user cancels, when the call names no cancelUrl." }),
     defaultReturnUrl: z.string().nullable().meta({ description: "Where the billing portal returns, when the call names no returnUrl." }),
+    displayName: z.string().nullable().meta({ description: "Brand: the name on the hosted pricing page and Checkout (null: your Stripe account's name).", example: "Acme AI" }),
+    logoUrl: z.string().nullable().meta({ description: "Brand: the logo on the hosted pricing page and Checkout.", example: "https://app.example/logo.png" }),
+    accentColor: z.string().nullable().meta({ description: "Brand: buttons and highlights, `#RRGGBB`.", example: "#4f46e5" }),
+    supportEmail: z.string().nullable().meta({ description: 'Brand: shown on the hosted pricing page as "Questions? <email>".', example: "support@app.example" }),
     updatedAt: nullableDateTime.meta({ description: "When these settings were last saved; null if never." }),
   })
   .meta({ id: "Settings", description: "The developer's settings for one mode." });

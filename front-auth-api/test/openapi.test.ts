@@ -22,7 +22,14 @@ async function scenarios(): Promise<Scenario[]> {
     ["openapi", () => call("GET", "/openapi.json")],
     ["me.get", () => call("GET", "/me", { token })],
     ["me.verifyAuth", () => call("POST", "/verify-auth", { token })],
-    ["settings.update", () => call("PATCH", "/settings", { token, body: { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks" } })],
+    [
+      "settings.update",
+      () =>
+        call("PATCH", "/settings", {
+          token,
+          body: { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks", displayName: "Acme AI", accentColor: "#4f46e5" },
+        }),
+    ],
     ["settings.get", () => call("GET", "/settings?mode=live", { token })],
     ["credentials.issue", () => call("POST", "/credentials", { token, body: {} })],
     [

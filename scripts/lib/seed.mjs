@@ -43,9 +43,10 @@ export async function seedDemoData(developer, config) {
   const statements = [
     `INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at)
      VALUES (${sql(platformId)}, ${sql(developer.developerId)}, 'paid', ${sql(now)}, ${sql(now)});`,
-    `INSERT INTO platform_settings (platform_id, mode, allowed_origins, updated_at)
-     VALUES (${sql(platformId)}, 'test', '["http://127.0.0.1:5173","http://localhost:5173"]', ${sql(now)}),
-            (${sql(platformId)}, 'live', '["http://127.0.0.1:5173","http://localhost:5173"]', ${sql(now)});`,
+    // Test mode: the dashboard's dev origin, and localhost on any port for a backend being built next to it.
+    // Live mode is left for the developer to set in Settings (https origins only).
+    `INSERT INTO platform_settings (platform_id, mode, allowed_origins, allow_localhost, updated_at)
+     VALUES (${sql(platformId)}, 'test', '["http://127.0.0.1:5173","http://localhost:5173"]', 1, ${sql(now)});`,
     `INSERT INTO api_keys (key_id, platform_id, mode, publishable_key, secret_hash, secret_prefix, created_at)
      VALUES (${sql(newId("apiKey"))}, ${sql(platformId)}, 'test', ${sql(pair.publishableKey)}, ${sql(pair.secretHash)}, ${sql(pair.secretPrefix)}, ${sql(now)});`,
     `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, created_at, updated_at)

@@ -75,7 +75,9 @@ export type Tier = Schemas["Tier"];
 export type TierListResponse = Schemas["TierList"];
 /** A tier as the public pricing route shows it: no Stripe ids. */
 export type PublicTier = Schemas["PublicTier"];
-/** `GET /api/public/tiers?pk=…`. */
+/** How the developer's hosted pages present them (dashboard Settings, per mode); each field null when unset. */
+export type Brand = Schemas["Brand"];
+/** `GET /api/public/tiers?pk=…`: the active tiers and the brand of the key's mode. */
 export type PublicTierListResponse = Schemas["PublicTierList"];
 
 // ---------------------------------------------------------------- billing

@@ -57,6 +57,8 @@ export type CustomerQuery = Query<ApiMultiOperations["customers.list"]>;
 export type SubscriptionSummary = ApiMulti["schemas"]["SubscriptionSummary"];
 export type PublicTier = ApiMulti["schemas"]["PublicTier"];
 export type PublicTierList = ApiMulti["schemas"]["PublicTierList"];
+/** The developer's brand for the hosted pricing page, of the publishable key's mode. */
+export type Brand = ApiMulti["schemas"]["Brand"];
 export type UsageResponse = ApiMulti["schemas"]["UsageResponse"];
 export type CheckoutInput = JsonBody<ApiMultiOperations["checkout.create"]>;
 export type CheckoutSession = ApiMulti["schemas"]["CheckoutSession"];

@@ -1,4 +1,5 @@
 /** The pricing table: the tier editor's preview and the hosted pricing page both render it. */
+import type { CSSProperties } from "react";
 import type { PublicTier } from "../api/models";
 import { formatMoney, formatNumber } from "../lib/format";
 import { tierAction, type TierAction } from "../lib/pricing-actions";
@@ -11,6 +12,8 @@ export interface PricingTableProps {
   busyTier?: string | null;
   /** The signed-in end-user's plan, or null when unknown. */
   currentPlan?: string | null;
+  /** The developer's accent colour (`#RRGGBB`) for buy buttons and the popular tier; null keeps indigo. */
+  accentColor?: string | null;
 }
 
 const LABELS: Record<Exclude<TierAction, "current" | "none">, string> = {
@@ -20,7 +23,7 @@ const LABELS: Record<Exclude<TierAction, "current" | "none">, string> = {
   "sold-out": "Sold out",
 };
 
-export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null }: PricingTableProps) {
+export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null, accentColor = null }: PricingTableProps) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Pricing">
       {tiers.map((tier) => {
@@ -32,6 +35,7 @@ export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null }: Pri
               action === "current" ? "border-emerald-500 ring-2 ring-emerald-200" : tier.popular ? "border-indigo-500 ring-2 ring-indigo-200" : "border-slate-200"
             }`}
             aria-label={tier.displayName}
+            style={accentColor && tier.popular && action !== "current" ? ({ borderColor: accentColor, "--tw-ring-color": `${accentColor}40` } as CSSProperties) : undefined}
           >
             <div className="flex items-center justify-between gap-2">
               <h3 className="text-lg font-semibold text-slate-900">{tier.displayName}</h3>
@@ -62,6 +66,7 @@ export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null }: Pri
                 onClick={() => onBuy(tier, action)}
                 disabled={action === "sold-out"}
                 busy={busyTier === tier.name}
+                style={accentColor && action !== "change" && action !== "sold-out" ? { backgroundColor: accentColor } : undefined}
                 aria-label={action === "change" ? `Change to ${tier.displayName}` : `Buy ${tier.displayName}`}
               >
                 {LABELS[action]}

@@ -1,44 +1,64 @@
 /**
  * The Settings page's form ↔ PATCH /settings: origins one per line, empty URL
- * fields cleared (null), and an API field error (`param`, e.g.
+ * and brand fields cleared (null), "allow localhost" sent for test mode only
+ * (live mode refuses it), and an API field error (`param`, e.g.
  * `allowedOrigins.1`) mapped back to the form field it belongs to.
  */
 import type { Settings, SettingsChange } from "../api/models";
 
 export interface SettingsForm {
   allowedOrigins: string;
+  allowLocalhost: boolean;
   defaultSuccessUrl: string;
   defaultCancelUrl: string;
   defaultReturnUrl: string;
+  displayName: string;
+  logoUrl: string;
+  accentColor: string;
+  supportEmail: string;
 }
 
 export type SettingsField = keyof SettingsForm;
+/** The form's text fields (everything but the checkbox). */
+export type SettingsTextField = Exclude<SettingsField, "allowLocalhost">;
+
+const FIELDS: readonly SettingsField[] = ["allowedOrigins", "allowLocalhost", "defaultSuccessUrl", "defaultCancelUrl", "defaultReturnUrl", "displayName", "logoUrl", "accentColor", "supportEmail"];
 
 export function formOf(settings: Settings): SettingsForm {
   return {
     allowedOrigins: settings.allowedOrigins.join("\n"),
+    allowLocalhost: settings.allowLocalhost,
     defaultSuccessUrl: settings.defaultSuccessUrl ?? "",
     defaultCancelUrl: settings.defaultCancelUrl ?? "",
     defaultReturnUrl: settings.defaultReturnUrl ?? "",
+    displayName: settings.displayName ?? "",
+    logoUrl: settings.logoUrl ?? "",
+    accentColor: settings.accentColor ?? "",
+    supportEmail: settings.supportEmail ?? "",
   };
 }
 
 export function changeOf(mode: Settings["mode"], form: SettingsForm): SettingsChange {
-  const url = (value: string) => (value.trim() === "" ? null : value.trim());
+  const text = (value: string) => (value.trim() === "" ? null : value.trim());
   return {
     mode,
     allowedOrigins: form.allowedOrigins
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== ""),
-    defaultSuccessUrl: url(form.defaultSuccessUrl),
-    defaultCancelUrl: url(form.defaultCancelUrl),
-    defaultReturnUrl: url(form.defaultReturnUrl),
+    ...(mode === "test" ? { allowLocalhost: form.allowLocalhost } : {}),
+    defaultSuccessUrl: text(form.defaultSuccessUrl),
+    defaultCancelUrl: text(form.defaultCancelUrl),
+    defaultReturnUrl: text(form.defaultReturnUrl),
+    displayName: text(form.displayName),
+    logoUrl: text(form.logoUrl),
+    accentColor: text(form.accentColor),
+    supportEmail: text(form.supportEmail),
   };
 }
 
 /** The form field an API error's `param` names, if any. */
 export function fieldOf(param: string | undefined): SettingsField | undefined {
   const field = param?.split(".")[0];
-  return field === "allowedOrigins" || field === "defaultSuccessUrl" || field === "defaultCancelUrl" || field === "defaultReturnUrl" ? field : undefined;
+  return FIELDS.find((candidate) => candidate === field);
 }

@@ -4,7 +4,9 @@
  * app; checkout and the billing portal are opened with the end-user's own
  * session on the developer's Stripe account. A signed-in end-user sees their
  * plan as "Current plan"; a subscriber changes plans in the billing portal,
- * never through a second subscription.
+ * never through a second subscription. The developer's brand (display name,
+ * logo, accent colour, support email; dashboard Settings) dresses the page;
+ * unset, it keeps the default look.
  */
 import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
@@ -15,6 +17,7 @@ import { claimsOf, LocalSession } from "../auth/local-session";
 import { PricingTable } from "../components/pricing-table";
 import { Button, Empty, ErrorState, Loading } from "../components/ui";
 import { useAsync } from "../hooks/use-async";
+import { accentOf, logoOf, supportMailto } from "../lib/brand";
 import { isPaidSubscription, tierAction, type TierAction } from "../lib/pricing-actions";
 
 /** After paying, the webhook moves the plan within seconds: look again this often, this many times. */
@@ -153,10 +156,25 @@ export function PricingPage() {
     return () => clearTimeout(timer);
   }, [justPaid, signedIn, tiers.data, plan.loading, reloadPlan, subscribedTo, polls]);
 
+  const brand = tiers.data?.brand;
+  const accent = accentOf(brand);
+  const logo = logoOf(brand);
+  const support = supportMailto(brand);
+
   return (
     <main className="mx-auto min-h-screen max-w-5xl px-4 py-10">
       <header className="mb-8 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Pricing</h1>
+        <div className="flex items-center gap-3">
+          {logo ? <img src={logo} alt={brand?.displayName ? "" : "Logo"} className="h-10 max-w-[10rem] object-contain" /> : null}
+          <div>
+            {brand?.displayName ? (
+              <p className="text-sm font-semibold" style={accent ? { color: accent } : undefined}>
+                {brand.displayName}
+              </p>
+            ) : null}
+            <h1 className="text-3xl font-bold tracking-tight text-slate-900">Pricing</h1>
+          </div>
+        </div>
         {signedIn ? (
           <div className="flex flex-wrap items-center gap-2">
             {typeof plan.data === "string" ? (
@@ -202,10 +220,18 @@ export function PricingPage() {
       {!tiers.data && tiers.loading ? <Loading label="Loading prices…" /> : null}
       {tiers.data && tiers.data.tiers.length === 0 ? <Empty>Nothing for sale yet.</Empty> : null}
       {tiers.data && tiers.data.tiers.length > 0 ? (
-        <PricingTable tiers={tiers.data.tiers} onBuy={choose} busyTier={busy?.startsWith("tier:") ? busy.slice(5) : null} currentPlan={currentPlan} />
+        <PricingTable tiers={tiers.data.tiers} onBuy={choose} busyTier={busy?.startsWith("tier:") ? busy.slice(5) : null} currentPlan={currentPlan} accentColor={accent} />
       ) : null}
       {tiers.data?.mode === "preview" ? <p className="mt-6 text-center text-xs text-slate-500">Preview mode: test payments only.</p> : null}
-      <p className="mt-10 text-center text-xs text-slate-400">Payments by Stripe · accounts by Clerk · powered by dream-api</p>
+      {support ? (
+        <p className="mt-10 text-center text-sm text-slate-600">
+          Questions?{" "}
+          <a href={support} className="font-medium underline" style={accent ? { color: accent } : undefined}>
+            {brand?.supportEmail}
+          </a>
+        </p>
+      ) : null}
+      <p className={`${support ? "mt-4" : "mt-10"} text-center text-xs text-slate-400`}>Payments by Stripe · accounts by Clerk · powered by dream-api</p>
     </main>
   );
 }

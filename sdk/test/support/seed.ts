@@ -78,7 +78,7 @@ export async function seedSql(stripe: StripeSeed): Promise<Seed> {
      VALUES (${q(platformId)}, 'user_sdk_paid_developer', 'paid', ${q(now)}, ${q(now)}),
             (${q(previewPlatformId)}, 'user_sdk_free_developer', 'free', ${q(now)}, ${q(now)});`,
     `INSERT INTO platform_settings (platform_id, mode, allowed_origins, updated_at)
-     VALUES (${q(platformId)}, 'test', '["http://127.0.0.1:5173"]', ${q(now)}), (${q(platformId)}, 'live', '["http://127.0.0.1:5173"]', ${q(now)});`,
+     VALUES (${q(platformId)}, 'test', '["http://127.0.0.1:5173","https://app.example.com"]', ${q(now)}), (${q(platformId)}, 'live', '["http://127.0.0.1:5173"]', ${q(now)});`,
     key(platformId, pair),
     key(previewPlatformId, previewPair),
     `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, price_id, product_id, features, popular, inventory, sort_order, created_at, updated_at)

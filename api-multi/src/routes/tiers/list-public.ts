@@ -12,11 +12,11 @@ export const listPublicTiersOperation = defineOperation<AppEnv>({
   operationId: "tiers.listPublic",
   tag: "Tiers",
   summary: "List public tiers",
-  description: "Your pricing for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds.",
+  description: "Your pricing and brand for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds. The brand is the one set for the key's mode.",
   auth: ["none"],
   cors: "public",
   request: { query: z.strictObject({ pk: z.string().regex(PUBLISHABLE_KEY_PATTERN).meta({ description: "Your publishable key.", example: "pk_test_7HqL2c9XkP4mN8rT1vW3yZ5b" }) }) },
-  response: { status: 200, schema: responses.publicTiers, description: "The active tiers.", headers: { "Cache-Control": "`public, max-age=60`" } },
+  response: { status: 200, schema: responses.publicTiers, description: "The active tiers and the brand.", headers: { "Cache-Control": "`public, max-age=60`" } },
   limitPerClientIp: true,
   errors: ["invalid_request", "not_found", "invalid_api_key", "rate_limited", "internal_error", "database_error"],
   handler: async (c) => {

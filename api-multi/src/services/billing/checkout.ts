@@ -1,10 +1,11 @@
 import { ApiError, activeTier, purposeMetadata, type Tier } from "@dream-api/shared";
-import { getEndUserBilling, getLiveSubscription, getPlatformSettings, listTiers } from "@dream-api/shared/db";
+import { brandOf, getEndUserBilling, getLiveSubscription, getPlatformSettings, listTiers, type PlatformSettings } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import { config } from "../../config";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "../customers/get";
+import { brandingSettings } from "./branding";
 import { createEndUserPortal } from "./portal";
 import { assertAllowedRedirect } from "./redirects";
 import { checkoutAccount, platformStripe } from "./stripe-account";
@@ -36,7 +37,8 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
   if (!user) throw customerNotFound(input.userId);
   const { account } = await checkoutAccount(ctx);
   if (account && !tier.priceId) throw new ApiError("conflict", `Tier "${tier.name}" has no Stripe price yet; save it again in the dashboard.`, { param: "tier" });
-  const urls = await redirectUrls(ctx, input);
+  const settings = await getPlatformSettings(db, ctx.platformId, ctx.mode);
+  const urls = redirectUrls(ctx, settings, input);
   if (tier.kind === "subscription") await refuseSecondSubscription(ctx, { ...input, cancelUrl: urls.cancelUrl });
 
   // Marked as an end-user checkout; no client_reference_id: the userId is the developer's choice and
@@ -50,6 +52,7 @@ export async function createEndUserCheckout({ ctx, input }: { ctx: ServiceContex
     cancel_url: urls.cancelUrl,
     ...(tier.kind === "subscription" ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
     ...(user.stripeCustomerId && user.stripeCustomerAccount === account ? { customer: user.stripeCustomerId } : user.email ? { customer_email: user.email } : {}),
+    ...brandingParams(settings),
   };
   try {
     const session = await platformStripe(ctx.env, ctx.mode).checkout.sessions.create(params, account ? { stripeAccount: account } : {});
@@ -94,12 +97,12 @@ function inlinePrice(tier: Tier): Stripe.Checkout.SessionCreateParams.LineItem.P
 }
 
 /**
- * Success/cancel URLs: the caller's (http(s); with a live key they must be on
- * one of the allowed origins of the developer's live settings), else the
- * defaults of the key's mode, else the hosted pricing page.
+ * Success/cancel URLs: the caller's (http(s), on one of the allowed origins
+ * of the developer's settings of the key's mode, in either mode: see
+ * redirects.ts), else the defaults of the key's mode, else the hosted
+ * pricing page.
  */
-async function redirectUrls(ctx: ServiceContext, input: CheckoutInput): Promise<{ successUrl: string; cancelUrl: string }> {
-  const settings = await getPlatformSettings(ctx.env.DB, ctx.platformId, ctx.mode);
+function redirectUrls(ctx: ServiceContext, settings: PlatformSettings, input: CheckoutInput): { successUrl: string; cancelUrl: string } {
   const pricingPage = new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
   const pick = (given: string | undefined, param: string, fallback: string) => {
     if (given === undefined) return fallback;
@@ -110,4 +113,10 @@ async function redirectUrls(ctx: ServiceContext, input: CheckoutInput): Promise<
     successUrl: pick(input.successUrl, "successUrl", settings.defaultSuccessUrl ?? `${pricingPage}?checkout=success`),
     cancelUrl: pick(input.cancelUrl, "cancelUrl", settings.defaultCancelUrl ?? `${pricingPage}?checkout=canceled`),
   };
+}
+
+/** The brand of the key's mode on Checkout: Stripe's `branding_settings`, or nothing when no brand is set. */
+function brandingParams(settings: PlatformSettings): Pick<Stripe.Checkout.SessionCreateParams, "branding_settings"> {
+  const branding = brandingSettings(brandOf(settings));
+  return branding ? { branding_settings: branding } : {};
 }

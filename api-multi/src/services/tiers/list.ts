@@ -1,6 +1,6 @@
 import { ApiError, PUBLISHABLE_KEY_PATTERN, activeTiers, type Tier } from "@dream-api/shared";
 import { getPlatformTiers, resolvePublishableKey } from "@dream-api/shared/caches";
-import { isKeyActive } from "@dream-api/shared/db";
+import { brandOf, getPlatformSettings, isKeyActive, type PlatformBrand } from "@dream-api/shared/db";
 import { config } from "../../config";
 import type { ApiMode, ServiceContext } from "../../context";
 
@@ -22,10 +22,11 @@ export interface PublicContext {
 
 /**
  * A developer's public pricing, by publishable key: the active tiers without
- * Stripe ids. An unknown key is 404; a key that was revoked, or whose grace
- * period is over, is refused like a secret key would be (401).
+ * Stripe ids, and the brand of the key's mode for the page around them. An
+ * unknown key is 404; a key that was revoked, or whose grace period is over,
+ * is refused like a secret key would be (401).
  */
-export async function listPublicTiers({ ctx, input }: { ctx: PublicContext; input: { pk: string } }): Promise<{ tiers: PublicTier[]; mode: ApiMode }> {
+export async function listPublicTiers({ ctx, input }: { ctx: PublicContext; input: { pk: string } }): Promise<{ tiers: PublicTier[]; brand: PlatformBrand; mode: ApiMode }> {
   if (!PUBLISHABLE_KEY_PATTERN.test(input.pk)) throw new ApiError("invalid_request", "pk must be a publishable key (pk_live_… or pk_test_…).", { param: "pk" });
   // The route's per-IP bucket already counted this request; the cold lookup does not count it twice.
   const key = await resolvePublishableKey(ctx.env, input.pk, { now: ctx.now, ttlSeconds: config(ctx.env).KEY_CACHE_TTL_SECONDS, clientIp: null });
@@ -45,5 +46,6 @@ export async function listPublicTiers({ ctx, input }: { ctx: PublicContext; inpu
     description,
     soldOut: kind === "one_off" && inventory !== null && inventory <= 0,
   }));
-  return { tiers, mode: key.preview ? "preview" : key.mode };
+  const brand = brandOf(await getPlatformSettings(ctx.env.DB, key.platformId, key.mode));
+  return { tiers, brand, mode: key.preview ? "preview" : key.mode };
 }

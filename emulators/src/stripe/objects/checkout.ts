@@ -14,6 +14,23 @@ export interface CustomerDetails {
   individual_name: null;
 }
 
+/** An image of the branding: stripe-node's `Session.BrandingSettings.Logo` / `Icon` (the emulator has no Files API, so `url` only). */
+export interface BrandingImage {
+  type: "url";
+  url: string;
+}
+
+/** stripe-node's `Checkout.Session.BrandingSettings`: on a session created with `branding_settings`, every field filled in. */
+export interface BrandingSettings {
+  background_color: string;
+  border_style: "pill" | "rectangular" | "rounded";
+  button_color: string;
+  display_name: string;
+  font_family: string;
+  icon: BrandingImage | null;
+  logo: BrandingImage | null;
+}
+
 export interface CheckoutSession extends StripeObject {
   object: "checkout.session";
   created: number;
@@ -36,6 +53,8 @@ export interface CheckoutSession extends StripeObject {
   subscription: string | null;
   invoice: string | null;
   payment_intent: string | null;
+  /** Only on sessions created with `branding_settings` (optional in stripe-node's type, absent from the fixtures). */
+  branding_settings?: BrandingSettings;
 }
 
 /** What the session keeps for later: not part of Stripe's session object. */
@@ -88,6 +107,7 @@ export interface CheckoutSessionInit {
   metadata: Metadata;
   allowPromotionCodes: boolean | null;
   livemode: boolean;
+  brandingSettings: BrandingSettings | undefined;
 }
 
 export function buildCheckoutSession(init: CheckoutSessionInit): CheckoutSession {
@@ -165,6 +185,7 @@ export function buildCheckoutSession(init: CheckoutSessionInit): CheckoutSession
     customer_account: null,
     integration_identifier: null,
     managed_payments: { enabled: false },
+    ...(init.brandingSettings ? { branding_settings: init.brandingSettings } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Hosted Checkout (`session.url`): shows the line items and total and takes a
- * test card. Paying redirects (303) to `success_url`; a declined card shows
- * Stripe's decline message and changes nothing.
+ * test card, under the session's `branding_settings` when it has them (display
+ * name, logo, button colour). Paying redirects (303) to `success_url`; a
+ * declined card shows Stripe's decline message and changes nothing.
  */
 import type { Context, Hono } from "hono";
 import { readForm } from "../api.js";
@@ -30,7 +31,11 @@ function closedPage(session: CheckoutSession): Response {
 }
 
 function checkoutPage(deps: Deps, scope: Scope, session: CheckoutSession, state: FormState, status = 200): Response {
-  const merchant = merchantName(deps.store.requireAccount(scope.account).account);
+  const branding = session.branding_settings;
+  const merchant = branding?.display_name || merchantName(deps.store.requireAccount(scope.account).account);
+  const logo = branding?.logo ?? branding?.icon;
+  // The colour was checked to be #RRGGBB when the session was created; the template escapes it anyway.
+  const buttonStyle = branding ? `background:${branding.button_color}` : undefined;
   const items = deps.store.extras(scope)[session.id]?.lineItems ?? [];
   const email = knownEmail(deps, scope, session);
   const subscription = session.mode === "subscription";
@@ -43,6 +48,7 @@ function checkoutPage(deps: Deps, scope: Scope, session: CheckoutSession, state:
   return page(
     `Pay ${merchant}`,
     html`<div class="card">
+  ${logo ? html`<img class="logo" src="${logo.url}" alt="${merchant}">` : ""}
   <p class="muted">${merchant}${testBadge(scope)}</p>
   <h1>${subscription ? "Subscribe" : "Pay"} ${total}</h1>
   ${rows}
@@ -60,7 +66,7 @@ function checkoutPage(deps: Deps, scope: Scope, session: CheckoutSession, state:
     <div><label for="card_expiry">Expiry</label><input type="text" id="card_expiry" name="card_expiry" autocomplete="cc-exp" placeholder="MM / YY"></div>
     <div><label for="card_cvc">CVC</label><input type="text" id="card_cvc" name="card_cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123"></div>
   </div>
-  <button type="submit">${subscription ? "Subscribe" : `Pay ${total}`}</button>
+  <button type="submit"${buttonStyle ? html` style="${buttonStyle}"` : ""}>${subscription ? "Subscribe" : `Pay ${total}`}</button>
   ${session.cancel_url ? html`<a class="button secondary" href="${redirectUrl(session.cancel_url, session.id)}">Cancel and go back</a>` : ""}
 </form>
 <p class="note">${scope.livemode ? "Local live mode" : "Test mode"}: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.</p>`,

@@ -51,6 +51,7 @@ button.danger{background:#df1b41}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:.1rem .5rem;border-radius:999px;background:#d7f7c2;color:#05690d}
 .badge.warn{background:#fcedb9;color:#8a4b00}.badge.off{background:#e3e8ee;color:#4f566b}
 a{color:#635bff}
+.logo{display:block;max-height:3rem;max-width:12rem;margin-bottom:.5rem}
 `;
 
 export function page(title: string, body: SafeHtml, status = 200): Response {

@@ -9,6 +9,7 @@ import { paginate } from "../list.js";
 import type { Price } from "../objects/catalog.js";
 import { buildCheckoutItem, buildCheckoutSession, type CheckoutItem, type CheckoutMode } from "../objects/checkout.js";
 import type { Params } from "../params.js";
+import { brandingSettingsParam } from "./checkout-branding.js";
 import { mustGet } from "./lookup.js";
 import { createPrice } from "./prices.js";
 import type { Scope } from "../store.js";
@@ -114,6 +115,9 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
       const metadata = params.metadata();
       const subscriptionMetadata = subscriptionData?.metadata() ?? {};
       const paymentIntentMetadata = paymentIntentData?.metadata() ?? {};
+      const { account } = store.requireAccount(scope.account);
+      // Checked before the line items, whose price_data creates prices: a refused session leaves nothing behind.
+      const brandingSettings = brandingSettingsParam(params, account.business_profile.name ?? account.id);
       const items = lineItems(deps, scope, params, mode, origin);
 
       const id = newId(scope.livemode ? "cs_live" : "cs_test");
@@ -134,6 +138,7 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
         amount: items.reduce((sum, item) => sum + item.amount_total, 0),
         metadata,
         allowPromotionCodes: params.boolean("allow_promotion_codes") ?? null,
+        brandingSettings,
       });
       store.extras(scope)[id] = { lineItems: items, subscriptionMetadata, paymentIntentMetadata };
       store.put(scope, "checkout_sessions", session);

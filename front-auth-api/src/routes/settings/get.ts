@@ -12,7 +12,7 @@ export const getSettingsOperation = defineOperation<AppEnv>({
   operationId: "settings.get",
   tag: "Settings",
   summary: "Get settings",
-  description: "The developer's settings for one mode: allowed origins and default return URLs (empty until saved).",
+  description: "The developer's settings for one mode: allowed origins, default return URLs and the brand of the hosted pages (empty until saved).",
   auth: ["developerSession"],
   request: { query: settingsQuery },
   response: { status: 200, schema: responses.settings, description: "The settings of that mode." },

@@ -18,12 +18,48 @@ const returnUrl = z
   .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), { message: "must be an absolute http(s) URL" })
   .nullable();
 
+/** The brand of the hosted pages: each field null to clear it (the page keeps dream-api's own look there). */
+const displayName = z
+  .string()
+  .trim()
+  .min(1, "must be 1 to 60 characters (null clears it)")
+  .max(60, "must be 1 to 60 characters (null clears it)")
+  .nullable()
+  .meta({ description: "Name shown on the hosted pricing page and Checkout instead of your Stripe account's name.", example: "Acme AI" });
+
+const logoUrl = z
+  .string()
+  .max(2048, "must be at most 2048 characters")
+  .refine((value) => URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol), { message: "must be an absolute https URL of an image (http is accepted in test mode only)" })
+  .nullable()
+  .meta({ description: "Image shown on the hosted pages: https (http too in test mode), at most 2048 characters.", example: "https://app.example/logo.png" });
+
+const accentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour such as #4f46e5")
+  .nullable()
+  .meta({ description: "Colour of buttons and highlights on the hosted pages, `#RRGGBB`.", example: "#4f46e5" });
+
+const supportEmail = z
+  .email("must be a valid email address")
+  .max(254, "must be at most 254 characters")
+  .nullable()
+  .meta({ description: 'Shown on the hosted pricing page as "Questions? <email>".', example: "support@app.example" });
+
 const settingsChange = z.strictObject({
   mode: z.enum(["test", "live"], "must be test or live").meta({ description: "Which mode's settings to change." }),
   allowedOrigins: z.array(origin).max(20, "at most 20 origins").optional(),
+  allowLocalhost: z
+    .boolean("must be true or false")
+    .optional()
+    .meta({ description: "Test mode only: also allow redirects to http://localhost:<port> and http://127.0.0.1:<port>. Live mode refuses true." }),
   defaultSuccessUrl: returnUrl.optional(),
   defaultCancelUrl: returnUrl.optional(),
   defaultReturnUrl: returnUrl.optional(),
+  displayName: displayName.optional(),
+  logoUrl: logoUrl.optional(),
+  accentColor: accentColor.optional(),
+  supportEmail: supportEmail.optional(),
 });
 
 export const updateSettingsOperation = defineOperation<AppEnv>({
@@ -33,10 +69,13 @@ export const updateSettingsOperation = defineOperation<AppEnv>({
   tag: "Settings",
   summary: "Change settings",
   description:
-    "Changes the given fields of one mode's settings (null clears a URL); the next checkout or portal session uses them. Live mode takes https origins only, and its default URLs must be on one of its allowed origins.",
+    "Changes the given fields of one mode's settings (null clears a URL or a brand field); the next checkout or portal session and the hosted pricing page use them. Live mode takes https origins and an https logo only, its default URLs must be on one of its allowed origins, and it never allows localhost.",
   auth: ["developerSession"],
   request: {
-    body: { schema: settingsChange, example: { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks" } },
+    body: {
+      schema: settingsChange,
+      example: { mode: "live", allowedOrigins: ["https://app.example"], defaultSuccessUrl: "https://app.example/thanks", displayName: "Acme AI", accentColor: "#4f46e5" },
+    },
   },
   response: { status: 200, schema: responses.settings, description: "The settings as saved." },
   errors: ["invalid_json", "invalid_request", "body_too_large"],

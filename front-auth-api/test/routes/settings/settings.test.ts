@@ -15,7 +15,19 @@ describe("developer settings", () => {
   it("starts empty, saves each mode on its own, and merges a change into what was saved", async () => {
     const { token, platformId } = await developerWithPlatform();
     const empty = await call("GET", "/settings?mode=live", { token });
-    expect(empty.body.settings).toEqual({ mode: "live", allowedOrigins: [], defaultSuccessUrl: null, defaultCancelUrl: null, defaultReturnUrl: null, updatedAt: null });
+    expect(empty.body.settings).toEqual({
+      mode: "live",
+      allowedOrigins: [],
+      allowLocalhost: false,
+      defaultSuccessUrl: null,
+      defaultCancelUrl: null,
+      defaultReturnUrl: null,
+      displayName: null,
+      logoUrl: null,
+      accentColor: null,
+      supportEmail: null,
+      updatedAt: null,
+    });
 
     const live = await call("PATCH", "/settings", {
       token,
@@ -65,6 +77,59 @@ describe("developer settings", () => {
       expect(refused.body.error.param, JSON.stringify(body)).toBe(param);
     }
     expectError(await call("GET", "/settings?mode=staging", { token }), 400, "invalid_request");
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM platform_settings WHERE platform_id = ?1").bind(platformId).first<{ n: number }>();
+    expect(rows?.n).toBe(0);
+  });
+
+  it("saves the brand and allowLocalhost per mode, trims the display name, and clears a field with null", async () => {
+    const { token, platformId } = await developerWithPlatform();
+    const brand = { displayName: "  Acme AI  ", logoUrl: "https://app.example/logo.png", accentColor: "#4F46E5", supportEmail: "support@app.example" };
+    const live = await call("PATCH", "/settings", { token, body: { mode: "live", ...brand } });
+    expect(live.status).toBe(200);
+    expect(live.body.settings).toMatchObject({
+      mode: "live",
+      displayName: "Acme AI",
+      logoUrl: "https://app.example/logo.png",
+      accentColor: "#4F46E5",
+      supportEmail: "support@app.example",
+      allowLocalhost: false,
+    });
+
+    const test = await call("PATCH", "/settings", { token, body: { mode: "test", allowLocalhost: true, logoUrl: "http://localhost:5173/logo.png", displayName: "Acme (test)" } });
+    expect(test.status).toBe(200);
+    expect(test.body.settings).toMatchObject({ allowLocalhost: true, logoUrl: "http://localhost:5173/logo.png", displayName: "Acme (test)", accentColor: null });
+    expect((await call("GET", "/settings?mode=live", { token })).body.settings).toMatchObject({ displayName: "Acme AI", allowLocalhost: false });
+
+    const cleared = await call("PATCH", "/settings", { token, body: { mode: "live", logoUrl: null, supportEmail: null } });
+    expect(cleared.body.settings).toMatchObject({ displayName: "Acme AI", logoUrl: null, accentColor: "#4F46E5", supportEmail: null });
+    const unticked = await call("PATCH", "/settings", { token, body: { mode: "test", allowLocalhost: false } });
+    expect(unticked.body.settings).toMatchObject({ allowLocalhost: false, displayName: "Acme (test)" });
+    expect(await getPlatformSettings(env.DB, platformId, "test")).toMatchObject({ allowLocalhost: false, logoUrl: "http://localhost:5173/logo.png" });
+  });
+
+  it("refuses a bad brand field or localhost in live mode with the field at fault, and saves nothing", async () => {
+    const { token, platformId } = await developerWithPlatform();
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [{ mode: "live", allowLocalhost: true }, "allowLocalhost", "tick it in test mode only"],
+      [{ mode: "test", allowLocalhost: "yes" }, "allowLocalhost", "must be true or false"],
+      [{ mode: "test", displayName: "   " }, "displayName", "1 to 60 characters"],
+      [{ mode: "test", displayName: "x".repeat(61) }, "displayName", "1 to 60 characters"],
+      [{ mode: "test", displayName: 42 }, "displayName", ""],
+      [{ mode: "test", logoUrl: "not a url" }, "logoUrl", "https URL"],
+      [{ mode: "test", logoUrl: "javascript:alert(1)" }, "logoUrl", "https URL"],
+      [{ mode: "test", logoUrl: `https://app.example/${"a".repeat(2048)}` }, "logoUrl", "2048"],
+      [{ mode: "live", logoUrl: "http://app.example/logo.png" }, "logoUrl", "https logo only"],
+      [{ mode: "test", accentColor: "indigo" }, "accentColor", "#4f46e5"],
+      [{ mode: "test", accentColor: "#fff" }, "accentColor", "hex colour"],
+      [{ mode: "test", supportEmail: "support" }, "supportEmail", "valid email"],
+      [{ mode: "test", brand: { displayName: "Acme" } }, "brand", "Unknown field"],
+    ];
+    for (const [body, param, message] of refusals) {
+      const refused = await call("PATCH", "/settings", { token, body });
+      expectError(refused, 400, "invalid_request");
+      expect(refused.body.error.param, JSON.stringify(body)).toBe(param);
+      expect(refused.body.error.message, JSON.stringify(body)).toContain(message);
+    }
     const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM platform_settings WHERE platform_id = ?1").bind(platformId).first<{ n: number }>();
     expect(rows?.n).toBe(0);
   });

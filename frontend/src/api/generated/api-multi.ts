@@ -121,7 +121,7 @@ export interface paths {
         };
         /**
          * List public tiers
-         * @description Your pricing for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds.
+         * @description Your pricing and brand for a public page, by publishable key: no authentication, any origin, no Stripe ids, cacheable for 60 seconds. The brand is the one set for the key's mode.
          */
         get: operations["tiers.listPublic"];
         put?: never;
@@ -480,6 +480,29 @@ export interface components {
             /** @description A one-off tier whose inventory is 0. */
             soldOut: boolean;
         };
+        /** @description How your hosted pages present you, as set in the dashboard's Settings for the key's mode; each field null when unset. */
+        Brand: {
+            /**
+             * @description The name to show instead of the platform's; null: none set.
+             * @example Acme AI
+             */
+            displayName: string | null;
+            /**
+             * @description The logo to show.
+             * @example https://app.example/logo.png
+             */
+            logoUrl: string | null;
+            /**
+             * @description Buttons and highlights, `#RRGGBB`.
+             * @example #4f46e5
+             */
+            accentColor: string | null;
+            /**
+             * @description Where end-users write with questions ("Questions? support@…").
+             * @example support@app.example
+             */
+            supportEmail: string | null;
+        };
         /** @description Everything the dashboard shows about your platform. */
         Dashboard: {
             /** @example plt_8dJ2kQ */
@@ -599,6 +622,7 @@ export interface components {
         };
         PublicTierList: {
             tiers: components["schemas"]["PublicTier"][];
+            brand: components["schemas"]["Brand"];
             mode: components["schemas"]["ApiMode"];
         };
         CheckoutSession: {
@@ -1719,7 +1743,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The active tiers. */
+            /** @description The active tiers and the brand. */
             200: {
                 headers: {
                     /** @description This call's id; quote it to support. */
@@ -1749,6 +1773,12 @@ export interface operations {
                      *           "soldOut": false
                      *         }
                      *       ],
+                     *       "brand": {
+                     *         "displayName": "Acme AI",
+                     *         "logoUrl": "https://app.example/logo.png",
+                     *         "accentColor": "#4f46e5",
+                     *         "supportEmail": "support@app.example"
+                     *       },
                      *       "mode": "preview"
                      *     }
                      */

@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * Get settings
-         * @description The developer's settings for one mode: allowed origins and default return URLs (empty until saved).
+         * @description The developer's settings for one mode: allowed origins, default return URLs and the brand of the hosted pages (empty until saved).
          */
         get: operations["settings.get"];
         put?: never;
@@ -163,7 +163,7 @@ export interface paths {
         head?: never;
         /**
          * Change settings
-         * @description Changes the given fields of one mode's settings (null clears a URL); the next checkout or portal session uses them. Live mode takes https origins only, and its default URLs must be on one of its allowed origins.
+         * @description Changes the given fields of one mode's settings (null clears a URL or a brand field); the next checkout or portal session and the hosted pricing page use them. Live mode takes https origins and an https logo only, its default URLs must be on one of its allowed origins, and it never allows localhost.
          */
         patch: operations["settings.update"];
         trace?: never;
@@ -337,12 +337,14 @@ export interface components {
              */
             mode: "test" | "live";
             /**
-             * @description Exact origins Checkout and the billing portal may send end-users back to. Enforced for live keys.
+             * @description Exact origins Checkout and the billing portal may send end-users back to, in this mode, whoever calls.
              * @example [
              *       "https://app.example"
              *     ]
              */
             allowedOrigins: string[];
+            /** @description Test mode only: http://localhost:<port> and http://127.0.0.1:<port> are allowed too. Always false in live mode. */
+            allowLocalhost: boolean;
             /**
              * @description Where Checkout returns after payment when the call names no successUrl.
              * @example https://app.example/thanks
@@ -352,6 +354,26 @@ export interface components {
             defaultCancelUrl: string | null;
             /** @description Where the billing portal returns, when the call names no returnUrl. */
             defaultReturnUrl: string | null;
+            /**
+             * @description Brand: the name on the hosted pricing page and Checkout (null: your Stripe account's name).
+             * @example Acme AI
+             */
+            displayName: string | null;
+            /**
+             * @description Brand: the logo on the hosted pricing page and Checkout.
+             * @example https://app.example/logo.png
+             */
+            logoUrl: string | null;
+            /**
+             * @description Brand: buttons and highlights, `#RRGGBB`.
+             * @example #4f46e5
+             */
+            accentColor: string | null;
+            /**
+             * @description Brand: shown on the hosted pricing page as "Questions? <email>".
+             * @example support@app.example
+             */
+            supportEmail: string | null;
             /** @description When these settings were last saved; null if never. */
             updatedAt: string | null;
         };
@@ -1226,9 +1248,14 @@ export interface operations {
                      *         "allowedOrigins": [
                      *           "https://app.example"
                      *         ],
+                     *         "allowLocalhost": false,
                      *         "defaultSuccessUrl": "https://app.example/thanks",
                      *         "defaultCancelUrl": null,
                      *         "defaultReturnUrl": null,
+                     *         "displayName": "Acme AI",
+                     *         "logoUrl": "https://app.example/logo.png",
+                     *         "accentColor": "#4f46e5",
+                     *         "supportEmail": "support@app.example",
                      *         "updatedAt": "2026-11-01T00:00:00.000Z"
                      *       }
                      *     }
@@ -1309,7 +1336,9 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "https://app.example"
                  *       ],
-                 *       "defaultSuccessUrl": "https://app.example/thanks"
+                 *       "defaultSuccessUrl": "https://app.example/thanks",
+                 *       "displayName": "Acme AI",
+                 *       "accentColor": "#4f46e5"
                  *     }
                  */
                 "application/json": {
@@ -1319,9 +1348,31 @@ export interface operations {
                      */
                     mode: "test" | "live";
                     allowedOrigins?: string[];
+                    /** @description Test mode only: also allow redirects to http://localhost:<port> and http://127.0.0.1:<port>. Live mode refuses true. */
+                    allowLocalhost?: boolean;
                     defaultSuccessUrl?: string | null;
                     defaultCancelUrl?: string | null;
                     defaultReturnUrl?: string | null;
+                    /**
+                     * @description Name shown on the hosted pricing page and Checkout instead of your Stripe account's name.
+                     * @example Acme AI
+                     */
+                    displayName?: string | null;
+                    /**
+                     * @description Image shown on the hosted pages: https (http too in test mode), at most 2048 characters.
+                     * @example https://app.example/logo.png
+                     */
+                    logoUrl?: string | null;
+                    /**
+                     * @description Colour of buttons and highlights on the hosted pages, `#RRGGBB`.
+                     * @example #4f46e5
+                     */
+                    accentColor?: string | null;
+                    /**
+                     * @description Shown on the hosted pricing page as "Questions? <email>".
+                     * @example support@app.example
+                     */
+                    supportEmail?: string | null;
                 };
             };
         };
@@ -1341,9 +1392,14 @@ export interface operations {
                      *         "allowedOrigins": [
                      *           "https://app.example"
                      *         ],
+                     *         "allowLocalhost": false,
                      *         "defaultSuccessUrl": "https://app.example/thanks",
                      *         "defaultCancelUrl": null,
                      *         "defaultReturnUrl": null,
+                     *         "displayName": "Acme AI",
+                     *         "logoUrl": "https://app.example/logo.png",
+                     *         "accentColor": "#4f46e5",
+                     *         "supportEmail": "support@app.example",
                      *         "updatedAt": "2026-11-01T00:00:00.000Z"
                      *       }
                      *     }

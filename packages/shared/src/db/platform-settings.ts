@@ -1,10 +1,21 @@
-/** D1 access for developer settings, one row per platform and mode (migration 0012); no row means none set. */
+/** D1 access for developer settings, one row per platform and mode (migrations 0012, 0013); no row means none set. */
 import type { KeyMode } from "../ids";
 
-export interface PlatformSettings {
+/** How the hosted pages (pricing page, Checkout) present the developer; null fields keep dream-api's own look. */
+export interface PlatformBrand {
+  displayName: string | null;
+  logoUrl: string | null;
+  /** `#RRGGBB`. */
+  accentColor: string | null;
+  supportEmail: string | null;
+}
+
+export interface PlatformSettings extends PlatformBrand {
   mode: KeyMode;
   /** Exact origins (`https://app.example`) that checkout and portal redirects may go to. */
   allowedOrigins: string[];
+  /** Test mode only: redirects to http://localhost:<port> and http://127.0.0.1:<port> are allowed too. */
+  allowLocalhost: boolean;
   defaultSuccessUrl: string | null;
   defaultCancelUrl: string | null;
   defaultReturnUrl: string | null;
@@ -12,27 +23,63 @@ export interface PlatformSettings {
   updatedAt: string | null;
 }
 
+/** The settings of a mode nobody has saved yet. */
+export function emptyPlatformSettings(mode: KeyMode): PlatformSettings {
+  return {
+    mode,
+    allowedOrigins: [],
+    allowLocalhost: false,
+    defaultSuccessUrl: null,
+    defaultCancelUrl: null,
+    defaultReturnUrl: null,
+    displayName: null,
+    logoUrl: null,
+    accentColor: null,
+    supportEmail: null,
+    updatedAt: null,
+  };
+}
+
+/** The brand part of the settings, for the hosted pages. */
+export function brandOf(settings: PlatformBrand): PlatformBrand {
+  return { displayName: settings.displayName, logoUrl: settings.logoUrl, accentColor: settings.accentColor, supportEmail: settings.supportEmail };
+}
+
 interface PlatformSettingsRow {
   mode: KeyMode;
   allowed_origins: string;
+  allow_localhost: number;
   default_success_url: string | null;
   default_cancel_url: string | null;
   default_return_url: string | null;
+  brand_display_name: string | null;
+  brand_logo_url: string | null;
+  brand_accent_color: string | null;
+  brand_support_email: string | null;
   updated_at: string;
 }
 
 export async function getPlatformSettings(db: D1Database, platformId: string, mode: KeyMode): Promise<PlatformSettings> {
   const row = await db
-    .prepare("SELECT mode, allowed_origins, default_success_url, default_cancel_url, default_return_url, updated_at FROM platform_settings WHERE platform_id = ?1 AND mode = ?2")
+    .prepare(
+      `SELECT mode, allowed_origins, allow_localhost, default_success_url, default_cancel_url, default_return_url,
+         brand_display_name, brand_logo_url, brand_accent_color, brand_support_email, updated_at
+       FROM platform_settings WHERE platform_id = ?1 AND mode = ?2`,
+    )
     .bind(platformId, mode)
     .first<PlatformSettingsRow>();
-  if (!row) return { mode, allowedOrigins: [], defaultSuccessUrl: null, defaultCancelUrl: null, defaultReturnUrl: null, updatedAt: null };
+  if (!row) return emptyPlatformSettings(mode);
   return {
     mode: row.mode,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    allowLocalhost: row.allow_localhost === 1,
     defaultSuccessUrl: row.default_success_url,
     defaultCancelUrl: row.default_cancel_url,
     defaultReturnUrl: row.default_return_url,
+    displayName: row.brand_display_name,
+    logoUrl: row.brand_logo_url,
+    accentColor: row.brand_accent_color,
+    supportEmail: row.brand_support_email,
     updatedAt: row.updated_at,
   };
 }
@@ -41,10 +88,26 @@ export async function getPlatformSettings(db: D1Database, platformId: string, mo
 export function putPlatformSettingsStatement(db: D1Database, platformId: string, settings: Omit<PlatformSettings, "updatedAt">, now: string): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO platform_settings (platform_id, mode, allowed_origins, default_success_url, default_cancel_url, default_return_url, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-       ON CONFLICT (platform_id, mode) DO UPDATE SET allowed_origins = excluded.allowed_origins, default_success_url = excluded.default_success_url,
-         default_cancel_url = excluded.default_cancel_url, default_return_url = excluded.default_return_url, updated_at = excluded.updated_at`,
+      `INSERT INTO platform_settings (platform_id, mode, allowed_origins, allow_localhost, default_success_url, default_cancel_url, default_return_url,
+         brand_display_name, brand_logo_url, brand_accent_color, brand_support_email, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+       ON CONFLICT (platform_id, mode) DO UPDATE SET allowed_origins = excluded.allowed_origins, allow_localhost = excluded.allow_localhost,
+         default_success_url = excluded.default_success_url, default_cancel_url = excluded.default_cancel_url, default_return_url = excluded.default_return_url,
+         brand_display_name = excluded.brand_display_name, brand_logo_url = excluded.brand_logo_url, brand_accent_color = excluded.brand_accent_color,
+         brand_support_email = excluded.brand_support_email, updated_at = excluded.updated_at`,
     )
-    .bind(platformId, settings.mode, JSON.stringify(settings.allowedOrigins), settings.defaultSuccessUrl, settings.defaultCancelUrl, settings.defaultReturnUrl, now);
+    .bind(
+      platformId,
+      settings.mode,
+      JSON.stringify(settings.allowedOrigins),
+      settings.allowLocalhost ? 1 : 0,
+      settings.defaultSuccessUrl,
+      settings.defaultCancelUrl,
+      settings.defaultReturnUrl,
+      settings.displayName,
+      settings.logoUrl,
+      settings.accentColor,
+      settings.supportEmail,
+      now,
+    );
 }
