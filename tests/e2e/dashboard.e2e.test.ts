@@ -109,7 +109,8 @@ function recordResponses(page: Page) {
 
 describe("the dashboard in Chromium", () => {
   it("takes a developer from sign-up to a paying end-user", async ({ onTestFailed }) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A context of its own, so a second tab can share the developer's session (the shareable-link step).
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     recordResponses(page);
     recordCspViolations(page);
     // Off-site redirects land here instead of the network (the machine is offline).
