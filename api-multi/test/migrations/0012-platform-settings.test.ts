@@ -3,15 +3,12 @@
  * into per-mode `platform_settings`: existing values reach both modes,
  * platforms without any get no row, and the old columns are gone.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { migrateToJustBefore } from "./migrate";
 
 describe("migration 0012_platform_settings", () => {
   it("copies each platform's origins and URLs to test and live, and drops the old columns", async () => {
-    const db = env.MIGRATION_TEST_DB;
-    const index = env.TEST_MIGRATIONS.findIndex((migration) => migration.name.startsWith("0012_"));
-    expect(index).toBeGreaterThan(0);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index));
+    const { db, applyIt } = await migrateToJustBefore("0012_");
     const now = "2026-11-16T12:00:00.000Z";
     await db.batch([
       db
@@ -19,7 +16,7 @@ describe("migration 0012_platform_settings", () => {
         .bind("plt_configured", "user_a", '["https://app.example"]', "https://app.example/thanks", now),
       db.prepare("INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES (?1, ?2, 'free', ?3, ?3)").bind("plt_bare", "user_b", now),
     ]);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index + 1));
+    await applyIt();
 
     const rows = await db.prepare("SELECT platform_id, mode, allowed_origins, default_success_url, default_cancel_url, default_return_url FROM platform_settings ORDER BY platform_id, mode").all();
     expect(rows.results).toEqual([

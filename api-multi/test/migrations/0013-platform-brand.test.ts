@@ -3,15 +3,12 @@
  * `platform_settings`: rows saved before it keep their origins and URLs,
  * with no brand and localhost not allowed.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { migrateToJustBefore } from "./migrate";
 
 describe("migration 0013_platform_brand", () => {
   it("keeps existing settings, with a null brand and allow_localhost 0, and takes only 0 or 1", async () => {
-    const db = env.MIGRATION_TEST_DB;
-    const index = env.TEST_MIGRATIONS.findIndex((migration) => migration.name.startsWith("0013_"));
-    expect(index).toBeGreaterThan(0);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index));
+    const { db, applyIt } = await migrateToJustBefore("0013_");
     const now = "2026-11-16T12:00:00.000Z";
     await db.batch([
       db.prepare("INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES (?1, ?2, 'paid', ?3, ?3)").bind("plt_brand_before", "user_brand", now),
@@ -19,7 +16,7 @@ describe("migration 0013_platform_brand", () => {
         .prepare("INSERT INTO platform_settings (platform_id, mode, allowed_origins, default_success_url, updated_at) VALUES (?1, 'test', ?2, ?3, ?4)")
         .bind("plt_brand_before", '["http://localhost:3000"]', "http://localhost:3000/thanks", now),
     ]);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index + 1));
+    await applyIt();
 
     const row = await db.prepare("SELECT * FROM platform_settings WHERE platform_id = ?1").bind("plt_brand_before").first();
     expect(row).toMatchObject({

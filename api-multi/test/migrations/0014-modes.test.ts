@@ -4,15 +4,12 @@
  * their payload's `livemode`; keys become (platform, mode, …), so the same
  * userId, tier name or idempotency key can then exist once per mode.
  */
-import { applyD1Migrations, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { migrateToJustBefore } from "./migrate";
 
 describe("migration 0014_modes", () => {
   it("moves existing rows into test mode (events by their livemode) and keys them by mode", async () => {
-    const db = env.MIGRATION_TEST_DB;
-    const index = env.TEST_MIGRATIONS.findIndex((migration) => migration.name.startsWith("0014_"));
-    expect(index).toBeGreaterThan(0);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index));
+    const { db, applyIt } = await migrateToJustBefore("0014_");
     const now = "2026-11-16T12:00:00.000Z";
     await db.batch([
       db.prepare("INSERT INTO platforms (platform_id, developer_id, plan, created_at, updated_at) VALUES ('plt_old', 'user_old', 'paid', ?1, ?1)").bind(now),
@@ -35,7 +32,7 @@ describe("migration 0014_modes", () => {
         .bind(JSON.stringify({ id: "evt_test", livemode: false }), now),
       db.prepare("INSERT INTO events (source, event_id, type, platform_id, payload, received_at) VALUES ('platform', 'evt_odd', 'x', NULL, 'not json', ?1)").bind(now),
     ]);
-    await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, index + 1));
+    await applyIt();
 
     for (const table of ["tiers", "end_users", "usage_counts", "usage_daily", "subscriptions", "purchases", "idempotency_keys"]) {
       const rows = await db.prepare(`SELECT mode FROM ${table} WHERE platform_id = 'plt_old'`).all<{ mode: string }>();

@@ -2,14 +2,14 @@
 import { env } from "cloudflare:test";
 import type { KeyMode } from "@dream-api/shared";
 import { describe, expect, it } from "vitest";
-import { call, expectErrorShape, saveSettings, seedConnectedPlatform, stripe } from "../../harness";
+import { call, expectErrorShape, saveSettings, seedConnectedPlatform, standInStripe } from "../../harness";
 
 /** A platform whose end-user "payer" has a Stripe customer on the connected account, so the portal opens. */
 async function platformWithPayer(mode: KeyMode) {
   const platform = await seedConnectedPlatform({ mode, plan: "paid" });
   const created = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "payer", email: `payer.${crypto.randomUUID().slice(0, 8)}@example.com` } });
   expect(created.status).toBe(201);
-  const customer = await stripe.customers.create({ email: "payer@example.com" }, { stripeAccount: platform.account });
+  const customer = await standInStripe(mode).customers.create({ email: "payer@example.com" }, { stripeAccount: platform.account });
   await env.DB.prepare("UPDATE end_users SET stripe_customer_id = ?3, stripe_customer_account = ?4 WHERE platform_id = ?1 AND user_id = ?2")
     .bind(platform.platformId, "payer", customer.id, platform.account)
     .run();
