@@ -426,6 +426,14 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Save live settings" }).click();
     await expect.poll(() => page.getByText(/^Saved /).isVisible()).toBe(true);
     await expectFits(page, "16-settings-live");
+    // A live checkout (live key, live tier, the connected account in live mode): a URL outside the saved origins is refused, inside accepted.
+    const outside = await api("/api/checkout", { method: "POST", key: liveSecretKey, body: { userId: "live-user-1", tier: "pro", successUrl: "https://elsewhere.example/thanks" } });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.param).toBe("successUrl");
+    const inside = await api("/api/checkout", { method: "POST", key: liveSecretKey, body: { userId: "live-user-1", tier: "pro", successUrl: "https://shop.example/welcome" } });
+    expect(inside.status).toBe(201);
+    expect(inside.body.mode).toBe("live");
+    expect(inside.body.id).toMatch(/^cs_live_/);
 
     // Back to test, from the header: the test settings, the banner, and the test numbers again.
     await modeSwitch.getByRole("link", { name: "Test" }).click();
@@ -448,7 +456,12 @@ describe("the dashboard in Chromium", () => {
       const withSecret = responses.filter((response) => response.body.includes(secret));
       expect(withSecret.map((response) => response.url)).toEqual([`${URLS.frontAuthApi}/credentials`]);
     }
-    const webhookSecrets = ["whsec_local_platform_00000000000000000000", "whsec_local_connect_000000000000000000000", "whsec_local_preview_000000000000000000000"];
+    const webhookSecrets = [
+      "whsec_local_platform_00000000000000000000",
+      "whsec_local_connect_000000000000000000000",
+      "whsec_local_connect_live_0000000000000000",
+      "whsec_local_preview_000000000000000000000",
+    ];
     for (const response of responses) for (const secret of webhookSecrets) expect(response.body).not.toContain(secret);
     await stopStack(stack);
     const logs = stack.output();
