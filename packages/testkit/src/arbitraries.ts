@@ -637,6 +637,9 @@ function setAt(root: Record<string, unknown>, path: readonly (string | number)[]
  */
 export function mutatedEventBody(event: Record<string, unknown>, id: string, mutations: readonly EventMutation[]): string {
   const copy = JSON.parse(JSON.stringify({ ...event, id })) as Record<string, unknown>;
+  // A copy of each inserted value: a later mutation may write inside it, and fast-check hands the
+  // same value instances to other runs while shrinking — writing into them could make them cyclic.
+  const fresh = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   for (const mutation of mutations) {
     if (mutation.kind === "text") return mutation.text;
     if (mutation.kind === "retype") {
@@ -646,13 +649,13 @@ export function mutatedEventBody(event: Record<string, unknown>, id: string, mut
     if (mutation.kind === "object") {
       const data = typeof copy["data"] === "object" && copy["data"] !== null && !Array.isArray(copy["data"]) ? (copy["data"] as Record<string, unknown>) : {};
       copy["data"] = data;
-      data["object"] = mutation.value;
+      data["object"] = fresh(mutation.value);
       continue;
     }
     const { at } = mutation;
     const paths = typeof at === "number" ? jsonPaths(copy, 5) : [];
     const path = typeof at === "number" ? paths[at % Math.max(paths.length, 1)] : at;
-    if (path) setAt(copy, path, mutation.kind === "replace" ? mutation.value : undefined, mutation.kind === "remove");
+    if (path) setAt(copy, path, mutation.kind === "replace" ? fresh(mutation.value) : undefined, mutation.kind === "remove");
   }
   return JSON.stringify(copy);
 }
