@@ -24,7 +24,17 @@ export const TAGS = [
 ] as const;
 
 /** Errors any call with a credential may answer (`clerk_error`: Clerk's keys for a session token could not be loaded). */
-export const AUTH_ERRORS: readonly ErrorCode[] = ["unauthorized", "invalid_api_key", "invalid_token", "rate_limited", "internal_error", "database_error", "clerk_error", "misconfigured"];
+export const AUTH_ERRORS: readonly ErrorCode[] = [
+  "unauthorized",
+  "invalid_api_key",
+  "invalid_token",
+  "live_mode_unavailable",
+  "rate_limited",
+  "internal_error",
+  "database_error",
+  "clerk_error",
+  "misconfigured",
+];
 
 const INFO = {
   title: "dream-api",
@@ -67,6 +77,9 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   internal_error: "Something went wrong on our side. Try again; if it persists, contact support with the request id.",
   database_error: "The plan could not be saved. Nothing was changed; retry the request.",
   not_found: "No platform has this publishable key.",
+  live_mode_unavailable:
+    "Live mode needs the paid plan ($15/month) and a connected Stripe account; this platform is on the free plan. Subscribe in the dashboard to use live keys again — test keys keep working.",
+  livemode_mismatch: 'Event evt_1QxYz is a test-mode event, but end-user "user_42" exists only in live mode. Nothing was applied; the event is recorded.',
 };
 
 /** Every operation api-multi serves (its API, then health, this document and its reference page), the document and each one's error codes. */

@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a Stripe event
-         * @description Stripe's Connect (and preview) webhook endpoint. The signature is the authentication. Each event is applied once: a redelivery answers `duplicate: true` and changes nothing. A 500 asks Stripe to retry.
+         * @description Stripe's Connect (and preview) webhook endpoints, one per mode. The signature is the authentication. Each event is applied once: a redelivery answers `duplicate: true` and changes nothing. An event that names data of the other mode than its `livemode` is 400 `livemode_mismatch`: recorded, nothing applied. A 500 asks Stripe to retry.
          */
         post: operations["webhooks.stripe"];
         delete?: never;
@@ -877,7 +877,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `usage_limit_exceeded`, `preview_limit_reached` */
+            /** @description `live_mode_unavailable`, `usage_limit_exceeded`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -998,7 +998,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `forbidden`, `preview_limit_reached` */
+            /** @description `live_mode_unavailable`, `forbidden`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,6 +1146,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `not_found` */
             404: {
                 headers: {
@@ -1286,7 +1295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `preview_limit_reached` */
+            /** @description `live_mode_unavailable`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1416,6 +1425,15 @@ export interface operations {
             };
             /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1560,6 +1578,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `customer_not_found` */
             404: {
                 headers: {
@@ -1672,6 +1699,15 @@ export interface operations {
             };
             /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1918,7 +1954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `forbidden`, `preview_limit_reached` */
+            /** @description `live_mode_unavailable`, `forbidden`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `forbidden`, `preview_limit_reached` */
+            /** @description `live_mode_unavailable`, `forbidden`, `preview_limit_reached` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2277,6 +2313,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description `not_found` */
             404: {
                 headers: {
@@ -2374,7 +2419,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookReceipt"];
                 };
             };
-            /** @description `invalid_signature`, `body_too_large`, `invalid_json`, `invalid_request` */
+            /** @description `invalid_signature`, `body_too_large`, `invalid_json`, `invalid_request`, `livemode_mismatch` */
             400: {
                 headers: {
                     [name: string]: unknown;

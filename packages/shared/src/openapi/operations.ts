@@ -1,6 +1,7 @@
 /** The operations the workers serve alike: their health, their OpenAPI document, and Stripe's webhook endpoint. */
 import { z } from "zod";
 import type { Env as HonoEnv } from "hono";
+import type { ErrorCode } from "../errors";
 import { defineOperation, type OperationDefinition } from "../hono/operation";
 import { readWebhookBody } from "../stripe-webhook";
 import type { OpenApiDocument } from "./document";
@@ -57,6 +58,8 @@ export interface StripeWebhookOperationOptions<E extends HonoEnv> {
   exampleEventType: string;
   /** What `outcome` says, for the document. */
   outcome: { description: string; example: string };
+  /** Codes beyond the ones every Stripe endpoint may answer (e.g. api-multi's `livemode_mismatch`). */
+  errors?: readonly ErrorCode[];
   /** The worker's service: verifies the signature of the raw body and applies the event once. */
   receive: (request: { ctx: { env: E["Bindings"]; now: Date }; input: { rawBody: string; signature: string | undefined } }) => Promise<StripeWebhookReceipt>;
 }
@@ -83,7 +86,7 @@ export function stripeWebhookOperation<E extends HonoEnv & { Variables: { now: D
       body: { schema: z.looseObject({ id: z.string(), type: z.string() }).meta({ description: "A Stripe event." }), example: { id: "evt_1QxYz", type: options.exampleEventType } },
     },
     response: { status: 200, schema: receipt, description: "Received." },
-    errors: ["invalid_signature", "body_too_large", "invalid_json", "invalid_request", "internal_error", "database_error", "stripe_error", "clerk_error"],
+    errors: ["invalid_signature", "body_too_large", "invalid_json", "invalid_request", "internal_error", "database_error", "stripe_error", "clerk_error", ...(options.errors ?? [])],
     handler: async (c) => {
       const rawBody = await readWebhookBody(c.req.raw);
       return c.json(await options.receive({ ctx: { env: c.env, now: c.get("now") }, input: { rawBody, signature: c.req.header("Stripe-Signature") } }));
