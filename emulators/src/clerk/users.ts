@@ -159,6 +159,11 @@ export function getUser(inst: InstanceState, userId: string): ClerkUserJson {
   return user;
 }
 
+/** The address `primary_email_address_id` names: what Clerk shows as a user's identifier. */
+export function primaryEmail(user: ClerkUserJson): string | null {
+  return user.email_addresses.find((e) => e.id === user.primary_email_address_id)?.email_address ?? null;
+}
+
 export function findUserByEmail(inst: InstanceState, email: string): ClerkUserJson | undefined {
   const wanted = normalizeEmail(email);
   for (const user of inst.users.values()) {
