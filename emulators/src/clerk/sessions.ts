@@ -9,7 +9,7 @@ import { getUser, touchSignIn } from "./users.js";
 /** Signs `userId` in: a new active session, and the sign-in recorded on the user. */
 export function startSession(inst: InstanceState, userId: string, azp: string | null, now = Date.now()): SessionRecord {
   const user = getUser(inst, userId);
-  const session: SessionRecord = { id: newId("sess"), user_id: user.id, status: "active", azp, created_at: now, updated_at: now };
+  const session: SessionRecord = { id: newId("sess"), user_id: user.id, status: "active", azp, last_active_organization_id: null, created_at: now, updated_at: now };
   inst.sessions.set(session.id, session);
   touchSignIn(user, now);
   return session;

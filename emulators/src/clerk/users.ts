@@ -231,10 +231,17 @@ export function replaceUserMetadata(inst: InstanceState, userId: string, params:
   return user;
 }
 
-/** Removes the user and ends their sessions, as deleting a Clerk user signs them out. */
+/**
+ * Removes the user and ends their sessions, as deleting a Clerk user signs
+ * them out; their organization memberships go too.
+ */
 export function deleteUser(inst: InstanceState, userId: string, now = Date.now()): { object: "user"; id: string; deleted: true } {
   getUser(inst, userId);
   inst.users.delete(userId);
+  for (const [id, membership] of inst.memberships) {
+    if (membership.user_id === userId) inst.memberships.delete(id);
+  }
+  inst.lastActiveOrganizations.delete(userId);
   for (const session of inst.sessions.values()) {
     if (session.user_id === userId && session.status === "active") {
       session.status = "ended";
