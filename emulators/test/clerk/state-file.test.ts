@@ -68,6 +68,8 @@ describe("stateFile", () => {
     const first = await startClerk({ stateFile });
     const client = createClerkClient({ secretKey: first.emulator.instance("end-user-api").secretKey, apiUrl: first.url });
     const user = await client.users.createUser({ emailAddress: ["old@example.com"] });
+    const token = await first.emulator.mintSessionToken({ instance: "end-user-api", userId: user.id });
+    const sid = (await verifyToken(token, { jwtKey: first.emulator.instance("end-user-api").jwtKeyPem })).sid;
     await first.close();
     // Strip what newer versions write, as an older stand-in left the file.
     const file = JSON.parse(readFileSync(stateFile, "utf8")) as { instances: Record<string, Record<string, unknown>> };
@@ -75,6 +77,7 @@ describe("stateFile", () => {
       delete inst.organizations;
       delete inst.memberships;
       delete inst.last_active_organizations;
+      for (const session of inst.sessions as Array<Record<string, unknown>>) delete session.last_active_organization_id;
     }
     writeFileSync(stateFile, JSON.stringify(file));
 
@@ -83,6 +86,11 @@ describe("stateFile", () => {
       const again = createClerkClient({ secretKey: second.emulator.instance("end-user-api").secretKey, apiUrl: second.url });
       expect((await again.users.getUser(user.id)).id).toBe(user.id);
       expect((await again.organizations.getOrganizationList()).totalCount).toBe(0);
+      // Its sessions have no active organization and still get tokens.
+      expect(await (await fetch(`${second.url}/local/sessions/${sid}`)).json()).toMatchObject({ status: "active", last_active_organization_id: null });
+      const refreshed = await fetch(`${second.url}/local/sessions/${sid}/tokens`, { method: "POST" });
+      const { jwt } = (await refreshed.json()) as { jwt: string };
+      expect(await verifyToken(jwt, { jwtKey: second.emulator.instance("end-user-api").jwtKeyPem })).not.toHaveProperty("o");
     } finally {
       await second.close();
     }
