@@ -36,8 +36,8 @@ export function templateClaims(instance: InstanceName, user: ClerkUserJson, org:
  * Clerk's session-token v2 organization claim, present only while an
  * organization is active: `id`, `slg` (slug) and `rol` (the role key without
  * its `org:` prefix; `@clerk/backend` reads `o.rol` back as `org:<rol>`).
- * `per` and `fpm` carry custom permissions of billing features, which the
- * stand-in has none of; system permissions are never in the token.
+ * `per` and `fpm` (with `fea`) encode custom permissions, which the stand-in
+ * has none of; system permissions are never in the token.
  */
 export function organizationClaim(org: OrganizationRecord, membership: MembershipRecord): { id: string; slg: string; rol: string } {
   return { id: org.id, slg: org.slug, rol: membership.role.replace(/^org:/, "") };
