@@ -11,7 +11,8 @@ import type { ListJson, OrganizationJson, OrganizationRecord } from "./types.js"
  */
 export function listOrganizations(inst: InstanceState, query: URLSearchParams): ListJson<OrganizationJson> {
   const { limit, offset } = parsePage(query);
-  const text = query.get("query")?.toLowerCase() || undefined;
+  const raw = query.get("query") || undefined;
+  const text = raw?.toLowerCase();
   const ids = includeExclude(query.getAll("organization_id"));
   const users = includeExclude(query.getAll("user_id"));
   const memberIds = (org: OrganizationRecord) => [...inst.memberships.values()].filter((m) => m.organization_id === org.id).map((m) => m.user_id);
@@ -23,7 +24,8 @@ export function listOrganizations(inst: InstanceState, query: URLSearchParams): 
       if (users.include.size > 0 && !members.some((id) => users.include.has(id))) return false;
       if (members.some((id) => users.exclude.has(id))) return false;
     }
-    return text === undefined || org.id.toLowerCase() === text || org.name.toLowerCase().includes(text) || org.slug.includes(text);
+    // Ids are case-sensitive and match exactly; names and slugs match in part, ignoring case.
+    return text === undefined || org.id === raw || org.name.toLowerCase().includes(text) || org.slug.includes(text);
   });
   const keys: Record<string, (org: OrganizationRecord) => SortValue> = {
     name: (org) => org.name,

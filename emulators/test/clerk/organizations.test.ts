@@ -135,6 +135,7 @@ describe("organizations through @clerk/backend", () => {
     expect((await endUser.organizations.getOrganizationList({ query: b?.id })).data.map((o) => o.id)).toEqual([b?.id]);
     // An id only matches exactly.
     expect((await endUser.organizations.getOrganizationList({ query: b?.id.slice(0, -1) })).totalCount).toBe(0);
+    expect((await endUser.organizations.getOrganizationList({ query: b?.id.toUpperCase() })).totalCount).toBe(0);
 
     const byIds = await endUser.organizations.getOrganizationList({ organizationId: [a?.id ?? "", b?.id ?? ""], includeMembersCount: true });
     expect(byIds.data.map((o) => [o.id, o.membersCount])).toEqual([
