@@ -2,7 +2,8 @@ import type { Hono } from "hono";
 import type { EmulatorContext } from "./context.js";
 import { ClerkApiError, clerkErrors } from "./errors.js";
 import { type AuthMode, type AuthPageModel, renderAuthPage, renderErrorPage } from "./pages.js";
-import { startSession } from "./sessions.js";
+import { findOrganization } from "./organizations.js";
+import { memberOrganization, startSession } from "./sessions.js";
 import type { InstanceState } from "./state.js";
 import { type ClerkUserJson, isInstanceName } from "./types.js";
 import { createUser, findUserByEmail } from "./users.js";
@@ -19,6 +20,14 @@ type Fields = Record<string, string | undefined>;
  * The dashboard's local sign-in (DESIGN.md section 5: clerk-react cannot run
  * offline). After the form, the browser is sent to `redirect_url` with
  * `#__clerk_session=<id>&__session=<jwt>`; the fragment never reaches a server log.
+ *
+ * `organization_id` (an id or slug) names the organization the sending page
+ * wants active. It becomes active only if the user is already a member:
+ * the page never creates memberships, as Clerk's sign-in cannot. A
+ * non-member's session starts where any new session would (their last
+ * active organization, or none), and the sending page adds the membership
+ * through its backend and then activates it (`POST /local/sessions/:id/touch`,
+ * Clerk's `setActive({ organization })`).
  */
 export function registerAuthPages(app: Hono, ctx: EmulatorContext): void {
   for (const mode of ["sign-in", "sign-up"] as const) {
@@ -36,7 +45,9 @@ export function registerAuthPages(app: Hono, ctx: EmulatorContext): void {
       const form: AuthPageModel = { ...model, email: fields.email ?? "", firstName: fields.first_name ?? "" };
       try {
         const user = mode === "sign-in" ? existingUser(inst, form) : newUser(inst, form);
-        const session = startSession(inst, user.id, redirect.origin);
+        // The named organization becomes active only for a member; anyone else starts where a new Clerk session would.
+        const named = model.organization && memberOrganization(inst, user.id, model.organization.id);
+        const session = startSession(inst, user.id, { azp: redirect.origin, ...(named ? { organization: named.id } : {}) });
         ctx.state.save();
         const jwt = ctx.tokens.mint(inst, session, user);
         redirect.hash = `__clerk_session=${session.id}&__session=${jwt}`;
@@ -59,7 +70,13 @@ function resolveTarget(ctx: EmulatorContext, mode: AuthMode, fields: Fields): Pa
   if (!redirect) return "redirect_url must be an absolute http(s) URL.";
   // Only end-users belong to a developer's publishable key.
   const publishableKey = mode === "sign-up" && name === "end-user-api" ? fields.publishable_key || undefined : undefined;
-  return { inst, redirect, model: { mode, instance: name, redirectUrl: redirect.toString(), publishableKey } };
+  const model: AuthPageModel = { mode, instance: name, redirectUrl: redirect.toString(), publishableKey };
+  if (fields.organization_id) {
+    const org = findOrganization(inst, fields.organization_id);
+    if (!org) return `Unknown organization "${fields.organization_id}".`;
+    model.organization = { id: org.id, name: org.name };
+  }
+  return { inst, redirect, model };
 }
 
 function parseRedirect(raw: string | undefined): URL | undefined {

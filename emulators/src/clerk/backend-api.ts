@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { clerkErrors } from "./errors.js";
+import { registerOrganizationRoutes } from "./organization-routes.js";
 import { parseParams, readJsonObject } from "./params.js";
 import type { ClerkState, InstanceState } from "./state.js";
 import { countUsers, listUsers } from "./user-list.js";
 import { CREATE_USER_PARAMS, METADATA_PARAMS, UPDATE_USER_PARAMS, createUser, deleteUser, getUser, mergeUserMetadata, replaceUserMetadata, updateUser } from "./users.js";
 
-type BackendApiEnv = { Variables: { inst: InstanceState } };
+export type BackendApiEnv = { Variables: { inst: InstanceState } };
 
 /**
  * The Backend API subset dream-api uses, mounted under `/v1` (the path
@@ -66,6 +67,8 @@ export function backendApi(state: ClerkState): Hono<BackendApiEnv> {
     state.save();
     return c.json(deleted);
   });
+
+  registerOrganizationRoutes(api, state);
 
   return api;
 }

@@ -15,7 +15,7 @@ export interface ClerkErrorsJson {
   clerk_trace_id: string;
 }
 
-type ErrorStatus = 400 | 401 | 404 | 422 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 422 | 500;
 
 /**
  * An error the emulator answers with a Clerk-shaped body. Codes and messages
@@ -74,11 +74,28 @@ export const clerkErrors = {
     new ClerkApiError(422, "form_param_type_invalid", "is invalid", `\`${param}\` must be a \`${type}\`.`, {
       param_name: param,
     }),
-  paramFormatInvalid: (param: string) => {
+  paramFormatInvalid: (param: string, longMessage?: string) => {
     const text = humanParam(param);
-    return new ClerkApiError(422, "form_param_format_invalid", `${text.charAt(0).toUpperCase()}${text.slice(1)} is invalid.`, undefined, { param_name: param });
+    return new ClerkApiError(422, "form_param_format_invalid", `${text.charAt(0).toUpperCase()}${text.slice(1)} is invalid.`, longMessage, { param_name: param });
   },
   paramValueInvalid: (param: string, longMessage: string) => new ClerkApiError(422, "form_param_value_invalid", "is invalid", longMessage, { param_name: param }),
+  organizationNotFound: () => new ClerkApiError(404, "resource_not_found", "not found", "Given organization not found."),
+  /** What a signed-in user hears for an organization that is unknown or not theirs: it never tells the two apart. */
+  organizationNotFoundOrUnauthorized: () =>
+    new ClerkApiError(404, "organization_not_found_or_unauthorized", "not found or unauthorized", "Given organization not found, or you don't have permission to access the organization"),
+  organizationCreatorNotFound: (userId: string) => new ClerkApiError(400, "organization_creator_not_found", "creator not found", `No users found with id ${userId}.`),
+  organizationNameInvalid: (name: string, reason: string) =>
+    new ClerkApiError(422, "form_param_value_invalid", "invalid organization name", `The organization name "${name}" is invalid: ${reason}`, { param_name: "name" }),
+  alreadyMember: (userId: string) => new ClerkApiError(400, "already_a_member_in_organization", "already a member", `${userId} is already a member of the organization.`),
+  membershipNotFound: (userId: string) => new ClerkApiError(404, "resource_not_found", "not found", `No organization membership was found for user ${userId}.`),
+  membershipQuotaExceeded: (limit: number) =>
+    new ClerkApiError(
+      403,
+      "organization_membership_quota_exceeded",
+      "organization membership quota exceeded",
+      `You have reached your limit of ${limit} organization memberships, including outstanding invitations.`,
+    ),
+  roleNotFound: () => new ClerkApiError(404, "resource_not_found", "not found", "Organization role not found", { param_name: "role" }),
   internal: () => new ClerkApiError(500, "internal_clerk_error", "Oops, an unexpected error occurred", "Oops, an unexpected error occurred"),
 };
 

@@ -9,7 +9,7 @@ import { createUser } from "./users.js";
 
 export type { ClerkInstanceConfig } from "./state.js";
 export type { MintInput as MintSessionTokenInput } from "./sessions.js";
-export type { ClerkUserJson, EmailAddressJson, InstanceName, Metadata } from "./types.js";
+export type { ClerkUserJson, EmailAddressJson, InstanceName, Metadata, OrganizationJson, OrganizationMembershipJson } from "./types.js";
 export { ClerkApiError, type ClerkErrorJson, type ClerkErrorsJson } from "./errors.js";
 
 export const DEFAULT_CLERK_INSTANCES: readonly ClerkInstanceConfig[] = [
@@ -39,7 +39,11 @@ export interface ClerkEmulator {
   /** `app.fetch` is a standard fetch handler. */
   app: Hono;
   instance(name: InstanceName): { secretKey: string; publishableKey?: string; jwtKeyPem: string };
-  /** Signs an existing user in and returns a session JWT; rejects with a 404 ClerkApiError for an unknown user. */
+  /**
+   * Signs an existing user in and returns a session JWT; rejects with a 404
+   * ClerkApiError for an unknown user or an `organizationId` they are not a
+   * member of.
+   */
   mintSessionToken(input: MintInput): Promise<string>;
   /** Same rules as `POST /v1/users` (duplicates reject with a 422 ClerkApiError). */
   createUser(instance: InstanceName, input: ClerkUserSeed): Promise<ClerkUserJson>;

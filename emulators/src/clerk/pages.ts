@@ -9,6 +9,8 @@ export interface AuthPageModel {
   redirectUrl: string;
   /** End-user sign-up: the developer's key, stored as `publicMetadata.publishableKey`. */
   publishableKey?: string;
+  /** The organization the page that sent the user here asked to make active (if they belong to it). */
+  organization?: { id: string; name: string };
   email?: string;
   firstName?: string;
   error?: string;
@@ -60,6 +62,7 @@ ${body}
 function formQuery(model: AuthPageModel): string {
   const query = new URLSearchParams({ redirect_url: model.redirectUrl, instance: model.instance });
   if (model.publishableKey) query.set("publishable_key", model.publishableKey);
+  if (model.organization) query.set("organization_id", model.organization.id);
   return query.toString();
 }
 
@@ -71,6 +74,7 @@ export function renderAuthPage(model: AuthPageModel): string {
     ["instance", model.instance],
   ];
   if (model.publishableKey) hiddenFields.push(["publishable_key", model.publishableKey]);
+  if (model.organization) hiddenFields.push(["organization_id", model.organization.id]);
   const hidden = hiddenFields.map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join("\n");
   const firstName = signUp
     ? `<label for="first_name">First name <span class="optional">(optional)</span></label>
@@ -82,7 +86,7 @@ export function renderAuthPage(model: AuthPageModel): string {
   return page(
     `${title} · ${model.instance}`,
     `<h1>${title}</h1>
-<p class="sub">to continue to <strong>${escapeHtml(model.instance)}</strong></p>
+<p class="sub">to continue to <strong>${escapeHtml(model.organization?.name ?? model.instance)}</strong></p>
 ${model.error ? `<p class="error" role="alert">${escapeHtml(model.error)}</p>` : ""}
 <form method="post" action="/${model.mode}">
 ${hidden}

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { exportPrivateKeyPem, generateSigningKey, signingKeyFromPem, type SigningKey } from "./keys.js";
-import type { ClerkUserJson, InstanceName, SessionRecord } from "./types.js";
+import type { ClerkUserJson, InstanceName, MembershipRecord, OrganizationRecord, SessionRecord } from "./types.js";
 
 export interface ClerkInstanceConfig {
   name: InstanceName;
@@ -9,23 +9,43 @@ export interface ClerkInstanceConfig {
   publishableKey?: string;
 }
 
-/** One emulated Clerk application: its own keys, users and sessions. */
+/** One emulated Clerk application: its own keys, users, sessions and organizations. */
 export interface InstanceState {
   config: ClerkInstanceConfig;
   key: SigningKey;
-  /** Insertion order is creation order; list ordering relies on it for ties. */
+  /** Insertion order is creation order; list ordering relies on it for ties (organizations and memberships too). */
   users: Map<string, ClerkUserJson>;
   sessions: Map<string, SessionRecord>;
+  organizations: Map<string, OrganizationRecord>;
+  /** By membership id. */
+  memberships: Map<string, MembershipRecord>;
+  /**
+   * Per user id, the organization a new session of theirs starts in: the one
+   * they last made active or were last added to, as Clerk documents for
+   * `created_by` and new memberships.
+   */
+  lastActiveOrganizations: Map<string, string>;
+}
+
+interface StoredInstance {
+  privateKeyPem: string;
+  users: ClerkUserJson[];
+  sessions: SessionRecord[];
+  // Absent in files written before organizations existed.
+  organizations?: OrganizationRecord[];
+  memberships?: MembershipRecord[];
+  last_active_organizations?: Record<string, string>;
 }
 
 interface StateFileV1 {
   version: 1;
-  instances: Partial<Record<InstanceName, { privateKeyPem: string; users: ClerkUserJson[]; sessions: SessionRecord[] }>>;
+  instances: Partial<Record<InstanceName, StoredInstance>>;
 }
 
 /**
- * All instances plus optional persistence. With a state file, users, sessions
- * and signing keys survive a restart, so tokens minted before still verify.
+ * All instances plus optional persistence. With a state file, users, sessions,
+ * organizations and signing keys survive a restart, so tokens minted before
+ * still verify.
  */
 export class ClerkState {
   private constructor(
@@ -47,7 +67,11 @@ export class ClerkState {
         config,
         key: stored ? signingKeyFromPem(stored.privateKeyPem) : await generateSigningKey(),
         users: new Map((stored?.users ?? []).map((u) => [u.id, u])),
-        sessions: new Map((stored?.sessions ?? []).map((s) => [s.id, s])),
+        // Sessions saved before organizations existed have no active organization.
+        sessions: new Map((stored?.sessions ?? []).map((s) => [s.id, { ...s, last_active_organization_id: s.last_active_organization_id ?? null }])),
+        organizations: new Map((stored?.organizations ?? []).map((o) => [o.id, o])),
+        memberships: new Map((stored?.memberships ?? []).map((m) => [m.id, m])),
+        lastActiveOrganizations: new Map(Object.entries(stored?.last_active_organizations ?? {})),
       });
     }
     const state = new ClerkState(instances, stateFile);
@@ -91,6 +115,9 @@ export class ClerkState {
         privateKeyPem: exportPrivateKeyPem(inst.key),
         users: [...inst.users.values()],
         sessions: [...inst.sessions.values()],
+        organizations: [...inst.organizations.values()],
+        memberships: [...inst.memberships.values()],
+        last_active_organizations: Object.fromEntries(inst.lastActiveOrganizations),
       };
     }
     mkdirSync(dirname(this.stateFile), { recursive: true });

@@ -1,6 +1,7 @@
 import { signRs256Jwt } from "./jwt.js";
+import { activeMembership } from "./memberships.js";
 import type { InstanceState } from "./state.js";
-import type { ClerkUserJson, InstanceName, SessionRecord } from "./types.js";
+import type { ClerkUserJson, InstanceName, MembershipRecord, OrganizationRecord, SessionRecord } from "./types.js";
 
 export interface TokenOverrides {
   azp?: string;
@@ -11,14 +12,35 @@ export interface TokenOverrides {
 
 /**
  * The claims each instance's session-token template adds, computed from the
- * user's public metadata at mint time (as Clerk does), so a plan change shows
- * up in the next token.
+ * user's public metadata and the active organization's at mint time (as
+ * Clerk does), so a plan change shows up in the next token. In Clerk's
+ * dashboard the end-user-api template reads
+ * `{ "publishableKey": "{{user.public_metadata.publishableKey}}",
+ *    "plan": "{{user.public_metadata.plan || 'free'}}",
+ *    "platformId": "{{org.public_metadata.platformId}}" }`;
+ * a shortcode with nothing to read leaves its claim out here.
  */
-export function templateClaims(instance: InstanceName, user: ClerkUserJson): Record<string, unknown> {
+export function templateClaims(instance: InstanceName, user: ClerkUserJson, org: OrganizationRecord | undefined): Record<string, unknown> {
   const meta = user.public_metadata;
   const plan = meta.plan ?? "free";
   if (instance === "dream-api") return { plan };
-  return meta.publishableKey === undefined ? { plan } : { publishableKey: meta.publishableKey, plan };
+  const platformId = org?.public_metadata.platformId;
+  return {
+    ...(meta.publishableKey === undefined ? {} : { publishableKey: meta.publishableKey }),
+    plan,
+    ...(platformId === undefined ? {} : { platformId }),
+  };
+}
+
+/**
+ * Clerk's session-token v2 organization claim, present only while an
+ * organization is active: `id`, `slg` (slug) and `rol` (the role key without
+ * its `org:` prefix; `@clerk/backend` reads `o.rol` back as `org:<rol>`).
+ * `per` and `fpm` (with `fea`) encode custom permissions, which the stand-in
+ * has none of; system permissions are never in the token.
+ */
+export function organizationClaim(org: OrganizationRecord, membership: MembershipRecord): { id: string; slg: string; rol: string } {
+  return { id: org.id, slg: org.slug, rol: membership.role.replace(/^org:/, "") };
 }
 
 /** Mints RS256 session JWTs shaped like Clerk's v2 session tokens. */
@@ -36,6 +58,7 @@ export class SessionTokenMinter {
   mint(inst: InstanceState, session: SessionRecord, user: ClerkUserJson, overrides: TokenOverrides = {}): string {
     const iat = Math.floor(Date.now() / 1000);
     const azp = overrides.azp ?? session.azp;
+    const active = activeMembership(inst, session);
     const payload: Record<string, unknown> = {
       iss: this.issuer(inst.config.name),
       sub: user.id,
@@ -46,7 +69,8 @@ export class SessionTokenMinter {
       exp: iat + (overrides.expiresInSeconds ?? this.lifetimeSeconds),
       ...(azp ? { azp } : {}),
       v: 2,
-      ...templateClaims(inst.config.name, user),
+      ...(active ? { o: organizationClaim(active.org, active.membership) } : {}),
+      ...templateClaims(inst.config.name, user, active?.org),
       ...overrides.extraClaims,
     };
     return signRs256Jwt(payload, inst.key);

@@ -85,6 +85,92 @@ export interface SessionRecord {
   status: "active" | "ended";
   /** Origin of the page that signed in; becomes the JWT's `azp`. */
   azp: string | null;
+  /** The spec's `Session.last_active_organization_id`: the active organization, whose claims the tokens carry. */
+  last_active_organization_id: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** An organization as the stand-in keeps it; its JSON adds what is derived (image, counts). */
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  slug: string;
+  /** 0 means unlimited. */
+  max_allowed_memberships: number;
+  admin_delete_enabled: boolean;
+  public_metadata: Metadata;
+  private_metadata: Metadata;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/**
+ * The spec's `Organization`. `members_count` and `pending_invitations_count`
+ * are only present when the request asked for them (`include_members_count`).
+ */
+export interface OrganizationJson {
+  object: "organization";
+  id: string;
+  name: string;
+  slug: string;
+  image_url: string;
+  has_image: boolean;
+  members_count?: number;
+  pending_invitations_count?: number;
+  max_allowed_memberships: number;
+  admin_delete_enabled: boolean;
+  public_metadata: Metadata;
+  private_metadata: Metadata;
+  created_by?: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One user's membership of one organization, as the stand-in keeps it. */
+export interface MembershipRecord {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  /** A role key such as `org:admin` or `org:member`. */
+  role: string;
+  public_metadata: Metadata;
+  private_metadata: Metadata;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The spec's `OrganizationMembershipPublicUserData`. */
+export interface MembershipPublicUserDataJson {
+  user_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  profile_image_url: string;
+  image_url: string;
+  has_image: boolean;
+  identifier: string | null;
+  username: null;
+  banned: boolean;
+}
+
+/** The spec's `OrganizationMembership`, with the organization and the member's public data. */
+export interface OrganizationMembershipJson {
+  id: string;
+  object: "organization_membership";
+  role: string;
+  role_name: string;
+  permissions: string[];
+  public_metadata: Metadata;
+  private_metadata: Metadata;
+  organization: OrganizationJson;
+  public_user_data: MembershipPublicUserDataJson;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The spec's `OrganizationMemberships` / `Organizations` list bodies. */
+export interface ListJson<T> {
+  data: T[];
+  total_count: number;
 }

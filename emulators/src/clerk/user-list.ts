@@ -1,7 +1,7 @@
-import { clerkErrors } from "./errors.js";
+import { type IncludeExclude, includeExclude, parsePage, passes, type SortValue, sortByOrder } from "./list-params.js";
 import type { InstanceState } from "./state.js";
 import type { ClerkUserJson } from "./types.js";
-import { normalizeEmail } from "./users.js";
+import { normalizeEmail, primaryEmail } from "./users.js";
 
 /** Filters shared by `GET /v1/users` and `GET /v1/users/count`. */
 interface UserFilter {
@@ -13,14 +13,6 @@ interface UserFilter {
   nameQuery: string | undefined;
   banned: boolean | undefined;
 }
-
-/** Clerk lets `external_id` and `user_id` values carry `+` (include) or `-` (exclude). */
-interface IncludeExclude {
-  include: Set<string>;
-  exclude: Set<string>;
-}
-
-type SortValue = string | number | null;
 
 const SORT_KEYS: Record<string, (u: ClerkUserJson) => SortValue> = {
   created_at: (u) => u.created_at,
@@ -36,18 +28,12 @@ const SORT_KEYS: Record<string, (u: ClerkUserJson) => SortValue> = {
   web3wallet: () => null,
 };
 
-const MAX_LIMIT = 500;
-
 /** `GET /v1/users`: filtered, ordered (default newest first) and paged. */
 export function listUsers(inst: InstanceState, query: URLSearchParams): ClerkUserJson[] {
   const filter = parseFilter(query);
-  const limit = parseIntParam(query, "limit", 10, 1, MAX_LIMIT);
-  const offset = parseIntParam(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER);
-  const { key, direction } = parseOrderBy(query.get("order_by") ?? "-created_at");
-
-  const matching = [...inst.users.values()].map((user, index) => ({ user, index })).filter(({ user }) => matches(user, filter));
-  matching.sort((a, b) => compareOrdered(key(a.user), key(b.user), direction) || direction * (a.index - b.index));
-  return matching.slice(offset, offset + limit).map(({ user }) => user);
+  const { limit, offset } = parsePage(query);
+  const matching = [...inst.users.values()].filter((user) => matches(user, filter));
+  return sortByOrder(matching, query.get("order_by") ?? "-created_at", SORT_KEYS).slice(offset, offset + limit);
 }
 
 /** `GET /v1/users/count`. */
@@ -71,15 +57,6 @@ function parseFilter(query: URLSearchParams): UserFilter {
   };
 }
 
-function includeExclude(values: string[]): IncludeExclude {
-  const result: IncludeExclude = { include: new Set(), exclude: new Set() };
-  for (const value of values) {
-    if (value.startsWith("-")) result.exclude.add(value.slice(1));
-    else result.include.add(value.startsWith("+") ? value.slice(1) : value);
-  }
-  return result;
-}
-
 function matches(user: ClerkUserJson, f: UserFilter): boolean {
   const emails = user.email_addresses.map((e) => e.email_address);
   const names = [user.first_name, user.last_name].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
@@ -92,41 +69,4 @@ function matches(user: ClerkUserJson, f: UserFilter): boolean {
   if (nameQuery !== undefined && !names.some((n) => n.includes(nameQuery))) return false;
   if (query !== undefined) return [...emails, ...names, user.id.toLowerCase()].some((h) => h.includes(query));
   return true;
-}
-
-function passes(value: string | null, rule: IncludeExclude): boolean {
-  if (rule.include.size > 0 && (value === null || !rule.include.has(value))) return false;
-  return value === null || !rule.exclude.has(value);
-}
-
-function parseIntParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
-  const raw = query.get(name);
-  if (raw === null || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw clerkErrors.paramValueInvalid(name, `${name} must be an integer between ${min} and ${max}.`);
-  }
-  return value;
-}
-
-function parseOrderBy(raw: string): { key: (u: ClerkUserJson) => SortValue; direction: 1 | -1 } {
-  const direction = raw.startsWith("-") ? -1 : 1;
-  const name = raw.replace(/^[+-]/, "");
-  const key = SORT_KEYS[name];
-  if (!key) {
-    throw clerkErrors.paramValueInvalid("order_by", `${raw} does not match the allowed values for parameter order_by. Allowed values: ${Object.keys(SORT_KEYS).join(", ")}`);
-  }
-  return { key, direction };
-}
-
-/** Orders by value in `direction`; users without a value come last either way. */
-function compareOrdered(a: SortValue, b: SortValue, direction: 1 | -1): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -direction : direction;
-}
-
-function primaryEmail(user: ClerkUserJson): string | null {
-  return user.email_addresses.find((e) => e.id === user.primary_email_address_id)?.email_address ?? null;
 }

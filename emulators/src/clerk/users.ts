@@ -159,6 +159,11 @@ export function getUser(inst: InstanceState, userId: string): ClerkUserJson {
   return user;
 }
 
+/** The address `primary_email_address_id` names: what Clerk shows as a user's identifier. */
+export function primaryEmail(user: ClerkUserJson): string | null {
+  return user.email_addresses.find((e) => e.id === user.primary_email_address_id)?.email_address ?? null;
+}
+
 export function findUserByEmail(inst: InstanceState, email: string): ClerkUserJson | undefined {
   const wanted = normalizeEmail(email);
   for (const user of inst.users.values()) {
@@ -226,10 +231,17 @@ export function replaceUserMetadata(inst: InstanceState, userId: string, params:
   return user;
 }
 
-/** Removes the user and ends their sessions, as deleting a Clerk user signs them out. */
+/**
+ * Removes the user and ends their sessions, as deleting a Clerk user signs
+ * them out; their organization memberships go too.
+ */
 export function deleteUser(inst: InstanceState, userId: string, now = Date.now()): { object: "user"; id: string; deleted: true } {
   getUser(inst, userId);
   inst.users.delete(userId);
+  for (const [id, membership] of inst.memberships) {
+    if (membership.user_id === userId) inst.memberships.delete(id);
+  }
+  inst.lastActiveOrganizations.delete(userId);
   for (const session of inst.sessions.values()) {
     if (session.user_id === userId && session.status === "active") {
       session.status = "ended";

@@ -282,7 +282,7 @@ describe("Clerk-shaped errors", () => {
   });
 
   it("unknown routes are 404 in Clerk's shape", async () => {
-    for (const path of ["/v1/organizations", "/nowhere"]) {
+    for (const path of ["/v1/jwt_templates", "/v1/organizations/org_x/invitations", "/nowhere"]) {
       const res = await rawFetch(path);
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ errors: [{ code: "resource_not_found" }] });

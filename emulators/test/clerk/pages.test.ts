@@ -107,6 +107,54 @@ describe("sign-in and sign-up pages", () => {
   });
 });
 
+describe("the organization a page names", () => {
+  const PRICING = "https://pricing.example.com/p/acme";
+  const endUserClient = () => createClerkClient({ secretKey: clerk.emulator.instance("end-user-api").secretKey, apiUrl: clerk.url });
+  const claimsOf = (jwt: string) => verifyToken(jwt, { jwtKey: clerk.emulator.instance("end-user-api").jwtKeyPem });
+
+  it("shows the organization and keeps its id through the form and the sign-in/sign-up switch", async () => {
+    const org = await endUserClient().organizations.createOrganization({ name: "Acme Pricing", slug: "acme-pricing" });
+    const res = await get(`/sign-in?redirect_url=${encodeURIComponent(PRICING)}&instance=end-user-api&organization_id=acme-pricing`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("to continue to <strong>Acme Pricing</strong>");
+    expect(html).toContain(`name="organization_id" value="${org.id}"`);
+    expect(html).toContain(`organization_id=${org.id}`);
+
+    const unknown = await get(`/sign-in?redirect_url=${encodeURIComponent(PRICING)}&instance=end-user-api&organization_id=org_nope`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).not.toContain("<form");
+  });
+
+  it("becomes active when the user is a member", async () => {
+    const client = endUserClient();
+    const user = await client.users.createUser({ emailAddress: ["member.page@example.com"] });
+    const [first, named] = [await client.organizations.createOrganization({ name: "First" }), await client.organizations.createOrganization({ name: "Named" })];
+    await client.organizations.createOrganizationMembership({ organizationId: named.id, userId: user.id, role: "org:member" });
+    // Joined last: where a session would start without the page naming one.
+    await client.organizations.createOrganizationMembership({ organizationId: first.id, userId: user.id, role: "org:member" });
+
+    const { jwt, sessionId } = sessionFromRedirect(await postForm("/sign-in", { email: "member.page@example.com", redirect_url: PRICING, instance: "end-user-api", organization_id: named.id }));
+    expect((await claimsOf(jwt)).o).toEqual({ id: named.id, slg: named.slug, rol: "member" });
+    expect(await (await fetch(`${clerk.url}/local/sessions/${sessionId}`)).json()).toMatchObject({ last_active_organization_id: named.id });
+  });
+
+  it("is never activated for a non-member: sign-up or sign-in starts where any new session would", async () => {
+    const client = endUserClient();
+    const named = await client.organizations.createOrganization({ name: "Not yours" });
+    const signedUp = sessionFromRedirect(await postForm("/sign-up", { email: "newcomer@example.com", redirect_url: PRICING, instance: "end-user-api", organization_id: named.id }));
+    expect(await claimsOf(signedUp.jwt)).not.toHaveProperty("o");
+
+    const user = await client.users.createUser({ emailAddress: ["elsewhere@example.com"] });
+    const own = await client.organizations.createOrganization({ name: "Own" });
+    await client.organizations.createOrganizationMembership({ organizationId: own.id, userId: user.id, role: "org:member" });
+    const signedIn = sessionFromRedirect(await postForm("/sign-in", { email: "elsewhere@example.com", redirect_url: PRICING, instance: "end-user-api", organization_id: named.id }));
+    expect((await claimsOf(signedIn.jwt)).o).toMatchObject({ id: own.id });
+    // Nothing was joined on the way.
+    expect((await client.organizations.getOrganizationMembershipList({ organizationId: named.id })).totalCount).toBe(0);
+  });
+});
+
 describe("local session endpoints", () => {
   it("refreshes tokens with current metadata, then stops after sign-out", async () => {
     const { sessionId, jwt } = sessionFromRedirect(await postForm("/sign-up", { email: "upgrader@example.com", redirect_url: DASHBOARD }));

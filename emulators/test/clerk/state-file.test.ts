@@ -44,6 +44,58 @@ describe("stateFile", () => {
     }
   });
 
+  it("keeps organizations and memberships across a restart", async () => {
+    const first = await startClerk({ stateFile });
+    const secretKey = first.emulator.instance("end-user-api").secretKey;
+    const client = createClerkClient({ secretKey, apiUrl: first.url });
+    const user = await client.users.createUser({ emailAddress: ["member@example.com"] });
+    const org = await client.organizations.createOrganization({ name: "Durable", slug: "durable", publicMetadata: { platformId: "plt_d" } });
+    await client.organizations.createOrganizationMembership({ organizationId: org.id, userId: user.id, role: "org:member" });
+    await first.close();
+
+    const second = await startClerk({ stateFile });
+    try {
+      const again = createClerkClient({ secretKey, apiUrl: second.url });
+      expect((await again.organizations.getOrganization({ slug: "durable" })).publicMetadata).toEqual({ platformId: "plt_d" });
+      const memberships = await again.users.getOrganizationMembershipList({ userId: user.id });
+      expect(memberships.data.map((m) => [m.organization.id, m.role])).toEqual([[org.id, "org:member"]]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("opens a state file written before organizations existed", async () => {
+    const first = await startClerk({ stateFile });
+    const client = createClerkClient({ secretKey: first.emulator.instance("end-user-api").secretKey, apiUrl: first.url });
+    const user = await client.users.createUser({ emailAddress: ["old@example.com"] });
+    const token = await first.emulator.mintSessionToken({ instance: "end-user-api", userId: user.id });
+    const sid = (await verifyToken(token, { jwtKey: first.emulator.instance("end-user-api").jwtKeyPem })).sid;
+    await first.close();
+    // Strip what newer versions write, as an older stand-in left the file.
+    const file = JSON.parse(readFileSync(stateFile, "utf8")) as { instances: Record<string, Record<string, unknown>> };
+    for (const inst of Object.values(file.instances)) {
+      delete inst.organizations;
+      delete inst.memberships;
+      delete inst.last_active_organizations;
+      for (const session of inst.sessions as Array<Record<string, unknown>>) delete session.last_active_organization_id;
+    }
+    writeFileSync(stateFile, JSON.stringify(file));
+
+    const second = await startClerk({ stateFile });
+    try {
+      const again = createClerkClient({ secretKey: second.emulator.instance("end-user-api").secretKey, apiUrl: second.url });
+      expect((await again.users.getUser(user.id)).id).toBe(user.id);
+      expect((await again.organizations.getOrganizationList()).totalCount).toBe(0);
+      // Its sessions have no active organization and still get tokens.
+      expect(await (await fetch(`${second.url}/local/sessions/${sid}`)).json()).toMatchObject({ status: "active", last_active_organization_id: null });
+      const refreshed = await fetch(`${second.url}/local/sessions/${sid}/tokens`, { method: "POST" });
+      const { jwt } = (await refreshed.json()) as { jwt: string };
+      expect(await verifyToken(jwt, { jwtKey: second.emulator.instance("end-user-api").jwtKeyPem })).not.toHaveProperty("o");
+    } finally {
+      await second.close();
+    }
+  });
+
   it("saves after each mutation", async () => {
     const emulator = await createClerkEmulator({ publicUrl: "http://127.0.0.1:1", stateFile });
     const user = await emulator.createUser("dream-api", { email: "saved@example.com" });
