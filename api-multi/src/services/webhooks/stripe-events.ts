@@ -169,7 +169,7 @@ function namedBy(metadata: Record<string, string> | null | undefined): { metadat
 async function modeConflict(
   env: Env,
   tenant: EventTenant,
-  names: { metadataMode?: string | undefined; subscriptionId?: string; userId?: string; tier?: string; otherTiers?: Tier[] },
+  names: { metadataMode?: string | undefined; subscriptionId?: string; userId?: string; tier?: string; tiers?: { own: Tier[]; other: Tier[] } },
 ): Promise<string | null> {
   const other: Tenant = { platformId: tenant.platformId, mode: otherMode(tenant.mode) };
   if ((names.metadataMode === "test" || names.metadataMode === "live") && names.metadataMode !== tenant.mode) return `the object was made in ${names.metadataMode} mode`;
@@ -182,8 +182,8 @@ async function modeConflict(
   }
   if (names.tier) {
     const tier = names.tier;
-    const ownTiers = await listTiers(env.DB, tenant);
-    if (!ownTiers.some((candidate) => candidate.name === tier) && (names.otherTiers ?? (await listTiers(env.DB, other))).some((candidate) => candidate.name === tier)) {
+    const ownTiers = names.tiers?.own ?? (await listTiers(env.DB, tenant));
+    if (!ownTiers.some((candidate) => candidate.name === tier) && (names.tiers?.other ?? (await listTiers(env.DB, other))).some((candidate) => candidate.name === tier)) {
       return `tier "${tier}" exists only in ${other.mode} mode`;
     }
   }
@@ -295,7 +295,13 @@ async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId:
   const tiers = await listTiers(env.DB, tenant);
   const otherTiers = await listTiers(env.DB, { platformId, mode: otherMode(tenant.mode) });
   const plan = tierOfSubscription(tiers, subscription) ?? tierOfSubscription(otherTiers, subscription);
-  const conflict = await modeConflict(env, tenant, { metadataMode: subscription.metadata["mode"], subscriptionId: subscription.id, userId, ...(plan ? { tier: plan } : {}), otherTiers });
+  const conflict = await modeConflict(env, tenant, {
+    metadataMode: subscription.metadata["mode"],
+    subscriptionId: subscription.id,
+    userId,
+    ...(plan ? { tier: plan } : {}),
+    tiers: { own: tiers, other: otherTiers },
+  });
   if (conflict) return refused(conflict, platformId);
   if (!plan) return ignored("subscription price matches no tier", platformId);
   if (!(await endUserExists(env.DB, tenant, userId))) return ignored(`unknown end-user ${userId}`, platformId);
@@ -340,9 +346,8 @@ async function purchaseEffect(env: Env, tenant: EventTenant, session: Stripe.Che
   const { platformId, mode } = tenant;
   const userId = session.metadata?.["userId"];
   const tier = session.metadata?.["tier"];
+  // Its mode, end-user and tier were checked against the event's mode already (effectOf, before any Stripe call).
   if (!userId || !tier) return ignored("purchase without userId/tier metadata", platformId);
-  const conflict = await modeConflict(env, tenant, { metadataMode: session.metadata?.["mode"], userId, tier });
-  if (conflict) return refused(conflict, platformId);
   if (session.payment_status !== "paid") return ignored(`payment ${session.payment_status}`, platformId);
   const customerId = typeof session.customer === "string" ? session.customer : (session.customer?.id ?? null);
   const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
