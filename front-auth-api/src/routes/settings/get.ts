@@ -1,10 +1,11 @@
+import { modeSchema } from "@dream-api/shared";
 import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { serviceContext, type AppEnv } from "../../context";
 import { responses } from "../../models";
 import { getSettings } from "../../services/settings";
 
-const settingsQuery = z.strictObject({ mode: z.enum(["test", "live"], "must be test or live").meta({ description: "Which mode's settings." }) });
+const settingsQuery = z.strictObject({ mode: modeSchema.meta({ description: "Which mode's settings." }) });
 
 export const getSettingsOperation = defineOperation<AppEnv>({
   method: "get",

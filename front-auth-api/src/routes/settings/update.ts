@@ -1,3 +1,4 @@
+import { modeSchema } from "@dream-api/shared";
 import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { serviceContext, type AppEnv } from "../../context";
@@ -47,7 +48,7 @@ const supportEmail = z
   .meta({ description: 'Shown on the hosted pricing page as "Questions? <email>".', example: "support@app.example" });
 
 const settingsChange = z.strictObject({
-  mode: z.enum(["test", "live"], "must be test or live").meta({ description: "Which mode's settings to change." }),
+  mode: modeSchema.meta({ description: "Which mode's settings to change." }),
   allowedOrigins: z.array(origin).max(20, "at most 20 origins").optional(),
   allowLocalhost: z
     .boolean("must be true or false")
