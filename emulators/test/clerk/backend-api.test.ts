@@ -1,7 +1,6 @@
 import { type ClerkClient, createClerkClient } from "@clerk/backend";
-import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningClerk, startClerk } from "./helpers.js";
+import { apiError, type RunningClerk, startClerk } from "./helpers.js";
 
 /** The `required` list of the spec's `User` schema (clerk-bapi-2025-11-10.yml). */
 const USER_REQUIRED_FIELDS = [
@@ -52,16 +51,6 @@ beforeAll(async () => {
   endUser = createClerkClient({ secretKey: clerk.emulator.instance("end-user-api").secretKey, apiUrl: clerk.url });
 });
 afterAll(() => clerk.close());
-
-/** Runs `fn`, expecting the official client to throw a Clerk API error. */
-async function apiError(fn: () => Promise<unknown>) {
-  const err = await fn().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isClerkAPIResponseError(err)) throw new Error(`expected a ClerkAPIResponseError, got ${String(err)}`);
-  return { status: err.status, code: err.errors[0]?.code, paramName: err.errors[0]?.meta?.paramName };
-}
 
 function rawFetch(path: string, init: RequestInit & { secretKey?: string } = {}) {
   const secretKey = init.secretKey ?? clerk.emulator.instance("dream-api").secretKey;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { serve } from "@hono/node-server";
 import { type ClerkEmulator, type ClerkEmulatorOptions, createClerkEmulator } from "../../src/clerk/index.js";
 
@@ -38,4 +39,14 @@ export function tamper(token: string, claims: Record<string, unknown>): string {
   const [header, payload, signature] = token.split(".");
   const changed = { ...JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")), ...claims };
   return `${header}.${Buffer.from(JSON.stringify(changed)).toString("base64url")}.${signature}`;
+}
+
+/** Runs `fn`, expecting the official client to throw a Clerk API error. */
+export async function apiError(fn: () => Promise<unknown>) {
+  const err = await fn().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isClerkAPIResponseError(err)) throw new Error(`expected a ClerkAPIResponseError, got ${String(err)}`);
+  return { status: err.status, code: err.errors[0]?.code, paramName: err.errors[0]?.meta?.paramName };
 }

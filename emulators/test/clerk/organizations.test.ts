@@ -1,7 +1,6 @@
 import { type ClerkClient, createClerkClient } from "@clerk/backend";
-import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningClerk, startClerk } from "./helpers.js";
+import { apiError, type RunningClerk, startClerk } from "./helpers.js";
 
 /** The `required` list of the spec's `Organization` schema (clerk-bapi-2025-11-10.yml). */
 const ORGANIZATION_REQUIRED_FIELDS = ["object", "id", "name", "slug", "has_image", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "created_at", "updated_at"];
@@ -22,16 +21,6 @@ beforeAll(async () => {
   dream = createClerkClient({ secretKey: clerk.emulator.instance("dream-api").secretKey, apiUrl: clerk.url });
 });
 afterAll(() => clerk.close());
-
-/** Runs `fn`, expecting the official client to throw a Clerk API error. */
-async function apiError(fn: () => Promise<unknown>) {
-  const err = await fn().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isClerkAPIResponseError(err)) throw new Error(`expected a ClerkAPIResponseError, got ${String(err)}`);
-  return { status: err.status, code: err.errors[0]?.code, paramName: err.errors[0]?.meta?.paramName };
-}
 
 function rawFetch(path: string, init: RequestInit = {}) {
   return fetch(`${clerk.url}${path}`, { ...init, headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json", ...init.headers } });
