@@ -74,7 +74,15 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; param
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(input);
+  } catch {
+    // zod 4 runs a field's checks on a value of the wrong type too, and a check
+    // can throw on it (`{"userId": {"length": {"toString": false}}}` makes
+    // `.min()` compare an object): that is a bad request, not our failure.
+    throw new ApiError("invalid_request", "A field of the request has a value of the wrong type.");
+  }
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const { message, param } = first ? describeIssue(first) : { message: "Invalid request.", param: undefined };
