@@ -68,9 +68,7 @@ function resolveTarget(ctx: EmulatorContext, mode: AuthMode, fields: Fields): Pa
   const name = inst.config.name;
   const redirect = parseRedirect(fields.redirect_url);
   if (!redirect) return "redirect_url must be an absolute http(s) URL.";
-  // Only end-users belong to a developer's publishable key.
-  const publishableKey = mode === "sign-up" && name === "end-user-api" ? fields.publishable_key || undefined : undefined;
-  const model: AuthPageModel = { mode, instance: name, redirectUrl: redirect.toString(), publishableKey };
+  const model: AuthPageModel = { mode, instance: name, redirectUrl: redirect.toString() };
   if (fields.organization_id) {
     const org = findOrganization(inst, fields.organization_id);
     if (!org) return `Unknown organization "${fields.organization_id}".`;
@@ -95,7 +93,6 @@ function newUser(inst: InstanceState, form: AuthPageModel): ClerkUserJson {
   return createUser(inst, {
     email_address: [form.email ?? ""],
     first_name: form.firstName || null,
-    public_metadata: form.publishableKey ? { publishableKey: form.publishableKey } : {},
   });
 }
 

@@ -7,8 +7,6 @@ export interface AuthPageModel {
   mode: AuthMode;
   instance: InstanceName;
   redirectUrl: string;
-  /** End-user sign-up: the developer's key, stored as `publicMetadata.publishableKey`. */
-  publishableKey?: string;
   /** The organization the page that sent the user here asked to make active (if they belong to it). */
   organization?: { id: string; name: string };
   email?: string;
@@ -61,7 +59,6 @@ ${body}
 /** Query string that reopens the form in the same instance with the same redirect. */
 function formQuery(model: AuthPageModel): string {
   const query = new URLSearchParams({ redirect_url: model.redirectUrl, instance: model.instance });
-  if (model.publishableKey) query.set("publishable_key", model.publishableKey);
   if (model.organization) query.set("organization_id", model.organization.id);
   return query.toString();
 }
@@ -73,7 +70,6 @@ export function renderAuthPage(model: AuthPageModel): string {
     ["redirect_url", model.redirectUrl],
     ["instance", model.instance],
   ];
-  if (model.publishableKey) hiddenFields.push(["publishable_key", model.publishableKey]);
   if (model.organization) hiddenFields.push(["organization_id", model.organization.id]);
   const hidden = hiddenFields.map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join("\n");
   const firstName = signUp

@@ -11,25 +11,15 @@ export interface TokenOverrides {
 }
 
 /**
- * The claims each instance's session-token template adds, computed from the
- * user's public metadata and the active organization's at mint time (as
- * Clerk does), so a plan change shows up in the next token. In Clerk's
- * dashboard the end-user-api template reads
- * `{ "publishableKey": "{{user.public_metadata.publishableKey}}",
- *    "plan": "{{user.public_metadata.plan || 'free'}}",
- *    "platformId": "{{org.public_metadata.platformId}}" }`;
- * a shortcode with nothing to read leaves its claim out here.
+ * The claims each instance's session-token customization adds, computed at
+ * mint time (as Clerk does), so a plan change shows up in the next token.
+ * dream-api's (developers) reads `{ "plan": "{{user.public_metadata.plan || 'free'}}" }`.
+ * end-user-api has none: the session's tenant is its active organization
+ * (`o`, a default claim), and a person's plan at a developer lives on that
+ * membership, not on the person (docs/end-users.md).
  */
-export function templateClaims(instance: InstanceName, user: ClerkUserJson, org: OrganizationRecord | undefined): Record<string, unknown> {
-  const meta = user.public_metadata;
-  const plan = meta.plan ?? "free";
-  if (instance === "dream-api") return { plan };
-  const platformId = org?.public_metadata.platformId;
-  return {
-    ...(meta.publishableKey === undefined ? {} : { publishableKey: meta.publishableKey }),
-    plan,
-    ...(platformId === undefined ? {} : { platformId }),
-  };
+export function templateClaims(instance: InstanceName, user: ClerkUserJson): Record<string, unknown> {
+  return instance === "dream-api" ? { plan: user.public_metadata.plan ?? "free" } : {};
 }
 
 /**
@@ -70,7 +60,7 @@ export class SessionTokenMinter {
       ...(azp ? { azp } : {}),
       v: 2,
       ...(active ? { o: organizationClaim(active.org, active.membership) } : {}),
-      ...templateClaims(inst.config.name, user, active?.org),
+      ...templateClaims(inst.config.name, user),
       ...overrides.extraClaims,
     };
     return signRs256Jwt(payload, inst.key);

@@ -61,8 +61,8 @@ describe("session tokens with an active organization", () => {
     expect(claims.v).toBe(2);
     expect(claims.o).toEqual({ id: acme?.id, slg: acme?.slug, rol: "member" });
     expect({ orgId, orgSlug, orgRole, isMember }).toEqual({ orgId: acme?.id, orgSlug: acme?.slug, orgRole: "org:member", isMember: true });
-    // The end-user template names the platform from the organization's public metadata.
-    expect(claims.platformId).toBe("plt_acme");
+    // No custom claims: the organization's metadata stays out of the token.
+    expect(claims).not.toHaveProperty("platformId");
   });
 
   it("carry no organization claims when none is active", async () => {
@@ -163,7 +163,7 @@ describe("setting the active organization (setActive)", () => {
 });
 
 describe("claims follow the organization", () => {
-  it("as its slug, the member's role and its metadata change", async () => {
+  it("as its slug and the member's role change", async () => {
     const { user, orgs } = await memberOf("moving");
     const org = orgs[0];
     const minted = await local("/tokens", { instance: "end-user-api", userId: user.id, organizationId: org?.id });
@@ -172,11 +172,9 @@ describe("claims follow the organization", () => {
     const newSlug = unique("moved");
     await client.organizations.updateOrganization(org?.id ?? "", { slug: newSlug });
     await client.organizations.updateOrganizationMembership({ organizationId: org?.id ?? "", userId: user.id, role: "org:admin" });
-    await client.organizations.updateOrganizationMetadata(org?.id ?? "", { publicMetadata: { platformId: "plt_moved" } });
     const { claims, orgRole } = await authOf(await freshToken(sessionId));
     expect(claims.o).toEqual({ id: org?.id, slg: newSlug, rol: "admin" });
     expect(orgRole).toBe("org:admin");
-    expect(claims.platformId).toBe("plt_moved");
   });
 
   it("and disappear when the membership is removed or the organization deleted, other sessions untouched", async () => {

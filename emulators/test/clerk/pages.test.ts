@@ -58,7 +58,7 @@ describe("sign-in and sign-up pages", () => {
     expect(user.lastSignInAt).not.toBeNull();
   });
 
-  it("end-user sign-up stores the developer's publishable key and puts it in the token", async () => {
+  it("end-user sign-up makes a person with no metadata and no organization, whatever else the form sends", async () => {
     const res = await postForm("/sign-up", {
       email: "buyer@example.com",
       redirect_url: "https://app.example.com/",
@@ -67,7 +67,11 @@ describe("sign-in and sign-up pages", () => {
     });
     const { jwt } = sessionFromRedirect(res);
     const claims = await verifyToken(jwt, { jwtKey: clerk.emulator.instance("end-user-api").jwtKeyPem });
-    expect(claims).toMatchObject({ publishableKey: "pk_test_dev1", plan: "free", azp: "https://app.example.com" });
+    expect(claims).toMatchObject({ azp: "https://app.example.com" });
+    expect(claims).not.toHaveProperty("publishableKey");
+    expect(claims).not.toHaveProperty("o");
+    const client = createClerkClient({ secretKey: clerk.emulator.instance("end-user-api").secretKey, apiUrl: clerk.url });
+    expect((await client.users.getUser(claims.sub)).publicMetadata).toEqual({});
   });
 
   it("sign-in finds an existing user by email, case-insensitively", async () => {

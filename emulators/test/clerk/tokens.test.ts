@@ -27,15 +27,17 @@ describe("session JWTs", () => {
     expect(decodeJwt(token).header).toMatchObject({ alg: "RS256", typ: "JWT", kid: expect.stringMatching(/^ins_/) });
   });
 
-  it("defaults plan to free and adds publishableKey for end-user-api", async () => {
+  it("adds plan (default free) for dream-api, and no custom claim for end-user-api, whatever its metadata", async () => {
     const dev = await clerk.emulator.createUser("dream-api", { email: "newdev@example.com" });
     const devClaims = await verifyToken(await clerk.emulator.mintSessionToken({ instance: "dream-api", userId: dev.id }), { jwtKey: dreamKey });
     expect(devClaims.plan).toBe("free");
-    expect(devClaims).not.toHaveProperty("publishableKey");
 
-    const endUser = await clerk.emulator.createUser("end-user-api", { email: "eu@example.com", publicMetadata: { publishableKey: "pk_test_abc" } });
-    const token = await clerk.emulator.mintSessionToken({ instance: "end-user-api", userId: endUser.id, extraClaims: { plan: "pro", custom: 1 } });
-    expect(await verifyToken(token, { jwtKey: endUserKey })).toMatchObject({ publishableKey: "pk_test_abc", plan: "pro", custom: 1 });
+    const endUser = await clerk.emulator.createUser("end-user-api", { email: "eu@example.com", publicMetadata: { publishableKey: "pk_test_abc", plan: "pro" } });
+    const claims = await verifyToken(await clerk.emulator.mintSessionToken({ instance: "end-user-api", userId: endUser.id }), { jwtKey: endUserKey });
+    expect(claims).not.toHaveProperty("publishableKey");
+    expect(claims).not.toHaveProperty("plan");
+    const token = await clerk.emulator.mintSessionToken({ instance: "end-user-api", userId: endUser.id, extraClaims: { custom: 1 } });
+    expect(await verifyToken(token, { jwtKey: endUserKey })).toMatchObject({ sub: endUser.id, custom: 1 });
   });
 
   it("rejects altered, expired, foreign-key and wrong-party tokens", async () => {
@@ -62,7 +64,7 @@ describe("session JWTs", () => {
   });
 
   it("POST /local/tokens mints the same kind of token, and validates its body", async () => {
-    const user = await clerk.emulator.createUser("end-user-api", { email: "local-mint@example.com", publicMetadata: { publishableKey: "pk_test_x" } });
+    const user = await clerk.emulator.createUser("end-user-api", { email: "local-mint@example.com" });
     const res = await fetch(`${clerk.url}/local/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -70,7 +72,7 @@ describe("session JWTs", () => {
     });
     expect(res.status).toBe(200);
     const { jwt, session_id } = (await res.json()) as { jwt: string; session_id: string };
-    expect(await verifyToken(jwt, { jwtKey: endUserKey })).toMatchObject({ sub: user.id, sid: session_id, publishableKey: "pk_test_x", role: "tester" });
+    expect(await verifyToken(jwt, { jwtKey: endUserKey })).toMatchObject({ sub: user.id, sid: session_id, role: "tester" });
 
     const bad: Array<[unknown, number, string]> = [
       [{ instance: "nope", userId: user.id }, 422, "form_param_value_invalid"],
