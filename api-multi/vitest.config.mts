@@ -10,10 +10,10 @@
  */
 import { workerTestConfig } from "@dream-api/testkit/vitest-config";
 
-const limits = (endUser: number, apiKey: number, publishableKey: number, clientIp: number) => ({
+const limits = (endUser: number, apiKey: number, tenantSessions: number, clientIp: number) => ({
   END_USER_RATE_LIMITER: { namespace_id: "1001", simple: { limit: endUser, period: 60 as const } },
   API_KEY_RATE_LIMITER: { namespace_id: "1002", simple: { limit: apiKey, period: 60 as const } },
-  PUBLISHABLE_KEY_RATE_LIMITER: { namespace_id: "1003", simple: { limit: publishableKey, period: 60 as const } },
+  END_USER_SESSIONS_RATE_LIMITER: { namespace_id: "1003", simple: { limit: tenantSessions, period: 60 as const } },
   CLIENT_IP_RATE_LIMITER: { namespace_id: "1004", simple: { limit: clientIp, period: 60 as const } },
 });
 const RAISED = 1_000_000;

@@ -11,7 +11,7 @@ declare namespace Cloudflare {
 		DB: D1Database;
 		END_USER_RATE_LIMITER: RateLimit;
 		API_KEY_RATE_LIMITER: RateLimit;
-		PUBLISHABLE_KEY_RATE_LIMITER: RateLimit;
+		END_USER_SESSIONS_RATE_LIMITER: RateLimit;
 		CLIENT_IP_RATE_LIMITER: RateLimit;
 		CLERK_API_URL: string;
 		STRIPE_API_BASE: string;

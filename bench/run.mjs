@@ -122,7 +122,7 @@ const workers = await startWorkers({
   ],
   persistTo: state,
   bundleDir: join(ROOT, ".dev-state", "bench-bundles"),
-  ratelimits: { END_USER_RATE_LIMITER: RAISED, API_KEY_RATE_LIMITER: RAISED, PUBLISHABLE_KEY_RATE_LIMITER: RAISED, CLIENT_IP_RATE_LIMITER: RAISED },
+  ratelimits: { END_USER_RATE_LIMITER: RAISED, API_KEY_RATE_LIMITER: RAISED, END_USER_SESSIONS_RATE_LIMITER: RAISED, CLIENT_IP_RATE_LIMITER: RAISED },
   // The committed example settings, whatever a developer's own .dev.vars says: the measured
   // routes never call Stripe or Clerk, and a fresh clone has no .dev.vars.
   bindings: { "api-multi": readDevVars("api-multi", ".dev.vars.example") },

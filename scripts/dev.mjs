@@ -73,7 +73,7 @@ try {
     ...(process.env.DREAM_RAISE_RATE_LIMITS === "1"
       ? {
           ratelimits: Object.fromEntries(
-            ["END_USER_RATE_LIMITER", "API_KEY_RATE_LIMITER", "PUBLISHABLE_KEY_RATE_LIMITER", "CLIENT_IP_RATE_LIMITER", "DEVELOPER_RATE_LIMITER"].map((name) => [name, raised]),
+            ["END_USER_RATE_LIMITER", "API_KEY_RATE_LIMITER", "END_USER_SESSIONS_RATE_LIMITER", "CLIENT_IP_RATE_LIMITER", "DEVELOPER_RATE_LIMITER"].map((name) => [name, raised]),
           ),
         }
       : {}),
@@ -85,6 +85,9 @@ try {
   });
   await Promise.all([...Object.values(SERVICES).map((service) => waitForHealthy(`${url(service.port)}/health`)), waitForHealthy(url(DASHBOARD_PORT))]);
   await seedDemoActivity(demo);
+  // api-multi's hourly cron, once at start: among other things it adds the
+  // Clerk memberships local data from before organizations is waiting for.
+  await workers.runCron(SERVICES.apiMulti.name, "17 * * * *");
   const rows = [
     ["dashboard", url(DASHBOARD_PORT)],
     ["front-auth-api", url(SERVICES.frontAuthApi.port)],

@@ -5,8 +5,8 @@ import type { Context } from "hono";
 /** Who is calling, as authentication established it. Tenant data is always filtered by `platformId`. */
 export interface AuthContext {
   platformId: string;
-  publishableKey: string;
   mode: KeyMode;
+  /** What the per-credential rate limit and logs name: the key's id, `developer:<userId>` or `organization:<id>`. */
   keyId: string;
   /** A test key of a developer on the free plan: at most PREVIEW_MAX_END_USERS end-users. */
   preview: boolean;
@@ -17,7 +17,7 @@ export interface AuthContext {
 /** What every success response says about the key's mode: "preview", "test" or "live". */
 export type ApiMode = "preview" | KeyMode;
 
-export function apiMode(auth: AuthContext): ApiMode {
+export function apiMode(auth: Pick<AuthContext, "preview" | "mode">): ApiMode {
   return auth.preview ? "preview" : auth.mode;
 }
 
@@ -39,6 +39,13 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 
+/** What an unauthenticated service needs: the bindings and the clock (no tenant: the input names it). */
+export interface PublicContext {
+  env: Env;
+  waitUntil: (promise: Promise<unknown>) => void;
+  now: Date;
+}
+
 /**
  * What services get instead of the HTTP context: the bindings, the tenant
  * authentication produced, and the clock. Services know nothing of HTTP.
@@ -47,7 +54,6 @@ export interface ServiceContext {
   env: Env;
   waitUntil: (promise: Promise<unknown>) => void;
   platformId: string;
-  publishableKey: string;
   mode: KeyMode;
   preview: boolean;
   /** What success bodies say the key's mode is ("preview", "test" or "live"): apiMode(auth). */
@@ -61,7 +67,6 @@ export function serviceContext(c: AppContext): ServiceContext {
     env: c.env,
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
     platformId: auth.platformId,
-    publishableKey: auth.publishableKey,
     mode: auth.mode,
     preview: auth.preview,
     apiMode: apiMode(auth),

@@ -163,7 +163,27 @@ export const responses = {
     })
     .meta({ id: "CustomerPage" }),
   tiers: z.strictObject({ tiers: z.array(tierSchema).meta({ description: "Active tiers in display order." }), ...withMode }).meta({ id: "TierList" }),
-  publicTiers: z.strictObject({ tiers: z.array(publicTierSchema), brand: brandSchema, ...withMode }).meta({ id: "PublicTierList" }),
+  publicTiers: z
+    .strictObject({
+      platformId: z.string().meta({ description: "The platform: its pricing page is `/p/<platformId>` (live) or `/p/<platformId>/test`, whatever keys it has.", example: "plt_8dJ2kQ4mN7rT1vW3" }),
+      organizationId: z
+        .string()
+        .nullable()
+        .meta({ description: "The Clerk organization of this platform and mode in the shared end-user app (null until someone joins): a session with it active acts here.", example: "org_2x9Kq" }),
+      tiers: z.array(publicTierSchema),
+      brand: brandSchema,
+      ...withMode,
+    })
+    .meta({ id: "PublicTierList" }),
+  joined: z
+    .strictObject({
+      organizationId: z.string().meta({ description: "Make it the session's active organization (Clerk `setActive`); its tokens then act as this customer.", example: "org_2x9Kq" }),
+      userId: z.string().meta({ description: "The person's customer id here.", example: "user_2NNEqL2nrIRdJ194ndJqAHwEfxC" }),
+      plan: z.string().meta({ description: "Their plan here.", example: "free" }),
+      ...withMode,
+    })
+    .meta({ id: "Joined" }),
+  deletedCustomer: z.strictObject({ userId: z.string(), deleted: z.literal(true), ...withMode }).meta({ id: "DeletedCustomer" }),
   checkout: z
     .strictObject({
       id: z.string().meta({ description: "Stripe Checkout session id.", example: "cs_test_a1B2" }),

@@ -1,11 +1,20 @@
 /**
  * api-multi's cron (wrangler.jsonc `triggers.crons`, hourly): deletes
  * idempotency keys past their 24 h window, so the table holds about one
- * day of keyed track calls.
+ * day of keyed track calls; and adds the Clerk memberships of end-users who
+ * belonged to a developer before organizations (migration 0015), a batch
+ * per run until none is left.
  */
 import { pruneExpiredIdempotencyKeys } from "@dream-api/shared/db";
+import { backfillMemberships } from "./services/customers/memberships";
+
+/** Memberships added per run, one at a time, so a run stays well inside the Backend API rate limit of Clerk. */
+export const MEMBERSHIP_BACKFILL_BATCH = 100;
 
 export async function runScheduled(controller: Pick<ScheduledController, "scheduledTime" | "cron">, env: Env): Promise<void> {
-  const deleted = await pruneExpiredIdempotencyKeys(env.DB, new Date(controller.scheduledTime));
+  const now = new Date(controller.scheduledTime);
+  const deleted = await pruneExpiredIdempotencyKeys(env.DB, now);
   console.log(`[cron ${controller.cron}] pruned ${deleted} expired idempotency keys`);
+  const backfill = await backfillMemberships(env, now, MEMBERSHIP_BACKFILL_BATCH);
+  if (backfill.added + backfill.failed > 0) console.log(`[cron ${controller.cron}] memberships: ${backfill.added} added, ${backfill.failed} to retry`);
 }

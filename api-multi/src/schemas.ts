@@ -59,5 +59,8 @@ export const modeQueryFields = {
 /** The query of an operation whose only query parameter is `mode`. */
 export const modeQuery = z.strictObject(modeQueryFields);
 
+/** A public page's mode (`?mode=test|live`): live unless it says test. */
+export const publicModeQuery = z.strictObject({ mode: modeSchema.optional().meta({ description: "Which mode's page: live (the default) or test.", example: "test" }) });
+
 /** What any operation with a JSON body may answer about the body itself. */
 export const BODY_ERRORS: ErrorCode[] = ["invalid_json", "invalid_request", "body_too_large"];

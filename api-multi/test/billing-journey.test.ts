@@ -19,12 +19,9 @@ import {
   seedConnectedPlatform,
   stripe,
   subscriptionIdFrom,
+  membershipPlanOf,
+  tenantOrganizationOf,
 } from "./harness";
-
-async function clerkPlan(clerkUserId: string): Promise<unknown> {
-  const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${clerkUserId}`, { headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}` } });
-  return ((await response.json()) as { public_metadata: Record<string, unknown> }).public_metadata["plan"];
-}
 
 describe("end-user billing journey", () => {
   it("free → paid → cancels at period end → free, with limits, periods and Clerk following", async () => {
@@ -33,6 +30,9 @@ describe("end-user billing journey", () => {
     const key = platform.secretKey;
     const created = await call("POST", "/api/customers", { key, body: { userId: "alice", email: `alice.${crypto.randomUUID().slice(0, 8)}@example.com` } });
     const clerkUserId = created.body.customer.clerkUserId;
+    const organizationId = (await tenantOrganizationOf(platform)) ?? "";
+    /** The plan on the person's membership of this platform: Clerk follows D1. */
+    const clerkPlan = (id: string) => membershipPlanOf(id, organizationId);
     for (let i = 0; i < 5; i++) expect((await call("POST", "/api/usage/track", { key, body: { userId: "alice" } })).status).toBe(200);
     expectErrorShape(await call("POST", "/api/usage/track", { key, body: { userId: "alice" } }), 403, "usage_limit_exceeded");
 

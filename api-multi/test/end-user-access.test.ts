@@ -11,6 +11,8 @@ import {
   deliverAll,
   expectErrorShape,
   inboxCursor,
+  joinedEndUser,
+  clerkJson,
   midMonthClock,
   mintToken,
   payCheckout,
@@ -56,7 +58,7 @@ describe("end-user session JWTs", () => {
     expectErrorShape(await call("GET", "/api/customers", { key: jwt }), 401, "invalid_token");
   });
 
-  it("rejects a developer (dream-api) session, a tampered token and an unknown publishableKey", async () => {
+  it("rejects a developer (dream-api) session, a tampered token, and sessions whose active organization names no customer here", async () => {
     const platform = await seedConnectedPlatform();
     const jwt = await customerWithSession(platform, "ivy");
     const [header, payload, signature] = jwt.split(".");
@@ -66,36 +68,47 @@ describe("end-user session JWTs", () => {
       .replace(/\+/g, "-")
       .replace(/\//g, "_")}.${signature}`;
     expectErrorShape(await call("GET", "/api/usage", { key: tampered }), 401, "invalid_token");
-    const developer = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+    const developer = await clerkJson<{ id: string }>("/v1/users", { method: "POST", body: JSON.stringify({ email_address: [`dev.${crypto.randomUUID().slice(0, 8)}@example.com`] }) });
+    expectErrorShape(await call("GET", "/api/usage", { key: await mintToken(developer.id, { instance: "dream-api" }) }), 401, "invalid_token");
+
+    // A person of the end-user app with no active organization, whatever metadata they carry.
+    const stranger = await clerkJson<{ id: string }>("/v1/users", {
       method: "POST",
-      headers: { Authorization: `Bearer ${inject("dreamApiClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ email_address: [`dev.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
+      app: "end-user-api",
+      body: JSON.stringify({ email_address: [`s.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
     });
-    const devToken = await mintToken(((await developer.json()) as { id: string }).id, { instance: "dream-api" });
-    expectErrorShape(await call("GET", "/api/usage", { key: devToken }), 401, "invalid_token");
-    const stranger = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
+    const noOrganization = await call("GET", "/api/usage", { key: await mintToken(stranger.id, { instance: "end-user-api", organizationId: null }) });
+    expectErrorShape(noOrganization, 401, "invalid_token");
+    expect(noOrganization.body.error.message).toMatch(/active organization/);
+
+    // An organization of the end-user app that is no dream-api tenant, even one claiming to be in its metadata.
+    const impostor = await clerkJson<{ id: string }>("/v1/organizations", {
       method: "POST",
-      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ email_address: [`s.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: "pk_test_000000000000000000000000000000" } }),
+      app: "end-user-api",
+      body: JSON.stringify({ name: "Impostor", public_metadata: { platformId: platform.platformId, mode: "test" } }),
     });
-    const strangerToken = await mintToken(((await stranger.json()) as { id: string }).id, { instance: "end-user-api" });
-    expectErrorShape(await call("GET", "/api/usage", { key: strangerToken }), 401, "invalid_token");
+    await clerkJson(`/v1/organizations/${impostor.id}/memberships`, { method: "POST", app: "end-user-api", body: JSON.stringify({ user_id: stranger.id, role: "org:member" }) });
+    expectErrorShape(await call("GET", "/api/usage", { key: await mintToken(stranger.id, { instance: "end-user-api", organizationId: impostor.id }) }), 401, "invalid_token");
   });
 
-  it("registers an end-user who signed up through the shared app on first use", async () => {
+  it("a member whose customer was deleted is not a customer any more: 404 customer_not_found, and nothing is registered again", async () => {
     const platform = await seedConnectedPlatform();
-    const signup = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ email_address: [`self.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
-    });
-    const clerkUserId = ((await signup.json()) as { id: string }).id;
-    const jwt = await mintToken(clerkUserId, { instance: "end-user-api" });
-    const usage = await call("GET", "/api/usage", { key: jwt });
+    const person = await joinedEndUser(platform);
+    expect((await call("GET", "/api/usage", { key: person.token })).status).toBe(200);
+    await env.DB.prepare("DELETE FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platform.platformId, person.userId).run();
+    expectErrorShape(await call("GET", "/api/usage", { key: person.token }), 404, "customer_not_found");
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM end_users WHERE platform_id = ?1").bind(platform.platformId).first("n")).toBe(0);
+  });
+
+  it("a person who signed up on the pricing page and joined is a customer on the starting tier, under their Clerk id", async () => {
+    const platform = await seedConnectedPlatform();
+    const person = await joinedEndUser(platform);
+    expect(person.userId).toBe(person.clerkUserId);
+    const usage = await call("GET", "/api/usage", { key: person.token });
     expect(usage.status).toBe(200);
     expect(usage.body.usage).toMatchObject({ count: 0, plan: "free" });
-    const row = await env.DB.prepare("SELECT user_id FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platform.platformId, clerkUserId).first();
-    expect(row).toEqual({ user_id: clerkUserId });
+    const row = await env.DB.prepare("SELECT user_id FROM end_users WHERE platform_id = ?1 AND clerk_user_id = ?2").bind(platform.platformId, person.clerkUserId).first();
+    expect(row).toEqual({ user_id: person.clerkUserId });
   });
 });
 
@@ -155,7 +168,8 @@ describe("preview mode checkout", () => {
     expect(checkout.status).toBe(201);
     expect(checkout.body.mode).toBe("preview");
     const session = await stripe.checkout.sessions.retrieve(checkout.body.id);
-    expect(session.success_url).toContain(`/p/${platform.publishableKey}`);
+    // The hosted pricing page by platform id: the address survives key rotation.
+    expect(session.success_url).toContain(`/p/${platform.platformId}/test?checkout=success`);
     await payCheckout(checkout.body.url);
     const deliveries = (await awaitDeliveries(cursor, ["checkout.session.completed", "customer.subscription.created"], "preview")).filter((d) => d.body.includes(platform.platformId));
     // front-auth-api receives the same platform-account events (same ids) on its own endpoint first.
@@ -205,7 +219,8 @@ describe("GET /api/public/tiers", () => {
     expect(res.headers.get("Cache-Control")).toBe("public, max-age=60");
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(res.body.tiers.map((t: { name: string }) => t.name)).toEqual(["free", "pro", "ebook"]);
-    expect(JSON.stringify(res.body)).not.toMatch(/price_|prod_|plt_/);
+    expect(JSON.stringify(res.body)).not.toMatch(/price_|prod_|pk_|sk_/);
+    expect(res.body).toMatchObject({ platformId: platform.platformId, organizationId: null, mode: "test" });
     expectErrorShape(await call("GET", "/api/public/tiers?pk=pk_test_000000000000000000000000000000"), 404, "not_found");
     expectErrorShape(await call("GET", "/api/public/tiers?pk=nope"), 400, "invalid_request");
   });

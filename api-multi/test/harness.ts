@@ -4,9 +4,17 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { issueKeyPair, newId, newPlatformId, type KeyMode, type Tier } from "@dream-api/shared";
-import { emptyPlatformSettings, insertApiKeyStatement, insertPlatformStatement, insertTierStatement, putPlatformSettingsStatement, type PlatformSettings } from "@dream-api/shared/db";
+import {
+  emptyPlatformSettings,
+  getTenantOrganization,
+  insertApiKeyStatement,
+  insertPlatformStatement,
+  insertTierStatement,
+  putPlatformSettingsStatement,
+  type PlatformSettings,
+} from "@dream-api/shared/db";
 import { countTableRows, snapshotPlatformRows } from "@dream-api/testkit/arbitraries";
-import { harnessClock, standInStripe } from "@dream-api/testkit/in-worker";
+import { clerkJson, harnessClock, mintToken, standInStripe } from "@dream-api/testkit/in-worker";
 import type { CallOptions as WorkerCallOptions, CallResult } from "@dream-api/testkit/worker-caller";
 import { bindWorker, webhookDeliverer } from "@dream-api/testkit/worker-harness";
 import { inject } from "vitest";
@@ -71,6 +79,29 @@ export async function seedPlatform(options: { tiers?: TierSeed[]; mode?: KeyMode
  */
 export async function saveSettings(platformId: string, settings: Partial<Omit<PlatformSettings, "updatedAt">> & Pick<PlatformSettings, "mode">): Promise<void> {
   await putPlatformSettingsStatement(env.DB, platformId, { ...emptyPlatformSettings(settings.mode), ...settings }, harnessClock().toISOString()).run();
+}
+
+/** The Clerk organization of a tenant in the end-user app (made when its first end-user joined or was created), or null. */
+export function tenantOrganizationOf(tenant: { platformId: string; mode: KeyMode }): Promise<string | null> {
+  return getTenantOrganization(env.DB, tenant);
+}
+
+/**
+ * A person of the end-user app who joined `platform` on its pricing page
+ * (POST /api/public/platforms/{id}/join), and a session with the
+ * platform's organization active — as the hosted page leaves them. Pass
+ * `clerkUserId` to have an existing person join another platform.
+ */
+export async function joinedEndUser(platform: { platformId: string; mode: KeyMode }, options: { clerkUserId?: string; azp?: string } = {}) {
+  const clerkUserId =
+    options.clerkUserId ??
+    (await clerkJson<{ id: string }>("/v1/users", { method: "POST", app: "end-user-api", body: JSON.stringify({ email_address: [`person.${crypto.randomUUID().slice(0, 8)}@example.com`] }) })).id;
+  const identity = await mintToken(clerkUserId, { instance: "end-user-api", organizationId: null, expiresInSeconds: 3600 });
+  const joined = await call("POST", `/api/public/platforms/${platform.platformId}/join?mode=${platform.mode}`, { token: identity, body: {} });
+  if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+  const organizationId: string = joined.body.organizationId;
+  const token = await mintToken(clerkUserId, { instance: "end-user-api", organizationId, azp: options.azp ?? "https://app.developer.example", expiresInSeconds: 3600 });
+  return { clerkUserId, organizationId, userId: joined.body.userId as string, token };
 }
 
 export type CallOptions = WorkerCallOptions<Env>;

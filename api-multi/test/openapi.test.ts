@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { errorSchema } from "../src/models";
 import { ALL_OPERATIONS, errorCodesOf } from "../src/openapi/document";
-import { awaitDeliveries, call, deliver, expectErrorShape, inboxCursor, payCheckout, saveSettings, seedConnectedPlatform, type CallResult } from "./harness";
+import { awaitDeliveries, call, clerkJson, deliver, expectErrorShape, inboxCursor, mintToken, payCheckout, saveSettings, seedConnectedPlatform, type CallResult } from "./harness";
 
 async function fetchDocument(): Promise<OpenApiDocument> {
   const result = await call("GET", "/openapi.json");
@@ -39,12 +39,39 @@ async function scenarios(): Promise<Scenario[]> {
     ["openapi", () => call("GET", "/openapi.json")],
     ["docs", () => call("GET", "/docs")],
     ["tiers.listPublic", () => call("GET", `/api/public/tiers?pk=${platform.publishableKey}`)],
+    [
+      "platforms.join",
+      async () => {
+        const person = await clerkJson<{ id: string }>("/v1/users", {
+          method: "POST",
+          app: "end-user-api",
+          body: JSON.stringify({ email_address: [`joiner.${crypto.randomUUID().slice(0, 8)}@example.com`] }),
+        });
+        const identity = await mintToken(person.id, { instance: "end-user-api", organizationId: null });
+        return call("POST", `/api/public/platforms/${platform.platformId}/join?mode=test`, { token: identity, body: {} });
+      },
+    ],
+    // After a join the organization exists: the page's organizationId is not null.
+    [
+      "platforms.getPublic",
+      expectBody(
+        () => call("GET", `/api/public/platforms/${platform.platformId}?mode=test`),
+        (body) => expect(body.organizationId).toMatch(/^org_/),
+      ),
+    ],
     ["tiers.list", () => call("GET", "/api/tiers", { key })],
     ["customers.create", () => call("POST", "/api/customers", { key, body: { userId: "user_42", email, plan: "free" } })],
     ["usage.track", () => call("POST", "/api/usage/track", { key, body: { userId: "user_42", amount: 2 }, headers: { "Idempotency-Key": crypto.randomUUID() } })],
     ["usage.check", () => call("GET", "/api/usage?userId=user_42", { key })],
     ["customers.list", () => call("GET", "/api/customers?limit=1", { key })],
     ["customers.update", () => call("PATCH", "/api/customers/user_42", { key, body: { plan: "free" } })],
+    [
+      "customers.delete",
+      async () => {
+        await call("POST", "/api/customers", { key, body: { userId: "user_43", email: `grace.${crypto.randomUUID().slice(0, 8)}@example.com` } });
+        return call("DELETE", "/api/customers/user_43", { key });
+      },
+    ],
     [
       "checkout.create",
       async () => {

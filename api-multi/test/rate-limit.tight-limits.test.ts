@@ -1,36 +1,32 @@
 /**
  * The rate-limit buckets, on the real Workers rate-limit bindings with small
  * limits (project "api-multi:tight-limits" in vitest.config.mts: 5 per
- * end-user, 20 per secret key, 20 per publishable key, 8 per client IP, per
+ * end-user, 20 per secret key, 20 for all end-user sessions of a tenant, 8 per client IP, per
  * minute), so each bucket can be run to its end in a few calls.
  */
 import { env } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
-import { awaitRateLimitWindow, call, expectErrorShape, mintToken, seedPlatform, type SeededPlatform } from "./harness";
+import { describe, expect, it } from "vitest";
+import { awaitRateLimitWindow, call, expectErrorShape, joinedEndUser, seedPlatform, type SeededPlatform } from "./harness";
 
 const PER_END_USER = 5;
 const PER_KEY = 20;
-const PER_PUBLISHABLE_KEY = 20;
+const PER_TENANT_SESSIONS = 20;
 const PER_IP = 8;
 
+/** A person who joined the platform on its pricing page (joining is limited per client IP, which these calls do not send). */
 async function endUserSession(platform: SeededPlatform): Promise<string> {
-  const response = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ email_address: [`rl.${crypto.randomUUID().slice(0, 8)}@example.com`], public_metadata: { publishableKey: platform.publishableKey } }),
-  });
-  return mintToken(((await response.json()) as { id: string }).id, { instance: "end-user-api", azp: "https://app.developer.example" });
+  return (await joinedEndUser(platform)).token;
 }
 
 const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
 
 describe("end-user sessions have their own buckets", () => {
-  it("a chatty end-user is refused on its own bucket, all end-users together on the publishable key's, and the secret key's bucket is never spent by them", async () => {
+  it("a chatty end-user is refused on its own bucket, all end-users together on the tenant's, and the secret key's bucket is never spent by them", async () => {
     const platform = await seedPlatform({ tiers: [{ name: "free", limit: null }] });
     const sessions = await Promise.all(Array.from({ length: 5 }, () => endUserSession(platform)));
-    await awaitRateLimitWindow(PER_END_USER * 3 + PER_PUBLISHABLE_KEY + PER_KEY + 5);
+    await awaitRateLimitWindow(PER_END_USER * 3 + PER_TENANT_SESSIONS + PER_KEY + 5);
 
-    // One end-user far past its own limit: refused on the per-end-user bucket, which spends nothing of the pk's.
+    // One end-user far past its own limit: refused on the per-end-user bucket, which spends nothing of the tenant's.
     const chatty = [];
     for (let i = 0; i < PER_END_USER * 3; i++) chatty.push(await call("GET", "/api/usage", { key: sessions[0]! }));
     expect(chatty.filter((result) => result.status === 200)).toHaveLength(PER_END_USER);
@@ -38,13 +34,13 @@ describe("end-user sessions have their own buckets", () => {
       expectErrorShape(refused, 429, "rate_limited");
       expect(refused.body.error.message).toContain("end-user");
     }
-    // Four more end-users: 20 calls fill the publishable key's bucket (the chatty one spent 5 of it)...
+    // Four more end-users: 20 calls fill the tenant's end-user bucket (the chatty one spent 5 of it)...
     const others = [];
     for (const session of sessions.slice(1)) for (let i = 0; i < PER_END_USER; i++) others.push(await call("GET", "/api/usage", { key: session }));
-    expect(others.filter((result) => result.status === 200)).toHaveLength(PER_PUBLISHABLE_KEY - PER_END_USER);
-    const overPk = others.filter((result) => result.status !== 200);
-    expect(overPk.length).toBeGreaterThan(0);
-    for (const refused of overPk) expect(refused.body.error.message).toContain("app's end-users");
+    expect(others.filter((result) => result.status === 200)).toHaveLength(PER_TENANT_SESSIONS - PER_END_USER);
+    const overTenant = others.filter((result) => result.status !== 200);
+    expect(overTenant.length).toBeGreaterThan(0);
+    for (const refused of overTenant) expect(refused.body.error.message).toContain("app's end-users");
 
     // ...while the developer's backend still has its whole bucket.
     const backend = [];

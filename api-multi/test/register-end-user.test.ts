@@ -1,14 +1,14 @@
 /**
  * The one registration rule (services/customers/register.ts), called as a
- * service: registerEndUser's outcomes and endUserOfSession, the session
- * case authentication relies on (find or link, else register under the
- * preview cap, 409 when the id belongs to another Clerk user).
+ * service: registerEndUser's outcomes — registered on the starting tier, or
+ * why not (no tier, the preview cap, a taken userId or email). Joining on a
+ * pricing page, which registers through it, is tested in
+ * routes/platforms/join.test.ts.
  */
 import { env } from "cloudflare:test";
-import { ApiError } from "@dream-api/shared";
 import { describe, expect, it } from "vitest";
 import type { ServiceContext } from "../src/context";
-import { endUserOfSession, registerEndUser, startingTier } from "../src/services/customers/register";
+import { registerEndUser, startingTier } from "../src/services/customers/register";
 import { harnessClock, seedPlatform, type SeededPlatform } from "./harness";
 
 /** A service context for `platform` (a test key), with config overrides; `settle` awaits what it handed to waitUntil. */
@@ -18,7 +18,6 @@ function serviceContextFor(platform: SeededPlatform, options: { preview: boolean
     env: { ...env, ...options.vars } as Env,
     waitUntil: (promise) => void pending.push(promise),
     platformId: platform.platformId,
-    publishableKey: platform.publishableKey,
     mode: "test",
     preview: options.preview,
     apiMode: options.preview ? "preview" : "test",
@@ -29,15 +28,6 @@ function serviceContextFor(platform: SeededPlatform, options: { preview: boolean
 
 async function endUserRow(platformId: string, userId: string) {
   return env.DB.prepare("SELECT user_id, clerk_user_id, email, plan FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first();
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return (error as ApiError).code;
 }
 
 describe("registerEndUser", () => {
@@ -58,6 +48,19 @@ describe("registerEndUser", () => {
     await settle();
   });
 
+  it("says conflict for an email another end-user of the tenant has, and registers it in another tenant", async () => {
+    const platform = await seedPlatform({ plan: "paid" });
+    const other = await seedPlatform({ plan: "paid" });
+    const { ctx, settle } = serviceContextFor(platform, { preview: false });
+    const elsewhere = serviceContextFor(other, { preview: false });
+    expect(await registerEndUser({ ctx, input: { userId: "carol", clerkUserId: null, email: "carol@example.com" } })).toMatchObject({ registered: true });
+    expect(await registerEndUser({ ctx, input: { userId: "carol-2", clerkUserId: null, email: "carol@example.com" } })).toEqual({ registered: false, reason: "conflict" });
+    expect(await endUserRow(platform.platformId, "carol-2")).toBeNull();
+    expect(await registerEndUser({ ctx: elsewhere.ctx, input: { userId: "carol", clerkUserId: null, email: "carol@example.com" } })).toMatchObject({ registered: true });
+    await settle();
+    await elsewhere.settle();
+  });
+
   it("says no_tiers_configured when the platform has no tier to start on", async () => {
     const platform = await seedPlatform({ plan: "paid", tiers: [] });
     const { ctx, settle } = serviceContextFor(platform, { preview: false });
@@ -73,54 +76,6 @@ describe("registerEndUser", () => {
     expect(await registerEndUser({ ctx, input: { userId: "second", clerkUserId: null, email: null } })).toEqual({ registered: false, reason: "preview_limit_reached" });
     expect(await registerEndUser({ ctx, input: { userId: "first", clerkUserId: null, email: null } })).toEqual({ registered: false, reason: "conflict" });
     expect(await endUserRow(platform.platformId, "second")).toBeNull();
-    await settle();
-  });
-});
-
-describe("endUserOfSession", () => {
-  it("registers a Clerk user never seen on the platform under its own id, linked, on the starting tier, and finds it again", async () => {
-    const platform = await seedPlatform({ plan: "paid" });
-    const { ctx, settle } = serviceContextFor(platform, { preview: false });
-    expect(await endUserOfSession({ ctx, input: { clerkUserId: "user_clerk_1" } })).toBe("user_clerk_1");
-    expect(await endUserRow(platform.platformId, "user_clerk_1")).toEqual({ user_id: "user_clerk_1", clerk_user_id: "user_clerk_1", email: null, plan: "free" });
-    expect(await endUserOfSession({ ctx, input: { clerkUserId: "user_clerk_1" } })).toBe("user_clerk_1");
-    await settle();
-  });
-
-  it("answers with the customer already linked to the Clerk user, whatever its userId", async () => {
-    const platform = await seedPlatform({ plan: "paid" });
-    const { ctx, settle } = serviceContextFor(platform, { preview: false });
-    expect(await registerEndUser({ ctx, input: { userId: "customer_7", clerkUserId: "user_clerk_7", email: null } })).toMatchObject({ registered: true });
-    expect(await endUserOfSession({ ctx, input: { clerkUserId: "user_clerk_7" } })).toBe("customer_7");
-    expect(await endUserRow(platform.platformId, "user_clerk_7")).toBeNull();
-    await settle();
-  });
-
-  it("links the customer the backend registered under the Clerk id", async () => {
-    const platform = await seedPlatform({ plan: "paid" });
-    const { ctx, settle } = serviceContextFor(platform, { preview: false });
-    await registerEndUser({ ctx, input: { userId: "user_clerk_8", clerkUserId: null, email: null } });
-    expect(await endUserOfSession({ ctx, input: { clerkUserId: "user_clerk_8" } })).toBe("user_clerk_8");
-    expect(await endUserRow(platform.platformId, "user_clerk_8")).toMatchObject({ clerk_user_id: "user_clerk_8" });
-    await settle();
-  });
-
-  it("refuses with no_tiers_configured, preview_limit_reached and conflict", async () => {
-    const empty = await seedPlatform({ plan: "paid", tiers: [] });
-    const noTiers = serviceContextFor(empty, { preview: false });
-    expect(await codeOf(endUserOfSession({ ctx: noTiers.ctx, input: { clerkUserId: "user_a" } }))).toBe("no_tiers_configured");
-    await noTiers.settle();
-
-    const preview = await seedPlatform({ plan: "free" });
-    const capped = serviceContextFor(preview, { preview: true, vars: { PREVIEW_MAX_END_USERS: "1" } as Partial<Env> });
-    expect(await endUserOfSession({ ctx: capped.ctx, input: { clerkUserId: "user_b" } })).toBe("user_b");
-    expect(await codeOf(endUserOfSession({ ctx: capped.ctx, input: { clerkUserId: "user_c" } }))).toBe("preview_limit_reached");
-    await capped.settle();
-
-    const taken = await seedPlatform({ plan: "paid" });
-    const { ctx, settle } = serviceContextFor(taken, { preview: false });
-    await registerEndUser({ ctx, input: { userId: "user_d", clerkUserId: "user_someone_else", email: null } });
-    expect(await codeOf(endUserOfSession({ ctx, input: { clerkUserId: "user_d" } }))).toBe("conflict");
     await settle();
   });
 });

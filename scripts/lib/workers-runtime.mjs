@@ -140,6 +140,11 @@ export async function startWorkers(options) {
   mf = new Miniflare(miniflareOptions());
   await mf.ready;
   return {
+    /** Runs a worker's cron handler once now, as Cloudflare's scheduler would. */
+    runCron: async (/** @type {string} */ workerName, /** @type {string} */ cron) => {
+      const worker = await mf?.getWorker(workerName);
+      return worker?.scheduled({ cron, scheduledTime: new Date() });
+    },
     dispose: async () => {
       await mf?.dispose();
     },

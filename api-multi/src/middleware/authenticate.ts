@@ -1,12 +1,11 @@
-import { ApiError, type KeyMode, PUBLISHABLE_KEY_PATTERN, requestedMode, SECRET_KEY_PATTERN, verifySessionToken } from "@dream-api/shared";
-import { resolvePublishableKey, resolveSecretKey } from "@dream-api/shared/caches";
-import { getPlatformByDeveloper } from "@dream-api/shared/db";
+import { activeOrganizationOf, ApiError, type KeyMode, requestedMode, SECRET_KEY_PATTERN, verifySessionToken } from "@dream-api/shared";
+import { resolveSecretKey } from "@dream-api/shared/caches";
+import { findSessionTenant, getPlatformByDeveloper } from "@dream-api/shared/db";
 import { clientIp, type Caller } from "@dream-api/shared/hono";
 import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
-import { serviceContext, type AppContext, type AppEnv } from "../context";
-import { endUserOfSession } from "../services/customers/register";
+import type { AppContext, AppEnv } from "../context";
 
 const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
 
@@ -15,8 +14,8 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 /**
  * The middleware that authenticates an operation's callers (its definition's
  * `auth`): `Authorization: Bearer …` with a session JWT → an end-user's own
- * session (end-user-api app: the platform its `publishableKey` claim names,
- * the end-user its `sub` is) where end-user sessions may call, else a
+ * session (end-user-api app: the tenant its active organization is, the
+ * end-user its `sub` is there) where end-user sessions may call, else a
  * developer's dashboard session where those may; anything else is taken as
  * a secret key (sk_live_…|sk_test_… → platformId). The platformId and mode
  * set here are the only ones tenant queries may use: a key's or session's
@@ -52,7 +51,6 @@ async function authenticateSecretKey(c: AppContext, secretKey: string | undefine
   if (resolved.liveWithoutPlan) throw liveModeUnavailable();
   c.set("auth", {
     platformId: resolved.platformId,
-    publishableKey: resolved.publishableKey,
     mode: resolved.mode,
     keyId: resolved.keyId,
     preview: resolved.preview,
@@ -73,7 +71,7 @@ async function authenticateDeveloperSession(c: AppContext, token: string): Promi
   const platform = await getPlatformByDeveloper(c.env.DB, claims.sub);
   if (!platform) throw new ApiError("not_found", "This developer has no platform yet. Open the dashboard's home page first.");
   const mode = developerMode(c);
-  c.set("auth", { platformId: platform.platformId, publishableKey: "", mode, keyId: `developer:${claims.sub}`, preview: mode === "test" && platform.plan === "free" });
+  c.set("auth", { platformId: platform.platformId, mode, keyId: `developer:${claims.sub}`, preview: mode === "test" && platform.plan === "free" });
 }
 
 /** The mode a dashboard session names (`?mode=test|live`): required, as the dashboard shows one mode at a time. */
@@ -90,21 +88,36 @@ function liveModeUnavailable(): ApiError {
   );
 }
 
+/**
+ * An end-user's own session (end-user-api app): the tenant is the session's
+ * active organization — Clerk's claim, which only a membership our backend
+ * made can set (services/customers/memberships.ts) — read back through
+ * tenant_organizations, and the end-user is the person's customer there.
+ * Nothing the end-user can edit (metadata, request data) takes part.
+ */
 async function authenticateEndUser(c: AppContext, token: string): Promise<void> {
   const settings = config(c.env);
-  const claims: { sub: string; publishableKey?: unknown } | null = await verifySessionToken(token, {
+  const claims = await verifySessionToken(token, {
     secretKey: settings.CLERK_SECRET_KEY,
     apiUrl: settings.CLERK_API_URL,
     jwtKey: settings.CLERK_JWT_KEY,
   });
   if (!claims) throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
-  const publishableKey = typeof claims.publishableKey === "string" ? claims.publishableKey : "";
-  // Any pk the platform was issued names it here, retired ones included: end-users keep the one they signed up with.
-  const key = PUBLISHABLE_KEY_PATTERN.test(publishableKey) ? await resolvePublishableKey(c.env, publishableKey, keyLookup(c)) : null;
-  if (!key) throw new ApiError("invalid_token", "The end-user session token names no dream-api platform (publishableKey claim).");
-  if (key.liveWithoutPlan) throw liveModeUnavailable();
-  c.set("auth", { platformId: key.platformId, publishableKey: key.publishableKey, mode: key.mode, keyId: key.keyId, preview: key.preview });
-  c.set("auth", { ...c.get("auth"), endUserId: await endUserOfSession({ ctx: serviceContext(c), input: { clerkUserId: claims.sub } }) });
+  const organizationId = activeOrganizationOf(claims);
+  if (!organizationId) {
+    throw new ApiError("invalid_token", "The end-user session has no active organization, so it names no developer: sign in on the developer's pricing page, which makes theirs active.");
+  }
+  const tenant = await findSessionTenant(c.env.DB, organizationId, claims.sub);
+  if (!tenant) throw new ApiError("invalid_token", "The end-user session's active organization is not a dream-api platform.");
+  if (tenant.mode === "live" && tenant.plan === "free") throw liveModeUnavailable();
+  if (!tenant.userId) throw new ApiError("customer_not_found", "This account is not a customer of this app (any more). Sign in on its pricing page to join.");
+  c.set("auth", {
+    platformId: tenant.platformId,
+    mode: tenant.mode,
+    keyId: `organization:${organizationId}`,
+    preview: tenant.mode === "test" && tenant.plan === "free",
+    endUserId: tenant.userId,
+  });
 }
 
 /** How this request looks keys up: on its clock, with the configured cache TTL, from the caller's IP. */

@@ -7,9 +7,9 @@
  *   the developer's backend naming a user and for the end-user's own session;
  * - per secret key (API_KEY_RATE_LIMITER, 6,000/min): the developer's
  *   backend (and a developer's dashboard session, per developer);
- * - per publishable key (PUBLISHABLE_KEY_RATE_LIMITER, 6,000/min): all
- *   end-user sessions of a platform together, so end-users' browsers never
- *   spend the backend's bucket.
+ * - per tenant's end-users (END_USER_SESSIONS_RATE_LIMITER, 6,000/min): all
+ *   end-user sessions of a platform in one mode together, so end-users'
+ *   browsers never spend the backend's bucket.
  *
  * An end-user session is limited per end-user first: one chatty end-user
  * is refused on its own bucket before it costs the platform's.
@@ -22,7 +22,7 @@ export const limitPerCredential = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
   if (auth.endUserId !== undefined) {
     await limitPerEndUser(c, auth.endUserId);
-    await enforceRateLimit(c.env.PUBLISHABLE_KEY_RATE_LIMITER, `pk:${auth.publishableKey}`, "app's end-users");
+    await enforceRateLimit(c.env.END_USER_SESSIONS_RATE_LIMITER, `sessions:${auth.platformId}:${auth.mode}`, "app's end-users");
   } else {
     await enforceRateLimit(c.env.API_KEY_RATE_LIMITER, auth.keyId, "API key");
   }

@@ -8,10 +8,13 @@ import type { OperationDefinition } from "@dream-api/shared/hono";
 import type { AppEnv } from "../context";
 import { createCheckoutOperation } from "./checkout/create";
 import { createCustomerOperation } from "./customers/create";
+import { deleteCustomerOperation } from "./customers/delete";
 import { getCustomerOperation } from "./customers/get";
 import { listCustomersOperation } from "./customers/list";
 import { updateCustomerOperation } from "./customers/update";
 import { getDashboardOperation } from "./dashboard/get";
+import { getPublicPlatformOperation } from "./platforms/get-public";
+import { joinPlatformOperation } from "./platforms/join";
 import { createPortalOperation } from "./portal/create";
 import { listTiersOperation } from "./tiers/list";
 import { listPublicTiersOperation } from "./tiers/list-public";
@@ -26,8 +29,11 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   listCustomersOperation,
   getCustomerOperation,
   updateCustomerOperation,
+  deleteCustomerOperation,
   listTiersOperation,
   listPublicTiersOperation,
+  getPublicPlatformOperation,
+  joinPlatformOperation,
   createCheckoutOperation,
   createPortalOperation,
   getDashboardOperation,

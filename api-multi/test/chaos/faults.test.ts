@@ -42,7 +42,10 @@ import {
   tableCounts,
   type ConnectedPlatform,
   type Delivery,
-  setClerkPlan,
+  setMembershipPlan,
+  membershipPlanOf,
+  organizationsOf,
+  tenantOrganizationOf,
 } from "../harness";
 
 /** Bindings that send the worker's Stripe calls through `proxy`, with a short client timeout. */
@@ -64,11 +67,6 @@ async function clerkUsersWithEmail(email: string): Promise<{ id: string; public_
     headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}` },
   });
   return (await response.json()) as { id: string; public_metadata: Record<string, unknown> }[];
-}
-
-async function clerkPlan(clerkUserId: string): Promise<unknown> {
-  const response = await fetch(`${inject("clerkApiUrl")}/v1/users/${clerkUserId}`, { headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}` } });
-  return ((await response.json()) as { public_metadata: Record<string, unknown> }).public_metadata["plan"];
 }
 
 describe("POST /api/checkout with a failing Stripe", () => {
@@ -129,13 +127,14 @@ describe("POST /api/customers with a failing Clerk", () => {
     async () => {
       const proxy = await FaultProxy.open("clerk");
       // Which Clerk calls fail, counted over the whole retry sequence: the first
-      // call (the create) always; then any of the next ones — a create answered
-      // 422 once a lost answer left the user in Clerk, the lookup by email (list
-      // and count, sent together) and the metadata update.
+      // call (the lookup by email: list and count, sent together) always; then
+      // any of the next ones — the create or the read of the person, the
+      // tenant's organization (made once, found by its slug after a lost
+      // answer), the membership and its plan, and any compensation.
       const failures = fc
         .record({
           first: faultShapes,
-          later: fc.uniqueArray(fc.record({ index: fc.integer({ min: 1, max: 5 }), shape: faultShapes }), { maxLength: 2, selector: (failure) => failure.index }),
+          later: fc.uniqueArray(fc.record({ index: fc.integer({ min: 1, max: 8 }), shape: faultShapes }), { maxLength: 2, selector: (failure) => failure.index }),
         })
         .map(({ first, later }) => [{ index: 0, shape: first }, ...later]);
       await fc.assert(
@@ -144,7 +143,7 @@ describe("POST /api/customers with a failing Clerk", () => {
           const platform = await seedConnectedPlatform();
           const key = platform.secretKey;
           const email = `chaos.${crypto.randomUUID().slice(0, 12)}@example.com`;
-          for (const failure of plannedFailures) await proxy.arm(faultSpec(failure.shape, CLERK_HANG_MS, { pathPrefix: "/v1/users", skip: failure.index, times: 1 }));
+          for (const failure of plannedFailures) await proxy.arm(faultSpec(failure.shape, CLERK_HANG_MS, { pathPrefix: "/v1/", skip: failure.index, times: 1 }));
 
           const request = { key, body: { userId: "u1", email }, envOverrides: viaClerkProxy(proxy) };
           let created: Awaited<ReturnType<typeof call>> | undefined;
@@ -167,7 +166,10 @@ describe("POST /api/customers with a failing Clerk", () => {
 
           const users = await clerkUsersWithEmail(email);
           expect(users).toHaveLength(1);
-          expect(users[0]?.public_metadata).toMatchObject({ publishableKey: platform.publishableKey, plan: "free" });
+          expect(users[0]?.public_metadata).toEqual({});
+          const organizationId = await tenantOrganizationOf(platform);
+          expect(await organizationsOf(users[0]?.id ?? "")).toEqual([organizationId]);
+          expect(await membershipPlanOf(users[0]?.id ?? "", organizationId ?? "")).toBe("free");
           expect(created?.body.customer).toMatchObject({ userId: "u1", email, plan: "free", clerkUserId: users[0]?.id });
           const row = await env.DB.prepare("SELECT clerk_user_id FROM end_users WHERE platform_id = ?1 AND user_id = 'u1'").bind(platform.platformId).first<{ clerk_user_id: string }>();
           expect(row?.clerk_user_id).toBe(users[0]?.id);
@@ -184,8 +186,14 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
   interface Purchase {
     platform: ConnectedPlatform;
     clerkUserId: string;
+    /** The tenant's organization: the person's plan here is on their membership of it. */
+    organizationId: string;
     subscriptionId: string;
     deliveries: Delivery[];
+  }
+
+  function clerkPlan({ clerkUserId, organizationId }: Purchase): Promise<unknown> {
+    return membershipPlanOf(clerkUserId, organizationId);
   }
 
   /** An end-user (with a Clerk user) who paid Pro on the hosted page; the deliveries are not handed over yet. */
@@ -202,16 +210,16 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
     );
     const created = deliveries.find((delivery) => delivery.type === "customer.subscription.created");
     const subscriptionId = (JSON.parse(created!.body) as { data: { object: { id: string } } }).data.object.id;
-    return { platform, clerkUserId: customer.body.customer.clerkUserId, subscriptionId, deliveries };
+    return { platform, clerkUserId: customer.body.customer.clerkUserId, organizationId: (await tenantOrganizationOf(platform)) ?? "", subscriptionId, deliveries };
   }
 
-  async function reset({ platform, clerkUserId }: Purchase): Promise<void> {
+  async function reset({ platform, clerkUserId, organizationId }: Purchase): Promise<void> {
     await env.DB.batch([
       env.DB.prepare("DELETE FROM events WHERE source = 'connect' AND account = ?1").bind(platform.account),
       env.DB.prepare("DELETE FROM subscriptions WHERE platform_id = ?1").bind(platform.platformId),
       env.DB.prepare("UPDATE end_users SET plan = 'free', stripe_customer_id = NULL, stripe_customer_account = NULL WHERE platform_id = ?1").bind(platform.platformId),
     ]);
-    await setClerkPlan(clerkUserId, "free", "end-user-api");
+    await setMembershipPlan(clerkUserId, organizationId, "free");
   }
 
   async function plan(platformId: string): Promise<string | undefined> {
@@ -248,7 +256,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
             expect(await countRows("events", "source = 'connect' AND event_id = ?1", delivery.eventId)).toBe(0);
             expect(await countRows("subscriptions", "platform_id = ?1", platform.platformId)).toBe(0);
             expect(await plan(platform.platformId)).toBe("free");
-            expect(await clerkPlan(purchase.clerkUserId)).toBe("free");
+            expect(await clerkPlan(purchase)).toBe("free");
             await proxy.clear();
             const retried = await deliver(delivery, faulty);
             expect(retried.status).toBe(200);
@@ -258,7 +266,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
           expect(await countRows("events", "source = 'connect' AND event_id = ?1", delivery.eventId)).toBe(1);
           expect(await countRows("subscriptions", "platform_id = ?1 AND status = 'active'", platform.platformId)).toBe(1);
           expect(await plan(platform.platformId)).toBe("pro");
-          expect(await clerkPlan(purchase.clerkUserId)).toBe("pro");
+          expect(await clerkPlan(purchase)).toBe("pro");
         }),
         { numRuns: 12 },
       );
@@ -278,7 +286,7 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
           await reset(purchase);
           await proxy.clear();
           const delivery = purchase.deliveries.find((candidate) => candidate.type === type)!;
-          await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "PATCH", pathPrefix: `/v1/users/${purchase.clerkUserId}/metadata`, times }));
+          await proxy.arm(faultSpec(shape, CLERK_HANG_MS, { method: "PATCH", pathPrefix: `/v1/organizations/${purchase.organizationId}/memberships/${purchase.clerkUserId}/metadata`, times }));
           const faulty = { envOverrides: viaClerkProxy(proxy) };
 
           for (let failure = 0; failure < times; failure++) {
@@ -287,12 +295,12 @@ describe("POST /webhook/stripe with a failing Stripe or Clerk", () => {
             // The event and its effect are stored (one batch); only Clerk lags — unless it acted and the answer was lost.
             expect(await countRows("events", "source = 'connect' AND event_id = ?1", delivery.eventId)).toBe(1);
             expect(await plan(platform.platformId)).toBe("pro");
-            expect(await clerkPlan(purchase.clerkUserId)).toBe(shape.phase === "response" ? "pro" : "free");
+            expect(await clerkPlan(purchase)).toBe(shape.phase === "response" ? "pro" : "free");
           }
           const repaired = await deliver(delivery, faulty);
           expect(repaired.status).toBe(200);
           expect(repaired.body.duplicate).toBe(true);
-          expect(await clerkPlan(purchase.clerkUserId)).toBe("pro");
+          expect(await clerkPlan(purchase)).toBe("pro");
           expect(await countRows("events", "source = 'connect' AND event_id = ?1", delivery.eventId)).toBe(1);
           expect(await countRows("subscriptions", "platform_id = ?1", platform.platformId)).toBe(1);
           expect((await proxy.requests()).filter((entry) => entry.fault !== null)).toHaveLength(times);

@@ -30,7 +30,7 @@ import { expect } from "vitest";
 import {
   advanceSubscription,
   call,
-  clerkPlanOf,
+  membershipPlanOf,
   deliver,
   deliverAll,
   deliveriesCausedBy,
@@ -38,7 +38,8 @@ import {
   payCheckout,
   portalAction,
   seedConnectedPlatform,
-  setClerkPlan,
+  setMembershipPlan,
+  tenantOrganizationOf,
   stripe,
   type ConnectedPlatform,
   type Delivery,
@@ -53,6 +54,8 @@ const CLERK_SENTINEL = "stale-before-delivery";
 interface Lifecycle {
   platform: ConnectedPlatform;
   clerkUserId: string;
+  /** The tenant's organization: the end-user's plan in Clerk is on their membership of it. */
+  organizationId: string;
   deliveries: Delivery[];
 }
 
@@ -63,14 +66,14 @@ function step(account: string, lastType: string, action: () => Promise<unknown>)
   return deliveriesCausedBy("connect", (delivery) => delivery.account === account, lastType, action);
 }
 
-async function newLifecycleTenant(): Promise<{ platform: ConnectedPlatform; clerkUserId: string }> {
+async function newLifecycleTenant(): Promise<{ platform: ConnectedPlatform; clerkUserId: string; organizationId: string }> {
   const platform = await seedConnectedPlatform();
   const created = await call("POST", "/api/customers", {
     key: platform.secretKey,
     body: { userId: END_USER, email: `subscriber.${crypto.randomUUID().slice(0, 8)}@example.com` },
   });
   if (created.status !== 201) throw new Error(`customer: ${created.status} ${JSON.stringify(created.body)}`);
-  return { platform, clerkUserId: created.body.customer.clerkUserId };
+  return { platform, clerkUserId: created.body.customer.clerkUserId, organizationId: (await tenantOrganizationOf(platform)) ?? "" };
 }
 
 async function checkoutAndPay(platform: ConnectedPlatform, tier: string): Promise<Delivery[]> {
@@ -91,7 +94,7 @@ function subscriptionIdOf(deliveries: Delivery[]): string {
 
 /** Pays Pro, renews, fails a payment, recovers at the next renewal, cancels at period end in the portal, and reaches the period end. */
 async function lifecycleEndingCanceled(): Promise<Lifecycle> {
-  const { platform, clerkUserId } = await newLifecycleTenant();
+  const { platform, clerkUserId, organizationId } = await newLifecycleTenant();
   const { account } = platform;
   const deliveries = await checkoutAndPay(platform, "pro");
   const subscriptionId = subscriptionIdOf(deliveries);
@@ -103,12 +106,12 @@ async function lifecycleEndingCanceled(): Promise<Lifecycle> {
   if (portal.status !== 201) throw new Error(`portal: ${portal.status} ${JSON.stringify(portal.body)}`);
   deliveries.push(...(await step(account, "customer.subscription.updated", () => portalAction(portal.body.url, "cancel_at_period_end"))));
   deliveries.push(...(await step(account, "customer.subscription.deleted", () => advanceSubscription(subscriptionId))));
-  return { platform, clerkUserId, deliveries };
+  return { platform, clerkUserId, organizationId, deliveries };
 }
 
 /** Pays Pro, cancels at period end through the API, resumes through the API, and renews. */
 async function lifecycleEndingActive(): Promise<Lifecycle> {
-  const { platform, clerkUserId } = await newLifecycleTenant();
+  const { platform, clerkUserId, organizationId } = await newLifecycleTenant();
   const { account } = platform;
   const onAccount = { stripeAccount: account };
   const deliveries = await checkoutAndPay(platform, "pro");
@@ -116,32 +119,32 @@ async function lifecycleEndingActive(): Promise<Lifecycle> {
   deliveries.push(...(await step(account, "customer.subscription.updated", () => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, onAccount))));
   deliveries.push(...(await step(account, "customer.subscription.updated", () => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: false }, onAccount))));
   deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
-  return { platform, clerkUserId, deliveries };
+  return { platform, clerkUserId, organizationId, deliveries };
 }
 
 /** Pays Pro, renews, and the next charge fails: the subscription ends past_due with the failure on record. */
 async function lifecycleEndingPastDue(): Promise<Lifecycle> {
-  const { platform, clerkUserId } = await newLifecycleTenant();
+  const { platform, clerkUserId, organizationId } = await newLifecycleTenant();
   const { account } = platform;
   const deliveries = await checkoutAndPay(platform, "pro");
   const subscriptionId = subscriptionIdOf(deliveries);
   deliveries.push(...(await step(account, "invoice.payment_succeeded", () => advanceSubscription(subscriptionId))));
   deliveries.push(...(await step(account, "customer.subscription.updated", () => failPayment(subscriptionId))));
-  return { platform, clerkUserId, deliveries };
+  return { platform, clerkUserId, organizationId, deliveries };
 }
 
 /** Buys the one-off e-book twice. */
 async function lifecycleOneOffPurchases(): Promise<Lifecycle> {
-  const { platform, clerkUserId } = await newLifecycleTenant();
+  const { platform, clerkUserId, organizationId } = await newLifecycleTenant();
   const deliveries = await checkoutAndPay(platform, "ebook");
   deliveries.push(...(await checkoutAndPay(platform, "ebook")));
-  return { platform, clerkUserId, deliveries };
+  return { platform, clerkUserId, organizationId, deliveries };
 }
 
 // ---- state --------------------------------------------------------------------------------------
 
 /** Forgets everything the webhook derived for the tenant, as if no event had arrived yet. */
-async function resetTenant({ platform, clerkUserId }: Lifecycle): Promise<void> {
+async function resetTenant({ platform, clerkUserId, organizationId }: Lifecycle): Promise<void> {
   const { platformId, account } = platform;
   await env.DB.batch([
     env.DB.prepare("DELETE FROM events WHERE source = 'connect' AND account = ?1").bind(account),
@@ -150,10 +153,10 @@ async function resetTenant({ platform, clerkUserId }: Lifecycle): Promise<void> 
     env.DB.prepare("UPDATE end_users SET plan = 'free', stripe_customer_id = NULL, stripe_customer_account = NULL WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, END_USER),
     env.DB.prepare("UPDATE tiers SET inventory = ?2 WHERE platform_id = ?1 AND name = 'ebook'").bind(platformId, RESET_INVENTORY),
   ]);
-  await setClerkPlan(clerkUserId, CLERK_SENTINEL, "end-user-api");
+  await setMembershipPlan(clerkUserId, organizationId, CLERK_SENTINEL);
 }
 
-async function snapshot({ platform, clerkUserId }: Lifecycle) {
+async function snapshot({ platform, clerkUserId, organizationId }: Lifecycle) {
   const { platformId, account } = platform;
   const [endUser, subscriptions, purchases, ebook, events] = await env.DB.batch([
     env.DB.prepare("SELECT plan, stripe_customer_id, stripe_customer_account FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, END_USER),
@@ -172,7 +175,7 @@ async function snapshot({ platform, clerkUserId }: Lifecycle) {
     purchases: purchases?.results,
     inventory: (ebook?.results[0] as { inventory: number } | undefined)?.inventory,
     events: events?.results,
-    clerkPlan: await clerkPlanOf(clerkUserId, "end-user-api"),
+    clerkPlan: await membershipPlanOf(clerkUserId, organizationId),
   };
 }
 

@@ -17,13 +17,14 @@ import {
   expectErrorShape,
   harnessClock,
   inboxCursor,
-  mintToken,
   payCheckout,
   seedConnectedPlatform,
   standInStripe,
   stripeSignatureHeader,
   tier,
   type Delivery,
+  clerkJson,
+  joinedEndUser,
 } from "../harness";
 
 interface Side {
@@ -170,23 +171,23 @@ describe("test and live data of one platform never meet", () => {
     expectErrorShape(await call("POST", "/api/portal", { key: live.secretKey, body: { userId: "test-buyer" } }), 404, "customer_not_found");
   });
 
-  it("an end-user session of a test publishable key sees the test customer only", async () => {
-    const { test, live } = await twoWorlds();
-    const created = await fetch(`${inject("clerkApiUrl")}/v1/users`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${inject("endUserClerkSecret")}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ email_address: [email("session")], public_metadata: { publishableKey: test.publishableKey } }),
-    });
-    const clerkUserId = ((await created.json()) as { id: string }).id;
+  it("an end-user session with the test organization active sees the test customer only, the live one the live customer only", async () => {
+    const { platformId, test, live } = await twoWorlds();
+    const person = await clerkJson<{ id: string }>("/v1/users", { method: "POST", app: "end-user-api", body: JSON.stringify({ email_address: [email("session")] }) });
+    const clerkUserId = person.id;
     // The developer's backend counts the same person in both modes (its id is the Clerk id).
     await call("POST", "/api/usage/track", { key: test.secretKey, body: { userId: clerkUserId, amount: 2 } });
     await call("POST", "/api/usage/track", { key: live.secretKey, body: { userId: clerkUserId, amount: 4 } });
-    const token = await mintToken(clerkUserId, { instance: "end-user-api", azp: "https://app.developer.example" });
-    const own = await call("GET", "/api/usage", { key: token });
+    const inTest = await joinedEndUser({ platformId, mode: "test" }, { clerkUserId });
+    const inLive = await joinedEndUser({ platformId, mode: "live" }, { clerkUserId });
+    // One organization per mode: the session's active one is the mode it acts in.
+    expect(inTest.organizationId).not.toBe(inLive.organizationId);
+    const own = await call("GET", "/api/usage", { key: inTest.token });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ mode: "test", usage: { count: 2 } });
+    expect((await call("GET", "/api/usage", { key: inLive.token })).body).toMatchObject({ mode: "live", usage: { count: 4 } });
     // Naming the other mode is refused rather than served.
-    expectErrorShape(await call("GET", "/api/usage?mode=live", { key: token }), 400, "invalid_request");
+    expectErrorShape(await call("GET", "/api/usage?mode=live", { key: inTest.token }), 400, "invalid_request");
   });
 
   it("a mode parameter that contradicts the key is 400 and reads nothing", async () => {

@@ -5,13 +5,17 @@
  *
  * Two tenants, A and B, each a paid developer's platform connected to its
  * own Stripe stand-in account, with tiers, Clerk-registered customers,
- * usage, a Stripe customer, a subscription and a webhook event. Each cell
- * aims A's secret key, the end-user session JWT of one of A's end-users and
- * A's developer session JWT at B's ids (userIds, emails, tier names,
- * platformId, publishable key, account, cursor) in paths, bodies, query
- * strings and extra headers: 404 for B's ids, 400 for a tier name A does
- * not have, or a 2xx that is about A only; a credential the operation does
- * not take is 401. The README promises "another tenant's ids are 404".
+ * usage, a Stripe customer, a subscription and a webhook event. One person
+ * is a customer of both (A's "a-user", B's "b-person": one Clerk user, a
+ * member of both tenants' organizations, who joined B last). Each cell aims
+ * A's secret key, that person's end-user session with A's organization
+ * active, and A's developer session JWT at B's ids (userIds, emails, tier
+ * names, platformId, publishable key, account, cursor, organization) in
+ * paths, bodies, query strings and extra headers: 404 for B's ids, 400 for
+ * a tier name A does not have, or a 2xx that is about A only; a credential
+ * the operation does not take is 401. The same session with its active
+ * organization rewritten to B's (signature kept) is refused everywhere.
+ * The README promises "another tenant's ids are 404".
  */
 import { env } from "cloudflare:test";
 import { insertTierStatement } from "@dream-api/shared/db";
@@ -19,7 +23,7 @@ import { assertWellFormed } from "@dream-api/testkit/arbitraries";
 import { describeTenantIsolation, type IsolationCell, type Outcome } from "@dream-api/testkit/suites";
 import { expect, it } from "vitest";
 import { encodeCursor } from "../../src/services/customers/list";
-import { call, createDeveloper, mintToken, operations, seedConnectedPlatform, send, stripe, tenantRows, tier, type ConnectedPlatform } from "../harness";
+import { call, createDeveloper, mintToken, operations, seedConnectedPlatform, send, stripe, tenantOrganizationOf, tenantRows, tier, withClaims, type ConnectedPlatform } from "../harness";
 
 interface World {
   a: ConnectedPlatform;
@@ -28,6 +32,8 @@ interface World {
   /** Everything of B that A must never be shown unless A sent it itself. */
   bSecrets: string[];
   bState(): Promise<unknown>;
+  /** The Clerk user of the person who is a customer of both. */
+  person: string;
 }
 
 async function registerCustomer(platform: ConnectedPlatform, userId: string, email: string): Promise<string> {
@@ -50,13 +56,19 @@ async function seedWorld(): Promise<World> {
 
   const aDeveloper = await giveDeveloper(a);
   const bDeveloper = await giveDeveloper(b);
-  const aClerkId = await registerCustomer(a, "a-user", `a.${tag}@example.com`);
+  // One person, a customer of both: A registered them first, then B (so a new session of theirs would start in B's organization).
+  const personEmail = `person.${tag}@example.com`;
+  const aClerkId = await registerCustomer(a, "a-user", personEmail);
+  const personAtB = await registerCustomer(b, "b-person", personEmail);
+  if (personAtB !== aClerkId) throw new Error("the same email is not the same person at both developers");
+  const aOrganization = await tenantOrganizationOf(a);
+  const bOrganization = await tenantOrganizationOf(b);
   await registerCustomer(a, "shared-id", `a.shared.${tag}@example.com`);
   const bEmail = `b.${tag}@example.com`;
   const bSharedEmail = `b.shared.${tag}@example.com`;
   const bClerkId = await registerCustomer(b, "b-user", bEmail);
   const bSharedClerkId = await registerCustomer(b, "shared-id", bSharedEmail);
-  for (const userId of ["b-user", "b-only-user", "shared-id"]) {
+  for (const userId of ["b-user", "b-only-user", "shared-id", "b-person"]) {
     const tracked = await call("POST", "/api/usage/track", { key: b.secretKey, body: { userId, amount: 3 } });
     if (tracked.status !== 200) throw new Error(`track ${userId}: ${tracked.status}`);
   }
@@ -78,9 +90,11 @@ async function seedWorld(): Promise<World> {
   ]);
 
   const bRow = await env.DB.prepare("SELECT created_at FROM end_users WHERE platform_id = ?1 AND user_id = 'b-user'").bind(b.platformId).first<{ created_at: string }>();
+  const aEndUserJwt = await mintToken(aClerkId, { instance: "end-user-api", organizationId: aOrganization, azp: "https://app.a.example", expiresInSeconds: 3600 });
   const values = {
     A_SECRET: a.secretKey,
-    A_END_USER_JWT: await mintToken(aClerkId, { instance: "end-user-api", azp: "https://app.a.example", expiresInSeconds: 3600 }),
+    A_END_USER_JWT: aEndUserJwt,
+    A_END_USER_JWT_NAMING_B: withClaims(aEndUserJwt, { o: { id: bOrganization, slg: "b", rol: "member" } }),
     A_DEV_JWT: await mintToken(aDeveloper.id, { expiresInSeconds: 3600 }),
     B_PLATFORM: b.platformId,
     B_PK: b.publishableKey,
@@ -92,6 +106,7 @@ async function seedWorld(): Promise<World> {
     B_CURSOR: encodeCursor({ createdAt: bRow?.created_at ?? now, userId: "b-user" }),
     B_STRIPE_CUSTOMER: bCustomer.id,
     B_SUBSCRIPTION: bSubscriptionId,
+    B_ORGANIZATION: bOrganization ?? "",
   };
   const bSecrets = [
     b.platformId,
@@ -112,8 +127,10 @@ async function seedWorld(): Promise<World> {
     "b-secret-tier",
     "b-user",
     "b-only-user",
+    "b-person",
+    bOrganization ?? "",
   ];
-  return { a, b, values, bSecrets, bState: () => tenantRows(b.platformId) };
+  return { a, b, values, bSecrets, bState: () => tenantRows(b.platformId), person: aClerkId };
 }
 
 const CELLS: IsolationCell<World>[] = [
@@ -163,13 +180,37 @@ const CELLS: IsolationCell<World>[] = [
     expect: ["200"],
     aOnly: (body) => expect(body.data.map((customer: { userId: string }) => customer.userId).sort()).toEqual(["a-user", "shared-id"]),
   },
+  { name: "DELETE /api/customers/:userId of B's user", method: "DELETE", path: "/api/customers/b-user", expect: ["404 customer_not_found"] },
+  { name: "DELETE /api/customers/:userId of B's name for the shared person", method: "DELETE", path: "/api/customers/b-person", expect: ["404 customer_not_found"] },
   {
-    name: "POST /api/customers with B's userId and B's email",
+    name: "GET /api/usage of the shared person under B's name",
+    method: "GET",
+    path: "/api/usage?userId=b-person",
+    expect: { secretKey: ["404 customer_not_found"], endUserSession: ["403 forbidden"] },
+  },
+  {
+    name: "GET /api/usage of the shared person's own session (A's organization active)",
+    method: "GET",
+    path: "/api/usage",
+    headers: { "X-Organization-Id": "{{B_ORGANIZATION}}" },
+    // A key names no end-user; the person's session reads their usage at A (0), not at B (3).
+    expect: { secretKey: ["400 invalid_request"], endUserSession: ["200"] },
+    aOnly: (body) => expect(body.usage).toMatchObject({ count: 0 }),
+  },
+  {
+    name: "GET /api/public/platforms/:platformId of B in live mode (B has no live tiers)",
+    method: "GET",
+    path: "/api/public/platforms/{{B_PLATFORM}}?mode=live",
+    expect: ["200"],
+    aOnly: (body) => expect(body).toMatchObject({ tiers: [], organizationId: null, mode: "live" }),
+  },
+  {
+    name: "POST /api/public/platforms/:platformId/join of B in live mode",
     method: "POST",
-    path: "/api/customers",
-    body: { userId: "b-user", email: "{{B_EMAIL}}" },
-    // B's end-user is in the shared Clerk app under B's publishable key: the email is taken.
-    expect: ["409 email_in_use"],
+    path: "/api/public/platforms/{{B_PLATFORM}}/join?mode=live",
+    body: {},
+    // Only a person's session joins; B sells nothing live, so even it changes nothing.
+    expect: { secretKey: ["401 invalid_token"], developerSession: ["401 invalid_token"], endUserSession: ["409 no_tiers_configured"] },
   },
   {
     name: "GET /api/usage of B's user (X-User-Id)",
@@ -234,7 +275,17 @@ const CELLS: IsolationCell<World>[] = [
     },
     expect: ["400 invalid_signature"],
   },
-  // Last: these legitimately register B's userIds as A's own end-users, which later cells would then see.
+  // Last: these legitimately register B's userIds (and B's customer's email) as A's own end-users, which later cells would then see.
+  {
+    name: "POST /api/customers with B's userId and B's customer's email",
+    method: "POST",
+    path: "/api/customers",
+    body: { userId: "b-user", email: "{{B_EMAIL}}" },
+    // A person may be a customer of many developers: A gets its own customer, told nothing of B's. It is the same person, so the same Clerk user.
+    expect: ["201"],
+    shares: ["{{B_CLERK_ID}}"],
+    aOnly: (body) => expect(body.customer).toMatchObject({ userId: "b-user", plan: "free", usage: { count: 0 }, subscription: null }),
+  },
   {
     name: "POST /api/usage/track for B's user counts in A only",
     method: "POST",
@@ -266,6 +317,8 @@ describeTenantIsolation<World>({
   credentials: { secretKey: "{{A_SECRET}}", endUserSession: "{{A_END_USER_JWT}}", developerSession: "{{A_DEV_JWT}}" },
   // The dashboard names the mode it shows (A's data is all test mode).
   credentialQuery: { developerSession: "mode=test" },
+  // Refused as a session where sessions are taken, and as no key where only keys are.
+  forgedSession: { authorization: "Bearer {{A_END_USER_JWT_NAMING_B}}", outcome: ["401 invalid_token", "401 invalid_api_key"] },
   refused,
   cells: CELLS,
   bParams: { userId: "b-user" },
@@ -276,8 +329,28 @@ describeTenantIsolation<World>({
       assertWellFormed(result);
       expect(result.status).toBe(200);
       expect(result.json.tiers.map((candidate: { name: string }) => candidate.name)).toContain("b-secret-tier");
-      const privateOfB = bSecrets.filter((secret) => !["b-secret-tier", b.publishableKey].includes(secret));
+      const privateOfB = bSecrets.filter((secret) => !["b-secret-tier", b.publishableKey, b.platformId, values["B_ORGANIZATION"]].includes(secret));
       for (const secret of privateOfB) expect(result.text).not.toContain(secret);
+    });
+
+    it("the pricing page by platform id shows the same public fields, and the organization people join", async () => {
+      const { values, bSecrets, b } = world();
+      const result = await send({ method: "GET", path: "/api/public/platforms/{{B_PLATFORM}}?mode=test", headers: { Authorization: "Bearer {{A_END_USER_JWT}}" } }, values);
+      assertWellFormed(result);
+      expect(result.status).toBe(200);
+      expect(result.json).toMatchObject({ platformId: b.platformId, organizationId: values["B_ORGANIZATION"] });
+      const privateOfB = bSecrets.filter((secret) => !["b-secret-tier", b.platformId, values["B_ORGANIZATION"]].includes(secret));
+      for (const secret of privateOfB) expect(result.text).not.toContain(secret);
+    });
+
+    it("the shared person's session with B's organization active is B's customer only: it never reads A", async () => {
+      const { values, person } = world();
+      const inB = await mintToken(person, { instance: "end-user-api", organizationId: values["B_ORGANIZATION"] ?? null });
+      const usage = await send({ method: "GET", path: "/api/usage", headers: { Authorization: `Bearer ${inB}` } }, values);
+      expect(usage.status).toBe(200);
+      expect(usage.json.usage).toMatchObject({ count: 3 });
+      const aUser = await send({ method: "GET", path: "/api/usage?userId=a-user", headers: { Authorization: `Bearer ${inB}` } }, values);
+      expect(aUser.status).toBe(403);
     });
   },
 });

@@ -52,6 +52,16 @@ export interface SessionVerification {
 export type SessionClaims = Awaited<ReturnType<typeof verifyToken>>;
 
 /**
+ * The organization a verified session token has active: Clerk's v2 claim
+ * `o.id`, or v1's `org_id`; undefined when none is active.
+ */
+export function activeOrganizationOf(claims: Record<string, unknown>): string | undefined {
+  const v2 = claims["o"];
+  const id = typeof v2 === "object" && v2 !== null ? (v2 as { id?: unknown }).id : claims["org_id"];
+  return typeof id === "string" && id.length > 0 ? id : undefined;
+}
+
+/**
  * Reasons @clerk/backend gives when it could not get usable keys from
  * Clerk's JWKS (an outage, an error answer, no keys): Clerk's failure, not
  * the token's. A key id that Clerk's JWKS does not hold (a token of another

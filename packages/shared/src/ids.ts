@@ -31,6 +31,15 @@ export interface Tenant {
   mode: KeyMode;
 }
 
+/**
+ * The hosted pricing page of a tenant, relative to the dashboard's origin:
+ * `/p/<platformId>` (live) or `/p/<platformId>/test`. The platform id never
+ * changes, so the address survives key rotation.
+ */
+export function pricingPagePath(tenant: Tenant): string {
+  return `/p/${tenant.platformId}${tenant.mode === "test" ? "/test" : ""}`;
+}
+
 /** The mode of a Stripe object or event (`livemode`). */
 export function modeOfLivemode(livemode: boolean): KeyMode {
   return livemode ? "live" : "test";

@@ -29,8 +29,13 @@ export async function clerkJson<T>(path: string, { app, ...init }: RequestInit &
   return (await response.json()) as T;
 }
 
-/** A session JWT minted by the Clerk stand-in (its sign-in path), as the dashboard would hold. */
-export async function mintToken(userId: string, options: { instance?: ClerkApp; azp?: string; expiresInSeconds?: number } = {}): Promise<string> {
+/**
+ * A session JWT minted by the Clerk stand-in (its sign-in path), as the
+ * dashboard or an end-user's browser would hold. `organizationId`: the
+ * session's active organization (null: none); left out, a new session
+ * starts in the organization the user last joined, as Clerk's do.
+ */
+export async function mintToken(userId: string, options: { instance?: ClerkApp; azp?: string; expiresInSeconds?: number; organizationId?: string | null } = {}): Promise<string> {
   const { jwt } = await clerkJson<{ jwt: string }>("/local/tokens", {
     method: "POST",
     body: JSON.stringify({
@@ -38,6 +43,7 @@ export async function mintToken(userId: string, options: { instance?: ClerkApp; 
       userId,
       azp: options.azp ?? DASHBOARD_ORIGIN,
       ...(options.expiresInSeconds === undefined ? {} : { expiresInSeconds: options.expiresInSeconds }),
+      ...(options.organizationId === undefined ? {} : { organizationId: options.organizationId }),
     }),
   });
   return jwt;
@@ -58,4 +64,23 @@ export async function clerkPlanOf(userId: string, app: ClerkApp = "dream-api"): 
 /** Writes a Clerk user's publicMetadata.plan directly (tests that must prove a later write came from the worker). */
 export async function setClerkPlan(userId: string, plan: string, app: ClerkApp = "dream-api"): Promise<void> {
   await clerkJson(`/v1/users/${userId}/metadata`, { method: "PATCH", app, body: JSON.stringify({ public_metadata: { plan } }) });
+}
+
+/** The person's plan at a developer: `plan` in the public metadata of their membership in the tenant's organization (end-user app). */
+export async function membershipPlanOf(clerkUserId: string, organizationId: string): Promise<unknown> {
+  const { data } = await clerkJson<{ data: { organization: { id: string }; public_metadata: Record<string, unknown> }[] }>(`/v1/users/${clerkUserId}/organization_memberships?limit=100`, {
+    app: "end-user-api",
+  });
+  return data.find((membership) => membership.organization.id === organizationId)?.public_metadata["plan"];
+}
+
+/** Writes that plan directly (tests that must prove a later write came from the worker). */
+export async function setMembershipPlan(clerkUserId: string, organizationId: string, plan: string): Promise<void> {
+  await clerkJson(`/v1/organizations/${organizationId}/memberships/${clerkUserId}/metadata`, { method: "PATCH", app: "end-user-api", body: JSON.stringify({ public_metadata: { plan } }) });
+}
+
+/** The organizations (ids) a person of the end-user app is a member of. */
+export async function organizationsOf(clerkUserId: string): Promise<string[]> {
+  const { data } = await clerkJson<{ data: { organization: { id: string } }[] }>(`/v1/users/${clerkUserId}/organization_memberships?limit=100`, { app: "end-user-api" });
+  return data.map((membership) => membership.organization.id);
 }

@@ -1,4 +1,4 @@
-import { ApiError, activeTier, purposeMetadata, type Tier } from "@dream-api/shared";
+import { ApiError, activeTier, pricingPagePath, purposeMetadata, type Tier } from "@dream-api/shared";
 import { brandOf, getEndUserBilling, getLiveSubscription, getPlatformSettings, listTiers, type PlatformSettings } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
@@ -103,7 +103,7 @@ function inlinePrice(tier: Tier): Stripe.Checkout.SessionCreateParams.LineItem.P
  * pricing page.
  */
 function redirectUrls(ctx: ServiceContext, settings: PlatformSettings, input: CheckoutInput): { successUrl: string; cancelUrl: string } {
-  const pricingPage = new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
+  const pricingPage = new URL(pricingPagePath(ctx), config(ctx.env).DASHBOARD_URL).toString();
   const pick = (given: string | undefined, param: string, fallback: string) => {
     if (given === undefined) return fallback;
     assertAllowedRedirect(ctx, settings, given, param);

@@ -1,4 +1,4 @@
-import { ApiError } from "@dream-api/shared";
+import { ApiError, pricingPagePath } from "@dream-api/shared";
 import { getEndUserBilling, getPlatformSettings } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import { config } from "../../config";
@@ -14,7 +14,7 @@ export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext;
   if (!user.stripeCustomerId) throw new ApiError("no_billing_account", `Customer "${input.userId}" has not paid yet, so there is no billing account to manage.`);
   const settings = await getPlatformSettings(ctx.env.DB, ctx.platformId, ctx.mode);
   if (input.returnUrl) assertAllowedRedirect(ctx, settings, input.returnUrl, "returnUrl");
-  const returnUrl = input.returnUrl ?? settings.defaultReturnUrl ?? new URL(`/p/${ctx.publishableKey}`, config(ctx.env).DASHBOARD_URL).toString();
+  const returnUrl = input.returnUrl ?? settings.defaultReturnUrl ?? new URL(pricingPagePath(ctx), config(ctx.env).DASHBOARD_URL).toString();
   try {
     const session = await platformStripe(ctx.env, ctx.mode).billingPortal.sessions.create(
       { customer: user.stripeCustomerId, return_url: returnUrl },

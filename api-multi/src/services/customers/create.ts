@@ -1,10 +1,11 @@
 import type { User } from "@clerk/backend";
 import { ApiError, clerkErrorInfo, lowestTier } from "@dream-api/shared";
-import { endUserExists, findApiKeyByPublishableKey, getEndUserWithUsage, isClerkUserLinked, listTiers } from "@dream-api/shared/db";
+import { endUserEmailTaken, endUserExists, getEndUserWithUsage, isClerkUserLinked, listTiers } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { clerkFailure, endUserClerk } from "../end-user-clerk";
 import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { toCustomerView, type CustomerView } from "./customer-view";
+import { addMembership, type MembershipResult, removeMembership, setMembershipPlan, tenantOrganization } from "./memberships";
 import { registerEndUser } from "./register";
 import { resolvePlan } from "./resolve-plan";
 
@@ -15,12 +16,20 @@ export interface CreateCustomerInput {
 }
 
 /**
- * Creates an end-user in the shared Clerk app (publicMetadata
- * {publishableKey, plan}) and in D1. Clerk first, D1 second; if D1 fails the
- * Clerk user we just made is deleted again, so no half-created customer is
- * left. An email already in Clerk is reused when it belongs to this platform
- * (e.g. the end-user signed up through the developer's app, or an earlier
- * attempt failed after Clerk), and refused when it belongs to another.
+ * Creates a customer: the person (a Clerk user of the shared end-user app,
+ * found by email or created), their membership in this tenant's
+ * organization, and the end-user in D1 — Clerk first, D1 second; if D1
+ * refuses, what this call added in Clerk is taken back, so no half-created
+ * customer is left.
+ *
+ * A person may be a customer of any number of developers, so an email is
+ * unique per platform and mode only: 409 `email_in_use` means a customer of
+ * *this* tenant has it. Whether the person exists in Clerk already (signed
+ * up at another developer, say) changes neither the answer nor the calls
+ * made — a lookup, then a create or a read, then the membership — so
+ * neither the response nor its timing tells one developer about another's
+ * customers. The person's Clerk metadata is not touched: it is theirs
+ * across every developer.
  */
 export async function createCustomer({ ctx, input }: { ctx: ServiceContext; input: CreateCustomerInput }): Promise<CustomerView> {
   const db = ctx.env.DB;
@@ -30,22 +39,35 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
   if (!plan) {
     throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet. Create a tier before adding customers.");
   }
-  if (input.userId && (await endUserExists(db, ctx, input.userId))) {
-    throw customerExistsError(input.userId);
-  }
+  if (input.userId && (await endUserExists(db, ctx, input.userId))) throw customerExistsError(input.userId);
+  if (await endUserEmailTaken(db, ctx, email)) throw emailInUseError(email);
   await assertPreviewCapacity(ctx);
 
-  const { user, created } = await findOrCreateClerkUser(ctx, email, plan);
+  const { user, created } = await findOrCreatePerson(ctx, email);
+  if (!created && (await isClerkUserLinked(db, ctx, user.id))) throw emailInUseError(email);
+  let membership: MembershipResult | undefined;
+  // Take back what this call added in Clerk: the new person, or the membership of a known one.
+  const undo = () => ctx.waitUntil(created ? deleteClerkUserQuietly(ctx, user.id) : membership === "added" ? removeMembershipQuietly(ctx, user.id) : Promise.resolve());
+  try {
+    const organizationId = await tenantOrganization(ctx.env, ctx, ctx.now);
+    membership = await addMembership(ctx.env, organizationId, user.id);
+    if (membership === "no_user") throw new ApiError("clerk_error", "The end-user was deleted in Clerk while being added. Nothing was changed; retry the request.");
+    await setMembershipPlan(ctx.env, organizationId, user.id, plan);
+  } catch (error) {
+    undo();
+    throw error;
+  }
   const userId = input.userId ?? user.id;
   try {
     const registration = await registerEndUser({ ctx, input: { userId, clerkUserId: user.id, email, plan } });
     if (!registration.registered) {
       const cap = endUserCap(ctx);
       if (registration.reason === "preview_limit_reached" && cap !== null) throw previewLimitReached(cap);
-      throw customerExistsError(userId);
+      if (await endUserExists(db, ctx, userId)) throw customerExistsError(userId);
+      throw emailInUseError(email);
     }
   } catch (error) {
-    if (created) ctx.waitUntil(deleteClerkUserQuietly(ctx, user.id));
+    undo();
     throw error;
   }
   const stored = await getEndUserWithUsage(db, ctx, userId, ctx.now);
@@ -57,39 +79,45 @@ function customerExistsError(userId: string): ApiError {
   return new ApiError("customer_exists", `A customer with userId "${userId}" already exists.`, { param: "userId" });
 }
 
-async function findOrCreateClerkUser(ctx: ServiceContext, email: string, plan: string): Promise<{ user: User; created: boolean }> {
+function emailInUseError(email: string): ApiError {
+  return new ApiError("email_in_use", `${email} is already one of your customers.`, { param: "email" });
+}
+
+/** The Clerk user with this email, or a new one (no password: they sign in with an email code). Same three kinds of call either way. */
+async function findOrCreatePerson(ctx: ServiceContext, email: string): Promise<{ user: User; created: boolean }> {
   const clerk = endUserClerk(ctx.env);
-  try {
-    const user = await clerk.users.createUser({
-      emailAddress: [email],
-      publicMetadata: { publishableKey: ctx.publishableKey, plan },
-      skipPasswordRequirement: true,
+  const found = await clerk.users.getUserList({ emailAddress: [email], limit: 1 }).catch((error: unknown) => {
+    throw clerkFailure("look up the end-user", error);
+  });
+  const existing = found.data[0];
+  if (existing) {
+    // Read back like a create would answer, so both paths cost the same round trips.
+    const user = await clerk.users.getUser(existing.id).catch((error: unknown) => {
+      throw clerkFailure("look up the end-user", error);
     });
-    return { user, created: true };
+    return { user, created: false };
+  }
+  try {
+    return { user: await clerk.users.createUser({ emailAddress: [email], skipPasswordRequirement: true }), created: true };
   } catch (error) {
     const { status, codes } = clerkErrorInfo(error);
     if (status !== 422 || !codes.includes("form_identifier_exists")) throw clerkFailure("create the end-user", error);
   }
-  const existing = await clerk.users.getUserList({ emailAddress: [email], limit: 1 }).catch((error: unknown) => {
+  // Created concurrently (another developer's create, or a sign-up) between the lookup and the create.
+  const raced = await clerk.users.getUserList({ emailAddress: [email], limit: 1 }).catch((error: unknown) => {
     throw clerkFailure("look up the end-user", error);
   });
-  const user = existing.data[0];
-  if (!user || !(await belongsToPlatform(ctx, user)) || (await isClerkUserLinked(ctx.env.DB, ctx, user.id))) {
-    throw new ApiError("email_in_use", `${email} is already registered as an end-user.`, { param: "email" });
-  }
-  const updated = await clerk.users.updateUserMetadata(user.id, { publicMetadata: { publishableKey: ctx.publishableKey, plan } }).catch((error: unknown) => {
-    throw clerkFailure("update the end-user", error);
-  });
-  return { user: updated, created: false };
+  const user = raced.data[0];
+  if (!user) throw clerkFailure("create the end-user", new Error("email taken but not found"));
+  return { user, created: false };
 }
 
-/** An existing Clerk user is ours when its publishableKey (current or rotated) is one of this platform's. */
-async function belongsToPlatform(ctx: ServiceContext, user: User): Promise<boolean> {
-  const key = user.publicMetadata["publishableKey"];
-  if (typeof key !== "string") return false;
-  if (key === ctx.publishableKey) return true;
-  const record = await findApiKeyByPublishableKey(ctx.env.DB, key);
-  return record?.platformId === ctx.platformId;
+async function removeMembershipQuietly(ctx: ServiceContext, clerkUserId: string): Promise<void> {
+  try {
+    await removeMembership(ctx.env, await tenantOrganization(ctx.env, ctx, ctx.now), clerkUserId);
+  } catch (error) {
+    console.error("compensation: could not remove the membership after a failed D1 insert", error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function deleteClerkUserQuietly(ctx: ServiceContext, clerkUserId: string): Promise<void> {

@@ -2,18 +2,18 @@
  * Registering an end-user on a platform — the one rule for the three ways a
  * new one arrives: the developer's POST /api/customers (createCustomer), the
  * first track of an unknown userId (trackEndUserUsage, in the batch of its
- * count) and an end-user session's first call (endUserOfSession).
+ * count) and a person joining on the developer's pricing page (join.ts).
  *
  * A new end-user starts on the platform's lowest tier unless a plan is
  * given. Under a preview key the insert itself checks the cap
  * (PREVIEW_MAX_END_USERS, services/preview.ts), so the cap holds under any
  * concurrency; an existing userId is left as it is.
  */
-import { ApiError, lowestTier, type Tier } from "@dream-api/shared";
+import { lowestTier, type Tier } from "@dream-api/shared";
 import { getPlatformTiers } from "@dream-api/shared/caches";
-import { endUserExists, findEndUserOfClerkUser, insertEndUserStatement } from "@dream-api/shared/db";
+import { endUserExists, insertEndUserStatement } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
-import { endUserCap, previewLimitReached } from "../preview";
+import { endUserCap } from "../preview";
 
 /** Why an end-user was not registered. */
 export type NotRegistered = "preview_limit_reached" | "no_tiers_configured" | "conflict";
@@ -56,30 +56,4 @@ export async function registerEndUser({ ctx, input }: { ctx: ServiceContext; inp
   if (result.meta.changes === 1) return { registered: true, plan };
   const capped = endUserCap(ctx) !== null && !(await endUserExists(ctx.env.DB, ctx, input.userId));
   return { registered: false, reason: capped ? "preview_limit_reached" : "conflict" };
-}
-
-/**
- * The platform's userId of the Clerk user (end-user app) a session names:
- * the end-user linked to it, or the one the developer's backend registered
- * under that id (now linked: findEndUserOfClerkUser). An end-user who
- * signed up through the shared app but was never registered by the
- * developer's backend is registered now (D1 only, lowest tier, userId = the
- * Clerk user id). 409 `no_tiers_configured` without a tier, 403
- * `preview_limit_reached` at the preview cap, 409 `conflict` when that id
- * belongs to a customer linked to another Clerk user.
- */
-export async function endUserOfSession({ ctx, input }: { ctx: ServiceContext; input: { clerkUserId: string } }): Promise<string> {
-  const db = ctx.env.DB;
-  const { clerkUserId } = input;
-  const existing = await findEndUserOfClerkUser(db, ctx, clerkUserId);
-  if (existing) return existing;
-  const tier = await startingTier(ctx);
-  if (!tier) throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet.");
-  await registerEndUserStatement(ctx, { userId: clerkUserId, clerkUserId, email: null, plan: tier.name }).run();
-  const registered = await findEndUserOfClerkUser(db, ctx, clerkUserId);
-  if (registered) return registered;
-  const cap = endUserCap(ctx);
-  if (cap !== null) throw previewLimitReached(cap);
-  // The userId is taken by a customer linked to another Clerk user.
-  throw new ApiError("conflict", "This account cannot be linked to a customer of this platform: its id is already used by another customer.");
 }

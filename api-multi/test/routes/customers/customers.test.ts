@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { createClerkClient } from "@clerk/backend";
 import { describe, expect, inject, it } from "vitest";
-import { client, expectErrorShape, MID_MONTH, midMonthClock, mintToken, seedPlatform, tableCounts } from "../../harness";
+import { client, expectErrorShape, joinedEndUser, MID_MONTH, membershipPlanOf, midMonthClock, mintToken, organizationsOf, seedPlatform, tableCounts, tenantOrganizationOf } from "../../harness";
 
 /** Counting tests run at a fixed mid-month instant (harness MID_MONTH): no period boundary falls between their calls, whatever the date. */
 const call = client(midMonthClock);
@@ -15,15 +15,22 @@ function uniqueEmail(label: string): string {
 }
 
 describe("POST /api/customers", () => {
-  it("creates the end-user in Clerk (publicMetadata publishableKey + plan) and in D1", async () => {
+  it("creates the person in Clerk (no metadata of ours), a member of the tenant's organization with their plan, and the end-user in D1", async () => {
     const platform = await seedPlatform();
     const email = uniqueEmail("Ada");
     const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "ada", email } });
     expect(res.status).toBe(201);
     expect(res.body.customer).toMatchObject({ userId: "ada", email: email.toLowerCase(), plan: "free", usage: { count: 0, limit: 5 } });
-    const clerkUser = await clerk().users.getUser(res.body.customer.clerkUserId);
-    expect(clerkUser.publicMetadata).toEqual({ publishableKey: platform.publishableKey, plan: "free" });
+    const clerkUserId = res.body.customer.clerkUserId;
+    const clerkUser = await clerk().users.getUser(clerkUserId);
+    expect(clerkUser.publicMetadata).toEqual({});
     expect(clerkUser.emailAddresses[0]?.emailAddress).toBe(email.toLowerCase());
+    const organizationId = await tenantOrganizationOf(platform);
+    expect(organizationId).toMatch(/^org_/);
+    expect(await organizationsOf(clerkUserId)).toEqual([organizationId]);
+    expect(await membershipPlanOf(clerkUserId, organizationId ?? "")).toBe("free");
+    const organization = await clerk().organizations.getOrganization({ organizationId: organizationId ?? "" });
+    expect(organization.publicMetadata).toEqual({ platformId: platform.platformId, mode: "test" });
   });
 
   it("uses the Clerk user id as userId when none is given, and honours plan", async () => {
@@ -44,28 +51,35 @@ describe("POST /api/customers", () => {
     expect((await clerk().users.getUserList({ emailAddress: [email] })).data).toHaveLength(0);
   });
 
-  it("refuses an email that another platform's end-user holds", async () => {
-    const a = await seedPlatform();
-    const b = await seedPlatform();
-    const email = uniqueEmail("shared");
-    expect((await call("POST", "/api/customers", { key: a.secretKey, body: { userId: "x", email } })).status).toBe(201);
-    const before = await tableCounts(b.platformId);
-    expectErrorShape(await call("POST", "/api/customers", { key: b.secretKey, body: { userId: "x", email } }), 409, "email_in_use");
-    expect(await tableCounts(b.platformId)).toEqual(before);
+  it("refuses an email one of this tenant's customers has (any case) with 409 email_in_use, and changes nothing", async () => {
+    const platform = await seedPlatform();
+    const email = uniqueEmail("twice");
+    expect((await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "first", email } })).status).toBe(201);
+    const before = await tableCounts(platform.platformId);
+    expectErrorShape(await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "second", email: email.toUpperCase() } }), 409, "email_in_use");
+    expectErrorShape(await call("POST", "/api/customers", { key: platform.secretKey, body: { email } }), 409, "email_in_use");
+    expect(await tableCounts(platform.platformId)).toEqual(before);
   });
 
-  it("reuses this platform's Clerk user left behind by an earlier failed attempt", async () => {
+  it("refuses, as email_in_use, a person who already joined this tenant on its pricing page", async () => {
     const platform = await seedPlatform();
-    const email = uniqueEmail("retry");
-    const orphan = await clerk().users.createUser({
-      emailAddress: [email],
-      publicMetadata: { publishableKey: platform.publishableKey, plan: "free" },
-      skipPasswordRequirement: true,
-    });
-    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "retry", email, plan: "pro" } });
+    const email = uniqueEmail("joined");
+    const person = await clerk().users.createUser({ emailAddress: [email], skipPasswordRequirement: true });
+    await joinedEndUser(platform, { clerkUserId: person.id });
+    const before = await tableCounts(platform.platformId);
+    expectErrorShape(await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "again", email } }), 409, "email_in_use");
+    expect(await tableCounts(platform.platformId)).toEqual(before);
+  });
+
+  it("makes a person already in Clerk (signed up anywhere) a customer without touching their metadata", async () => {
+    const platform = await seedPlatform();
+    const email = uniqueEmail("known");
+    const person = await clerk().users.createUser({ emailAddress: [email], publicMetadata: { theirs: true }, skipPasswordRequirement: true });
+    const res = await call("POST", "/api/customers", { key: platform.secretKey, body: { userId: "known", email, plan: "pro" } });
     expect(res.status).toBe(201);
-    expect(res.body.customer.clerkUserId).toBe(orphan.id);
-    expect((await clerk().users.getUser(orphan.id)).publicMetadata).toMatchObject({ plan: "pro" });
+    expect(res.body.customer.clerkUserId).toBe(person.id);
+    expect((await clerk().users.getUser(person.id)).publicMetadata).toEqual({ theirs: true });
+    expect(await membershipPlanOf(person.id, (await tenantOrganizationOf(platform)) ?? "")).toBe("pro");
   });
 
   it("rejects an unknown plan with 400 unknown_plan and writes nothing", async () => {
@@ -120,7 +134,7 @@ describe("PATCH /api/customers/:userId", () => {
     const res = await call("PATCH", "/api/customers/dave", { key: platform.secretKey, body: { plan: "pro" } });
     expect(res.status).toBe(200);
     expect(res.body.customer).toMatchObject({ plan: "pro", usage: { count: 1, limit: 100 } });
-    expect((await clerk().users.getUser(created.body.customer.clerkUserId)).publicMetadata).toMatchObject({ plan: "pro" });
+    expect(await membershipPlanOf(created.body.customer.clerkUserId, (await tenantOrganizationOf(platform)) ?? "")).toBe("pro");
     const tracked = await call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "dave" } });
     expect(tracked.body.usage).toMatchObject({ count: 2, limit: 100, plan: "pro" });
   });

@@ -16,7 +16,6 @@ function serviceContextFor(platform: SeededPlatform, preview: boolean): { ctx: S
     env,
     waitUntil: (promise) => void pending.push(promise),
     platformId: platform.platformId,
-    publishableKey: platform.publishableKey,
     mode: "test",
     preview,
     apiMode: preview ? "preview" : "test",

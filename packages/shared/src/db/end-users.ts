@@ -4,7 +4,7 @@
  * Reads join the plan's tier and the usage counter so a customer and its
  * usage come back in one statement.
  */
-import type { Tenant } from "../ids";
+import type { KeyMode, Tenant } from "../ids";
 import { calendarMonthPeriod, type BillingPeriod } from "../periods";
 import { usageFromCounter, type Usage } from "./usage";
 
@@ -148,10 +148,10 @@ export interface NewEndUser extends Tenant {
 }
 
 /**
- * Inserts an end-user, or does nothing if it exists (a concurrent first
- * track) — or, with `maxEndUsers`, if the tenant already has that many
- * (preview mode's cap, checked in the same statement so it holds under
- * concurrency).
+ * Inserts an end-user, or does nothing if its userId exists (a concurrent
+ * first track) or its email is another end-user's of the tenant — or, with
+ * `maxEndUsers`, if the tenant already has that many (preview mode's cap,
+ * checked in the same statement so it holds under concurrency).
  */
 export function insertEndUserStatement(db: D1Database, user: NewEndUser, options: { maxEndUsers?: number | null } = {}): D1PreparedStatement {
   return db
@@ -159,7 +159,7 @@ export function insertEndUserStatement(db: D1Database, user: NewEndUser, options
       `INSERT INTO end_users (platform_id, mode, user_id, clerk_user_id, email, plan, created_at, updated_at)
        SELECT ?1, ?8, ?2, ?3, ?4, ?5, ?6, ?6
        WHERE ?7 IS NULL OR (SELECT COUNT(*) FROM end_users WHERE platform_id = ?1 AND mode = ?8) < ?7
-       ON CONFLICT (platform_id, mode, user_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     )
     .bind(user.platformId, user.userId, user.clerkUserId, user.email, user.plan, user.now, options.maxEndUsers ?? null, user.mode);
 }
@@ -185,6 +185,17 @@ export async function findEndUserOfClerkUser(db: D1Database, tenant: Tenant, cle
     await db.prepare("UPDATE end_users SET clerk_user_id = ?2 WHERE platform_id = ?1 AND mode = ?3 AND user_id = ?2 AND clerk_user_id IS NULL").bind(tenant.platformId, clerkUserId, tenant.mode).run();
   }
   return row.user_id;
+}
+
+/** Deletes the end-user (after its counter: deleteUsageCounterStatements); its subscriptions, purchases and events stay on record. */
+export function deleteEndUserStatement(db: D1Database, tenant: Tenant, userId: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM end_users WHERE platform_id = ?1 AND mode = ?2 AND user_id = ?3").bind(tenant.platformId, tenant.mode, userId);
+}
+
+/** Whether an end-user of the tenant has this email (stored lowercase). */
+export async function endUserEmailTaken(db: D1Database, tenant: Tenant, email: string): Promise<boolean> {
+  const row = await db.prepare("SELECT 1 AS found FROM end_users WHERE platform_id = ?1 AND mode = ?2 AND email = ?3").bind(tenant.platformId, tenant.mode, email).first();
+  return row !== null;
 }
 
 export async function endUserExists(db: D1Database, tenant: Tenant, userId: string): Promise<boolean> {
@@ -267,4 +278,21 @@ export async function getEndUserClerkPlan(db: D1Database, tenant: Tenant, userId
     .bind(tenant.platformId, tenant.mode, userId)
     .first<{ clerk_user_id: string | null; plan: string }>();
   return row ? { clerkUserId: row.clerk_user_id, plan: row.plan } : null;
+}
+
+/** End-users linked to a Clerk user who are not yet members of their tenant's organization, oldest first. */
+export async function listPendingMemberships(db: D1Database, limit: number): Promise<(Tenant & { userId: string; clerkUserId: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT platform_id, mode, user_id, clerk_user_id FROM end_users
+       WHERE membership_pending = 1 AND clerk_user_id IS NOT NULL ORDER BY created_at LIMIT ?1`,
+    )
+    .bind(limit)
+    .all<{ platform_id: string; mode: KeyMode; user_id: string; clerk_user_id: string }>();
+  return results.map((row) => ({ platformId: row.platform_id, mode: row.mode, userId: row.user_id, clerkUserId: row.clerk_user_id }));
+}
+
+/** The end-user is a member of its tenant's organization now. */
+export async function markMembershipDone(db: D1Database, tenant: Tenant, userId: string): Promise<void> {
+  await db.prepare("UPDATE end_users SET membership_pending = 0 WHERE platform_id = ?1 AND mode = ?2 AND user_id = ?3").bind(tenant.platformId, tenant.mode, userId).run();
 }

@@ -11,3 +11,4 @@ export * from "./idempotency";
 export * from "./purchases";
 export * from "./oauth-states";
 export * from "./platform-settings";
+export * from "./tenant-organizations";

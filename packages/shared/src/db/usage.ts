@@ -194,3 +194,23 @@ export async function readUsage(db: D1Database, tenant: Tenant, userId: string, 
     planExists: row.tier_name !== null,
   };
 }
+
+/**
+ * Deleting an end-user's counter: today's calls move into usage_daily first
+ * (the trigger that does so at a day change never fires for a deleted row),
+ * so the platform's call history keeps them. For a DB.batch with the
+ * end-user's delete.
+ */
+export function deleteUsageCounterStatements(db: D1Database, tenant: Tenant, userId: string): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO usage_daily (platform_id, mode, day, calls)
+         SELECT platform_id, mode, day, day_count FROM usage_counts
+         WHERE platform_id = ?1 AND mode = ?2 AND user_id = ?3 AND day IS NOT NULL AND day_count > 0
+         ON CONFLICT (platform_id, mode, day) DO UPDATE SET calls = calls + excluded.calls`,
+      )
+      .bind(tenant.platformId, tenant.mode, userId),
+    db.prepare("DELETE FROM usage_counts WHERE platform_id = ?1 AND mode = ?2 AND user_id = ?3").bind(tenant.platformId, tenant.mode, userId),
+  ];
+}
