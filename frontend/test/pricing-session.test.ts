@@ -50,7 +50,7 @@ describe("intentStep", () => {
 
 describe("pricingError", () => {
   it("words the join and page errors for a shopper, keeping the request id", () => {
-    for (const code of ["no_tiers_configured", "preview_limit_reached", "live_mode_unavailable", "not_found", "invalid_token", "invalid_request"]) {
+    for (const code of ["no_tiers_configured", "preview_limit_reached", "live_mode_unavailable", "not_found", "invalid_token", "invalid_request", "invalid_api_key"]) {
       const error = pricingError(new ApiError(409, code, `raw ${code}`, "req_1", null));
       expect(error).toBeInstanceOf(ApiError);
       expect(error.message).not.toContain("raw");

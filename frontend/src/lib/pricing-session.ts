@@ -63,6 +63,8 @@ const MESSAGES: Record<string, string> = {
   no_tiers_configured: "This app has nothing for sale yet, so there is nothing to join. Try again later.",
   preview_limit_reached: "This app is in preview and cannot take more customers yet. Contact its team.",
   invalid_token: "Your session ended. Sign in again.",
+  // An old /p/<publishableKey> link whose key is revoked: it cannot lead to the stable address any more.
+  invalid_api_key: "This pricing link is no longer valid. Ask the app's team for the link to their pricing page.",
 };
 
 /** The error with words a shopper can act on, for the codes the page's calls answer; the request id stays. Other errors pass unchanged. */
