@@ -1,7 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter, Link, Route, Routes } from "react-router";
+import { BrowserRouter, Link, Outlet, Route, Routes } from "react-router";
 import { DeveloperAuthProvider } from "./auth/developer-auth";
+import { EndUserAuthProvider } from "./auth/end-user-auth";
 import { AuthCallback } from "./pages/auth-callback";
 import { CustomerDetail, CustomersPage } from "./pages/dashboard/customers";
 import { KeysPage } from "./pages/dashboard/keys";
@@ -10,7 +11,7 @@ import { DashboardLayout } from "./pages/dashboard/layout";
 import { Overview } from "./pages/dashboard/overview";
 import { TiersPage } from "./pages/dashboard/tiers";
 import { Landing } from "./pages/landing";
-import { PricingPage } from "./pages/pricing-page";
+import { PricingRoute } from "./pages/pricing-route";
 import "./index.css";
 
 function NotFound() {
@@ -30,7 +31,18 @@ createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
       <Routes>
-        <Route path="/p/:publishableKey" element={<PricingPage />} />
+        {/* Hosted pricing pages: the end-user's session (shared end-user app), never the developer's. */}
+        <Route
+          path="/p"
+          element={
+            <EndUserAuthProvider>
+              <Outlet />
+            </EndUserAuthProvider>
+          }
+        >
+          <Route path=":platformId" element={<PricingRoute />} />
+          <Route path=":platformId/test" element={<PricingRoute />} />
+        </Route>
         <Route path="/auth/callback" element={<AuthCallback />} />
         <Route
           path="/*"

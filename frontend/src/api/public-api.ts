@@ -1,10 +1,23 @@
-/** Calls of the hosted pricing page: public tiers, and the end-user's own plan, checkout and billing portal with the end-user's session. */
+/**
+ * Calls of the hosted pricing page: the developer's public page, joining the
+ * developer as a customer, and the end-user's own plan, checkout and billing
+ * portal with the end-user's session. Those last three name no developer: the
+ * backend reads it from the token's active organization.
+ */
 import { config } from "../config";
+import type { PricingMode } from "../lib/pricing-address";
 import { ApiError, request } from "./client";
-import type { CheckoutInput, CheckoutSession, PortalInput, PortalSession, PublicTierList, UsageResponse } from "./models";
+import type { CheckoutInput, CheckoutSession, JoinResult, PortalInput, PortalSession, PublicPlatform, PublicTierListOfKey, UsageResponse } from "./models";
+
+const platformPath = (platformId: string) => `/api/public/platforms/${encodeURIComponent(platformId)}`;
 
 export const publicApi = {
-  tiers: (publishableKey: string) => request<PublicTierList>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
+  platform: (platformId: string, mode: PricingMode) => request<PublicPlatform>(config.apiMultiUrl, `${platformPath(platformId)}?mode=${mode}`),
+  /** Only for old `/p/<publishableKey>` links: the key's platform. */
+  tiers: (publishableKey: string) => request<PublicTierListOfKey>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
+  /** Makes the signed-in end-user (whatever their active organization) a member of this developer's organization and a customer; idempotent. */
+  join: (endUserToken: string, platformId: string, mode: PricingMode) =>
+    request<JoinResult>(config.apiMultiUrl, `${platformPath(platformId)}/join?mode=${mode}`, { method: "POST", token: endUserToken, body: {} }),
   usage: (endUserToken: string) => request<UsageResponse>(config.apiMultiUrl, "/api/usage", { token: endUserToken }),
   checkout: (endUserToken: string, tier: string) => request<CheckoutSession>(config.apiMultiUrl, "/api/checkout", { method: "POST", token: endUserToken, body: { tier } satisfies CheckoutInput }),
   portal: (endUserToken: string) => request<PortalSession>(config.apiMultiUrl, "/api/portal", { method: "POST", token: endUserToken, body: {} satisfies PortalInput }),

@@ -21,7 +21,20 @@ const LABELS: Record<Exclude<TierAction, "current" | "none">, string> = {
   change: "Change plan",
   buy: "Buy",
   "sold-out": "Sold out",
+  "get-started": "Get started",
+  downgrade: "Downgrade",
 };
+
+/** The button's accessible name: what happens to which tier. */
+function actionName(action: Exclude<TierAction, "current" | "none">, displayName: string): string {
+  if (action === "change") return `Change to ${displayName}`;
+  if (action === "downgrade") return `Downgrade to ${displayName}`;
+  if (action === "get-started") return `Get started with ${displayName}`;
+  return `Buy ${displayName}`;
+}
+
+/** Actions that lead to the billing portal rather than to a purchase: a quieter button. */
+const toPortal = (action: TierAction) => action === "change" || action === "downgrade";
 
 export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null, accentColor = null }: PricingTableProps) {
   return (
@@ -62,16 +75,17 @@ export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null, accen
             {onBuy && action !== "current" && action !== "none" ? (
               <Button
                 className="mt-4"
-                variant={action === "change" ? "secondary" : "primary"}
+                variant={toPortal(action) ? "secondary" : "primary"}
                 onClick={() => onBuy(tier, action)}
                 disabled={action === "sold-out"}
                 busy={busyTier === tier.name}
-                style={accentColor && action !== "change" && action !== "sold-out" ? { backgroundColor: accentColor } : undefined}
-                aria-label={action === "change" ? `Change to ${tier.displayName}` : `Buy ${tier.displayName}`}
+                style={accentColor && !toPortal(action) && action !== "sold-out" ? { backgroundColor: accentColor } : undefined}
+                aria-label={actionName(action, tier.displayName)}
               >
                 {LABELS[action]}
               </Button>
             ) : null}
+            {onBuy && action === "downgrade" ? <p className="mt-2 text-center text-xs text-slate-500">In Manage billing: cancel your subscription there.</p> : null}
           </li>
         );
       })}

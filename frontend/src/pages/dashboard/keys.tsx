@@ -3,6 +3,7 @@ import type { Credentials, KeyPair } from "../../api/models";
 import { Badge, Button, Card, CopyButton, Empty, Field, inputClass, InlineError } from "../../components/ui";
 import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatDateTime } from "../../lib/format";
+import { pricingPath } from "../../lib/pricing-address";
 import { useDashboard } from "./dashboard-context";
 import { LiveModeRequired } from "./mode";
 
@@ -35,6 +36,9 @@ export function KeysPage() {
   const liveBlocked = mode === "live" && liveModeMissing(me).any;
   // The button that issues this mode's missing key (POST /credentials issues every missing mode the plan allows).
   const createLabel = hasCurrent || liveBlocked ? null : createLabelFor(mode);
+  // The hosted pricing page of this mode: its address survives key rotation, so it needs no key.
+  const pricingPage = pricingPath({ platformId: me.platformId, mode });
+  const pricingPageUrl = `${window.location.origin}${pricingPage}`;
 
   const run = async (name: string, action: () => Promise<Credentials>) => {
     setBusy(name);
@@ -172,18 +176,19 @@ export function KeysPage() {
         )}
         <InlineError error={error} />
       </Card>
-      {hasCurrent ? (
+      {liveBlocked ? null : (
         <Card title="Your hosted pricing page">
-          <p className="text-sm text-slate-600">Share it with your users: they sign in and pay on your Stripe account.</p>
-          {keys
-            .filter((key) => key.expiresAt === null)
-            .map((key) => (
-              <a key={key.keyId} className="mt-2 block break-all text-sm text-indigo-700 underline" href={`/p/${key.publishableKey}`}>
-                {window.location.origin}/p/{key.publishableKey}
-              </a>
-            ))}
+          <p className="text-sm text-slate-600">
+            Share it with your users: they sign in and pay on your Stripe account. The address names your platform, not a key, so it stays the same when you rotate keys.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <a className="break-all text-sm text-indigo-700 underline" href={pricingPage} data-testid={`pricing-page-${mode}`}>
+              {pricingPageUrl}
+            </a>
+            <CopyButton value={pricingPageUrl} />
+          </div>
         </Card>
-      ) : null}
+      )}
     </div>
   );
 }

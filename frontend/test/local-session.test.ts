@@ -1,0 +1,85 @@
+/** The stand-in session's part of contract 4: make an organization active, then a fresh token that carries it. */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { LocalSession } from "../src/auth/local-session";
+import { config } from "../src/config";
+
+const jwt = (claims: Record<string, unknown>) => `h.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims })).toString("base64url")}.s`;
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+type Call = { url: string; method: string; body: unknown };
+
+function fakeStandIn(answers: Record<string, () => Response>) {
+  const calls: Call[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const path = url.replace(config.localClerkUrl, "");
+      calls.push({ url: path, method: init.method ?? "GET", body: init.body ? JSON.parse(String(init.body)) : undefined });
+      const answer = answers[`${init.method ?? "GET"} ${path}`];
+      return answer ? answer() : new Response("{}", { status: 500 });
+    }),
+  );
+  return calls;
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+describe("LocalSession", () => {
+  let session: LocalSession;
+  const before = jwt({ sub: "user_1", o: { id: "org_other", slg: "other", rol: "member" } });
+  const after = jwt({ sub: "user_1", o: { id: "org_here", slg: "here", rol: "member" } });
+
+  beforeEach(() => {
+    vi.stubGlobal("localStorage", memoryStorage());
+    session = new LocalSession("end-user-api", "dream.endUser.session");
+    session.captureFromHash(`#__clerk_session=sess_1&__session=${before}`);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("keeps a token far from expiry, and fetches a new one when asked for a fresh one", async () => {
+    const calls = fakeStandIn({ "POST /local/sessions/sess_1/tokens": () => json(200, { object: "token", jwt: after }) });
+    expect(await session.token()).toBe(before);
+    expect(calls).toHaveLength(0);
+    expect(await session.token({ fresh: true })).toBe(after);
+    expect(session.read()).toEqual({ sessionId: "sess_1", jwt: after });
+  });
+
+  it("makes an organization active through the session touch, then stores a token that carries it", async () => {
+    const calls = fakeStandIn({
+      "POST /local/sessions/sess_1/touch": () => json(200, { id: "sess_1", last_active_organization_id: "org_here" }),
+      "POST /local/sessions/sess_1/tokens": () => json(200, { object: "token", jwt: after }),
+    });
+    expect(await session.setActiveOrganization("org_here")).toBe(after);
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(["POST /local/sessions/sess_1/touch", "POST /local/sessions/sess_1/tokens"]);
+    expect(calls[0]!.body).toEqual({ active_organization_id: "org_here" });
+    expect(session.read()?.jwt).toBe(after);
+  });
+
+  it("refuses an organization the person is not a member of, keeping the session", async () => {
+    fakeStandIn({ "POST /local/sessions/sess_1/touch": () => json(404, { errors: [{ code: "organization_not_found_or_unauthorized", message: "not found" }] }) });
+    await expect(session.setActiveOrganization("org_else")).rejects.toThrow(/could not be switched/);
+    expect(session.read()?.jwt).toBe(before);
+  });
+
+  it("forgets a session the stand-in has ended", async () => {
+    fakeStandIn({ "POST /local/sessions/sess_1/touch": () => json(404, { errors: [{ code: "resource_not_found", message: "not found" }] }) });
+    await expect(session.setActiveOrganization("org_here")).rejects.toThrow(/Sign in again/);
+    expect(session.read()).toBeNull();
+  });
+});
