@@ -56,22 +56,15 @@ export type CustomerListItem = ApiMulti["schemas"]["CustomerListItem"];
 export type CustomerQuery = Query<ApiMultiOperations["customers.list"]>;
 export type SubscriptionSummary = ApiMulti["schemas"]["SubscriptionSummary"];
 export type PublicTier = ApiMulti["schemas"]["PublicTier"];
-export type PublicTierList = ApiMulti["schemas"]["PublicTierList"];
 /**
- * GET /api/public/platforms/{platformId}: the pricing page by its stable
- * address, with the Clerk organization of that platform and mode (null until
- * someone has joined). Written by hand from the agreed contract until
- * api-multi's OpenAPI document has the operation; then name the generated schema here.
+ * The hosted pricing page's content: GET /api/public/platforms/{platformId}
+ * (its stable address) or GET /api/public/tiers?pk= (old links), with the
+ * platform id and the Clerk organization of that platform and mode (null
+ * until someone has joined).
  */
-export type PublicPlatform = PublicTierList & { platformId: string; organizationId: string | null };
-/** GET /api/public/tiers?pk= also names the key's platform, so an old `/p/<publishableKey>` link finds the stable address (hand-written, as above). */
-export type PublicTierListOfKey = PublicTierList & { platformId: string };
-/** POST /api/public/platforms/{platformId}/join: the signed-in end-user is now a member of the developer's organization and a customer (hand-written, as above). */
-export interface JoinResult {
-  organizationId: string;
-  userId: string;
-  plan: string;
-}
+export type PublicTierList = ApiMulti["schemas"]["PublicTierList"];
+/** POST /api/public/platforms/{platformId}/join: the signed-in end-user is now a member of the developer's organization and a customer. */
+export type JoinResult = ApiMulti["schemas"]["Joined"];
 /** The developer's brand for the hosted pricing page, of the publishable key's mode. */
 export type Brand = ApiMulti["schemas"]["Brand"];
 export type UsageResponse = ApiMulti["schemas"]["UsageResponse"];

@@ -7,14 +7,14 @@
 import { config } from "../config";
 import type { PricingMode } from "../lib/pricing-address";
 import { ApiError, request } from "./client";
-import type { CheckoutInput, CheckoutSession, JoinResult, PortalInput, PortalSession, PublicPlatform, PublicTierListOfKey, UsageResponse } from "./models";
+import type { CheckoutInput, CheckoutSession, JoinResult, PortalInput, PortalSession, PublicTierList, UsageResponse } from "./models";
 
 const platformPath = (platformId: string) => `/api/public/platforms/${encodeURIComponent(platformId)}`;
 
 export const publicApi = {
-  platform: (platformId: string, mode: PricingMode) => request<PublicPlatform>(config.apiMultiUrl, `${platformPath(platformId)}?mode=${mode}`),
+  platform: (platformId: string, mode: PricingMode) => request<PublicTierList>(config.apiMultiUrl, `${platformPath(platformId)}?mode=${mode}`),
   /** Only for old `/p/<publishableKey>` links: the key's platform. */
-  tiers: (publishableKey: string) => request<PublicTierListOfKey>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
+  tiers: (publishableKey: string) => request<PublicTierList>(config.apiMultiUrl, `/api/public/tiers?pk=${encodeURIComponent(publishableKey)}`),
   /** Makes the signed-in end-user (whatever their active organization) a member of this developer's organization and a customer; idempotent. */
   join: (endUserToken: string, platformId: string, mode: PricingMode) =>
     request<JoinResult>(config.apiMultiUrl, `${platformPath(platformId)}/join?mode=${mode}`, { method: "POST", token: endUserToken, body: {} }),

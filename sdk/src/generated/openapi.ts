@@ -82,7 +82,11 @@ export interface paths {
         get: operations["customers.get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a customer
+         * @description Deletes one of your customers and their usage counter, and removes the person from your app in the shared end-user Clerk app — only from yours: they stay a customer of any other app. Their payments and events stay on record. A customer whose subscription is still running is refused (409): cancel it first.
+         */
+        delete: operations["customers.delete"];
         options?: never;
         head?: never;
         /**
@@ -126,6 +130,46 @@ export interface paths {
         get: operations["tiers.listPublic"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/platforms/{platformId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pricing page
+         * @description Your pricing, brand and end-user organization for the hosted pricing page `/p/<platformId>` (live) or `/p/<platformId>/test`: no authentication, any origin, no Stripe ids, cacheable for 60 seconds. Live needs the paid plan.
+         */
+        get: operations["platforms.getPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/platforms/{platformId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join an app as its customer
+         * @description Called by the hosted pricing page with the person's end-user session token (`Authorization: Bearer <jwt>`, any active organization): makes them a member of this platform's organization (in the `mode` asked, live by default) and a customer on the starting tier, or finds the customer they already are. Then make `organizationId` the session's active organization. Idempotent.
+         */
+        post: operations["platforms.join"];
         delete?: never;
         options?: never;
         head?: never;
@@ -621,8 +665,42 @@ export interface components {
             mode: components["schemas"]["ApiMode"];
         };
         PublicTierList: {
+            /**
+             * @description The platform: its pricing page is `/p/<platformId>` (live) or `/p/<platformId>/test`, whatever keys it has.
+             * @example plt_8dJ2kQ4mN7rT1vW3
+             */
+            platformId: string;
+            /**
+             * @description The Clerk organization of this platform and mode in the shared end-user app (null until someone joins): a session with it active acts here.
+             * @example org_2x9Kq
+             */
+            organizationId: string | null;
             tiers: components["schemas"]["PublicTier"][];
             brand: components["schemas"]["Brand"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        Joined: {
+            /**
+             * @description Make it the session's active organization (Clerk `setActive`); its tokens then act as this customer.
+             * @example org_2x9Kq
+             */
+            organizationId: string;
+            /**
+             * @description The person's customer id here.
+             * @example user_2NNEqL2nrIRdJ194ndJqAHwEfxC
+             */
+            userId: string;
+            /**
+             * @description Their plan here.
+             * @example free
+             */
+            plan: string;
+            mode: components["schemas"]["ApiMode"];
+        };
+        DeletedCustomer: {
+            userId: string;
+            /** @constant */
+            deleted: true;
             mode: components["schemas"]["ApiMode"];
         };
         CheckoutSession: {
@@ -1490,6 +1568,130 @@ export interface operations {
             };
         };
     };
+    "customers.delete": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer is gone. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "string",
+                     *       "deleted": true,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedCustomer"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "customers.update": {
         parameters: {
             query?: never;
@@ -1791,6 +1993,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "platformId": "plt_8dJ2kQ4mN7rT1vW3",
+                     *       "organizationId": "org_2x9Kq",
                      *       "tiers": [
                      *         {
                      *           "name": "pro",
@@ -1861,6 +2065,259 @@ export interface operations {
             };
             /** @description `internal_error` */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "platforms.getPublic": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's page: live (the default) or test.
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The platform (dashboard › Keys): it never changes.
+                 * @example plt_8dJ2kQ4mN7rT1vW3
+                 */
+                platformId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active tiers, the brand and the organization of that mode. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description `public, max-age=60` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "platformId": "plt_8dJ2kQ4mN7rT1vW3",
+                     *       "organizationId": "org_2x9Kq",
+                     *       "tiers": [
+                     *         {
+                     *           "name": "pro",
+                     *           "displayName": "Pro",
+                     *           "kind": "subscription",
+                     *           "price": 1900,
+                     *           "currency": "usd",
+                     *           "limit": 10000,
+                     *           "features": [
+                     *             "string"
+                     *           ],
+                     *           "popular": false,
+                     *           "inventory": -9007199254740991,
+                     *           "imageUrl": null,
+                     *           "description": null,
+                     *           "soldOut": false
+                     *         }
+                     *       ],
+                     *       "brand": {
+                     *         "displayName": "Acme AI",
+                     *         "logoUrl": "https://app.example/logo.png",
+                     *         "accentColor": "#4f46e5",
+                     *         "supportEmail": "support@app.example"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicTierList"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "platforms.join": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's page: live (the default) or test.
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The platform (dashboard › Keys): it never changes.
+                 * @example plt_8dJ2kQ4mN7rT1vW3
+                 */
+                platformId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The person is a customer here. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "org_2x9Kq",
+                     *       "userId": "user_2NNEqL2nrIRdJ194ndJqAHwEfxC",
+                     *       "plan": "free",
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Joined"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable`, `preview_limit_reached` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `no_tiers_configured`, `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
