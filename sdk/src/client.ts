@@ -6,6 +6,7 @@ import { Checkout } from "./resources/checkout.js";
 import type { ResourceContext } from "./resources/context.js";
 import { Customers } from "./resources/customers.js";
 import { DashboardResource } from "./resources/dashboard.js";
+import { Platforms } from "./resources/platforms.js";
 import { Portal } from "./resources/portal.js";
 import { Tiers } from "./resources/tiers.js";
 import { UsageResource } from "./resources/usage.js";
@@ -60,7 +61,7 @@ export interface RawRequest {
  * const { usage } = await dream.usage.track({ userId: "user_42" });
  */
 export class DreamApi {
-  /** End-users: create, get, update, list, listAll. */
+  /** End-users: create, get, update, delete, list, listAll. */
   readonly customers: Customers;
   /** Usage limits: track, check. */
   readonly usage: UsageResource;
@@ -72,6 +73,8 @@ export class DreamApi {
   readonly portal: Portal;
   /** The developer dashboard's data. */
   readonly dashboard: DashboardResource;
+  /** Hosted pricing pages by platform id: getPublic, and join for a signed-in person. */
+  readonly platforms: Platforms;
 
   private readonly context: ResourceContext;
 
@@ -95,6 +98,7 @@ export class DreamApi {
     this.checkout = new Checkout(context);
     this.portal = new Portal(context);
     this.dashboard = new DashboardResource(context);
+    this.platforms = new Platforms(context);
   }
 
   /**

@@ -8,9 +8,10 @@ export type EndUserTokenSource = string | (() => string | null | undefined | Pro
  * What a route accepts:
  * - `secret`: the developer's secret key only (server side);
  * - `secretOrEndUser`: the secret key, else an end-user token (its own user only);
+ * - `endUser`: an end-user token only (a person acting for themselves: joining an app);
  * - `none`: no credentials (public routes).
  */
-export type CredentialKind = "secret" | "secretOrEndUser" | "none";
+export type CredentialKind = "secret" | "secretOrEndUser" | "endUser" | "none";
 
 export interface CredentialOptions {
   secretKey?: string | undefined;
@@ -43,11 +44,11 @@ export class Credentials {
   /** The `Authorization` header getter for a route of `kind`; throws before any request when the client cannot call it. */
   authorization(kind: CredentialKind, call: string): () => Promise<string | undefined> {
     if (kind === "none") return async () => undefined;
-    if (this.secretKey !== undefined) {
+    if (this.secretKey !== undefined && kind !== "endUser") {
       const header = `Bearer ${this.secretKey}`;
       return async () => header;
     }
-    if (kind === "secretOrEndUser" && this.endUserToken !== undefined) {
+    if ((kind === "secretOrEndUser" || kind === "endUser") && this.endUserToken !== undefined) {
       const source = this.endUserToken;
       return async () => {
         const token = typeof source === "function" ? await source() : source;
@@ -58,7 +59,9 @@ export class Credentials {
     throw new DreamApiConfigurationError(
       kind === "secret"
         ? `${call} needs your secret key: new DreamApi({ secretKey: "sk_…" }) on your server.`
-        : `${call} needs your secret key (server) or an end-user session token: new DreamApi({ endUserToken }).`,
+        : kind === "endUser"
+          ? `${call} acts for a signed-in person: new DreamApi({ endUserToken }) with their end-user session token.`
+          : `${call} needs your secret key (server) or an end-user session token: new DreamApi({ endUserToken }).`,
     );
   }
 

@@ -27,6 +27,7 @@ export type { ApiResponse, FetchLike, HttpMethod, RequestOptions } from "./http.
 export type { Checkout } from "./resources/checkout.js";
 export type { Customers } from "./resources/customers.js";
 export type { DashboardResource } from "./resources/dashboard.js";
+export type { Platforms } from "./resources/platforms.js";
 export type { Portal } from "./resources/portal.js";
 export type { Tiers } from "./resources/tiers.js";
 export type { UsageResource } from "./resources/usage.js";

@@ -65,6 +65,8 @@ export type ListCustomersParams = NonNullable<operations["customers.list"]["para
 export type CustomerResponse = Schemas["CustomerResponse"];
 /** `GET /api/customers` → one page, newest first. */
 export type CustomerPage = Schemas["CustomerPage"];
+/** `DELETE /api/customers/:userId` → `{userId, deleted: true}`. */
+export type DeletedCustomer = Schemas["DeletedCustomer"];
 
 // ---------------------------------------------------------------- tiers
 
@@ -77,8 +79,14 @@ export type TierListResponse = Schemas["TierList"];
 export type PublicTier = Schemas["PublicTier"];
 /** How the developer's hosted pages present them (dashboard Settings, per mode); each field null when unset. */
 export type Brand = Schemas["Brand"];
-/** `GET /api/public/tiers?pk=…`: the active tiers and the brand of the key's mode. */
+/** `GET /api/public/tiers?pk=…` and `GET /api/public/platforms/:platformId`: the active tiers, the brand of the mode, the platform and its end-user organization. */
 export type PublicTierListResponse = Schemas["PublicTierList"];
+/** `POST /api/public/platforms/:platformId/join` → the person's customer there, and the organization to make active. */
+export type JoinedPlatform = Schemas["Joined"];
+/** Which mode's pricing page: live (the default) or test. */
+export interface PlatformPageParams {
+  mode?: "test" | "live";
+}
 
 // ---------------------------------------------------------------- billing
 

@@ -78,3 +78,26 @@ describe("authentication errors", () => {
     expect(auth.requestId).toMatch(/^req_/);
   });
 });
+
+describe("a person on the pricing page, and a deleted customer", () => {
+  it("deletes a customer, whose person then joins again through platforms.join and is served on the organization it names", async () => {
+    const backend = client();
+    const userId = uniqueId("leaver");
+    const { customer } = await backend.customers.create({ userId, email: `${userId}@example.com` });
+    const clerkUserId = customer.clerkUserId!;
+    expect(await backend.customers.delete(userId)).toEqual({ userId, deleted: true, mode: "test" });
+    expect(await rejectionOf(backend.customers.get(userId))).toMatchObject({ status: 404, code: "customer_not_found" });
+
+    const { platformId } = await backend.dashboard.get();
+    const person = new DreamApi({ baseUrl: stack.apiUrl, endUserToken: await mintEndUserToken(clerkUserId, null) });
+    const joined = await person.platforms.join(platformId, { mode: "test" });
+    expect(joined).toMatchObject({ userId: clerkUserId, plan: "free", mode: "test" });
+    expect((await new DreamApi({ baseUrl: stack.apiUrl }).platforms.getPublic(platformId, { mode: "test" })).organizationId).toBe(joined.organizationId);
+    const active = new DreamApi({ baseUrl: stack.apiUrl, endUserToken: await mintEndUserToken(clerkUserId, joined.organizationId) });
+    expect((await active.usage.check()).usage).toMatchObject({ count: 0, plan: "free" });
+  });
+
+  it("platforms.join takes only a person's token, never the secret key", async () => {
+    await expect(client().platforms.join("plt_8dJ2kQ4mN7rT1vW3")).rejects.toBeInstanceOf(DreamApiConfigurationError);
+  });
+});

@@ -87,6 +87,9 @@ const SDK_CALLS: Record<string, (dream: DreamApi) => Promise<unknown>> = {
   "customers.list": (dream) => dream.customers.list({ limit: 5 }),
   "customers.get": (dream) => dream.customers.get("user_42"),
   "customers.update": (dream) => dream.customers.update("user_42", { plan: "pro" }),
+  "customers.delete": (dream) => dream.customers.delete("user_42"),
+  "platforms.getPublic": (dream) => dream.platforms.getPublic("plt_8dJ2kQ4mN7rT1vW3", { mode: "test" }),
+  "platforms.join": (dream) => dream.platforms.join("plt_8dJ2kQ4mN7rT1vW3"),
   "tiers.list": (dream) => dream.tiers.list(),
   "tiers.listPublic": (dream) => dream.tiers.listPublic(),
   "checkout.create": (dream) => dream.checkout.create({ userId: "user_42", tier: "pro" }),
@@ -106,6 +109,8 @@ describe("the SDK against the document", () => {
         baseUrl: "https://api.example",
         secretKey: stack.secretKey,
         publishableKey: stack.publishableKey,
+        // For the one operation only a person's session may call (platforms.join); the others send the secret key.
+        endUserToken: "header.payload.signature",
         maxRetries: 0,
         fetch: async (input, init) => {
           const url = new URL(String(input));
@@ -124,7 +129,7 @@ describe("the SDK against the document", () => {
   it("exposes no resource method the document does not have (listAll pages through customers.list)", () => {
     const dream = new DreamApi({ baseUrl: stack.apiUrl, secretKey: stack.secretKey });
     const helpers = new Set(["customers.listAll"]);
-    const sdkMethods = (["customers", "usage", "tiers", "checkout", "portal", "dashboard"] as const).flatMap((resource) =>
+    const sdkMethods = (["customers", "usage", "tiers", "checkout", "portal", "dashboard", "platforms"] as const).flatMap((resource) =>
       Object.getOwnPropertyNames(Object.getPrototypeOf(dream[resource]))
         .filter((name) => name !== "constructor")
         .map((name) => `${resource}.${name}`),

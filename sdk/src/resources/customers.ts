@@ -1,5 +1,5 @@
 import type { RequestOptions } from "../http.js";
-import type { CreateCustomerParams, CustomerListItem, CustomerPage, CustomerResponse, ListCustomersParams, UpdateCustomerParams } from "../types.js";
+import type { CreateCustomerParams, CustomerListItem, CustomerPage, CustomerResponse, DeletedCustomer, ListCustomersParams, UpdateCustomerParams } from "../types.js";
 import { send, type ResourceContext } from "./context.js";
 
 /** The platform's end-users (`/api/customers`). Secret key only. */
@@ -36,6 +36,18 @@ export class Customers {
    */
   async update(userId: string, params: UpdateCustomerParams, options?: RequestOptions): Promise<CustomerResponse> {
     return send<CustomerResponse>(this.ctx, "secret", "customers.update", { method: "PATCH", path: customerPath(userId), body: { plan: params.plan } }, options);
+  }
+
+  /**
+   * Deletes an end-user and its usage counter; the person leaves your app
+   * only (they stay a customer of any other app on dream-api). 409
+   * `conflict` while their subscription is still running.
+   *
+   * @example
+   * await dream.customers.delete("user_42");
+   */
+  async delete(userId: string, options?: RequestOptions): Promise<DeletedCustomer> {
+    return send<DeletedCustomer>(this.ctx, "secret", "customers.delete", { method: "DELETE", path: customerPath(userId) }, options);
   }
 
   /**

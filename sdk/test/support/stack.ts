@@ -24,12 +24,16 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
 }
 
-/** A session JWT of the shared end-user-api Clerk app for `clerkUserId`, from the Clerk stand-in's control route. */
-export async function mintEndUserToken(clerkUserId: string): Promise<string> {
+/**
+ * A session JWT of the shared end-user-api Clerk app for `clerkUserId`, from
+ * the Clerk stand-in's control route: with `organizationId` active (null:
+ * none), or by default the organization the person last joined.
+ */
+export async function mintEndUserToken(clerkUserId: string, organizationId?: string | null): Promise<string> {
   const response = await fetch(`${stack.clerkApiUrl}/local/tokens`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ instance: "end-user-api", userId: clerkUserId }),
+    body: JSON.stringify({ instance: "end-user-api", userId: clerkUserId, ...(organizationId === undefined ? {} : { organizationId }) }),
   });
   if (!response.ok) throw new Error(`minting an end-user token: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { jwt: string }).jwt;
