@@ -100,6 +100,7 @@ try {
   for (const [name, address] of rows) console.log(`  ${String(name).padEnd(16)} ${address}`);
   console.log(`\n  demo platform    ${demo.platformId}`);
   console.log(`  publishable key  ${demo.publishableKey}`);
+  console.log(`  pricing page     ${url(DASHBOARD_PORT)}/p/${demo.platformId}/test`);
   if (demo.stripeAccountId) console.log(`  stripe account   ${demo.stripeAccountId} (connected)`);
   console.log(demo.secretKey ? `  secret key       ${demo.secretKey}   (shown once; it is stored only as a hash)` : "  secret key       shown on the first run only; delete .dev-state/ to reseed");
   console.log(`\n  try: curl -s -H "Authorization: Bearer <secret key>" -H "X-User-Id: demo-alice" ${url(SERVICES.apiMulti.port)}/api/usage\n`);
