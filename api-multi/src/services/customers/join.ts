@@ -8,12 +8,13 @@
  * neither read nor changed.
  */
 import { ApiError, type KeyMode, verifySessionToken } from "@dream-api/shared";
-import { findEndUserOfClerkUser, getEndUserClerkPlan } from "@dream-api/shared/db";
+import { endUserExists, findEndUserOfClerkUser, getEndUserClerkPlan } from "@dream-api/shared/db";
 import { config } from "../../config";
 import type { PublicContext, ServiceContext } from "../../context";
 import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { publicTenantContext } from "../public-tenant";
-import { addMembership, removeMembership, tenantOrganization } from "./memberships";
+import { clerkFailure, endUserClerk } from "../end-user-clerk";
+import { addMembership, removeMembership, tenantOrganization, writeMembershipPlan } from "./memberships";
 import { registerEndUser, startingTier } from "./register";
 
 export interface JoinInput {
@@ -47,12 +48,23 @@ export async function joinPlatform({ ctx: publicCtx, input }: { ctx: PublicConte
   const userId = known ?? (await registerSessionUser(ctx, clerkUserId, membership === "added" ? organizationId : null));
   const user = await getEndUserClerkPlan(ctx.env.DB, ctx, userId);
   if (!user) throw new ApiError("internal_error", "The customer was registered but could not be read back.");
+  // The plan follows D1 onto the membership (memberships.ts); the next webhook or change repeats it if this fails.
+  if (!known) ctx.waitUntil(writeMembershipPlan(ctx.env, organizationId, clerkUserId, user.plan).catch(() => undefined));
   return { organizationId, userId, plan: user.plan };
 }
 
-/** Registers the person (userId = their Clerk user id); undoes a membership this call made when that is refused. */
+/**
+ * Registers the person (userId = their Clerk user id, with their primary
+ * email so the developer sees who joined — unless one of the tenant's
+ * customers already has it); undoes a membership this call made when that
+ * is refused.
+ */
 async function registerSessionUser(ctx: ServiceContext, clerkUserId: string, addedTo: string | null): Promise<string> {
-  const registration = await registerEndUser({ ctx, input: { userId: clerkUserId, clerkUserId, email: null } });
+  const email = await primaryEmailOf(ctx, clerkUserId);
+  let registration = await registerEndUser({ ctx, input: { userId: clerkUserId, clerkUserId, email } });
+  if (!registration.registered && registration.reason === "conflict" && email !== null && !(await endUserExists(ctx.env.DB, ctx, clerkUserId))) {
+    registration = await registerEndUser({ ctx, input: { userId: clerkUserId, clerkUserId, email: null } });
+  }
   if (registration.registered) return clerkUserId;
   // A concurrent join registered them first: that row is theirs.
   const raced = await findEndUserOfClerkUser(ctx.env.DB, ctx, clerkUserId);
@@ -62,6 +74,15 @@ async function registerSessionUser(ctx: ServiceContext, clerkUserId: string, add
   if (registration.reason === "preview_limit_reached" && cap !== null) throw previewLimitReached(cap);
   if (registration.reason === "no_tiers_configured") throw nothingToJoin();
   throw new ApiError("conflict", "This account cannot join: its id is already used by another customer of this app.");
+}
+
+async function primaryEmailOf(ctx: ServiceContext, clerkUserId: string): Promise<string | null> {
+  const user = await endUserClerk(ctx.env)
+    .users.getUser(clerkUserId)
+    .catch((error: unknown) => {
+      throw clerkFailure("read the end-user", error);
+    });
+  return user.primaryEmailAddress?.emailAddress.toLowerCase() ?? null;
 }
 
 function nothingToJoin(): ApiError {

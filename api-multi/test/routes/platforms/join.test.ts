@@ -6,13 +6,17 @@
  * had active. Nothing the person sends other than their signed session
  * says who they are.
  */
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, clerkJson, countRows, createDeveloper, expectErrorShape, mintToken, organizationsOf, seedPlatform, tenantOrganizationOf } from "../../harness";
+import { call, clerkJson, countRows, createDeveloper, expectErrorShape, membershipPlanOf, mintToken, organizationsOf, seedPlatform, tenantOrganizationOf } from "../../harness";
 
-async function person(): Promise<{ id: string; identity: string }> {
-  const user = await clerkJson<{ id: string }>("/v1/users", { method: "POST", app: "end-user-api", body: JSON.stringify({ email_address: [`p.${crypto.randomUUID().slice(0, 8)}@example.com`] }) });
-  return { id: user.id, identity: await mintToken(user.id, { instance: "end-user-api", organizationId: null }) };
+async function person(): Promise<{ id: string; email: string; identity: string }> {
+  const email = `p.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const user = await clerkJson<{ id: string }>("/v1/users", { method: "POST", app: "end-user-api", body: JSON.stringify({ email_address: [email] }) });
+  return { id: user.id, email, identity: await mintToken(user.id, { instance: "end-user-api", organizationId: null }) };
 }
+
+const emailOf = (platformId: string, userId: string) => env.DB.prepare("SELECT email FROM end_users WHERE platform_id = ?1 AND user_id = ?2").bind(platformId, userId).first("email");
 
 describe("GET /api/public/platforms/{platformId}", () => {
   it("serves the page of a mode (live by default), with no organization until someone joins; live needs the paid plan", async () => {
@@ -40,7 +44,7 @@ describe("GET /api/public/platforms/{platformId}", () => {
 describe("POST /api/public/platforms/{platformId}/join", () => {
   it("makes the person a member and a customer on the starting tier, once; the page then names the organization", async () => {
     const platform = await seedPlatform({ plan: "paid" });
-    const { id, identity } = await person();
+    const { id, email, identity } = await person();
     const join = () => call("POST", `/api/public/platforms/${platform.platformId}/join?mode=test`, { token: identity, body: {} });
     const first = await join();
     expect(first.status).toBe(200);
@@ -49,7 +53,21 @@ describe("POST /api/public/platforms/{platformId}/join", () => {
     expect(await join()).toMatchObject({ status: 200, body: first.body });
     expect(await organizationsOf(id)).toEqual([organizationId]);
     expect(await countRows("end_users", "platform_id = ?1", platform.platformId)).toBe(1);
+    // The developer sees who joined, and the plan is on the membership too.
+    expect(await emailOf(platform.platformId, id)).toBe(email);
+    await expect.poll(() => membershipPlanOf(id, organizationId ?? "")).toBe("free");
     expect((await call("GET", `/api/public/platforms/${platform.platformId}?mode=test`)).body.organizationId).toBe(organizationId);
+  });
+
+  it("registers the person without an email one of the tenant's customers already has", async () => {
+    const platform = await seedPlatform({ plan: "paid" });
+    const { id, email, identity } = await person();
+    await env.DB.prepare("INSERT INTO end_users (platform_id, mode, user_id, clerk_user_id, email, plan, created_at, updated_at) VALUES (?1, 'test', 'other', NULL, ?2, 'free', ?3, ?3)")
+      .bind(platform.platformId, email, new Date().toISOString())
+      .run();
+    expect((await call("POST", `/api/public/platforms/${platform.platformId}/join?mode=test`, { token: identity, body: {} })).body).toMatchObject({ userId: id });
+    expect(await emailOf(platform.platformId, id)).toBeNull();
+    expect(await emailOf(platform.platformId, "other")).toBe(email);
   });
 
   it("takes only a person's session of the end-user app: no token, a secret key, a developer's session or a forged token are 401 and change nothing", async () => {
