@@ -238,6 +238,9 @@ describe("the dashboard in Chromium", () => {
     const publishableKey = (await page.getByTestId("publishable-key-test").textContent())?.trim() ?? "";
     expect(publishableKey).toMatch(/^pk_test_/);
     expect(await page.getByTestId("publishable-key-live").count()).toBe(0);
+    // The hosted pricing page's address names the platform, not a key, so it survives key rotation.
+    const pricingPageUrl = (await page.getByTestId("pricing-page-test").textContent())?.trim() ?? "";
+    expect(pricingPageUrl).toMatch(new RegExp(`^${URLS.dashboard}/p/plt_[0-9A-Za-z]+/test$`));
 
     // The test's backend: register the end-user, then call until the free limit.
     const created = await api("/api/customers", { method: "POST", key: secretKey, body: { userId: "e2e-user", email: endUserEmail } });
@@ -250,13 +253,17 @@ describe("the dashboard in Chromium", () => {
     const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     recordResponses(shopper);
     recordCspViolations(shopper);
-    expectCsp(await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`), "the pricing page");
+    expectCsp(await shopper.goto(pricingPageUrl), "the pricing page");
     await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await expectFits(shopper, "08-pricing-page");
+    // A link shared before, by publishable key, is sent on to the stable address while its key works.
+    await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`);
+    await shopper.waitForURL(pricingPageUrl);
+    await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await shopper.getByRole("button", { name: "Sign in" }).click();
     await shopper.getByLabel("Email address").fill(endUserEmail);
     await shopper.getByRole("button", { name: "Continue" }).click();
-    await shopper.waitForURL(new RegExp(`/p/${publishableKey}`));
+    await shopper.waitForURL(pricingPageUrl);
     await shopper.getByRole("button", { name: "Buy Pro" }).click();
     await shopper.waitForURL(/\/checkout\/cs_/);
     await screenshots(shopper, "09-end-user-checkout");
