@@ -57,7 +57,8 @@ async function api(path: string, init: { method?: string; key: string; body?: un
 async function expectFits(page: Page, name: string) {
   await screenshots(page, name);
   await page.setViewportSize({ width: 375, height: 812 });
-  expect(await fitsWidth(page), `${name} overflows at 375 px`).toBe(true);
+  // A chart follows a resize a frame or two later (ResizeObserver), still at the last width until then: poll, an overflow that stays fails.
+  await expect.poll(() => fitsWidth(page), { message: `${name} overflows at 375 px`, timeout: 5_000 }).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
