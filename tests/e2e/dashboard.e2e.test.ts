@@ -12,7 +12,12 @@
  * Test / Live switch shows two worlds: test data made with the test key,
  * live data made with the live key after the test tiers are copied to live,
  * each with its own numbers, a banner in test mode only and the mode in the
- * URL. Screenshots of every page at 1280 and 375 px go to tests/e2e/artifacts/.
+ * URL. Issue 16: the pricing page's stable address (by platform; an old link
+ * by publishable key is sent on to it) keeps the end-user's session, plan and
+ * count through a key rotation, and one person is a customer of two
+ * developers — a second developer's page asks before joining, each backend
+ * sees only its own plan and count, and the first page asks again on the way
+ * back. Screenshots of every page at 1280 and 375 px go to tests/e2e/artifacts/.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +28,7 @@ import { fitsWidth, launchBrowser, screenshots } from "./browser";
 
 const developerEmail = `founder.${Date.now()}@example.com`;
 const endUserEmail = `customer.${Date.now()}@example.com`;
+const developer2Email = `second.founder.${Date.now()}@example.com`;
 const TEST_BANNER = /^Test mode — you are viewing test data\. Nothing here touches real customers or money\.$/;
 let stack: RunningStack;
 let browser: Browser;
@@ -51,7 +57,8 @@ async function api(path: string, init: { method?: string; key: string; body?: un
 async function expectFits(page: Page, name: string) {
   await screenshots(page, name);
   await page.setViewportSize({ width: 375, height: 812 });
-  expect(await fitsWidth(page), `${name} overflows at 375 px`).toBe(true);
+  // A chart follows a resize a frame or two later (ResizeObserver), still at the last width until then: poll, an overflow that stays fails.
+  await expect.poll(() => fitsWidth(page), { message: `${name} overflows at 375 px`, timeout: 5_000 }).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -193,14 +200,14 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Tiers" }).click();
     await page.waitForURL(/\/dashboard\/tiers\?mode=test$/);
     await expect.poll(() => page.getByText("No tiers yet").isVisible()).toBe(true);
-    const addTier = async (name: string, displayName: string, price: string, limit: string) => {
-      await page.getByRole("button", { name: "Add tier" }).click();
-      await page.getByLabel("Identifier").fill(name);
-      await page.getByLabel("Display name").fill(displayName);
-      await page.getByLabel("Price").fill(price);
-      await page.getByLabel("Monthly calls").fill(limit);
-      await page.getByRole("button", { name: "Create tier" }).click();
-      await expect.poll(() => page.getByText(displayName, { exact: true }).first().isVisible()).toBe(true);
+    const addTier = async (on: Page, name: string, displayName: string, price: string, limit: string) => {
+      await on.getByRole("button", { name: "Add tier" }).click();
+      await on.getByLabel("Identifier").fill(name);
+      await on.getByLabel("Display name").fill(displayName);
+      await on.getByLabel("Price").fill(price);
+      await on.getByLabel("Monthly calls").fill(limit);
+      await on.getByRole("button", { name: "Create tier" }).click();
+      await expect.poll(() => on.getByText(displayName, { exact: true }).first().isVisible()).toBe(true);
     };
     // A validation message appears next to its field.
     await page.getByRole("button", { name: "Add tier" }).click();
@@ -208,8 +215,8 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Create tier" }).click();
     await expect.poll(() => page.getByText(/lower-case letters/).isVisible()).toBe(true);
     await page.getByRole("button", { name: "Cancel" }).click();
-    await addTier("free", "Free", "0", "5");
-    await addTier("pro", "Pro", "19", "1000");
+    await addTier(page, "free", "Free", "0", "5");
+    await addTier(page, "pro", "Pro", "19", "1000");
     await expect.poll(() => page.getByRole("list", { name: "Pricing" }).getByText("$19.00").isVisible()).toBe(true);
     await expectFits(page, "06-tiers");
 
@@ -238,6 +245,9 @@ describe("the dashboard in Chromium", () => {
     const publishableKey = (await page.getByTestId("publishable-key-test").textContent())?.trim() ?? "";
     expect(publishableKey).toMatch(/^pk_test_/);
     expect(await page.getByTestId("publishable-key-live").count()).toBe(0);
+    // The hosted pricing page's address names the platform, not a key, so it survives key rotation.
+    const pricingPageUrl = (await page.getByTestId("pricing-page-test").textContent())?.trim() ?? "";
+    expect(pricingPageUrl).toMatch(new RegExp(`^${URLS.dashboard}/p/plt_[0-9A-Za-z]+/test$`));
 
     // The test's backend: register the end-user, then call until the free limit.
     const created = await api("/api/customers", { method: "POST", key: secretKey, body: { userId: "e2e-user", email: endUserEmail } });
@@ -250,13 +260,17 @@ describe("the dashboard in Chromium", () => {
     const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     recordResponses(shopper);
     recordCspViolations(shopper);
-    expectCsp(await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`), "the pricing page");
+    expectCsp(await shopper.goto(pricingPageUrl), "the pricing page");
     await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await expectFits(shopper, "08-pricing-page");
+    // A link shared before, by publishable key, is sent on to the stable address while its key works.
+    await shopper.goto(`${URLS.dashboard}/p/${publishableKey}`);
+    await shopper.waitForURL(pricingPageUrl);
+    await expect.poll(() => shopper.getByRole("button", { name: "Buy Pro" }).isVisible()).toBe(true);
     await shopper.getByRole("button", { name: "Sign in" }).click();
     await shopper.getByLabel("Email address").fill(endUserEmail);
     await shopper.getByRole("button", { name: "Continue" }).click();
-    await shopper.waitForURL(new RegExp(`/p/${publishableKey}`));
+    await shopper.waitForURL(pricingPageUrl);
     await shopper.getByRole("button", { name: "Buy Pro" }).click();
     await shopper.waitForURL(/\/checkout\/cs_/);
     await screenshots(shopper, "09-end-user-checkout");
@@ -304,6 +318,7 @@ describe("the dashboard in Chromium", () => {
     await expectFits(page, "12-customer-detail");
 
     // Issue 4b: rotate with a grace period, then revoke the old key at once.
+    const countBeforeRotation = ((await api("/api/customers/e2e-user", { key: secretKey })).body as { customer: { usage: { count: number } } }).customer.usage.count;
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
     const mode = "test";
     await page
@@ -324,7 +339,27 @@ describe("the dashboard in Chromium", () => {
     await confirm.getByRole("button", { name: "Yes, revoke now" }).click();
     await expect.poll(() => page.getByText(/^expires /).count()).toBe(0);
     expect(await page.getByRole("alert").count()).toBe(0);
-    await expect.poll(async () => (await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status, { timeout: 95_000, interval: 2_000 }).toBe(401);
+    // Until the revocation reaches every cache, the old key still counts: remember the last count it saw.
+    let countWithOldKey = countBeforeRotation;
+    await expect
+      .poll(
+        async () => {
+          const tracked = await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } });
+          if (tracked.status === 200) countWithOldKey = tracked.body.usage.count;
+          return tracked.status;
+        },
+        { timeout: 95_000, interval: 2_000 },
+      )
+      .toBe(401);
+
+    // Issue 16: the pricing page's address names the platform, so the rotation changed nothing for the end-user: the same address,
+    // reloaded, still knows the session and the plan, and the new key sees the same count.
+    await shopper.goto(pricingPageUrl);
+    await expect.poll(() => proCard.getByText("Current plan").isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => shopper.getByRole("button", { name: "Manage billing" }).isVisible()).toBe(true);
+    expect(await shopper.getByRole("button", { name: "Sign in" }).count()).toBe(0);
+    await expectFits(shopper, "13b-pricing-page-after-rotation");
+    expect((await api("/api/customers/e2e-user", { key: rotatedSecret })).body.customer).toMatchObject({ plan: "pro", usage: { count: countWithOldKey } });
     expect((await api("/api/usage/track", { method: "POST", key: rotatedSecret, body: { userId: "e2e-user" } })).status).toBe(200);
 
     // Issue 15: test and live are two worlds. The test numbers, as the API counts them.
@@ -448,11 +483,94 @@ describe("the dashboard in Chromium", () => {
     expect(await page.getByTestId("metric-customers").textContent()).toBe("1");
     expect(await page.getByTestId("metric-mrr").textContent()).toBe("$19.00");
 
+    // Issue 16: one person, two developers. A second developer signs up (a browser of their own), connects Stripe, and gets a free
+    // and a paid tier and keys.
+    const developer2 = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    recordResponses(developer2);
+    recordCspViolations(developer2);
+    await developer2.goto(URLS.dashboard);
+    await developer2.getByRole("button", { name: "Sign up" }).click();
+    await developer2.getByLabel("Email address").fill(developer2Email);
+    await developer2.getByRole("button", { name: "Sign up" }).click();
+    await developer2.waitForURL(/\/dashboard\?mode=test$/);
+    await developer2.getByRole("button", { name: "Connect Stripe" }).click();
+    await developer2.waitForURL(/\/oauth\/authorize/);
+    await developer2.getByRole("button", { name: "Approve" }).click();
+    await developer2.waitForURL(/\/dashboard\?connect=success/);
+    await expect.poll(() => developer2.getByText("Connected", { exact: true }).isVisible()).toBe(true);
+    await developer2.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Tiers" }).click();
+    await expect.poll(() => developer2.getByText("No tiers yet").isVisible()).toBe(true);
+    await addTier(developer2, "free", "Free", "0", "3");
+    await addTier(developer2, "team", "Team", "29", "500");
+    await developer2.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Keys" }).click();
+    await developer2.getByRole("button", { name: "Create keys" }).click();
+    const developer2SecretKey =
+      (
+        await developer2
+          .getByTestId("secret-key")
+          .filter({ hasText: /^sk_test_/ })
+          .textContent()
+      )?.trim() ?? "";
+    expect(developer2SecretKey).toMatch(/^sk_test_/);
+    await developer2.getByRole("button", { name: "I have saved it" }).click();
+    const pricingPage2Url = (await developer2.getByTestId("pricing-page-test").textContent())?.trim() ?? "";
+    expect(pricingPage2Url).toMatch(new RegExp(`^${URLS.dashboard}/p/plt_[0-9A-Za-z]+/test$`));
+    expect(pricingPage2Url).not.toBe(pricingPageUrl);
+
+    // The same person (the shopper's browser: one end-user session) opens developer 2's page. The session acts for developer 1,
+    // so the page asks; continuing joins developer 2 and makes it the session's active one, on developer 2's free tier.
+    expectCsp(await shopper.goto(pricingPage2Url), "developer 2's pricing page");
+    const chooseAccount = shopper.getByRole("region", { name: "Choose an account" });
+    await expect.poll(() => chooseAccount.getByRole("button", { name: "Continue as this account" }).isVisible()).toBe(true);
+    expect(await chooseAccount.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
+    expect(await shopper.getByText("Current plan").count()).toBe(0);
+    await expectFits(shopper, "18-pricing-page-choose-account");
+    const joining = shopper.waitForResponse((response) => response.url().includes("/join") && response.request().method() === "POST");
+    await chooseAccount.getByRole("button", { name: "Continue as this account" }).click();
+    const joined = (await (await joining).json()) as { organizationId: string; userId: string; plan: string; mode: string };
+    expect(joined).toMatchObject({ plan: "free", mode: "test" });
+    await expect.poll(() => shopper.getByRole("listitem", { name: "Free" }).getByText("Current plan").isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await chooseAccount.count()).toBe(0);
+    expect(await shopper.getByRole("listitem", { name: "Team" }).getByText("Current plan").count()).toBe(0);
+    await expectFits(shopper, "19-pricing-page-joined-second-developer");
+
+    // Each developer's backend sees its own customer: developer 2 the person on free with no calls, developer 1 the same person
+    // still on pro with its count.
+    const atDeveloper1 = (await api("/api/customers/e2e-user", { key: rotatedSecret })).body.customer;
+    expect(atDeveloper1).toMatchObject({ plan: "pro", usage: { count: testCalls } });
+    const atDeveloper2 = await api(`/api/customers/${joined.userId}`, { key: developer2SecretKey });
+    expect(atDeveloper2.status).toBe(200);
+    expect(atDeveloper2.body.customer).toMatchObject({ plan: "free", clerkUserId: atDeveloper1.clerkUserId, usage: { count: 0 } });
+    expect((await api("/api/customers/e2e-user", { key: developer2SecretKey })).status).toBe(404);
+
+    // Developer 2 registering the person's email: already its customer. An email only developer 1 has: one person, two developers.
+    const again = await api("/api/customers", { method: "POST", key: developer2SecretKey, body: { email: endUserEmail } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("email_in_use");
+    const thirdEmail = `third.${Date.now()}@example.com`;
+    const third1 = await api("/api/customers", { method: "POST", key: rotatedSecret, body: { userId: "e2e-third", email: thirdEmail } });
+    expect(third1.status).toBe(201);
+    const third2 = await api("/api/customers", { method: "POST", key: developer2SecretKey, body: { email: thirdEmail } });
+    expect(third2.status).toBe(201);
+    expect(third2.body.customer).toMatchObject({ email: thirdEmail, plan: "free", clerkUserId: third1.body.customer.clerkUserId });
+    expect((await api("/api/customers/e2e-third", { key: rotatedSecret })).body.customer).toMatchObject({ email: thirdEmail, plan: "free" });
+
+    // Back on developer 1's page: the session now acts for developer 2, so the page asks again; continuing shows Pro.
+    await shopper.goto(pricingPageUrl);
+    await expect.poll(() => chooseAccount.getByRole("button", { name: "Continue as this account" }).isVisible()).toBe(true);
+    expect(await proCard.getByText("Current plan").count()).toBe(0);
+    await chooseAccount.getByRole("button", { name: "Continue as this account" }).click();
+    await expect.poll(() => proCard.getByText("Current plan").isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => shopper.getByRole("button", { name: "Manage billing" }).isVisible()).toBe(true);
+    expect(await chooseAccount.count()).toBe(0);
+    expect(await shopper.getByRole("listitem", { name: "Free" }).getByText("Current plan").count()).toBe(0);
+    await expectFits(shopper, "20-pricing-page-back-at-first-developer");
+
     // Issue 14: no Content-Security-Policy violation on our pages along the whole journey.
     expect(cspViolations).toEqual([]);
 
     // Secrets: the secret key appears in exactly one response (its creation) and nowhere at rest or in logs.
-    for (const secret of [secretKey, liveSecretKey]) {
+    for (const secret of [secretKey, liveSecretKey, developer2SecretKey]) {
       const withSecret = responses.filter((response) => response.body.includes(secret));
       expect(withSecret.map((response) => response.url)).toEqual([`${URLS.frontAuthApi}/credentials`]);
     }
@@ -467,6 +585,7 @@ describe("the dashboard in Chromium", () => {
     const logs = stack.output();
     expect(logs).not.toContain(secretKey);
     expect(logs).not.toContain(liveSecretKey);
+    expect(logs).not.toContain(developer2SecretKey);
     const atRest = filesUnder(stateDir).filter((file) => !file.endsWith(".sql"));
     expect(atRest.some((file) => file.endsWith(".sqlite"))).toBe(true);
     const oauthTokens = /"(access_token|refresh_token)"/;
@@ -474,6 +593,7 @@ describe("the dashboard in Chromium", () => {
       const bytes = readFileSync(file).toString("latin1");
       expect(bytes.includes(secretKey), `${file} holds the secret key`).toBe(false);
       expect(bytes.includes(liveSecretKey), `${file} holds the live secret key`).toBe(false);
+      expect(bytes.includes(developer2SecretKey), `${file} holds developer 2's secret key`).toBe(false);
       if (!file.includes("emulators")) {
         for (const secret of webhookSecrets) expect(bytes.includes(secret), `${file} holds a webhook secret`).toBe(false);
         expect(oauthTokens.test(bytes), `${file} holds an OAuth token`).toBe(false);

@@ -52,11 +52,14 @@ describe("pnpm dev", () => {
         headers: { Authorization: "Bearer sk_test_local_platform_00000000000000000000" },
       });
       expect(account.status).toBe(200);
-      const clerkUsers = await fetch("http://127.0.0.1:12112/v1/users?email_address=alice@demo.dream-api.dev", {
-        headers: { Authorization: "Bearer sk_test_enduser_local_000000000000000" },
-      });
-      const [alice] = (await clerkUsers.json()) as { public_metadata: { plan: string; publishableKey: string } }[];
-      expect(alice?.public_metadata.plan).toBe("pro");
+      // Alice is a person of the end-user Clerk app; her plan is on her membership of the demo platform's organization.
+      const endUserClerk = { headers: { Authorization: "Bearer sk_test_enduser_local_000000000000000" } };
+      const clerkUsers = await fetch("http://127.0.0.1:12112/v1/users?email_address=alice@demo.dream-api.dev", endUserClerk);
+      const [alice] = (await clerkUsers.json()) as { id: string }[];
+      expect(alice).toBeDefined();
+      const memberships = await fetch(`http://127.0.0.1:12112/v1/users/${alice?.id}/organization_memberships`, endUserClerk);
+      const { data } = (await memberships.json()) as { data: { public_metadata: { plan?: string }; organization: { public_metadata: { platformId?: string; mode?: string } } }[] };
+      expect(data.map((membership) => ({ ...membership.organization.public_metadata, plan: membership.public_metadata.plan }))).toEqual([{ platformId, mode: "test", plan: "pro" }]);
     } finally {
       await stopStack(stack);
     }
