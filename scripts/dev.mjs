@@ -87,7 +87,7 @@ try {
   await seedDemoActivity(demo);
   // api-multi's hourly cron, once at start: among other things it adds the
   // Clerk memberships local data from before organizations is waiting for.
-  await workers.runCron(SERVICES.apiMulti.name, "17 * * * *");
+  await workers.runCron(SERVICES.apiMulti, "17 * * * *");
   const rows = [
     ["dashboard", url(DASHBOARD_PORT)],
     ["front-auth-api", url(SERVICES.frontAuthApi.port)],

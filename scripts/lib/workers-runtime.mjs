@@ -140,9 +140,10 @@ export async function startWorkers(options) {
   mf = new Miniflare(miniflareOptions());
   await mf.ready;
   return {
-    /** Runs a worker's cron handler once now, as Cloudflare's scheduler would. */
-    runCron: async (/** @type {string} */ workerName, /** @type {string} */ cron) => {
-      const worker = await mf?.getWorker(workerName);
+    /** Runs a service's cron handler once now, as Cloudflare's scheduler would (the worker is named by its wrangler.jsonc). */
+    runCron: async (/** @type {{ dir: string }} */ service, /** @type {string} */ cron) => {
+      const { name } = parseJsonc(readFileSync(join(ROOT, service.dir, "wrangler.jsonc"), "utf8"));
+      const worker = await mf?.getWorker(name);
       return worker?.scheduled({ cron, scheduledTime: new Date() });
     },
     dispose: async () => {
