@@ -1,0 +1,90 @@
+/**
+ * `pnpm run deploy` as a person runs it: a missing or bad deploy.env stops
+ * it with every problem named and nothing done; a valid one (here in the
+ * stand-ins' test mode) passes; the dry run prints each worker's bundle
+ * size; deploying for real is refused until it exists.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const CLI = join(ROOT, "packages", "deploy", "src", "cli.ts");
+
+const STAND_INS = {
+  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
+  CLOUDFLARE_API_TOKEN: "Abcdefghijklmnopqrstuvwxyz_0123456789-ABCD",
+  STRIPE_SECRET_KEY_TEST: "sk_test_local_platform_00000000000000000000",
+  STRIPE_SECRET_KEY_LIVE: "sk_live_local_platform_00000000000000000000",
+  STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
+  CLERK_DEVELOPER_SECRET_KEY: "sk_test_dreamapi_local_00000000000000",
+  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
+  CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
+  CLERK_END_USER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsucGF5LmRyZWFtLWFwaS5kZXYk",
+  DASHBOARD_URL: "http://127.0.0.1:5173",
+  FRONT_AUTH_API_URL: "http://127.0.0.1:8787",
+  API_MULTI_URL: "http://127.0.0.1:8788",
+  OAUTH_API_URL: "http://127.0.0.1:8789",
+};
+
+/** Real-looking values: only the two mistakes below are wrong. */
+const REAL = {
+  ...STAND_INS,
+  STRIPE_SECRET_KEY_LIVE: "sk_live_51Hq8aBcDeFgHiJkLmN",
+  CLERK_DEVELOPER_SECRET_KEY: "sk_test_AbCdEfGhIjKlMnOpQrStUvWx",
+  CLERK_END_USER_SECRET_KEY: "sk_test_ZyXwVuTsRqPoNmLkJiHgFeDc",
+  DASHBOARD_URL: "https://app.dream-api.dev",
+  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
+  OAUTH_API_URL: "https://connect.dream-api.dev",
+};
+
+function envFile(values: Record<string, string>): string {
+  const path = join(mkdtempSync(join(tmpdir(), "deploy-env-")), "deploy.env");
+  writeFileSync(
+    path,
+    Object.entries(values)
+      .map(([name, value]) => `${name}=${value}`)
+      .join("\n"),
+  );
+  return path;
+}
+
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("pnpm run deploy", () => {
+  it("stops without a deploy.env, saying where to start", async () => {
+    const result = await run("--dry-run", "--file", join(tmpdir(), "no-such-dir", "deploy.env"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not found\. Copy deploy\.env\.example to deploy\.env/);
+  });
+
+  it("names every problem of a bad deploy.env and does nothing else", async () => {
+    const result = await run("--dry-run", "--file", envFile({ ...REAL, STRIPE_SECRET_KEY_TEST: "sk_live_51Hq8aBcDeFgHiJkLmN", API_MULTI_URL: "http://127.0.0.1:8788" }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/2 problems; nothing was created\./);
+    expect(result.stderr).toMatch(/STRIPE_SECRET_KEY_TEST is a Stripe live-mode key/);
+    // A loopback address is refused unless the stand-ins' test mode is asked for.
+    expect(result.stderr).toMatch(/API_MULTI_URL points at this machine/);
+    expect(result.stdout).not.toMatch(/Bundles/);
+  });
+
+  it("in the stand-ins' test mode validates, bundles every worker with its size, and refuses a real deploy it cannot do yet", async () => {
+    const file = envFile(STAND_INS);
+    const dry = await run("--dry-run", "--allow-stand-ins", "--file", file);
+    expect(dry.stderr).toBe("");
+    expect(dry.code).toBe(0);
+    for (const worker of ["front-auth-api", "api-multi", "oauth-api"]) expect(dry.stdout).toMatch(new RegExp(`${worker}\\s+[\\d.]+ KiB \\(gzip [\\d.]+ KiB\\)`));
+    const real = await run("--allow-stand-ins", "--file", file);
+    expect(real.code).toBe(2);
+    expect(real.stderr).toMatch(/Deploying is not built yet/);
+  }, 120_000);
+});
