@@ -3,10 +3,11 @@
  *
  * Reads and validates deploy.env first, reporting every problem at once;
  * nothing is created before it passes. So far (issue 17, in progress) the
- * dry run does what comes next offline: `wrangler deploy --dry-run` of each
- * worker with its bundle size. Deploying for real, the production
- * environments and the provider setup are not built yet: without
- * `--dry-run` the command says so and stops.
+ * dry run does what comes next offline: each worker's production
+ * configuration (production-config.ts) and `wrangler deploy --dry-run` with
+ * it, printing the vars and the bundle size. Deploying for real and the
+ * provider setup are not built yet: without `--dry-run` the command says so
+ * and stops.
  *
  * `--allow-stand-ins` is the test mode (CI): loopback http addresses and the
  * local stand-ins' keys pass validation (settings.ts). The file option is
@@ -14,16 +15,16 @@
  * command line, after the script too, and exits on it.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { parseEnvFile } from "./env-file";
-import { validateDeployEnv } from "./settings";
+import { dryRunResources, productionConfig, readWranglerConfig, WORKERS, type Worker, type WranglerConfig } from "./production-config";
+import { type DeploySettings, validateDeployEnv } from "./settings";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const WORKERS = ["front-auth-api", "api-multi", "oauth-api"] as const;
 
 interface Args {
   dryRun: boolean;
@@ -43,12 +44,17 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Bundles a worker as `wrangler deploy --dry-run` would upload it, and reads the sizes wrangler prints. */
-async function bundleSize(worker: string): Promise<string> {
+/** Bundles a worker with its production configuration as `wrangler deploy --dry-run` would upload it, and reads the sizes wrangler prints. */
+async function bundleSize(worker: Worker, config: WranglerConfig): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), `dream-deploy-${worker}-`));
   try {
+    const configPath = join(outdir, "wrangler.production.json");
+    writeFileSync(configPath, JSON.stringify(config, null, 2));
     const wrangler = join(ROOT, worker, "node_modules", ".bin", "wrangler");
-    const { stdout, stderr } = await promisify(execFile)(wrangler, ["deploy", "--dry-run", "--outdir", outdir], { cwd: join(ROOT, worker), maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(wrangler, ["deploy", "--dry-run", "--config", configPath, "--outdir", join(outdir, "bundle")], {
+      cwd: join(ROOT, worker),
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const sizes = /Total Upload: ([\d.]+ KiB) \/ gzip: ([\d.]+ KiB)/.exec(`${stdout}\n${stderr}`);
     if (!sizes) throw new Error(`wrangler printed no bundle size for ${worker}`);
     return `${sizes[1]} (gzip ${sizes[2]})`;
@@ -66,7 +72,7 @@ async function main(): Promise<number> {
   const file = parseEnvFile(readFileSync(args.envFile, "utf8"));
   const validation = validateDeployEnv(file.values, { allowStandIns: args.allowStandIns });
   const problems = [...file.problems, ...(validation.ok ? [] : validation.problems)];
-  if (problems.length > 0) {
+  if (problems.length > 0 || !validation.ok) {
     console.error(`${args.envFile}: ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was created.`);
     for (const problem of problems) console.error(`  - ${problem}`);
     return 1;
@@ -76,10 +82,28 @@ async function main(): Promise<number> {
     console.error("Deploying is not built yet: only `pnpm run deploy --dry-run` runs so far (validation and bundles). Nothing was created.");
     return 2;
   }
-  console.log("Bundles (wrangler deploy --dry-run):");
-  for (const worker of WORKERS) console.log(`  ${worker.padEnd(16)} ${await bundleSize(worker)}`);
-  console.log("Dry run done. Not yet part of it: the production environments, the provider setup, the dashboard's production build.");
+  const configs = productionConfigs(validation.settings);
+  console.log("Production configurations (vars; secrets are not vars):");
+  for (const worker of WORKERS)
+    console.log(
+      `  ${worker.padEnd(16)} ${Object.entries(configs[worker].vars ?? {})
+        .map(([name, value]) => `${name}=${value}`)
+        .join(" ")}`,
+    );
+  console.log("Bundles (wrangler deploy --dry-run --config <production>):");
+  for (const worker of WORKERS) console.log(`  ${worker.padEnd(16)} ${await bundleSize(worker, configs[worker])}`);
+  console.log("Dry run done. Not yet part of it: creating D1, KV, secrets and migrations, the provider setup, the dashboard's production build.");
   return 0;
+}
+
+/** Each worker's production configuration, with placeholder ids (nothing exists on Cloudflare in a dry run). */
+function productionConfigs(settings: DeploySettings): Record<Worker, WranglerConfig> {
+  const bases = WORKERS.map((worker) => readWranglerConfig(ROOT, worker));
+  const resources = dryRunResources(bases);
+  return Object.fromEntries(WORKERS.map((worker, index) => [worker, productionConfig({ root: ROOT, worker, base: bases[index] as WranglerConfig, settings, resources })])) as Record<
+    Worker,
+    WranglerConfig
+  >;
 }
 
 main().then(

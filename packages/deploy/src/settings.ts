@@ -15,8 +15,26 @@ export interface DeployOptions {
 
 type Check = (value: string, options: DeployOptions) => string | null;
 
+/** Every setting of deploy.env, in the order the example lists them. */
+export const SETTING_NAMES = [
+  "CLOUDFLARE_ACCOUNT_ID",
+  "CLOUDFLARE_API_TOKEN",
+  "STRIPE_SECRET_KEY_TEST",
+  "STRIPE_SECRET_KEY_LIVE",
+  "STRIPE_CONNECT_CLIENT_ID",
+  "CLERK_DEVELOPER_SECRET_KEY",
+  "CLERK_DEVELOPER_PUBLISHABLE_KEY",
+  "CLERK_END_USER_SECRET_KEY",
+  "CLERK_END_USER_PUBLISHABLE_KEY",
+  "DASHBOARD_URL",
+  "FRONT_AUTH_API_URL",
+  "API_MULTI_URL",
+  "OAUTH_API_URL",
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
 export interface DeployField {
-  name: string;
+  name: SettingName;
   /** One line for deploy.env.example. */
   description: string;
   /** What the example file shows: never a working value. */
@@ -140,11 +158,11 @@ export const DEPLOY_FIELDS: readonly DeployField[] = [
   { name: "OAUTH_API_URL", description: "The public origin of oauth-api (Stripe Connect's redirect comes back here).", example: "https://connect.example.com", check: address("OAUTH_API_URL") },
 ];
 
-export type DeploySettings = Record<(typeof DEPLOY_FIELDS)[number]["name"], string>;
+export type DeploySettings = Record<SettingName, string>;
 
 export type Validation = { ok: true; settings: DeploySettings } | { ok: false; problems: string[] };
 
-const KNOWN = new Set(DEPLOY_FIELDS.map((field) => field.name));
+const KNOWN: ReadonlySet<string> = new Set(DEPLOY_FIELDS.map((field) => field.name));
 
 /** Every problem of `values`, one sentence each, in the order of DEPLOY_FIELDS; or the settings. */
 export function validateDeployEnv(values: Record<string, string>, options: DeployOptions = {}): Validation {

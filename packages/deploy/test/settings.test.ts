@@ -117,3 +117,10 @@ describe("parseEnvFile", () => {
     });
   });
 });
+
+describe("DEPLOY_FIELDS", () => {
+  it("describes every setting once, in SETTING_NAMES' order", async () => {
+    const { SETTING_NAMES } = await import("../src/settings");
+    expect(DEPLOY_FIELDS.map((field) => field.name)).toEqual([...SETTING_NAMES]);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * A worker's production wrangler configuration, made from its committed
+ * `wrangler.jsonc` (the one source of its bindings, limits and crons) and
+ * deploy.env: the addresses that point at this machine for `pnpm dev` are
+ * replaced or dropped (the SDKs then reach the real Stripe and Clerk), the
+ * D1 and KV ids are the production ones, local-only settings go, and
+ * Workers observability is on. The deploy passes it to wrangler with
+ * `--config`; nothing production-specific is committed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DeploySettings } from "./settings";
+
+export const WORKERS = ["front-auth-api", "api-multi", "oauth-api"] as const;
+export type Worker = (typeof WORKERS)[number];
+
+export interface WranglerConfig {
+  name: string;
+  main: string;
+  vars?: Record<string, string>;
+  d1_databases?: { binding: string; database_name: string; database_id: string; migrations_dir?: string }[];
+  kv_namespaces?: { binding: string; id: string }[];
+  [key: string]: unknown;
+}
+
+/** What the deploy made (or found) on Cloudflare: the D1 database and each KV namespace by binding. */
+export interface ProductionResources {
+  d1DatabaseId: string;
+  kvNamespaceIds: Record<string, string>;
+}
+
+/**
+ * Production values of the vars that differ from `pnpm dev`'s; `undefined`
+ * drops the var. Every other var keeps its committed value. A new var that
+ * points at this machine must be added here (productionConfig refuses it).
+ */
+const PRODUCTION_VARS: Record<string, (settings: DeploySettings) => string | undefined> = {
+  // Unset: stripe-node and @clerk/backend use Stripe's and Clerk's own addresses.
+  STRIPE_API_BASE: () => undefined,
+  CLERK_API_URL: () => undefined,
+  DASHBOARD_URL: (settings) => settings.DASHBOARD_URL,
+  CORS_ORIGINS: (settings) => settings.DASHBOARD_URL,
+  CLERK_AUTHORIZED_PARTIES: (settings) => settings.DASHBOARD_URL,
+  DEVELOPER_AUTHORIZED_PARTIES: (settings) => settings.DASHBOARD_URL,
+  STRIPE_CONNECT_AUTHORIZE_URL: () => "https://connect.stripe.com/oauth/authorize",
+  STRIPE_CONNECT_CLIENT_ID: (settings) => settings.STRIPE_CONNECT_CLIENT_ID,
+  CONNECT_REDIRECT_URI: (settings) => `${settings.OAUTH_API_URL}/connect/callback`,
+};
+
+const LOCAL_ADDRESS = /\b(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0)\b/;
+
+/** The committed wrangler.jsonc of a worker (comments and trailing commas allowed, as wrangler allows them). */
+export function readWranglerConfig(root: string, worker: Worker): WranglerConfig {
+  const text = readFileSync(join(root, worker, "wrangler.jsonc"), "utf8");
+  const withoutComments = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_match, string: string | undefined) => string ?? "");
+  return JSON.parse(withoutComments.replace(/,(\s*[}\]])/g, "$1")) as WranglerConfig;
+}
+
+export function productionConfig(input: { root: string; worker: Worker; base: WranglerConfig; settings: DeploySettings; resources: ProductionResources }): WranglerConfig {
+  const { root, worker, base, settings, resources } = input;
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(base.vars ?? {})) {
+    const production = Object.hasOwn(PRODUCTION_VARS, name) ? PRODUCTION_VARS[name]?.(settings) : value;
+    if (production === undefined) continue;
+    if (LOCAL_ADDRESS.test(production) && !LOCAL_ADDRESS.test(settings.DASHBOARD_URL)) {
+      throw new Error(`${worker}: var ${name} points at this machine (${production}); give it a production value in packages/deploy/src/production-config.ts.`);
+    }
+    vars[name] = production;
+  }
+  const { dev: _dev, $schema: _schema, ...rest } = base;
+  return {
+    ...rest,
+    main: join(root, worker, base.main),
+    vars,
+    d1_databases: (base.d1_databases ?? []).map(({ migrations_dir, ...database }) => ({
+      ...database,
+      database_id: resources.d1DatabaseId,
+      ...(migrations_dir ? { migrations_dir: join(root, worker, migrations_dir) } : {}),
+    })),
+    kv_namespaces: (base.kv_namespaces ?? []).map((namespace) => {
+      const id = resources.kvNamespaceIds[namespace.binding];
+      if (!id) throw new Error(`${worker}: no production KV namespace for ${namespace.binding}.`);
+      return { binding: namespace.binding, id };
+    }),
+    observability: { enabled: true },
+  };
+}
+
+/** Ids that let `wrangler deploy --dry-run` bundle before anything exists on Cloudflare. */
+export function dryRunResources(workers: readonly WranglerConfig[]): ProductionResources {
+  const bindings = [...new Set(workers.flatMap((config) => (config.kv_namespaces ?? []).map((namespace) => namespace.binding)))];
+  return {
+    d1DatabaseId: "00000000-0000-4000-8000-0000000000d1",
+    kvNamespaceIds: Object.fromEntries(bindings.map((binding, index) => [binding, `${"0".repeat(31)}${index + 1}`])),
+  };
+}

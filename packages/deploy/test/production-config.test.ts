@@ -1,0 +1,75 @@
+/**
+ * The production wrangler configurations the deploy hands to wrangler: made
+ * from each worker's committed wrangler.jsonc, with nothing left pointing at
+ * this machine (today's wrangler.jsonc would ship
+ * STRIPE_API_BASE=http://127.0.0.1:12111), the production ids, and
+ * observability on.
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { type DeploySettings, dryRunResources, productionConfig, readWranglerConfig, WORKERS, type WranglerConfig } from "../src";
+
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+const SETTINGS = {
+  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
+  CLOUDFLARE_API_TOKEN: "Abcdefghijklmnopqrstuvwxyz_0123456789-ABCD",
+  STRIPE_SECRET_KEY_TEST: "sk_test_51Hq8aBcDeFgHiJkLmN",
+  STRIPE_SECRET_KEY_LIVE: "sk_live_51Hq8aBcDeFgHiJkLmN",
+  STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
+  CLERK_DEVELOPER_SECRET_KEY: "sk_live_AbCdEfGhIjKlMnOpQrStUvWx",
+  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_live_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
+  CLERK_END_USER_SECRET_KEY: "sk_live_ZyXwVuTsRqPoNmLkJiHgFeDc",
+  CLERK_END_USER_PUBLISHABLE_KEY: "pk_live_Y2xlcmsucGF5LmRyZWFtLWFwaS5kZXYk",
+  DASHBOARD_URL: "https://app.dream-api.dev",
+  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
+  API_MULTI_URL: "https://api.dream-api.dev",
+  OAUTH_API_URL: "https://connect.dream-api.dev",
+} as DeploySettings;
+
+const resources = { d1DatabaseId: "d1-production-id", kvNamespaceIds: { KEY_CACHE: "kv-keys", TIER_CACHE: "kv-tiers", ACCOUNT_CACHE: "kv-accounts" } };
+
+describe("productionConfig", () => {
+  const configs = WORKERS.map((worker) => ({
+    worker,
+    base: readWranglerConfig(ROOT, worker),
+    config: productionConfig({ root: ROOT, worker, base: readWranglerConfig(ROOT, worker), settings: SETTINGS, resources }),
+  }));
+
+  it.each(WORKERS)("%s: no var points at this machine, and Stripe and Clerk are their real services", (worker) => {
+    const { base, config } = configs.find((entry) => entry.worker === worker)!;
+    expect(JSON.stringify(base.vars)).toMatch(/127\.0\.0\.1/);
+    expect(JSON.stringify(config)).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(config.vars).not.toHaveProperty("STRIPE_API_BASE");
+    expect(config.vars).not.toHaveProperty("CLERK_API_URL");
+    expect(config.vars?.["DASHBOARD_URL"]).toBe("https://app.dream-api.dev");
+    expect(config.vars?.["CORS_ORIGINS"]).toBe("https://app.dream-api.dev");
+  });
+
+  it("keeps every binding, limit and cron of the committed configuration, with the production ids and observability, and drops the local dev settings", () => {
+    for (const { base, config } of configs) {
+      expect(config.name).toBe(base.name);
+      expect(config.ratelimits).toEqual(base.ratelimits);
+      expect(config.triggers).toEqual(base.triggers);
+      expect(config.d1_databases?.map((database) => [database.binding, database.database_id])).toEqual(base.d1_databases?.map((database) => [database.binding, "d1-production-id"]));
+      expect(config.kv_namespaces?.map((namespace) => namespace.binding)).toEqual(base.kv_namespaces?.map((namespace) => namespace.binding));
+      expect(config.kv_namespaces?.every((namespace) => namespace.id.startsWith("kv-"))).toBe(true);
+      expect(config.observability).toEqual({ enabled: true });
+      expect(config).not.toHaveProperty("dev");
+    }
+    const oauth = configs.find((entry) => entry.worker === "oauth-api")!.config;
+    expect(oauth.vars).toMatchObject({
+      STRIPE_CONNECT_AUTHORIZE_URL: "https://connect.stripe.com/oauth/authorize",
+      STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
+      CONNECT_REDIRECT_URI: "https://connect.dream-api.dev/connect/callback",
+    });
+  });
+
+  it("refuses a var that points at this machine and has no production value, and a KV binding without a production id", () => {
+    const base = readWranglerConfig(ROOT, "api-multi");
+    const withNewVar: WranglerConfig = { ...base, vars: { ...base.vars, WEBHOOK_RELAY_URL: "http://127.0.0.1:9999" } };
+    expect(() => productionConfig({ root: ROOT, worker: "api-multi", base: withNewVar, settings: SETTINGS, resources })).toThrow(/var WEBHOOK_RELAY_URL points at this machine/);
+    expect(() => productionConfig({ root: ROOT, worker: "api-multi", base, settings: SETTINGS, resources: { ...resources, kvNamespaceIds: {} } })).toThrow(/no production KV namespace for KEY_CACHE/);
+    expect(dryRunResources([base]).kvNamespaceIds).toEqual({ KEY_CACHE: expect.any(String), TIER_CACHE: expect.any(String), ACCOUNT_CACHE: expect.any(String) });
+  });
+});
