@@ -61,6 +61,11 @@ export interface ServiceContext {
   now: Date;
 }
 
+/** The context of a public operation: the bindings and the clock, no tenant. */
+export function publicContext(c: AppContext): PublicContext {
+  return { env: c.env, waitUntil: (promise) => c.executionCtx.waitUntil(promise), now: c.get("now") };
+}
+
 export function serviceContext(c: AppContext): ServiceContext {
   const auth = c.get("auth");
   return {

@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { config } from "../config";
 import type { AppContext, AppEnv } from "../context";
+import { verifyEndUserToken } from "../services/end-user-clerk";
 
 const INVALID_KEY_MESSAGE = "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.";
 
@@ -96,12 +97,7 @@ function liveModeUnavailable(): ApiError {
  * Nothing the end-user can edit (metadata, request data) takes part.
  */
 async function authenticateEndUser(c: AppContext, token: string): Promise<void> {
-  const settings = config(c.env);
-  const claims = await verifySessionToken(token, {
-    secretKey: settings.CLERK_SECRET_KEY,
-    apiUrl: settings.CLERK_API_URL,
-    jwtKey: settings.CLERK_JWT_KEY,
-  });
+  const claims = await verifyEndUserToken(c.env, token);
   if (!claims) throw new ApiError("invalid_token", "The end-user session token is invalid or expired.");
   const organizationId = activeOrganizationOf(claims);
   if (!organizationId) {

@@ -2,7 +2,7 @@
  * The shared Clerk application "end-user-api": every developer's end-users
  * live there, told apart by `publicMetadata.publishableKey`.
  */
-import { ApiError, clerkClient, clerkErrorInfo } from "@dream-api/shared";
+import { ApiError, clerkClient, clerkErrorInfo, type SessionClaims, verifySessionToken } from "@dream-api/shared";
 import type { ClerkClient } from "@clerk/backend";
 import { config } from "../config";
 
@@ -17,4 +17,10 @@ export function clerkFailure(action: string, error: unknown): ApiError {
   return new ApiError("clerk_error", `Clerk could not ${action} (status ${status ?? "unreachable"}). Nothing was changed; retry the request.`, {
     cause: `clerk ${action}: ${status ?? "network"} ${codes.join(",")}`,
   });
+}
+
+/** A session token of the end-user app, verified (null: invalid or expired; a Clerk outage throws 502). */
+export function verifyEndUserToken(env: Env, token: string): Promise<SessionClaims | null> {
+  const { CLERK_SECRET_KEY, CLERK_API_URL, CLERK_JWT_KEY } = config(env);
+  return verifySessionToken(token, { secretKey: CLERK_SECRET_KEY, apiUrl: CLERK_API_URL, jwtKey: CLERK_JWT_KEY });
 }

@@ -1,7 +1,7 @@
 import { PLATFORM_ID_PATTERN, validate } from "@dream-api/shared";
 import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
-import type { AppEnv } from "../../context";
+import { type AppEnv, publicContext } from "../../context";
 import { responses } from "../../models";
 import { publicModeQuery } from "../../schemas";
 import { getPublicPage } from "../../services/tiers/list";
@@ -28,8 +28,7 @@ export const getPublicPlatformOperation = defineOperation<AppEnv>({
   handler: async (c) => {
     const { platformId } = validate(platformIdPath, { platformId: c.req.param("platformId") });
     const { mode } = readQuery(c, publicModeQuery);
-    const ctx = { env: c.env, waitUntil: (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise), now: c.get("now") };
-    const body = await getPublicPage({ ctx, input: { platformId, mode: mode ?? "live" } });
+    const body = await getPublicPage({ ctx: publicContext(c), input: { platformId, mode: mode ?? "live" } });
     c.header("Cache-Control", "public, max-age=60");
     return c.json(body);
   },

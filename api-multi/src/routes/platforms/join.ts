@@ -1,7 +1,7 @@
 import { ApiError, validate } from "@dream-api/shared";
 import { defineOperation, readJsonBody, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
-import type { AppEnv } from "../../context";
+import { type AppEnv, publicContext } from "../../context";
 import { responses } from "../../models";
 import { publicModeQuery } from "../../schemas";
 import { joinPlatform } from "../../services/customers/join";
@@ -48,8 +48,7 @@ export const joinPlatformOperation = defineOperation<AppEnv>({
     const { platformId } = validate(platformIdPath, { platformId: c.req.param("platformId") });
     const { mode } = readQuery(c, publicModeQuery);
     await readJsonBody(c, z.strictObject({}));
-    const ctx = { env: c.env, waitUntil: (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise), now: c.get("now") };
-    const joined = await joinPlatform({ ctx, input: { platformId, mode: mode ?? "live", token } });
+    const joined = await joinPlatform({ ctx: publicContext(c), input: { platformId, mode: mode ?? "live", token } });
     return c.json({ ...joined, mode: mode ?? "live" });
   },
 });

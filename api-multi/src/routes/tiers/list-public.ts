@@ -1,7 +1,7 @@
 import { PUBLISHABLE_KEY_PATTERN } from "@dream-api/shared";
 import { defineOperation } from "@dream-api/shared/hono";
 import { z } from "zod";
-import type { AppEnv } from "../../context";
+import { type AppEnv, publicContext } from "../../context";
 import { responses } from "../../models";
 import { listPublicTiers } from "../../services/tiers/list";
 
@@ -20,8 +20,7 @@ export const listPublicTiersOperation = defineOperation<AppEnv>({
   limitPerClientIp: true,
   errors: ["invalid_request", "not_found", "invalid_api_key", "rate_limited", "internal_error", "database_error"],
   handler: async (c) => {
-    const ctx = { env: c.env, waitUntil: (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise), now: c.get("now") };
-    const body = await listPublicTiers({ ctx, input: { pk: c.req.query("pk") ?? "" } });
+    const body = await listPublicTiers({ ctx: publicContext(c), input: { pk: c.req.query("pk") ?? "" } });
     c.header("Cache-Control", "public, max-age=60");
     return c.json(body);
   },

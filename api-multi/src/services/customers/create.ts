@@ -5,7 +5,7 @@ import type { ServiceContext } from "../../context";
 import { clerkFailure, endUserClerk } from "../end-user-clerk";
 import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { toCustomerView, type CustomerView } from "./customer-view";
-import { addMembership, type MembershipResult, removeMembership, setMembershipPlan, tenantOrganization } from "./memberships";
+import { addMembership, removeMembership, setMembershipPlan, tenantOrganization } from "./memberships";
 import { registerEndUser } from "./register";
 import { resolvePlan } from "./resolve-plan";
 
@@ -45,20 +45,15 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
 
   const { user, created } = await findOrCreatePerson(ctx, email);
   if (!created && (await isClerkUserLinked(db, ctx, user.id))) throw emailInUseError(email);
-  let membership: MembershipResult | undefined;
-  // Take back what this call added in Clerk: the new person, or the membership of a known one.
-  const undo = () => ctx.waitUntil(created ? deleteClerkUserQuietly(ctx, user.id) : membership === "added" ? removeMembershipQuietly(ctx, user.id) : Promise.resolve());
+  const userId = input.userId ?? user.id;
+  /** The organization this call made the known person a member of, if it did. */
+  let addedTo: string | null = null;
   try {
     const organizationId = await tenantOrganization(ctx.env, ctx, ctx.now);
-    membership = await addMembership(ctx.env, organizationId, user.id);
+    const membership = await addMembership(ctx.env, organizationId, user.id);
     if (membership === "no_user") throw new ApiError("clerk_error", "The end-user was deleted in Clerk while being added. Nothing was changed; retry the request.");
+    if (membership === "added") addedTo = organizationId;
     await setMembershipPlan(ctx.env, organizationId, user.id, plan);
-  } catch (error) {
-    undo();
-    throw error;
-  }
-  const userId = input.userId ?? user.id;
-  try {
     const registration = await registerEndUser({ ctx, input: { userId, clerkUserId: user.id, email, plan } });
     if (!registration.registered) {
       const cap = endUserCap(ctx);
@@ -67,7 +62,9 @@ export async function createCustomer({ ctx, input }: { ctx: ServiceContext; inpu
       throw emailInUseError(email);
     }
   } catch (error) {
-    undo();
+    // Take back what this call added in Clerk: the new person, or the membership of a known one.
+    if (created) ctx.waitUntil(deleteClerkUserQuietly(ctx, user.id));
+    else if (addedTo) ctx.waitUntil(removeMembershipQuietly(ctx, addedTo, user.id));
     throw error;
   }
   const stored = await getEndUserWithUsage(db, ctx, userId, ctx.now);
@@ -112,9 +109,9 @@ async function findOrCreatePerson(ctx: ServiceContext, email: string): Promise<{
   return { user, created: false };
 }
 
-async function removeMembershipQuietly(ctx: ServiceContext, clerkUserId: string): Promise<void> {
+async function removeMembershipQuietly(ctx: ServiceContext, organizationId: string, clerkUserId: string): Promise<void> {
   try {
-    await removeMembership(ctx.env, await tenantOrganization(ctx.env, ctx, ctx.now), clerkUserId);
+    await removeMembership(ctx.env, organizationId, clerkUserId);
   } catch (error) {
     console.error("compensation: could not remove the membership after a failed D1 insert", error instanceof Error ? error.message : String(error));
   }

@@ -7,13 +7,12 @@
  * Joining again changes nothing. What the person is at other developers is
  * neither read nor changed.
  */
-import { ApiError, type KeyMode, verifySessionToken } from "@dream-api/shared";
+import { ApiError, type KeyMode } from "@dream-api/shared";
 import { endUserExists, findEndUserOfClerkUser, getEndUserClerkPlan } from "@dream-api/shared/db";
-import { config } from "../../config";
 import type { PublicContext, ServiceContext } from "../../context";
 import { assertPreviewCapacity, endUserCap, previewLimitReached } from "../preview";
 import { publicTenantContext } from "../public-tenant";
-import { clerkFailure, endUserClerk } from "../end-user-clerk";
+import { clerkFailure, endUserClerk, verifyEndUserToken } from "../end-user-clerk";
 import { addMembership, removeMembership, tenantOrganization, writeMembershipPlan } from "./memberships";
 import { registerEndUser, startingTier } from "./register";
 
@@ -31,8 +30,7 @@ export interface Joined {
 }
 
 export async function joinPlatform({ ctx: publicCtx, input }: { ctx: PublicContext; input: JoinInput }): Promise<Joined> {
-  const settings = config(publicCtx.env);
-  const claims = await verifySessionToken(input.token, { secretKey: settings.CLERK_SECRET_KEY, apiUrl: settings.CLERK_API_URL, jwtKey: settings.CLERK_JWT_KEY });
+  const claims = await verifyEndUserToken(publicCtx.env, input.token);
   if (!claims) throw new ApiError("invalid_token", "The end-user session token is invalid or expired. Sign in again.");
   const ctx = await publicTenantContext(publicCtx, input.platformId, input.mode);
   const clerkUserId = claims.sub;
