@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { REAL_SETTINGS } from "./fixtures";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = join(ROOT, "packages", "deploy", "src", "cli.ts");
@@ -28,17 +29,6 @@ const STAND_INS = {
   FRONT_AUTH_API_URL: "http://127.0.0.1:8787",
   API_MULTI_URL: "http://127.0.0.1:8788",
   OAUTH_API_URL: "http://127.0.0.1:8789",
-};
-
-/** Real-looking values: only the two mistakes below are wrong. */
-const REAL = {
-  ...STAND_INS,
-  STRIPE_SECRET_KEY_LIVE: "sk_live_51Hq8aBcDeFgHiJkLmN",
-  CLERK_DEVELOPER_SECRET_KEY: "sk_test_AbCdEfGhIjKlMnOpQrStUvWx",
-  CLERK_END_USER_SECRET_KEY: "sk_test_ZyXwVuTsRqPoNmLkJiHgFeDc",
-  DASHBOARD_URL: "https://app.dream-api.dev",
-  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
-  OAUTH_API_URL: "https://connect.dream-api.dev",
 };
 
 function envFile(values: Record<string, string>): string {
@@ -68,7 +58,7 @@ describe("pnpm run deploy", () => {
   });
 
   it("names every problem of a bad deploy.env and does nothing else", async () => {
-    const result = await run("--dry-run", "--file", envFile({ ...REAL, STRIPE_SECRET_KEY_TEST: "sk_live_51Hq8aBcDeFgHiJkLmN", API_MULTI_URL: "http://127.0.0.1:8788" }));
+    const result = await run("--dry-run", "--file", envFile({ ...REAL_SETTINGS, STRIPE_SECRET_KEY_TEST: "sk_live_51Hq8aBcDeFgHiJkLmN", API_MULTI_URL: "http://127.0.0.1:8788" }));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/2 problems; nothing was created\./);
     expect(result.stderr).toMatch(/STRIPE_SECRET_KEY_TEST is a Stripe live-mode key/);

@@ -8,24 +8,11 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type DeploySettings, dryRunResources, productionConfig, readWranglerConfig, WORKERS, type WranglerConfig } from "../src";
+import { REAL_SETTINGS } from "./fixtures";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
-const SETTINGS = {
-  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
-  CLOUDFLARE_API_TOKEN: "Abcdefghijklmnopqrstuvwxyz_0123456789-ABCD",
-  STRIPE_SECRET_KEY_TEST: "sk_test_51Hq8aBcDeFgHiJkLmN",
-  STRIPE_SECRET_KEY_LIVE: "sk_live_51Hq8aBcDeFgHiJkLmN",
-  STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
-  CLERK_DEVELOPER_SECRET_KEY: "sk_live_AbCdEfGhIjKlMnOpQrStUvWx",
-  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_live_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
-  CLERK_END_USER_SECRET_KEY: "sk_live_ZyXwVuTsRqPoNmLkJiHgFeDc",
-  CLERK_END_USER_PUBLISHABLE_KEY: "pk_live_Y2xlcmsucGF5LmRyZWFtLWFwaS5kZXYk",
-  DASHBOARD_URL: "https://app.dream-api.dev",
-  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
-  API_MULTI_URL: "https://api.dream-api.dev",
-  OAUTH_API_URL: "https://connect.dream-api.dev",
-} as DeploySettings;
+const SETTINGS: DeploySettings = REAL_SETTINGS;
 
 const resources = { d1DatabaseId: "d1-production-id", kvNamespaceIds: { KEY_CACHE: "kv-keys", TIER_CACHE: "kv-tiers", ACCOUNT_CACHE: "kv-accounts" } };
 
