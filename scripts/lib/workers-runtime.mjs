@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
+import { parse as parseJsonc } from "jsonc-parser";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { ROOT, WRANGLER_STATE, readDevVars } from "./stack.mjs";
 
@@ -20,29 +21,16 @@ import { ROOT, WRANGLER_STATE, readDevVars } from "./stack.mjs";
  */
 
 /**
- * @param {string} text JSON with comments and trailing commas
+ * A worker's wrangler.jsonc, read as wrangler reads it (comments and trailing commas allowed).
+ * @param {string} dir
  * @returns {WranglerConfig}
  */
-function parseJsonc(text) {
-  let out = "";
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      out += char;
-      if (char === "\\") out += text[++i] ?? "";
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-      out += char;
-    } else if (char === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") i++;
-      out += "\n";
-    } else if (char === "/" && text[i + 1] === "*") {
-      i = text.indexOf("*/", i + 2) + 1;
-    } else out += char;
-  }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, "$1"));
+function readWranglerConfig(dir) {
+  /** @type {import("jsonc-parser").ParseError[]} */
+  const errors = [];
+  const config = parseJsonc(readFileSync(join(ROOT, dir, "wrangler.jsonc"), "utf8"), errors, { allowTrailingComma: true });
+  if (errors.length > 0) throw new Error(`${dir}/wrangler.jsonc is not valid JSONC (at offset ${errors[0]?.offset}).`);
+  return config;
 }
 
 /**
@@ -52,7 +40,7 @@ function parseJsonc(text) {
  * @param {{ [name: string]: { limit: number, period: 10 | 60 } }} [ratelimitOverrides]
  */
 function workerOptions(service, bundleDir, overrides = {}, ratelimitOverrides = {}) {
-  const config = parseJsonc(readFileSync(join(ROOT, service.dir, "wrangler.jsonc"), "utf8"));
+  const config = readWranglerConfig(service.dir);
   return {
     name: config.name,
     modules: true,
@@ -142,7 +130,7 @@ export async function startWorkers(options) {
   return {
     /** Runs a service's cron handler once now, as Cloudflare's scheduler would (the worker is named by its wrangler.jsonc). */
     runCron: async (/** @type {{ dir: string }} */ service, /** @type {string} */ cron) => {
-      const { name } = parseJsonc(readFileSync(join(ROOT, service.dir, "wrangler.jsonc"), "utf8"));
+      const { name } = readWranglerConfig(service.dir);
       const worker = await mf?.getWorker(name);
       return worker?.scheduled({ cron, scheduledTime: new Date() });
     },

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type ParseError, parse as parseJsonc } from "jsonc-parser";
 import type { DeploySettings } from "./settings";
 
 export const WORKERS = ["front-auth-api", "api-multi", "oauth-api"] as const;
@@ -16,7 +17,8 @@ export type Worker = (typeof WORKERS)[number];
 
 export interface WranglerConfig {
   name: string;
-  main: string;
+  /** Absent for an assets-only worker (the dashboard). */
+  main?: string;
   vars?: Record<string, string>;
   d1_databases?: { binding: string; database_name: string; database_id: string; migrations_dir?: string }[];
   kv_namespaces?: { binding: string; id: string }[];
@@ -51,9 +53,10 @@ const LOCAL_ADDRESS = /\b(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0)\b/;
 
 /** The committed wrangler.jsonc of a worker (comments and trailing commas allowed, as wrangler allows them). */
 export function readWranglerConfig(root: string, worker: Worker): WranglerConfig {
-  const text = readFileSync(join(root, worker, "wrangler.jsonc"), "utf8");
-  const withoutComments = text.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_match, string: string | undefined) => string ?? "");
-  return JSON.parse(withoutComments.replace(/,(\s*[}\]])/g, "$1")) as WranglerConfig;
+  const errors: ParseError[] = [];
+  const config = parseJsonc(readFileSync(join(root, worker, "wrangler.jsonc"), "utf8"), errors, { allowTrailingComma: true }) as WranglerConfig;
+  if (errors.length > 0) throw new Error(`${worker}/wrangler.jsonc is not valid JSONC (at offset ${errors[0]?.offset}).`);
+  return config;
 }
 
 export function productionConfig(input: { root: string; worker: Worker; base: WranglerConfig; settings: DeploySettings; resources: ProductionResources }): WranglerConfig {
@@ -70,7 +73,7 @@ export function productionConfig(input: { root: string; worker: Worker; base: Wr
   const { dev: _dev, $schema: _schema, ...rest } = base;
   return {
     ...rest,
-    main: join(root, worker, base.main),
+    main: join(root, worker, base.main ?? "src/index.ts"),
     vars,
     d1_databases: (base.d1_databases ?? []).map(({ migrations_dir, ...database }) => ({
       ...database,
@@ -82,8 +85,48 @@ export function productionConfig(input: { root: string; worker: Worker; base: Wr
       if (!id) throw new Error(`${worker}: no production KV namespace for ${namespace.binding}.`);
       return { binding: namespace.binding, id };
     }),
+    ...publicAddress(base.name, settings[ADDRESS_SETTING[worker]]),
     observability: { enabled: true },
   };
+}
+
+/** The deploy.env setting that holds each part's public address. */
+export const ADDRESS_SETTING = {
+  "front-auth-api": "FRONT_AUTH_API_URL",
+  "api-multi": "API_MULTI_URL",
+  "oauth-api": "OAUTH_API_URL",
+  dashboard: "DASHBOARD_URL",
+} as const satisfies Record<Worker | "dashboard", keyof DeploySettings>;
+
+/**
+ * How a worker is reached at its address: a `*.workers.dev` address is the
+ * worker's own (its first label must be the worker's name); any other host
+ * becomes a Custom Domain of the worker (its zone must be on the Cloudflare
+ * account) and the workers.dev address is switched off, so there is one way
+ * in. A loopback address (the stand-ins' test mode) needs neither.
+ */
+export function publicAddress(workerName: string, address: string): { workers_dev: boolean; routes?: { pattern: string; custom_domain: true }[] } {
+  const host = new URL(address).hostname;
+  if (LOCAL_ADDRESS.test(host)) return { workers_dev: true };
+  if (host.endsWith(".workers.dev")) {
+    const label = host.split(".")[0];
+    if (label !== workerName) throw new Error(`${address} is a workers.dev address of a worker named "${label}", but this worker is named "${workerName}": use https://${workerName}.<your-subdomain>.workers.dev or a custom domain.`);
+    return { workers_dev: true };
+  }
+  return { workers_dev: false, routes: [{ pattern: host, custom_domain: true }] };
+}
+
+/** The dashboard and the hosted pricing pages: an assets-only worker serving the production build (single-page app). */
+export const DASHBOARD_WORKER = "dream-api-dashboard";
+
+export function dashboardWorkerConfig(input: { assetsDirectory: string; compatibilityDate: string; settings: DeploySettings }): WranglerConfig {
+  return {
+    name: DASHBOARD_WORKER,
+    compatibility_date: input.compatibilityDate,
+    assets: { directory: input.assetsDirectory, not_found_handling: "single-page-application" },
+    ...publicAddress(DASHBOARD_WORKER, input.settings.DASHBOARD_URL),
+    observability: { enabled: true },
+  } as WranglerConfig;
 }
 
 /** Ids that let `wrangler deploy --dry-run` bundle before anything exists on Cloudflare. */
