@@ -110,7 +110,10 @@ export function publicAddress(workerName: string, address: string): { workers_de
   if (LOCAL_ADDRESS.test(host)) return { workers_dev: true };
   if (host.endsWith(".workers.dev")) {
     const label = host.split(".")[0];
-    if (label !== workerName) throw new Error(`${address} is a workers.dev address of a worker named "${label}", but this worker is named "${workerName}": use https://${workerName}.<your-subdomain>.workers.dev or a custom domain.`);
+    if (label !== workerName)
+      throw new Error(
+        `${address} is a workers.dev address of a worker named "${label}", but this worker is named "${workerName}": use https://${workerName}.<your-subdomain>.workers.dev or a custom domain.`,
+      );
     return { workers_dev: true };
   }
   return { workers_dev: false, routes: [{ pattern: host, custom_domain: true }] };

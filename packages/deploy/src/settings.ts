@@ -22,6 +22,7 @@ export const SETTING_NAMES = [
   "STRIPE_SECRET_KEY_TEST",
   "STRIPE_SECRET_KEY_LIVE",
   "STRIPE_CONNECT_CLIENT_ID",
+  "PLATFORM_BILLING_MODE",
   "CLERK_DEVELOPER_SECRET_KEY",
   "CLERK_DEVELOPER_PUBLISHABLE_KEY",
   "CLERK_END_USER_SECRET_KEY",
@@ -112,13 +113,13 @@ export const DEPLOY_FIELDS: readonly DeployField[] = [
   },
   {
     name: "STRIPE_SECRET_KEY_TEST",
-    description: "Your platform's Stripe test-mode secret key (sk_test_…): developers' $15 plan in test, preview checkouts, test Connect.",
+    description: "Your platform's Stripe test-mode secret key (sk_test_…): test keys' data, preview checkouts and test Connect.",
     example: "sk_test_REPLACE_ME",
     check: stripeKey("STRIPE_SECRET_KEY_TEST", "test"),
   },
   {
     name: "STRIPE_SECRET_KEY_LIVE",
-    description: "Your platform's Stripe live-mode secret key (sk_live_…): the $15 plan and live Connect.",
+    description: "Your platform's Stripe live-mode secret key (sk_live_…): live keys' data, live Connect and (in production) the $15 plan.",
     example: "sk_live_REPLACE_ME",
     check: stripeKey("STRIPE_SECRET_KEY_LIVE", "live"),
   },
@@ -127,6 +128,12 @@ export const DEPLOY_FIELDS: readonly DeployField[] = [
     description: "Stripe dashboard → Settings → Connect → OAuth: the live client id (ca_…).",
     example: "ca_REPLACE_ME",
     check: pattern("STRIPE_CONNECT_CLIENT_ID", /^ca_[A-Za-z0-9]{16,}$/, "a Stripe Connect client id (ca_…)"),
+  },
+  {
+    name: "PLATFORM_BILLING_MODE",
+    description: "The Stripe mode developers' $15 plan is charged in: live in production, test for a staging deployment (pnpm smoke pays with a test card).",
+    example: "live_or_test",
+    check: (value) => (value === "live" || value === "test" ? null : `PLATFORM_BILLING_MODE must be live or test (got "${value}").`),
   },
   {
     name: "CLERK_DEVELOPER_SECRET_KEY",

@@ -2,7 +2,7 @@
  * `pnpm run deploy` as a person runs it: a missing or bad deploy.env stops
  * it with every problem named and nothing done; a valid one (here in the
  * stand-ins' test mode) passes; the dry run prints each worker's bundle
- * size; deploying for real is refused until it exists.
+ * size and rehearses the provider setup against local stand-ins.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -21,6 +21,7 @@ const STAND_INS = {
   STRIPE_SECRET_KEY_TEST: "sk_test_local_platform_00000000000000000000",
   STRIPE_SECRET_KEY_LIVE: "sk_live_local_platform_00000000000000000000",
   STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
+  PLATFORM_BILLING_MODE: "live",
   CLERK_DEVELOPER_SECRET_KEY: "sk_test_dreamapi_local_00000000000000",
   CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
   CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
@@ -67,14 +68,16 @@ describe("pnpm run deploy", () => {
     expect(result.stdout).not.toMatch(/Bundles/);
   });
 
-  it("in the stand-ins' test mode validates, bundles every worker with its size, and refuses a real deploy it cannot do yet", async () => {
-    const file = envFile(STAND_INS);
-    const dry = await run("--dry-run", "--allow-stand-ins", "--file", file);
+  it("in the stand-ins' test mode validates, bundles every worker and the dashboard's production build, and rehearses the provider setup twice", async () => {
+    const dry = await run("--dry-run", "--allow-stand-ins", "--file", envFile(STAND_INS));
     expect(dry.stderr).toBe("");
     expect(dry.code).toBe(0);
     for (const worker of ["front-auth-api", "api-multi", "oauth-api"]) expect(dry.stdout).toMatch(new RegExp(`${worker}\\s+[\\d.]+ KiB \\(gzip [\\d.]+ KiB\\)`));
-    const real = await run("--allow-stand-ins", "--file", file);
-    expect(real.code).toBe(2);
-    expect(real.stderr).toMatch(/Deploying is not built yet/);
-  }, 120_000);
+    expect(dry.stdout).toMatch(/dashboard\s+[\d.]+ KiB \(gzip [\d.]+ KiB\) — production build, \d+ files/);
+    expect(dry.stdout).toMatch(/created\s+Stripe test webhook endpoint connect-test → http:\/\/127\.0\.0\.1:8788\/webhook\/stripe/);
+    expect(dry.stdout).toMatch(/Provider setup, second run: nothing created or changed\./);
+    // Secrets are named, never printed.
+    expect(dry.stdout).not.toContain(STAND_INS.STRIPE_SECRET_KEY_LIVE);
+    expect(dry.stdout).not.toMatch(/whsec_/);
+  }, 240_000);
 });

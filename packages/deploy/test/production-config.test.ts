@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type DeploySettings, dryRunResources, productionConfig, readWranglerConfig, WORKERS, type WranglerConfig } from "../src";
+import { type DeploySettings, dashboardWorkerConfig, dryRunResources, productionConfig, publicAddress, readWranglerConfig, WORKERS, type WranglerConfig } from "../src";
 import { REAL_SETTINGS } from "./fixtures";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -58,5 +58,29 @@ describe("productionConfig", () => {
     expect(() => productionConfig({ root: ROOT, worker: "api-multi", base: withNewVar, settings: SETTINGS, resources })).toThrow(/var WEBHOOK_RELAY_URL points at this machine/);
     expect(() => productionConfig({ root: ROOT, worker: "api-multi", base, settings: SETTINGS, resources: { ...resources, kvNamespaceIds: {} } })).toThrow(/no production KV namespace for KEY_CACHE/);
     expect(dryRunResources([base]).kvNamespaceIds).toEqual({ KEY_CACHE: expect.any(String), TIER_CACHE: expect.any(String), ACCOUNT_CACHE: expect.any(String) });
+  });
+});
+
+describe("public addresses", () => {
+  it("a custom domain becomes the worker's Custom Domain and switches workers.dev off", () => {
+    expect(publicAddress("dream-api-multi", "https://api.dream-api.dev")).toEqual({ workers_dev: false, routes: [{ pattern: "api.dream-api.dev", custom_domain: true }] });
+  });
+
+  it("a workers.dev address must be the worker's own", () => {
+    expect(publicAddress("dream-api-multi", "https://dream-api-multi.acme.workers.dev")).toEqual({ workers_dev: true });
+    expect(() => publicAddress("dream-api-multi", "https://api-multi.acme.workers.dev")).toThrow(/named "api-multi", but this worker is named "dream-api-multi"/);
+  });
+
+  it("each worker's production configuration is reached at its deploy.env address, the dashboard as an assets-only single-page app", () => {
+    const config = productionConfig({ root: ROOT, worker: "oauth-api", base: readWranglerConfig(ROOT, "oauth-api"), settings: SETTINGS, resources });
+    expect(config["routes"]).toEqual([{ pattern: "connect.dream-api.dev", custom_domain: true }]);
+    const dashboard = dashboardWorkerConfig({ assetsDirectory: "/tmp/dist", compatibilityDate: "2026-04-20", settings: SETTINGS });
+    expect(dashboard).toMatchObject({
+      name: "dream-api-dashboard",
+      assets: { directory: "/tmp/dist", not_found_handling: "single-page-application" },
+      routes: [{ pattern: "app.dream-api.dev", custom_domain: true }],
+      observability: { enabled: true },
+    });
+    expect(dashboard).not.toHaveProperty("main");
   });
 });
