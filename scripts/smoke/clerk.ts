@@ -43,7 +43,7 @@ async function clerkCall<T>(target: SmokeTarget, secretKey: string, method: stri
 export async function signUpDeveloper(target: SmokeTarget, email: string): Promise<DeveloperSession> {
   const key = target.clerkDeveloperSecretKey;
   // skip_password_requirement: an instance that asks for passwords still takes a user made by its backend.
-  const user = await clerkCall<{ id: string }>(target, key, "POST", "/v1/users", { email_address: [email], first_name: "Smoke", last_name: "Test", skip_password_requirement: true });
+  const user = await clerkCall<{ id: string }>(target, key, "POST", "/v1/users", { email_address: [email], skip_password_requirement: true });
   if (target.clerkStandIn) {
     const signedIn = await clerkCall<{ session_id: string }>(target, key, "POST", "/local/tokens", { instance: "dream-api", userId: user.id, azp: target.dashboardUrl });
     return { userId: user.id, email, token: async () => (await clerkCall<{ jwt: string }>(target, key, "POST", `/local/sessions/${signedIn.session_id}/tokens`)).jwt };
