@@ -196,7 +196,11 @@ export async function rehearseProviderSetup(settings: DeploySettings, log: (line
     printChecklist(log, first.done);
     // The workers now hold what the first run uploaded, as after a real deploy.
     const secrets = mergeSecrets(secretsFromSettings(settings), generatedSecrets(none), first.webhookSecrets);
-    const after = Object.fromEntries(WORKERS.map((worker) => [worker, new Set(Object.keys(secrets[worker]))])) as Record<Worker, ReadonlySet<string>>;
+    const after: Record<Worker, ReadonlySet<string>> = {
+      "front-auth-api": new Set(Object.keys(secrets["front-auth-api"])),
+      "api-multi": new Set(Object.keys(secrets["api-multi"])),
+      "oauth-api": new Set(Object.keys(secrets["oauth-api"])),
+    };
     const second = await setUpProviders(standIns.clients, settings, after);
     return second.done.filter((step) => CHANGES.has(step.action));
   } finally {
@@ -227,7 +231,9 @@ export async function dryRun(context: DeployContext): Promise<void> {
   try {
     const built = await buildDashboard(context.root, settings, outDir);
     const config = dashboardWorkerConfig({ assetsDirectory: outDir, compatibilityDate: compatibilityDate(context), settings });
-    log(`  ${"dashboard".padEnd(16)} ${await dryRunBundle(wrangler, config)} — production build, ${built.files} files`);
+    // wrangler's dry run sizes the worker script only; the dashboard is all assets, so its size is the build's.
+    await dryRunBundle(wrangler, config);
+    log(`  ${"dashboard".padEnd(16)} ${(built.bytes / 1024).toFixed(2)} KiB of static assets in ${built.files} files (production build)`);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

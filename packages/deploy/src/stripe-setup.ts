@@ -12,7 +12,7 @@
  * (a run that stopped between the two) is replaced: deleted and created
  * again, its new secret going to the worker.
  */
-import { ensurePortalConfiguration, PORTAL_PURPOSE_METADATA_KEY } from "@dream-api/shared/stripe-portal";
+import { ensurePortalConfiguration, PORTAL_PURPOSE_METADATA_KEY } from "@dream-api/shared";
 import { ensurePlatformPrice, STRIPE_WEBHOOK_EVENTS } from "@dream-api/shared/stripe-provisioning";
 import type Stripe from "stripe";
 import type { Done } from "./cloudflare";

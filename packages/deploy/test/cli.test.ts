@@ -26,10 +26,11 @@ const STAND_INS = {
   CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
   CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
   CLERK_END_USER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsucGF5LmRyZWFtLWFwaS5kZXYk",
-  DASHBOARD_URL: "http://127.0.0.1:5173",
-  FRONT_AUTH_API_URL: "http://127.0.0.1:8787",
-  API_MULTI_URL: "http://127.0.0.1:8788",
-  OAUTH_API_URL: "http://127.0.0.1:8789",
+  // Public-looking addresses: the dry run never calls them, and Stripe (the stand-in too) refuses live webhook endpoints that are not https.
+  DASHBOARD_URL: "https://app.dream-api.dev",
+  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
+  API_MULTI_URL: "https://api.dream-api.dev",
+  OAUTH_API_URL: "https://connect.dream-api.dev",
 };
 
 function envFile(values: Record<string, string>): string {
@@ -73,8 +74,8 @@ describe("pnpm run deploy", () => {
     expect(dry.stderr).toBe("");
     expect(dry.code).toBe(0);
     for (const worker of ["front-auth-api", "api-multi", "oauth-api"]) expect(dry.stdout).toMatch(new RegExp(`${worker}\\s+[\\d.]+ KiB \\(gzip [\\d.]+ KiB\\)`));
-    expect(dry.stdout).toMatch(/dashboard\s+[\d.]+ KiB \(gzip [\d.]+ KiB\) — production build, \d+ files/);
-    expect(dry.stdout).toMatch(/created\s+Stripe test webhook endpoint connect-test → http:\/\/127\.0\.0\.1:8788\/webhook\/stripe/);
+    expect(dry.stdout).toMatch(/dashboard\s+[\d.]+ KiB of static assets in \d+ files \(production build\)/);
+    expect(dry.stdout).toMatch(/created\s+Stripe test webhook endpoint connect-test → https:\/\/api\.dream-api\.dev\/webhook\/stripe/);
     expect(dry.stdout).toMatch(/Provider setup, second run: nothing created or changed\./);
     // Secrets are named, never printed.
     expect(dry.stdout).not.toContain(STAND_INS.STRIPE_SECRET_KEY_LIVE);
