@@ -8,18 +8,28 @@ import type { ClerkUserJson, InstanceName } from "./types.js";
 import { createUser } from "./users.js";
 
 export type { ClerkInstanceConfig } from "./state.js";
+export { NEW_INSTANCE_ORGANIZATION_SETTINGS, type OrganizationSettings, type OrganizationSettingsJson } from "./organization-settings.js";
 export type { MintInput as MintSessionTokenInput } from "./sessions.js";
-export type { ClerkUserJson, EmailAddressJson, InstanceName, Metadata, OrganizationJson, OrganizationMembershipJson } from "./types.js";
+export type { ClerkUserJson, EmailAddressJson, InstanceName, JwtTemplateJson, Metadata, OrganizationJson, OrganizationMembershipJson } from "./types.js";
 export { ClerkApiError, type ClerkErrorJson, type ClerkErrorsJson } from "./errors.js";
 
 /**
- * The two applications `pnpm dev` and the tests run. Each publishable key
+ * The two applications `pnpm dev` and the tests run, set up as production's
+ * are (docs/end-users.md#production-clerk-setup): end-user-api with
+ * Organizations on and no membership limit (each developer's tenant is an
+ * organization of it), dream-api as a new Clerk application comes, with
+ * Organizations off (nothing of ours uses them there). Each publishable key
  * encodes its instance's Frontend API host (`<name>.clerk.accounts.dev`),
  * which is also its tokens' `iss`, as with a Clerk development instance.
  */
 export const DEFAULT_CLERK_INSTANCES: readonly ClerkInstanceConfig[] = [
   { name: "dream-api", secretKey: "sk_test_dreamapi_local_00000000000000", publishableKey: "pk_test_ZHJlYW0tYXBpLmNsZXJrLmFjY291bnRzLmRldiQ" },
-  { name: "end-user-api", secretKey: "sk_test_enduser_local_000000000000000", publishableKey: "pk_test_ZW5kLXVzZXItYXBpLmNsZXJrLmFjY291bnRzLmRldiQ" },
+  {
+    name: "end-user-api",
+    secretKey: "sk_test_enduser_local_000000000000000",
+    publishableKey: "pk_test_ZW5kLXVzZXItYXBpLmNsZXJrLmFjY291bnRzLmRldiQ",
+    organizationSettings: { enabled: true, max_allowed_memberships: 0 },
+  },
 ];
 
 export interface ClerkEmulatorOptions {
