@@ -1,7 +1,8 @@
 /**
  * The `/v1` request pipeline shared by every resource: API key →
- * `Stripe-Account` → form params → `Idempotency-Key` replay → handler →
- * `expand[]` → JSON, with Stripe-shaped errors for anything thrown.
+ * `Stripe-Account` → form params (unknown ones refused) → `Idempotency-Key`
+ * replay → handler → `expand[]` → JSON, with Stripe-shaped errors for
+ * anything thrown.
  *
  * Idempotency follows Stripe: keys are scoped to the account and mode, only POSTs use
  * them, a reused key with other params or another endpoint is an
@@ -16,6 +17,7 @@ import type { RequestOrigin } from "./events.js";
 import { expand } from "./expand.js";
 import { canonicalForm, decodeForm, type FormObject } from "./form.js";
 import { newId } from "./ids.js";
+import { type ParamSpec, refuseUnknownParams } from "./known-params.js";
 import { API_VERSION } from "./objects/event.js";
 import { Params } from "./params.js";
 import type { Scope } from "./store.js";
@@ -48,7 +50,20 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
   return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, "content-type": JSON_TYPE } });
 }
 
-export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Response> {
+type Route = (c: Context) => Promise<Response>;
+
+/**
+ * A `/v1` route. `known` lists the params Stripe takes on this endpoint
+ * (known-params.ts); any other is refused with `parameter_unknown`, as Stripe
+ * does. The form without it checks nothing and is left only for a route
+ * whose params are not declared yet.
+ */
+export function api(deps: Deps, known: ParamSpec, handler: ApiHandler): Route;
+export function api(deps: Deps, handler: ApiHandler): Route;
+export function api(deps: Deps, knownOrHandler: ParamSpec | ApiHandler, maybeHandler?: ApiHandler): Route {
+  const known = typeof knownOrHandler === "function" ? undefined : knownOrHandler;
+  const handler = typeof knownOrHandler === "function" ? knownOrHandler : maybeHandler;
+  if (!handler) throw new Error("api(): no handler");
   return async (c) => {
     const requestId = newId("req");
     const idempotencyKey = c.req.header("idempotency-key") ?? null;
@@ -60,6 +75,7 @@ export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Re
       const scope = resolveAccount(deps.store, key ?? "", keyScope, c.req.header("stripe-account"));
       if (c.req.header("stripe-account")) headers["stripe-account"] = scope.account;
       const raw = await readForm(c);
+      if (known) refuseUnknownParams(raw, known);
       const canonical = canonicalForm(raw);
 
       // Keys are scoped to the account and the mode; test-mode keys keep the pre-live-mode format.
