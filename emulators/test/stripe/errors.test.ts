@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createStripeEmulator } from "../../src/stripe/index.js";
 import { startEmulator, stripeClient, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -23,17 +24,24 @@ describe("Stripe-shaped errors", () => {
     expect(((await none.json()) as { error: { message: string } }).error.message).toContain("You did not provide an API key");
   });
 
-  it("accepts any sk_test_/sk_live_ key by default", async () => {
-    const open = await startEmulator();
+  it("accepts only the configured keys: a well-formed key of either mode that is not one of them is a 401", async () => {
+    const configured = await startEmulator({ secretKeys: ["sk_test_good", "sk_live_good"] });
     try {
-      await expect(stripeClient(open.port, "sk_live_anything").customers.list()).resolves.toMatchObject({ object: "list" });
-      const bad = await stripeClient(open.port, "pk_test_public")
-        .customers.list()
-        .catch((e: unknown) => e);
-      expect(bad).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+      await expect(stripeClient(configured.port, "sk_live_good").customers.list()).resolves.toMatchObject({ object: "list" });
+      for (const key of ["sk_live_anything", "sk_test_anything", "pk_test_public", "rk_test_restricted"]) {
+        const refused = await stripeClient(configured.port, key)
+          .customers.list()
+          .catch((e: unknown) => e);
+        expect(refused, key).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+      }
     } finally {
-      await open.close();
+      await configured.close();
     }
+  });
+
+  it("will not start without the platform's keys", () => {
+    expect(() => createStripeEmulator({ publicUrl: "http://127.0.0.1", secretKeys: [] })).toThrow(/secretKeys/);
+    expect(() => createStripeEmulator({ publicUrl: "http://127.0.0.1", secretKeys: ["pk_test_public"] })).toThrow(/secretKeys/);
   });
 
   it("404 for unknown routes", async () => {
