@@ -7,7 +7,7 @@ import { newId } from "../ids.js";
 import { NO_PARAMS, PAGINATION, type ParamSpec } from "../known-params.js";
 import { paginate } from "../list.js";
 import { planOf } from "../objects/catalog.js";
-import { buildSubscriptionItem, type Subscription } from "../objects/subscription.js";
+import { buildSubscriptionItem, currentPeriod, type Subscription } from "../objects/subscription.js";
 import type { Params } from "../params.js";
 import { mustGet } from "./lookup.js";
 import type { Scope } from "../store.js";
@@ -104,12 +104,7 @@ function applyItems(deps: Deps, scope: Scope, subscription: Subscription, entrie
       if (quantity !== undefined) item.quantity = quantity;
     } else {
       if (!price) throw invalidRequest("Missing required param: price.", { code: "parameter_missing", param: entry.path("price") });
-      subscription.items.data.push(
-        buildSubscriptionItem(newId("si"), subscription.id, price, quantity ?? 1, deps.now(), {
-          start: subscription.current_period_start,
-          end: subscription.current_period_end,
-        }),
-      );
+      subscription.items.data.push(buildSubscriptionItem(newId("si"), subscription.id, price, quantity ?? 1, deps.now(), currentPeriod(subscription)));
     }
   }
 }
