@@ -101,6 +101,12 @@ describe("unknown parameters are refused, as Stripe does", () => {
       ["GET /v1/payment_intents/:id", () => s.paymentIntents.retrieve(paymentIntent, bogus)],
       ["GET /v1/events/:id", () => s.events.retrieve(String(event?.id), bogus)],
       ["GET /v1/events", () => s.events.list(bogus)],
+      ["GET /v1/customers/search", () => s.customers.search({ query: "email:'a@example.com'", ...bogus })],
+      ["GET /v1/products/search", () => s.products.search({ query: "active:'true'", ...bogus })],
+      ["GET /v1/prices/search", () => s.prices.search({ query: "active:'true'", ...bogus })],
+      ["GET /v1/subscriptions/search", () => s.subscriptions.search({ query: "status:'active'", ...bogus })],
+      ["GET /v1/invoices/search", () => s.invoices.search({ query: "status:'paid'", ...bogus })],
+      ["GET /v1/payment_intents/search", () => s.paymentIntents.search({ query: "status:'succeeded'", ...bogus })],
       ["GET /v1/account", () => s.accounts.retrieveCurrent(bogus)],
       ["GET /v1/accounts/:id", () => s.accounts.retrieve("acct_platform_local", bogus)],
     ];

@@ -4,10 +4,12 @@ import type { Deps } from "../deps.js";
 import { invalidRequest } from "../errors.js";
 import { previousAttributes } from "../events.js";
 import { newId } from "../ids.js";
-import { NO_PARAMS, PAGINATION, type ParamSpec } from "../known-params.js";
+import { NO_PARAMS, PAGINATION, type ParamSpec, SEARCH } from "../known-params.js";
 import { paginate } from "../list.js";
 import { buildCustomer } from "../objects/customer.js";
 import type { Params } from "../params.js";
+import { search, type SearchFields } from "../search.js";
+import type { Customer } from "../objects/customer.js";
 import { mustGet } from "./lookup.js";
 
 /** Stripe's params for the customer endpoints (stripe-node's `CustomerCreateParams`, …). */
@@ -61,6 +63,9 @@ const UPDATE = {
 
 const LIST = { ...PAGINATION, created: true, email: true, test_clock: true } as const satisfies ParamSpec;
 
+/** Stripe's query fields for customers (besides `metadata`). */
+const SEARCH_FIELDS: SearchFields<Customer> = { created: (c) => c.created, email: (c) => c.email, name: (c) => c.name, phone: (c) => c.phone };
+
 function email(params: Params): string | null | undefined {
   const value = params.nullableString("email");
   if (value && !/^[^@\s]+@[^@\s]+$/.test(value)) {
@@ -89,6 +94,12 @@ export function registerCustomers(app: Hono, deps: Deps): void {
       events.emit(scope, "customer.created", customer, origin);
       return customer;
     }),
+  );
+
+  // Before `/:id`, which would take "search" for an id.
+  app.get(
+    "/v1/customers/search",
+    api(deps, SEARCH, ({ scope, params }) => search(store.all(scope, "customers"), params, "/v1/customers/search", "customers", SEARCH_FIELDS)),
   );
 
   app.get(

@@ -4,11 +4,12 @@ import type { Deps } from "../deps.js";
 import { invalidRequest, parameterMissing } from "../errors.js";
 import { previousAttributes, type RequestOrigin } from "../events.js";
 import { newId } from "../ids.js";
-import { NO_PARAMS, PAGINATION, type ParamSpec } from "../known-params.js";
+import { NO_PARAMS, PAGINATION, type ParamSpec, SEARCH } from "../known-params.js";
 import { paginate } from "../list.js";
 import { buildPrice, buildProduct, type Price, type Product } from "../objects/catalog.js";
 import type { Params } from "../params.js";
 import { INTERVALS } from "../periods.js";
+import { search, type SearchFields } from "../search.js";
 import { mustGet } from "./lookup.js";
 import type { Scope } from "../store.js";
 
@@ -54,6 +55,15 @@ const LIST = {
   recurring: { interval: true, meter: true, usage_type: true },
   type: true,
 } as const satisfies ParamSpec;
+
+/** Stripe's query fields for prices (besides `metadata`). */
+const SEARCH_FIELDS: SearchFields<Price> = {
+  active: (p) => p.active,
+  currency: (p) => p.currency,
+  lookup_key: (p) => p.lookup_key,
+  product: (p) => p.product,
+  type: (p) => p.type,
+};
 
 export function currencyParam(params: Params): string {
   const currency = params.requiredString("currency").toLowerCase();
@@ -144,6 +154,12 @@ export function registerPrices(app: Hono, deps: Deps): void {
   app.post(
     "/v1/prices",
     api(deps, CREATE, ({ scope, params, origin }) => createPrice(deps, scope, params, origin)),
+  );
+
+  // Before `/:id`, which would take "search" for an id.
+  app.get(
+    "/v1/prices/search",
+    api(deps, SEARCH, ({ scope, params }) => search(store.all(scope, "prices"), params, "/v1/prices/search", "prices", SEARCH_FIELDS)),
   );
 
   app.get(

@@ -3,8 +3,10 @@ import { api } from "../api.js";
 import type { Deps } from "../deps.js";
 import { invalidRequest } from "../errors.js";
 import { previousAttributes } from "../events.js";
-import { NO_PARAMS, PAGINATION, type ParamSpec } from "../known-params.js";
+import { NO_PARAMS, PAGINATION, type ParamSpec, SEARCH } from "../known-params.js";
 import { paginate } from "../list.js";
+import type { Product } from "../objects/catalog.js";
+import { search, type SearchFields } from "../search.js";
 import { createPrice, createProduct } from "./prices.js";
 import { mustGet } from "./lookup.js";
 
@@ -56,6 +58,15 @@ const UPDATE = {
 
 const LIST = { ...PAGINATION, active: true, created: true, ids: true, shippable: true, type: true, url: true } as const satisfies ParamSpec;
 
+/** Stripe's query fields for products (besides `metadata`). */
+const SEARCH_FIELDS: SearchFields<Product> = {
+  active: (p) => p.active,
+  description: (p) => p.description,
+  name: (p) => p.name,
+  shippable: (p) => p["shippable"] as boolean | null,
+  url: (p) => p.url,
+};
+
 export function registerProducts(app: Hono, deps: Deps): void {
   const { store, events, now } = deps;
 
@@ -76,6 +87,12 @@ export function registerProducts(app: Hono, deps: Deps): void {
       }
       return product;
     }),
+  );
+
+  // Before `/:id`, which would take "search" for an id.
+  app.get(
+    "/v1/products/search",
+    api(deps, SEARCH, ({ scope, params }) => search(store.all(scope, "products"), params, "/v1/products/search", "products", SEARCH_FIELDS)),
   );
 
   app.get(

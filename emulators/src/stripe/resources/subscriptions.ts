@@ -4,11 +4,12 @@ import { assertNotCanceled, cancelNow, scheduleCancellation, updateSubscription 
 import type { Deps } from "../deps.js";
 import { invalidRequest } from "../errors.js";
 import { newId } from "../ids.js";
-import { NO_PARAMS, PAGINATION, type ParamSpec } from "../known-params.js";
+import { NO_PARAMS, PAGINATION, type ParamSpec, SEARCH } from "../known-params.js";
 import { paginate } from "../list.js";
 import { planOf } from "../objects/catalog.js";
 import { buildSubscriptionItem, currentPeriod, type Subscription } from "../objects/subscription.js";
 import type { Params } from "../params.js";
+import { search, type SearchFields } from "../search.js";
 import { mustGet } from "./lookup.js";
 import type { Scope } from "../store.js";
 
@@ -79,6 +80,9 @@ const LIST = {
   test_clock: true,
 } as const satisfies ParamSpec;
 
+/** Stripe's query fields for subscriptions (besides `metadata`). */
+const SEARCH_FIELDS: SearchFields<Subscription> = { created: (s) => s.created, status: (s) => s.status };
+
 const STATUSES = ["active", "past_due", "canceled", "all"] as const;
 
 /**
@@ -111,6 +115,12 @@ function applyItems(deps: Deps, scope: Scope, subscription: Subscription, entrie
 
 export function registerSubscriptions(app: Hono, deps: Deps): void {
   const { store } = deps;
+
+  // Before `/:id`, which would take "search" for an id.
+  app.get(
+    "/v1/subscriptions/search",
+    api(deps, SEARCH, ({ scope, params }) => search(store.all(scope, "subscriptions"), params, "/v1/subscriptions/search", "subscriptions", SEARCH_FIELDS)),
+  );
 
   app.get(
     "/v1/subscriptions/:id",
