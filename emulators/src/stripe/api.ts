@@ -16,8 +16,8 @@ import { idempotencyMismatch, invalidRequest, OAuthError, StripeApiError } from 
 import type { RequestOrigin } from "./events.js";
 import { expand } from "./expand.js";
 import { canonicalForm, decodeForm, type FormObject } from "./form.js";
-import { newId } from "./ids.js";
 import { type ParamSpec, refuseUnknownParams } from "./known-params.js";
+import { type RequestLog, requestLogUrl, startRequest } from "./request-log.js";
 import { API_VERSION } from "./objects/event.js";
 import { Params } from "./params.js";
 import type { Scope } from "./store.js";
@@ -42,12 +42,17 @@ export async function readForm(c: Context): Promise<FormObject> {
   return form;
 }
 
-export function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
-  const known = error instanceof StripeApiError || error instanceof OAuthError;
-  if (!known) console.error("[stripe-emulator] unexpected error", error);
-  const status = known ? error.status : 500;
-  const body = known ? error.toJSON() : { error: { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` } };
-  return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, "content-type": JSON_TYPE } });
+/**
+ * Any error as Stripe answers it, with the request's `Request-Id` header and
+ * (API errors; OAuth's shape has no room for it) its `request_log_url`.
+ */
+export function errorResponse(error: unknown, request: RequestLog, headers: Record<string, string> = {}): Response {
+  if (!(error instanceof StripeApiError || error instanceof OAuthError)) console.error("[stripe-emulator] unexpected error", error);
+  const responseHeaders = { ...headers, "request-id": request.id, "content-type": JSON_TYPE };
+  if (error instanceof OAuthError) return new Response(JSON.stringify(error.toJSON(), null, 2), { status: error.status, headers: responseHeaders });
+  const status = error instanceof StripeApiError ? error.status : 500;
+  const body = error instanceof StripeApiError ? error.body : { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` };
+  return new Response(JSON.stringify({ error: { ...body, request_log_url: requestLogUrl(request) } }, null, 2), { status, headers: responseHeaders });
 }
 
 type Route = (c: Context) => Promise<Response>;
@@ -65,13 +70,15 @@ export function api(deps: Deps, knownOrHandler: ParamSpec | ApiHandler, maybeHan
   const handler = typeof knownOrHandler === "function" ? knownOrHandler : maybeHandler;
   if (!handler) throw new Error("api(): no handler");
   return async (c) => {
-    const requestId = newId("req");
+    const request = startRequest(deps, c);
+    const requestId = request.id;
     const idempotencyKey = c.req.header("idempotency-key") ?? null;
     const headers: Record<string, string> = { "request-id": requestId, "stripe-version": API_VERSION };
     if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
     try {
       const key = apiKeyFrom(c.req.header("authorization"));
       const keyScope = authenticate(deps.store, deps.auth, key);
+      request.livemode = keyScope.livemode;
       const scope = resolveAccount(deps.store, key ?? "", keyScope, c.req.header("stripe-account"));
       if (c.req.header("stripe-account")) headers["stripe-account"] = scope.account;
       const raw = await readForm(c);
@@ -108,7 +115,7 @@ export function api(deps: Deps, knownOrHandler: ParamSpec | ApiHandler, maybeHan
       }
       return new Response(body, { status: 200, headers: { ...headers, "content-type": JSON_TYPE } });
     } catch (error) {
-      return errorResponse(error, headers);
+      return errorResponse(error, request, headers);
     }
   };
 }
