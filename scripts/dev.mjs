@@ -50,6 +50,7 @@ if (standIns)
       EMULATOR_STATE_DIR: join(STATE_DIR, "emulators"),
       CLERK_EMULATOR_PORT: String(CLERK_PORT),
       STRIPE_EMULATOR_PORT: String(STRIPE_PORT),
+      STRIPE_SECRET_KEYS: config.stripeSecretKeys.join(","),
       STRIPE_PLATFORM_WEBHOOK_URL: `${url(SERVICES.frontAuthApi.port)}/webhook/stripe`,
       STRIPE_PLATFORM_WEBHOOK_SECRET: config.platformWebhookSecret,
       STRIPE_CONNECT_WEBHOOK_URL: `${url(SERVICES.apiMulti.port)}/webhook/stripe`,

@@ -5,6 +5,7 @@
  *
  *   CLERK_EMULATOR_PORT (12112)   STRIPE_EMULATOR_PORT (12111)
  *   EMULATOR_STATE_DIR (.dev-state/emulators)
+ *   STRIPE_SECRET_KEYS            the only API keys the Stripe stand-in accepts, comma-separated (required)
  *   STRIPE_PLATFORM_WEBHOOK_URL / STRIPE_PLATFORM_WEBHOOK_SECRET  → front-auth-api
  *   STRIPE_CONNECT_WEBHOOK_URL  / STRIPE_CONNECT_WEBHOOK_SECRET_TEST, _LIVE → api-multi (connected accounts, one endpoint per mode)
  *   STRIPE_PREVIEW_WEBHOOK_URL  / STRIPE_PREVIEW_WEBHOOK_SECRET   → api-multi (platform account, test mode: preview checkouts)
@@ -43,7 +44,15 @@ if (which.has("stripe")) {
   endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET_TEST"], true, false);
   endpoint(env["STRIPE_CONNECT_WEBHOOK_URL"], env["STRIPE_CONNECT_WEBHOOK_SECRET_LIVE"], true, true);
   endpoint(env["STRIPE_PREVIEW_WEBHOOK_URL"], env["STRIPE_PREVIEW_WEBHOOK_SECRET"], false, false);
-  const stripe = createStripeEmulator({ publicUrl, webhookEndpoints, stateFile: join(stateDir, "stripe.json") });
+  const secretKeys = (env["STRIPE_SECRET_KEYS"] ?? "")
+    .split(",")
+    .map((key) => key.trim())
+    .filter(Boolean);
+  if (secretKeys.length === 0) {
+    console.error("STRIPE_SECRET_KEYS is not set: list the Stripe keys the workers use (pnpm dev takes them from the workers' .dev.vars).");
+    process.exit(1);
+  }
+  const stripe = createStripeEmulator({ publicUrl, secretKeys, webhookEndpoints, stateFile: join(stateDir, "stripe.json") });
   closers.push(() => stripe.close());
   servers.push(await listen(stripe.app.fetch, { port }));
   console.log(`stripe stand-in ${publicUrl} (${webhookEndpoints.length} webhook endpoints)`);

@@ -51,12 +51,17 @@ export function isLocalUrl(/** @type {string | undefined} */ value) {
 export function stackConfig() {
   const apiMulti = readDevVars("api-multi");
   const frontAuth = readDevVars("front-auth-api");
-  const stripeBases = [apiMulti.STRIPE_API_BASE, frontAuth.STRIPE_API_BASE, readDevVars("oauth-api").STRIPE_API_BASE];
-  const clerkUrls = [apiMulti.CLERK_API_URL, frontAuth.CLERK_API_URL, readDevVars("oauth-api").CLERK_API_URL];
+  const oauthApi = readDevVars("oauth-api");
+  const stripeBases = [apiMulti.STRIPE_API_BASE, frontAuth.STRIPE_API_BASE, oauthApi.STRIPE_API_BASE];
+  const clerkUrls = [apiMulti.CLERK_API_URL, frontAuth.CLERK_API_URL, oauthApi.CLERK_API_URL];
   return {
     localStripe: stripeBases.every(isLocalUrl),
     localClerk: clerkUrls.every(isLocalUrl),
     stripeSecretKey: frontAuth.STRIPE_SECRET_KEY ?? "",
+    /** Every Stripe key a worker is configured with: the only ones the stand-in accepts. */
+    stripeSecretKeys: [
+      ...new Set([frontAuth.STRIPE_SECRET_KEY, apiMulti.STRIPE_SECRET_KEY_TEST, apiMulti.STRIPE_SECRET_KEY_LIVE, oauthApi.STRIPE_SECRET_KEY_TEST, oauthApi.STRIPE_SECRET_KEY_LIVE]),
+    ].filter((key) => typeof key === "string" && key !== ""),
     dreamApiClerkSecret: frontAuth.CLERK_SECRET_KEY ?? "",
     platformWebhookSecret: frontAuth.STRIPE_WEBHOOK_SECRET ?? "",
     connectWebhookSecret: apiMulti.STRIPE_CONNECT_WEBHOOK_SECRET_TEST ?? "",

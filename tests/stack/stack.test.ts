@@ -52,6 +52,11 @@ describe("pnpm dev", () => {
         headers: { Authorization: "Bearer sk_test_local_platform_00000000000000000000" },
       });
       expect(account.status).toBe(200);
+      // The stand-in holds the workers' keys (from their .dev.vars) and no other, as Stripe would.
+      const liveAccount = await fetch(`http://127.0.0.1:12111/v1/accounts/${accountId}`, { headers: { Authorization: "Bearer sk_live_local_platform_00000000000000000000" } });
+      expect(liveAccount.status).toBe(200);
+      const otherKey = await fetch(`http://127.0.0.1:12111/v1/accounts/${accountId}`, { headers: { Authorization: "Bearer sk_test_not_a_key_of_ours_0000000000000000" } });
+      expect(otherKey.status).toBe(401);
       // Alice is a person of the end-user Clerk app; her plan is on her membership of the demo platform's organization.
       const endUserClerk = { headers: { Authorization: "Bearer sk_test_enduser_local_000000000000000" } };
       const clerkUsers = await fetch("http://127.0.0.1:12112/v1/users?email_address=alice@demo.dream-api.dev", endUserClerk);

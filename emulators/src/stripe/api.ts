@@ -1,7 +1,8 @@
 /**
  * The `/v1` request pipeline shared by every resource: API key →
- * `Stripe-Account` → form params → `Idempotency-Key` replay → handler →
- * `expand[]` → JSON, with Stripe-shaped errors for anything thrown.
+ * `Stripe-Account` → form params (unknown ones refused) → `Idempotency-Key`
+ * replay → handler → `expand[]` → JSON, with Stripe-shaped errors for
+ * anything thrown.
  *
  * Idempotency follows Stripe: keys are scoped to the account and mode, only POSTs use
  * them, a reused key with other params or another endpoint is an
@@ -15,7 +16,8 @@ import { idempotencyMismatch, invalidRequest, OAuthError, StripeApiError } from 
 import type { RequestOrigin } from "./events.js";
 import { expand } from "./expand.js";
 import { canonicalForm, decodeForm, type FormObject } from "./form.js";
-import { newId } from "./ids.js";
+import { type ParamSpec, refuseUnknownParams } from "./known-params.js";
+import { type RequestLog, requestLogUrl, startRequest } from "./request-log.js";
 import { API_VERSION } from "./objects/event.js";
 import { Params } from "./params.js";
 import type { Scope } from "./store.js";
@@ -40,26 +42,47 @@ export async function readForm(c: Context): Promise<FormObject> {
   return form;
 }
 
-export function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
-  const known = error instanceof StripeApiError || error instanceof OAuthError;
-  if (!known) console.error("[stripe-emulator] unexpected error", error);
-  const status = known ? error.status : 500;
-  const body = known ? error.toJSON() : { error: { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` } };
-  return new Response(JSON.stringify(body, null, 2), { status, headers: { ...headers, "content-type": JSON_TYPE } });
+/**
+ * Any error as Stripe answers it, with the request's `Request-Id` header and
+ * (API errors; OAuth's shape has no room for it) its `request_log_url`.
+ */
+export function errorResponse(error: unknown, request: RequestLog, headers: Record<string, string> = {}): Response {
+  if (!(error instanceof StripeApiError || error instanceof OAuthError)) console.error("[stripe-emulator] unexpected error", error);
+  const responseHeaders = { ...headers, "request-id": request.id, "content-type": JSON_TYPE };
+  if (error instanceof OAuthError) return new Response(JSON.stringify(error.toJSON(), null, 2), { status: error.status, headers: responseHeaders });
+  const status = error instanceof StripeApiError ? error.status : 500;
+  const body = error instanceof StripeApiError ? error.body : { type: "api_error", message: `The emulator failed to handle this request: ${String(error)}` };
+  return new Response(JSON.stringify({ error: { ...body, request_log_url: requestLogUrl(request) } }, null, 2), { status, headers: responseHeaders });
 }
 
-export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Response> {
+type Route = (c: Context) => Promise<Response>;
+
+/**
+ * A `/v1` route. `known` lists the params Stripe takes on this endpoint
+ * (known-params.ts); any other is refused with `parameter_unknown`, as Stripe
+ * does. The form without it checks nothing and is left only for a route
+ * whose params are not declared yet.
+ */
+export function api(deps: Deps, known: ParamSpec, handler: ApiHandler): Route;
+export function api(deps: Deps, handler: ApiHandler): Route;
+export function api(deps: Deps, knownOrHandler: ParamSpec | ApiHandler, maybeHandler?: ApiHandler): Route {
+  const known = typeof knownOrHandler === "function" ? undefined : knownOrHandler;
+  const handler = typeof knownOrHandler === "function" ? knownOrHandler : maybeHandler;
+  if (!handler) throw new Error("api(): no handler");
   return async (c) => {
-    const requestId = newId("req");
+    const request = startRequest(deps, c);
+    const requestId = request.id;
     const idempotencyKey = c.req.header("idempotency-key") ?? null;
     const headers: Record<string, string> = { "request-id": requestId, "stripe-version": API_VERSION };
     if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
     try {
       const key = apiKeyFrom(c.req.header("authorization"));
       const keyScope = authenticate(deps.store, deps.auth, key);
+      request.livemode = keyScope.livemode;
       const scope = resolveAccount(deps.store, key ?? "", keyScope, c.req.header("stripe-account"));
       if (c.req.header("stripe-account")) headers["stripe-account"] = scope.account;
       const raw = await readForm(c);
+      if (known) refuseUnknownParams(raw, known);
       const canonical = canonicalForm(raw);
 
       // Keys are scoped to the account and the mode; test-mode keys keep the pre-live-mode format.
@@ -92,7 +115,7 @@ export function api(deps: Deps, handler: ApiHandler): (c: Context) => Promise<Re
       }
       return new Response(body, { status: 200, headers: { ...headers, "content-type": JSON_TYPE } });
     } catch (error) {
-      return errorResponse(error, headers);
+      return errorResponse(error, request, headers);
     }
   };
 }

@@ -18,6 +18,7 @@ import { registerPaymentIntents } from "./resources/payment-intents.js";
 import { registerPrices } from "./resources/prices.js";
 import { registerProducts } from "./resources/products.js";
 import { registerSubscriptions } from "./resources/subscriptions.js";
+import { startRequest } from "./request-log.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
 export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
@@ -51,7 +52,7 @@ export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
   registerPaymentIntents(app, deps);
   registerEvents(app, deps);
 
-  app.notFound((c) => errorResponse(unrecognizedUrl(c.req.method, c.req.path)));
-  app.onError((error) => errorResponse(error));
+  app.notFound((c) => errorResponse(unrecognizedUrl(c.req.method, c.req.path), startRequest(deps, c)));
+  app.onError((error, c) => errorResponse(error, startRequest(deps, c)));
   return app;
 }

@@ -12,11 +12,13 @@ import { accountInaccessible, authenticationFailed } from "./errors.js";
 import type { Scope, Store } from "./store.js";
 
 export interface AuthConfig {
-  /** Accepted keys; when absent any `sk_test_…` / `sk_live_…` key is accepted. */
-  secretKeys?: string[];
+  /**
+   * The platform's secret keys, the only ones accepted (besides OAuth access
+   * tokens), as Stripe accepts only keys it issued: a wrong or stale key in a
+   * worker's configuration fails locally as it would in production.
+   */
+  secretKeys: readonly string[];
 }
-
-const KEY_PATTERN = /^sk_(test|live)_[A-Za-z0-9_]+$/;
 
 const NO_KEY_MESSAGE =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.";
@@ -52,8 +54,7 @@ export function authenticate(store: Store, config: AuthConfig, key: string | und
     if (token.revoked) throw authenticationFailed(`Expired API Key provided: ${redactKey(key)}. Application access may have been revoked.`);
     return { account: token.account, livemode: token.livemode ?? false };
   }
-  const valid = config.secretKeys ? config.secretKeys.includes(key) : KEY_PATTERN.test(key);
-  if (!valid) throw authenticationFailed(`Invalid API Key provided: ${redactKey(key)}`);
+  if (!config.secretKeys.includes(key)) throw authenticationFailed(`Invalid API Key provided: ${redactKey(key)}`);
   return { account: store.platformAccountId, livemode: keyIsLive(key) };
 }
 

@@ -11,7 +11,7 @@ import { formatAmount } from "./money.js";
 import type { Price } from "./objects/catalog.js";
 import type { Customer } from "./objects/customer.js";
 import { buildInvoice, type BillingReason, type Invoice } from "./objects/invoice.js";
-import { buildSubscription, buildSubscriptionItem, setPeriod, type Subscription, type SubscriptionItem } from "./objects/subscription.js";
+import { buildSubscription, buildSubscriptionItem, currentPeriod, setPeriod, type Subscription, type SubscriptionItem } from "./objects/subscription.js";
 import { nextBoundary, periodBoundary } from "./periods.js";
 import type { Scope } from "./store.js";
 
@@ -124,7 +124,7 @@ export function assertNotCanceled(subscription: Subscription): void {
 export function scheduleCancellation(subscription: Subscription, cancel: boolean, now: number): void {
   if (subscription.cancel_at_period_end === cancel) return;
   subscription.cancel_at_period_end = cancel;
-  subscription.cancel_at = cancel ? subscription.current_period_end : null;
+  subscription.cancel_at = cancel ? currentPeriod(subscription).end : null;
   subscription.canceled_at = cancel ? now : null;
   subscription.cancellation_details = { comment: null, feedback: null, reason: cancel ? "cancellation_requested" : null };
 }
@@ -159,13 +159,12 @@ export function cancelNow(deps: Deps, scope: Scope, subscription: Subscription, 
  */
 export function advance(deps: Deps, scope: Scope, subscription: Subscription, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
-  const periodEnd = subscription.current_period_end;
-  if (subscription.cancel_at_period_end) return end(deps, scope, subscription, periodEnd, origin);
   const first = subscription.items.data[0];
   if (!first) throw invalidRequest("The subscription has no items.");
+  const previous = currentPeriod(subscription);
+  if (subscription.cancel_at_period_end) return end(deps, scope, subscription, previous.end, origin);
   const { interval, count } = recurringOf(first.price);
-  const previous = { start: subscription.current_period_start, end: periodEnd };
-  const next = { start: periodEnd, end: nextBoundary(subscription.billing_cycle_anchor, interval, count, periodEnd) };
+  const next = { start: previous.end, end: nextBoundary(subscription.billing_cycle_anchor, interval, count, previous.end) };
   let invoice: Invoice | undefined;
   updateSubscription(
     deps,
@@ -188,7 +187,7 @@ export function advance(deps: Deps, scope: Scope, subscription: Subscription, or
  */
 export function failPayment(deps: Deps, scope: Scope, subscription: Subscription, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
-  const period = { start: subscription.current_period_start, end: subscription.current_period_end };
+  const period = currentPeriod(subscription);
   const invoice = createInvoice(deps, scope, subscription, "subscription_cycle", { lines: period, invoice: period }, false);
   deps.events.emit(scope, "invoice.payment_failed", invoice, origin);
   return updateSubscription(deps, scope, subscription, (s) => (s.status = "past_due"), origin);

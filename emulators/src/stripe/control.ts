@@ -12,6 +12,7 @@ import { AUTOMATIC } from "./events.js";
 import { newId } from "./ids.js";
 import { buildAccount } from "./objects/account.js";
 import type { Subscription } from "./objects/subscription.js";
+import { startRequest } from "./request-log.js";
 import { newAccountRecord, type Scope } from "./store.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
@@ -33,12 +34,12 @@ async function readBody(c: Context): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-function route(handler: (c: Context) => Promise<object> | object): (c: Context) => Promise<Response> {
+function route(deps: Deps, handler: (c: Context) => Promise<object> | object): (c: Context) => Promise<Response> {
   return async (c) => {
     try {
       return c.json(await handler(c));
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, startRequest(deps, c));
     }
   };
 }
@@ -60,7 +61,7 @@ async function findSubscription(deps: Deps, c: Context): Promise<{ scope: Scope;
 export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispatcher): void {
   app.post(
     "/_emulator/subscriptions/:id/advance",
-    route(async (c) => {
+    route(deps, async (c) => {
       const { scope, subscription } = await findSubscription(deps, c);
       return advance(deps, scope, subscription, AUTOMATIC);
     }),
@@ -68,7 +69,7 @@ export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispat
 
   app.post(
     "/_emulator/subscriptions/:id/fail_payment",
-    route(async (c) => {
+    route(deps, async (c) => {
       const { scope, subscription } = await findSubscription(deps, c);
       return failPayment(deps, scope, subscription, AUTOMATIC);
     }),
@@ -76,7 +77,7 @@ export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispat
 
   app.post(
     "/_emulator/events/:id/replay",
-    route((c) => {
+    route(deps, (c) => {
       const id = c.req.param("id") ?? "";
       const event = deps.events.replay(id);
       if (!event) throw resourceMissing("event", id);
@@ -87,7 +88,7 @@ export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispat
   /** A connected account without going through OAuth, for seeding dev data and tests. */
   app.post(
     "/_emulator/accounts",
-    route(async (c) => {
+    route(deps, async (c) => {
       const body = await readBody(c);
       const id = body.id ?? newId("acct");
       if (!/^acct_[A-Za-z0-9]+$/.test(id)) throw invalidRequest("id must look like acct_123.", { param: "id" });
@@ -100,12 +101,12 @@ export function registerControl(app: Hono, deps: Deps, dispatcher: WebhookDispat
 
   app.get(
     "/_emulator/deliveries",
-    route(() => ({ object: "list", data: dispatcher.deliveries() })),
+    route(deps, () => ({ object: "list", data: dispatcher.deliveries() })),
   );
 
   app.post(
     "/_emulator/reset",
-    route(() => {
+    route(deps, () => {
       dispatcher.reset();
       deps.store.reset();
       return { reset: true };

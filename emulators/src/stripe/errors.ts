@@ -14,6 +14,8 @@ export interface StripeErrorBody {
   param?: string;
   decline_code?: string;
   doc_url?: string;
+  /** Added when the error is answered (api.ts errorResponse), from the request's id. */
+  request_log_url?: string;
 }
 
 /** Thrown anywhere inside a request; the API layer turns it into `{ error: {...} }`. */
@@ -55,8 +57,16 @@ export function resourceMissing(noun: string, id: string, param?: string): Strip
   });
 }
 
+/**
+ * Stripe's 404 for a URL it has no endpoint at, said so that a Stripe
+ * endpoint the stand-in lacks (`GET /v1/charges`, `DELETE /v1/customers/:id`)
+ * is not mistaken for one Stripe lacks.
+ */
 export function unrecognizedUrl(method: string, path: string): StripeApiError {
-  return invalidRequest(`Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, { status: 404 });
+  return invalidRequest(
+    `Unrecognized request URL (${method}: ${path}). The local Stripe stand-in does not implement this endpoint; it implements those listed in emulators/src/stripe/README.md (Stripe's are at https://stripe.com/docs/api).`,
+    { status: 404 },
+  );
 }
 
 export function authenticationFailed(message: string): StripeApiError {

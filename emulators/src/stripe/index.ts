@@ -22,8 +22,12 @@ export interface StripeEmulatorOptions {
   platformAccountId?: string;
   /** Default "ca_local_dreamapi". */
   connectClientId?: string;
-  /** Accepted API keys; default: any "sk_test_…" / "sk_live_…". OAuth access tokens are always accepted for their account. */
-  secretKeys?: string[];
+  /**
+   * The platform's secret keys (`sk_test_…` / `sk_live_…`, `rk_…`), the only
+   * API keys accepted: any other is a 401, as on Stripe. OAuth access tokens
+   * are accepted for their account besides.
+   */
+  secretKeys: readonly string[];
   webhookEndpoints?: WebhookEndpointConfig[];
   /** JSON file loaded at start and rewritten after each change, so a second run keeps the state. */
   stateFile?: string;
@@ -44,6 +48,9 @@ export interface StripeEmulator {
 }
 
 export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmulator {
+  if (options.secretKeys.length === 0 || options.secretKeys.some((key) => !/^[sr]k_(test|live)_\w+$/.test(key))) {
+    throw new Error(`Stripe stand-in: secretKeys must list the platform's sk_test_/sk_live_ keys (got ${JSON.stringify(options.secretKeys)})`);
+  }
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const store = new Store({
     stateFile: options.stateFile,
@@ -57,7 +64,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     now,
     publicUrl: options.publicUrl.replace(/\/+$/, ""),
     connectClientId: options.connectClientId ?? "ca_local_dreamapi",
-    auth: { secretKeys: options.secretKeys },
+    auth: { secretKeys: [...options.secretKeys] },
   };
   return {
     app: buildApp(deps, dispatcher),

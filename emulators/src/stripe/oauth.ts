@@ -11,6 +11,7 @@ import type { Deps } from "./deps.js";
 import { OAuthError, StripeApiError } from "./errors.js";
 import { newId } from "./ids.js";
 import { Params } from "./params.js";
+import { startRequest } from "./request-log.js";
 import type { Scope } from "./store.js";
 
 /** Authorization codes are single use and short lived, as on Stripe. */
@@ -24,6 +25,7 @@ export function applicationObject(deps: Deps): { id: string; object: "applicatio
 /** `livemode` is the platform key's mode: a live key issues live-mode tokens. */
 function oauthRoute(deps: Deps, handler: (params: Params, livemode: boolean) => object): (c: Context) => Promise<Response> {
   return async (c) => {
+    const request = startRequest(deps, c);
     try {
       const params = new Params(await readForm(c));
       const key = apiKeyFrom(c.req.header("authorization")) ?? params.string("client_secret");
@@ -37,9 +39,9 @@ function oauthRoute(deps: Deps, handler: (params: Params, livemode: boolean) => 
       if (scope.account !== deps.store.platformAccountId) {
         throw new OAuthError(401, "invalid_client", "OAuth requests must be made with the platform's secret key.");
       }
-      return c.json(handler(params, scope.livemode));
+      return c.json(handler(params, scope.livemode), 200, { "request-id": request.id });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }

@@ -1,11 +1,9 @@
 /**
  * Typed reads of decoded form params with Stripe's validation errors, so every
  * resource rejects bad input the way Stripe does (400 with `param` naming the
- * full bracketed path, e.g. `line_items[0][price]`). Unknown top-level params
- * are ignored rather than rejected: the emulator implements a subset of each
- * endpoint and must not break callers that send valid params it doesn't model.
- * Inside a hash it models completely (`branding_settings`), `refuseUnknown`
- * refuses them as Stripe does.
+ * full bracketed path, e.g. `line_items[0][price]`). Params Stripe does not
+ * know were refused before the handler ran (known-params.ts); a param Stripe
+ * knows but the stand-in does not model is read by no one and so ignored.
  */
 import { invalidRequest, parameterMissing } from "./errors.js";
 import { emptyForm, type FormObject, type FormValue } from "./form.js";
@@ -23,19 +21,6 @@ export class Params {
   /** Full param name as Stripe reports it in errors. */
   path(name: string): string {
     return this.prefix ? `${this.prefix}[${name}]` : name;
-  }
-
-  /**
-   * Refuses any param of this hash not in `known`, as Stripe does for the
-   * params the emulator models completely (`branding_settings[foo]` →
-   * "Received unknown parameter").
-   */
-  refuseUnknown(known: readonly string[]): void {
-    for (const name of Object.keys(this.raw)) {
-      if (known.includes(name)) continue;
-      const param = this.path(name);
-      throw invalidRequest(`Received unknown parameter: ${param}`, { code: "parameter_unknown", param });
-    }
   }
 
   has(name: string): boolean {

@@ -240,6 +240,23 @@ export class Store {
       const platform = this.fresh().accounts[this.config.platformAccountId];
       if (platform) state.accounts[platform.account.id] = platform;
     }
+    dropSubscriptionPeriods(state);
     return state;
+  }
+}
+
+/**
+ * State files written before the stand-in followed API 2025-03-31 keep a
+ * copy of the period on each subscription; the items hold the real one.
+ */
+function dropSubscriptionPeriods(state: State): void {
+  for (const record of Object.values(state.accounts)) {
+    for (const mode of [record, record.live]) {
+      for (const subscription of Object.values(mode?.data.subscriptions ?? {})) {
+        const legacy = subscription as Subscription & { current_period_start?: number; current_period_end?: number };
+        delete legacy.current_period_start;
+        delete legacy.current_period_end;
+      }
+    }
   }
 }

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectedAccount, startEmulator, stripeClient, type Harness } from "./harness.js";
+import { API_KEY, connectedAccount, startEmulator, stripeClient, type Harness } from "./harness.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -58,7 +58,7 @@ describe("Idempotency-Key", () => {
     const send = () =>
       fetch(`${h.baseUrl}/v1/customers`, {
         method: "POST",
-        headers: { authorization: "Bearer sk_test_raw", "idempotency-key": "raw-key", "content-type": "application/x-www-form-urlencoded" },
+        headers: { authorization: `Bearer ${API_KEY}`, "idempotency-key": "raw-key", "content-type": "application/x-www-form-urlencoded" },
         body: "email=raw%40example.com&metadata[a]=1",
       });
     const first = await send();

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createStripeEmulator } from "../../src/stripe/index.js";
 import { startEmulator, stripeClient, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -23,28 +24,51 @@ describe("Stripe-shaped errors", () => {
     expect(((await none.json()) as { error: { message: string } }).error.message).toContain("You did not provide an API key");
   });
 
-  it("accepts any sk_test_/sk_live_ key by default", async () => {
-    const open = await startEmulator();
+  it("accepts only the configured keys: a well-formed key of either mode that is not one of them is a 401", async () => {
+    const configured = await startEmulator({ secretKeys: ["sk_test_good", "sk_live_good"] });
     try {
-      await expect(stripeClient(open.port, "sk_live_anything").customers.list()).resolves.toMatchObject({ object: "list" });
-      const bad = await stripeClient(open.port, "pk_test_public")
-        .customers.list()
-        .catch((e: unknown) => e);
-      expect(bad).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+      await expect(stripeClient(configured.port, "sk_live_good").customers.list()).resolves.toMatchObject({ object: "list" });
+      for (const key of ["sk_live_anything", "sk_test_anything", "pk_test_public", "rk_test_restricted"]) {
+        const refused = await stripeClient(configured.port, key)
+          .customers.list()
+          .catch((e: unknown) => e);
+        expect(refused, key).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+      }
     } finally {
-      await open.close();
+      await configured.close();
     }
   });
 
-  it("404 for unknown routes", async () => {
-    const response = await fetch(`${h.baseUrl}/v1/nothing_here`, { headers: { authorization: "Bearer sk_test_good" } });
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({
-      error: {
-        type: "invalid_request_error",
-        message: "Unrecognized request URL (GET: /v1/nothing_here). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
-      },
-    });
+  it("will not start without the platform's keys", () => {
+    expect(() => createStripeEmulator({ publicUrl: "http://127.0.0.1", secretKeys: [] })).toThrow(/secretKeys/);
+    expect(() => createStripeEmulator({ publicUrl: "http://127.0.0.1", secretKeys: ["pk_test_public"] })).toThrow(/secretKeys/);
+  });
+
+  it("404 for a URL it does not implement, saying so with the method, for Stripe's endpoints too", async () => {
+    const cases: Array<[string, string]> = [
+      ["GET", "/v1/nothing_here"],
+      ["GET", "/v1/charges"], // a Stripe endpoint the stand-in lacks
+      ["GET", "/v1/charges/search"],
+      ["DELETE", "/v1/customers/cus_123"], // a Stripe method on a path the stand-in serves otherwise
+      ["PUT", "/v1/customers"],
+    ];
+    for (const [method, path] of cases) {
+      const response = await fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: "Bearer sk_test_good" } });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      const { error } = (await response.json()) as { error: Record<string, string> };
+      expect(error).toMatchObject({ type: "invalid_request_error" });
+      expect(error.message).toBe(
+        `Unrecognized request URL (${method}: ${path}). The local Stripe stand-in does not implement this endpoint; it implements those listed in emulators/src/stripe/README.md (Stripe's are at https://stripe.com/docs/api).`,
+      );
+    }
+    const viaClient = await h.stripe.charges.list().catch((e: unknown) => e);
+    expect(viaClient).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(viaClient).toMatchObject({ statusCode: 404, message: expect.stringContaining("(GET: /v1/charges). The local Stripe stand-in does not implement this endpoint") });
+  });
+
+  it("checkout sessions have no search on Stripe: /search is a session id there, and here", async () => {
+    const error = await h.stripe.checkout.sessions.retrieve("search").catch((e: unknown) => e);
+    expect(error).toMatchObject({ statusCode: 404, code: "resource_missing", message: "No such checkout.session: 'search'" });
   });
 
   it("400 parameter_missing with the param, and bad types", async () => {

@@ -11,6 +11,7 @@ import Stripe from "stripe";
 import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from "../../src/stripe/index.js";
 
 export const API_KEY = "sk_test_emulator_tests";
+export const LIVE_API_KEY = "sk_live_emulator_tests";
 export const PLATFORM_SECRET = "whsec_platform_test_secret";
 export const CONNECT_SECRET = "whsec_connect_test_secret";
 
@@ -54,7 +55,7 @@ export async function startEmulator(options: Partial<StripeEmulatorOptions> = {}
     else server.once("listening", () => resolve((server.address() as AddressInfo).port));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const emulator = createStripeEmulator({ publicUrl: baseUrl, retry: { attempts: 3, baseDelayMs: 10 }, ...options });
+  const emulator = createStripeEmulator({ publicUrl: baseUrl, secretKeys: [API_KEY, LIVE_API_KEY], retry: { attempts: 3, baseDelayMs: 10 }, ...options });
   app = emulator.app;
   return {
     emulator,

@@ -3,9 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONNECT_SECRET, PLATFORM_SECRET, connectedAccount, monthlyPrice, paidSubscription, postForm, startEmulator, startReceiver, stripeClient, type Harness, type Receiver } from "./harness.js";
+import {
+  CONNECT_SECRET,
+  LIVE_API_KEY as LIVE_KEY,
+  PLATFORM_SECRET,
+  connectedAccount,
+  monthlyPrice,
+  paidSubscription,
+  postForm,
+  startEmulator,
+  startReceiver,
+  stripeClient,
+  type Harness,
+  type Receiver,
+} from "./harness.js";
 
-const LIVE_KEY = "sk_live_emulator_tests";
 const CLIENT_ID = "ca_local_dreamapi";
 const REDIRECT = "https://oauth-api.example/connect/callback";
 

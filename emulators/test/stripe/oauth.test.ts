@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CONNECT_SECRET, postForm, startEmulator, startReceiver, stripeClient, type Harness, type Receiver } from "./harness.js";
+import { API_KEY, CONNECT_SECRET, postForm, startEmulator, startReceiver, stripeClient, type Harness, type Receiver } from "./harness.js";
 
 const CLIENT_ID = "ca_local_dreamapi";
 const REDIRECT = "https://oauth-api.example/connect/callback";
@@ -80,7 +80,7 @@ describe("Connect OAuth", () => {
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
     const raw = await fetch(`${h.baseUrl}/oauth/token`, {
       method: "POST",
-      headers: { authorization: "Bearer sk_test_x", "content-type": "application/x-www-form-urlencoded" },
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/x-www-form-urlencoded" },
       body: "grant_type=authorization_code&code=ac_bogus",
     });
     expect(raw.status).toBe(400);

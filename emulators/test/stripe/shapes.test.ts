@@ -12,9 +12,8 @@ const fixtures = (
   }
 ).resources;
 
-/** Fields we add on purpose: legacy period fields on subscriptions, `account` on connect events. */
+/** Fields we add on purpose: `account` on connect events. */
 const EXTRAS: Record<string, string[]> = {
-  subscription: ["current_period_start", "current_period_end"],
   event: ["account"],
 };
 

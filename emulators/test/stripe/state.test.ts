@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Stripe from "stripe";
@@ -54,6 +54,30 @@ describe("stateFile", () => {
         accounts: Record<string, { data: { subscriptions: Record<string, { cancel_at_period_end: boolean }> } }>;
       };
       expect(saved.accounts[shop]?.data.subscriptions[subscription.id]?.cancel_at_period_end).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("drops the subscription-level period a state file from before API 2025-03-31 carries; the items keep theirs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stripe-emulator-"));
+    dirs.push(dir);
+    const stateFile = join(dir, "state.json");
+    const first = await startEmulator({ stateFile });
+    const { subscription } = await paidSubscription(first);
+    await first.close();
+    type Saved = { accounts: Record<string, { data: { subscriptions: Record<string, Record<string, unknown>> } }> };
+    const saved = JSON.parse(readFileSync(stateFile, "utf8")) as Saved;
+    const stored = saved.accounts.acct_platform_local?.data.subscriptions[subscription.id];
+    if (!stored) throw new Error("subscription not saved");
+    Object.assign(stored, { current_period_start: 1, current_period_end: 2 });
+    writeFileSync(stateFile, JSON.stringify(saved));
+
+    const second = await startEmulator({ stateFile });
+    try {
+      const restored = await second.stripe.subscriptions.retrieve(subscription.id);
+      expect(restored).not.toHaveProperty("current_period_end");
+      expect(restored.items.data[0]?.current_period_end).toBe(subscription.items.data[0]?.current_period_end);
     } finally {
       await second.close();
     }

@@ -36,6 +36,10 @@ export function stripeClient(config: StripeConfig): Stripe {
       httpClient: Stripe.createFetchHttpClient(),
       maxNetworkRetries: 2,
       timeout,
+      // The version stripe-node's types describe, stated so a change is a
+      // visible one: our code reads the billing period from subscription items,
+      // where it lives since 2025-03-31 (webhook endpoints must be on it too).
+      apiVersion: Stripe.API_VERSION,
     });
     clients.set(cacheKey, client);
   }

@@ -66,6 +66,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const clock = options.now;
   const stripe = createStripeEmulator({
     publicUrl: `http://127.0.0.1:${stripePort}`,
+    secretKeys: [LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_LIVE_SECRET_KEY],
     ...(clock ? { now: () => Math.floor(clock().getTime() / 1000) } : {}),
     webhookEndpoints: [
       { url: `${inboxServer.url}/platform`, secret: PLATFORM_WEBHOOK_SECRET, connect: false },

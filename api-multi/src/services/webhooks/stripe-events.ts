@@ -306,7 +306,6 @@ async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId:
   if (!plan) return ignored("subscription price matches no tier", platformId);
   if (!(await endUserExists(env.DB, tenant, userId))) return ignored(`unknown end-user ${userId}`, platformId);
   const item = subscription.items.data[0];
-  const legacy = subscription as unknown as { current_period_start?: number; current_period_end?: number };
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
   const freePlan = lowestTier(tiers)?.name ?? plan;
   const paymentError = paymentErrorOf(subscription);
@@ -325,9 +324,9 @@ async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId:
           plan,
           priceId: item?.price.id ?? null,
           status: subscription.status,
-          // Newer API versions moved the period to the item.
-          currentPeriodStart: iso(item?.current_period_start ?? legacy.current_period_start),
-          currentPeriodEnd: iso(item?.current_period_end ?? legacy.current_period_end),
+          // The period is the item's (API 2025-03-31 and later; the subscription carries none).
+          currentPeriodStart: iso(item?.current_period_start),
+          currentPeriodEnd: iso(item?.current_period_end),
           cancelAtPeriodEnd: subscription.cancel_at_period_end,
           canceledAt: iso(subscription.canceled_at),
           lastPaymentError: paymentError,

@@ -15,8 +15,10 @@ export interface SubscriptionItem extends StripeObject {
 }
 
 /**
- * Newer API versions moved `current_period_start/end` onto the items; the
- * top-level copies are kept for code written against older versions.
+ * As of API version 2025-03-31 (basil) the billing period is on each item
+ * (`items.data[].current_period_start/end`) and no longer on the
+ * subscription: code that reads it from the subscription works on no
+ * Stripe the client talks to, so the stand-in does not carry it either.
  */
 export interface Subscription extends StripeObject {
   object: "subscription";
@@ -27,8 +29,6 @@ export interface Subscription extends StripeObject {
   metadata: Metadata;
   items: ListObject<SubscriptionItem>;
   billing_cycle_anchor: number;
-  current_period_start: number;
-  current_period_end: number;
   cancel_at_period_end: boolean;
   cancel_at: number | null;
   canceled_at: number | null;
@@ -81,8 +81,6 @@ export function buildSubscription(init: SubscriptionInit): Subscription {
     collection_method: "charge_automatically",
     created: init.created,
     currency: init.currency,
-    current_period_end: init.period.end,
-    current_period_start: init.period.start,
     customer: init.customer,
     days_until_due: null,
     default_payment_method: null,
@@ -120,10 +118,19 @@ export function buildSubscription(init: SubscriptionInit): Subscription {
   };
 }
 
-/** Keeps the top-level period fields in step with the items' periods. */
+/**
+ * The subscription's billing period: its items'. The stand-in bills every
+ * item of a subscription on one cadence, so the first item's period is all
+ * of theirs.
+ */
+export function currentPeriod(subscription: Subscription): { start: number; end: number } {
+  const item = subscription.items.data[0];
+  if (!item) throw new Error(`subscription ${subscription.id} has no items`);
+  return { start: item.current_period_start, end: item.current_period_end };
+}
+
+/** Moves every item to the new period. */
 export function setPeriod(subscription: Subscription, period: { start: number; end: number }): void {
-  subscription.current_period_start = period.start;
-  subscription.current_period_end = period.end;
   for (const item of subscription.items.data) {
     item.current_period_start = period.start;
     item.current_period_end = period.end;

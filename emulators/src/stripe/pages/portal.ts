@@ -12,7 +12,7 @@ import { StripeApiError } from "../errors.js";
 import { AUTOMATIC } from "../events.js";
 import { formatAmount } from "../money.js";
 import type { PortalSession } from "../objects/portal.js";
-import type { Subscription } from "../objects/subscription.js";
+import { currentPeriod, type Subscription } from "../objects/subscription.js";
 import { Params } from "../params.js";
 import { formatDate, html, merchantName, messagePage, page, testBadge } from "./layout.js";
 import type { Scope } from "../store.js";
@@ -21,15 +21,15 @@ const ACTIONS = ["cancel_at_period_end", "resume", "cancel_now"] as const;
 
 function statusLine(subscription: Subscription): ReturnType<typeof html> {
   if (subscription.status === "canceled") {
-    return html`<span class="badge off">Canceled</span> <span class="muted">Ended ${formatDate(subscription.ended_at ?? subscription.current_period_end)}</span>`;
+    return html`<span class="badge off">Canceled</span> <span class="muted">Ended ${formatDate(subscription.ended_at ?? currentPeriod(subscription).end)}</span>`;
   }
   if (subscription.status === "past_due") {
     return html`<span class="badge warn">Past due</span> <span class="muted">Payment failed; update your card</span>`;
   }
   if (subscription.cancel_at_period_end) {
-    return html`<span class="badge warn">Cancels ${formatDate(subscription.current_period_end)}</span>`;
+    return html`<span class="badge warn">Cancels ${formatDate(currentPeriod(subscription).end)}</span>`;
   }
-  return html`<span class="badge">Active</span> <span class="muted">Renews ${formatDate(subscription.current_period_end)}</span>`;
+  return html`<span class="badge">Active</span> <span class="muted">Renews ${formatDate(currentPeriod(subscription).end)}</span>`;
 }
 
 function actionButton(session: PortalSession, subscription: Subscription, action: (typeof ACTIONS)[number], label: string, style = ""): ReturnType<typeof html> {

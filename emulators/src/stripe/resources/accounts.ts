@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { api } from "../api.js";
 import type { Deps } from "../deps.js";
 import { resourceMissing } from "../errors.js";
+import { NO_PARAMS } from "../known-params.js";
 
 export function registerAccounts(app: Hono, deps: Deps): void {
   const { store } = deps;
@@ -9,13 +10,13 @@ export function registerAccounts(app: Hono, deps: Deps): void {
   /** The account the request acts on (platform, or the `Stripe-Account` one). */
   app.get(
     "/v1/account",
-    api(deps, ({ scope }) => store.requireAccount(scope.account).account),
+    api(deps, NO_PARAMS, ({ scope }) => store.requireAccount(scope.account).account),
   );
 
   /** The platform may read itself and the accounts connected to it. */
   app.get(
     "/v1/accounts/:id",
-    api(deps, ({ scope, path }) => {
+    api(deps, NO_PARAMS, ({ scope, path }) => {
       const id = path("id");
       const record = store.account(id);
       const visible = record?.connected && (scope.account === store.platformAccountId || scope.account === id);

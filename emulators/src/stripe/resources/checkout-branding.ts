@@ -1,14 +1,29 @@
 /**
  * `branding_settings` on a Checkout session create, exactly as stripe-node
  * types it (`Stripe.Checkout.SessionCreateParams.BrandingSettings`): every
- * member checked, unknown members refused ("Received unknown parameter"),
- * the colours `#RRGGBB`, the enums Stripe's, and `logo`/`icon` by URL (the
- * emulator has no Files API, so a `file` names nothing). What is not given
+ * member checked (`BRANDING_SETTINGS` makes the endpoint refuse unknown
+ * ones with "Received unknown parameter"), the colours `#RRGGBB`, the enums
+ * Stripe's, and `logo`/`icon` by URL (the emulator has no Files API, so a
+ * `file` names nothing). What is not given
  * takes the account's look: its name and the hosted page's colours.
  */
 import { invalidRequest, parameterMissing, resourceMissing } from "../errors.js";
 import type { BrandingImage, BrandingSettings } from "../objects/checkout.js";
+import type { ParamSpec } from "../known-params.js";
 import type { Params } from "../params.js";
+
+const IMAGE = { type: true, url: true, file: true } as const satisfies ParamSpec;
+
+/** Every member Stripe takes in `branding_settings`, nested ones included. */
+export const BRANDING_SETTINGS = {
+  background_color: true,
+  border_style: true,
+  button_color: true,
+  display_name: true,
+  font_family: true,
+  icon: IMAGE,
+  logo: IMAGE,
+} as const satisfies ParamSpec;
 
 const BORDER_STYLES = ["pill", "rectangular", "rounded"] as const;
 const FONT_FAMILIES = [
@@ -60,7 +75,6 @@ function emptyable<T extends string>(params: Params, name: string, allowed: read
 function image(params: Params, name: "logo" | "icon"): BrandingImage | null {
   const child = params.child(name);
   if (!child) return null;
-  child.refuseUnknown(["type", "url", "file"]);
   const type = child.oneOf("type", ["file", "url"] as const);
   if (!type) throw parameterMissing(child.path("type"));
   if (type === "file") {
@@ -79,7 +93,6 @@ export function brandingSettingsParam(params: Params, accountName: string): Bran
   params.refuseUnset("branding_settings");
   const branding = params.child("branding_settings");
   if (!branding) return undefined;
-  branding.refuseUnknown(["background_color", "border_style", "button_color", "display_name", "font_family", "icon", "logo"]);
   branding.refuseUnset("display_name", "icon", "logo");
   const displayName = branding.string("display_name");
   if (displayName !== undefined && displayName.length > MAX_STRING) {

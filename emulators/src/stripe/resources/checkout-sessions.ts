@@ -5,11 +5,13 @@ import type { Deps } from "../deps.js";
 import { invalidRequest, parameterMissing } from "../errors.js";
 import type { RequestOrigin } from "../events.js";
 import { newId } from "../ids.js";
+import { NO_PARAMS, PAGINATION } from "../known-params.js";
 import { paginate } from "../list.js";
 import type { Price } from "../objects/catalog.js";
 import { buildCheckoutItem, buildCheckoutSession, type CheckoutItem, type CheckoutMode } from "../objects/checkout.js";
 import type { Params } from "../params.js";
 import { brandingSettingsParam } from "./checkout-branding.js";
+import { CREATE, LIST } from "./checkout-session-params.js";
 import { mustGet } from "./lookup.js";
 import { createPrice } from "./prices.js";
 import type { Scope } from "../store.js";
@@ -78,7 +80,7 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/checkout/sessions",
-    api(deps, ({ scope, params, origin }) => {
+    api(deps, CREATE, ({ scope, params, origin }) => {
       const mode = params.oneOf("mode", ["payment", "subscription", "setup"] as const);
       if (!mode) throw parameterMissing("mode");
       if (mode === "setup") throw invalidRequest("The emulator supports `payment` and `subscription` modes only.", { param: "mode" });
@@ -148,12 +150,12 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/checkout/sessions/:id",
-    api(deps, ({ scope, path }) => expireIfDue(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")))),
+    api(deps, NO_PARAMS, ({ scope, path }) => expireIfDue(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")))),
   );
 
   app.get(
     "/v1/checkout/sessions/:id/line_items",
-    api(deps, ({ scope, params, path }) => {
+    api(deps, PAGINATION, ({ scope, params, path }) => {
       const session = mustGet(store, scope, "checkout_sessions", path("id"));
       const items = store.extras(scope)[session.id]?.lineItems ?? [];
       return paginate(items, params, `/v1/checkout/sessions/${session.id}/line_items`, "line item", "as_given");
@@ -162,12 +164,12 @@ export function registerCheckoutSessions(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/checkout/sessions/:id/expire",
-    api(deps, ({ scope, path, origin }) => expireSession(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")), origin)),
+    api(deps, NO_PARAMS, ({ scope, path, origin }) => expireSession(deps, scope, mustGet(store, scope, "checkout_sessions", path("id")), origin)),
   );
 
   app.get(
     "/v1/checkout/sessions",
-    api(deps, ({ scope, params }) => {
+    api(deps, LIST, ({ scope, params }) => {
       const filters = {
         customer: params.string("customer"),
         status: params.oneOf("status", ["open", "complete", "expired"] as const),

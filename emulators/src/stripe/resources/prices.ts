@@ -4,12 +4,66 @@ import type { Deps } from "../deps.js";
 import { invalidRequest, parameterMissing } from "../errors.js";
 import { previousAttributes, type RequestOrigin } from "../events.js";
 import { newId } from "../ids.js";
+import { NO_PARAMS, PAGINATION, type ParamSpec, SEARCH } from "../known-params.js";
 import { paginate } from "../list.js";
 import { buildPrice, buildProduct, type Price, type Product } from "../objects/catalog.js";
 import type { Params } from "../params.js";
 import { INTERVALS } from "../periods.js";
+import { search, type SearchFields } from "../search.js";
 import { mustGet } from "./lookup.js";
 import type { Scope } from "../store.js";
+
+/** Stripe's params for the price endpoints (stripe-node's `PriceCreateParams`, …). */
+const CREATE = {
+  active: true,
+  billing_scheme: true,
+  currency: true,
+  currency_options: true,
+  custom_unit_amount: true,
+  lookup_key: true,
+  metadata: true,
+  nickname: true,
+  product: true,
+  product_data: { active: true, id: true, metadata: true, name: true, statement_descriptor: true, tax_code: true, tax_details: true, unit_label: true },
+  recurring: { interval: true, interval_count: true, meter: true, trial_period_days: true, usage_type: true },
+  tax_behavior: true,
+  tiers: true,
+  tiers_mode: true,
+  transfer_lookup_key: true,
+  transform_quantity: true,
+  unit_amount: true,
+  unit_amount_decimal: true,
+} as const satisfies ParamSpec;
+
+const UPDATE = {
+  active: true,
+  currency_options: true,
+  lookup_key: true,
+  metadata: true,
+  nickname: true,
+  tax_behavior: true,
+  transfer_lookup_key: true,
+} as const satisfies ParamSpec;
+
+const LIST = {
+  ...PAGINATION,
+  active: true,
+  created: true,
+  currency: true,
+  lookup_keys: true,
+  product: true,
+  recurring: { interval: true, meter: true, usage_type: true },
+  type: true,
+} as const satisfies ParamSpec;
+
+/** Stripe's query fields for prices (besides `metadata`). */
+const SEARCH_FIELDS: SearchFields<Price> = {
+  active: (p) => p.active,
+  currency: (p) => p.currency,
+  lookup_key: (p) => p.lookup_key,
+  product: (p) => p.product,
+  type: (p) => p.type,
+};
 
 export function currencyParam(params: Params): string {
   const currency = params.requiredString("currency").toLowerCase();
@@ -99,17 +153,23 @@ export function registerPrices(app: Hono, deps: Deps): void {
 
   app.post(
     "/v1/prices",
-    api(deps, ({ scope, params, origin }) => createPrice(deps, scope, params, origin)),
+    api(deps, CREATE, ({ scope, params, origin }) => createPrice(deps, scope, params, origin)),
+  );
+
+  // Before `/:id`, which would take "search" for an id.
+  app.get(
+    "/v1/prices/search",
+    api(deps, SEARCH, ({ scope, params }) => search(store.all(scope, "prices"), params, "/v1/prices/search", "prices", SEARCH_FIELDS)),
   );
 
   app.get(
     "/v1/prices/:id",
-    api(deps, ({ scope, path }) => mustGet(store, scope, "prices", path("id"))),
+    api(deps, NO_PARAMS, ({ scope, path }) => mustGet(store, scope, "prices", path("id"))),
   );
 
   app.post(
     "/v1/prices/:id",
-    api(deps, ({ scope, params, path, origin }) => {
+    api(deps, UPDATE, ({ scope, params, path, origin }) => {
       const price = mustGet(store, scope, "prices", path("id"));
       const before = structuredClone(price);
       const active = params.boolean("active");
@@ -130,7 +190,7 @@ export function registerPrices(app: Hono, deps: Deps): void {
 
   app.get(
     "/v1/prices",
-    api(deps, ({ scope, params }) => {
+    api(deps, LIST, ({ scope, params }) => {
       const product = params.string("product");
       const active = params.boolean("active");
       const type = params.oneOf("type", ["recurring", "one_time"] as const);

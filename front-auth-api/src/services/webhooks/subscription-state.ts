@@ -13,19 +13,19 @@ const iso = (seconds: number | null | undefined) => (seconds ? new Date(seconds 
 /**
  * The developer's plan and subscription fields from Stripe's current view
  * of the subscription. `cancel_at_period_end` keeps the plan until the
- * period ends (Stripe then deletes the subscription). The period end is read
- * from the first item, where newer API versions moved it.
+ * period ends (Stripe then deletes the subscription). The period end is the
+ * first item's: since API version 2025-03-31 the subscription itself carries
+ * none, and the client and webhook endpoints are on a later version.
  */
 export function developerStateFromSubscription(subscription: Stripe.Subscription): DeveloperSubscriptionState {
   const item = subscription.items.data[0];
-  const legacyPeriodEnd = (subscription as unknown as { current_period_end?: number }).current_period_end;
   return {
     plan: isPaidStatus(subscription.status) ? "paid" : "free",
     stripeCustomerId: typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id,
     stripeSubscriptionId: subscription.id,
     subscriptionStatus: subscription.status,
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
-    planPeriodEnd: iso(item?.current_period_end ?? legacyPeriodEnd),
+    planPeriodEnd: iso(item?.current_period_end),
     canceledAt: iso(subscription.canceled_at),
   };
 }
