@@ -17,7 +17,9 @@ import { registerInvoices } from "./resources/invoices.js";
 import { registerPaymentIntents } from "./resources/payment-intents.js";
 import { registerPrices } from "./resources/prices.js";
 import { registerProducts } from "./resources/products.js";
+import { registerPortalConfigurations } from "./resources/portal-configurations.js";
 import { registerSubscriptions } from "./resources/subscriptions.js";
+import { registerWebhookEndpoints } from "./resources/webhook-endpoints.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
 export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
@@ -46,10 +48,12 @@ export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
   registerPrices(app, deps);
   registerCheckoutSessions(app, deps);
   registerSubscriptions(app, deps);
+  registerPortalConfigurations(app, deps);
   registerBillingPortal(app, deps);
   registerInvoices(app, deps);
   registerPaymentIntents(app, deps);
   registerEvents(app, deps);
+  registerWebhookEndpoints(app, deps);
 
   app.notFound((c) => errorResponse(unrecognizedUrl(c.req.method, c.req.path)));
   app.onError((error) => errorResponse(error));

@@ -3,7 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONNECT_SECRET, PLATFORM_SECRET, connectedAccount, monthlyPrice, paidSubscription, postForm, startEmulator, startReceiver, stripeClient, type Harness, type Receiver } from "./harness.js";
+import {
+  CONNECT_SECRET,
+  PLATFORM_SECRET,
+  connectedAccount,
+  monthlyPrice,
+  paidSubscription,
+  portalConfiguration,
+  postForm,
+  startEmulator,
+  startReceiver,
+  stripeClient,
+  type Harness,
+  type Receiver,
+} from "./harness.js";
 
 const LIVE_KEY = "sk_live_emulator_tests";
 const CLIENT_ID = "ca_local_dreamapi";
@@ -80,8 +93,10 @@ describe("livemode", () => {
     const paid = await live.checkout.sessions.retrieve(session.id, { expand: ["payment_intent"] });
     expect(paid).toMatchObject({ status: "complete", livemode: true, payment_intent: { livemode: true } });
 
+    const configuration = await portalConfiguration(live);
+    expect(configuration).toMatchObject({ livemode: true, is_default: true });
     const portal = await live.billingPortal.sessions.create({ customer: customer.id });
-    expect(portal.livemode).toBe(true);
+    expect(portal).toMatchObject({ livemode: true, configuration: configuration.id });
 
     const testCustomer = await h.stripe.customers.create({ email: "test@example.com" });
     expect(testCustomer.livemode).toBe(false);
@@ -275,6 +290,7 @@ describe("hosted pages", () => {
     expect(await livePage.text()).not.toContain('class="badge warn">Test mode');
 
     const customer = await live.customers.create({ email: "live@example.com" });
+    await portalConfiguration(live);
     const portal = await live.billingPortal.sessions.create({ customer: customer.id });
     const portalPage = await fetch(portal.url);
     expect(portalPage.status).toBe(200);

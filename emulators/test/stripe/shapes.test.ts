@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, CONNECT_SECRET, connectedAccount, paidSubscription, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
+import { API_KEY, CONNECT_SECRET, connectedAccount, paidSubscription, portalConfiguration, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
 
 const fixtures = (
   JSON.parse(readFileSync(new URL("./fixtures/stripe-fixtures-subset.json", import.meta.url), "utf8")) as {
@@ -46,6 +46,7 @@ beforeAll(async () => {
   const oneOff = await h.stripe.prices.create({ product_data: { name: "Once" }, currency: "usd", unit_amount: 500 }, options);
   const paymentSession = await h.stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: oneOff.id, quantity: 1 }], customer_email: "p@example.com" }, options);
   await postForm(String(paymentSession.url), { card_number: "4242424242424242" });
+  await portalConfiguration(h.stripe, undefined, options);
   const portal = await h.stripe.billingPortal.sessions.create({ customer }, options);
   await h.emulator.idle();
   ids = {
