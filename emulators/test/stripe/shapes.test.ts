@@ -91,6 +91,15 @@ describe("object shapes match Stripe's fixtures", () => {
     expectShape("billing_portal.session", ids.portal);
   });
 
+  it("billing_portal.configuration, webhook_endpoint and its deletion", async () => {
+    const configurations = await raw(`/v1/billing_portal/configurations`, ids.account);
+    expectShape("billing_portal.configuration", (configurations.data as unknown[])[0]);
+    const created = await h.stripe.webhookEndpoints.create({ url: "https://hooks.example/shape", enabled_events: ["*"] });
+    expectShape("webhook_endpoint", await raw(`/v1/webhook_endpoints/${created.id}`));
+    const deleted = await fetch(`${h.baseUrl}/v1/webhook_endpoints/${created.id}`, { method: "DELETE", headers: { authorization: `Bearer ${API_KEY}` } });
+    expectShape("deleted_webhook_endpoint", await deleted.json());
+  });
+
   it("event and account", async () => {
     const events = await raw(`/v1/events?type=checkout.session.completed`, ids.account);
     const event = (events.data as Array<Record<string, unknown>>)[0];
