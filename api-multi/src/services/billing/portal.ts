@@ -1,4 +1,4 @@
-import { ApiError, pricingPagePath } from "@dream-api/shared";
+import { ApiError, createPortalSession, pricingPagePath } from "@dream-api/shared";
 import { getEndUserBilling, getPlatformSettings } from "@dream-api/shared/db";
 import { stripeFailure } from "@dream-api/shared/stripe";
 import { config } from "../../config";
@@ -7,7 +7,12 @@ import { customerNotFound } from "../customers/get";
 import { assertAllowedRedirect } from "./redirects";
 import { platformStripe } from "./stripe-account";
 
-/** A billing-portal session for the end-user's Stripe customer, on the account it lives on. */
+/**
+ * A billing-portal session for the end-user's Stripe customer, on the account
+ * it lives on (the developer's connected account; the platform's own for a
+ * preview purchase), with dream-api's "end-user" portal configuration there —
+ * made on first use, since connected accounts cannot be set up at deploy time.
+ */
 export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext; input: { userId: string; returnUrl?: string | undefined } }): Promise<{ url: string }> {
   const user = await getEndUserBilling(ctx.env.DB, ctx, input.userId);
   if (!user) throw customerNotFound(input.userId);
@@ -16,10 +21,12 @@ export async function createEndUserPortal({ ctx, input }: { ctx: ServiceContext;
   if (input.returnUrl) assertAllowedRedirect(ctx, settings, input.returnUrl, "returnUrl");
   const returnUrl = input.returnUrl ?? settings.defaultReturnUrl ?? new URL(pricingPagePath(ctx), config(ctx.env).DASHBOARD_URL).toString();
   try {
-    const session = await platformStripe(ctx.env, ctx.mode).billingPortal.sessions.create(
-      { customer: user.stripeCustomerId, return_url: returnUrl },
-      user.stripeCustomerAccount ? { stripeAccount: user.stripeCustomerAccount } : {},
-    );
+    const session = await createPortalSession(platformStripe(ctx.env, ctx.mode), {
+      purpose: "end-user",
+      customer: user.stripeCustomerId,
+      returnUrl,
+      stripeAccount: user.stripeCustomerAccount ?? undefined,
+    });
     return { url: session.url };
   } catch (error) {
     throw stripeFailure("open the billing portal", error);
