@@ -7,19 +7,19 @@
  */
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { createPortalSession, ensurePortalConfiguration, PORTAL_PURPOSE_METADATA_KEY } from "../src/stripe-portal";
+import { createPortalSession, ensurePortalConfiguration, PORTAL_PLANS_METADATA_KEY, PORTAL_PURPOSE_METADATA_KEY } from "../src/stripe-portal";
 
 interface FakeConfiguration {
   id: string;
   account: string;
   active: boolean;
   metadata: Record<string, string>;
-  features: unknown;
+  features: Record<string, unknown>;
 }
 
 class FakeStripe {
   configurations: FakeConfiguration[] = [];
-  calls = { list: 0, create: 0, sessions: 0 };
+  calls = { list: 0, create: 0, update: 0, sessions: 0 };
   private next = 1;
 
   readonly billingPortal = {
@@ -32,7 +32,18 @@ class FakeStripe {
           yield* found;
         })();
       },
-      create: async (params: { features: unknown; metadata: Record<string, string> }, options: { stripeAccount?: string } = {}) => {
+      update: async (id: string, params: { features: Record<string, unknown>; metadata: Record<string, string> }, options: { stripeAccount?: string } = {}) => {
+        this.calls.update++;
+        const configuration = this.configurations.find((c) => c.id === id && c.account === (options.stripeAccount ?? "platform"));
+        if (!configuration) throw Object.assign(new Error(`No such configuration: '${id}'`), { code: "resource_missing" });
+        Object.assign(configuration.features, params.features);
+        for (const [name, value] of Object.entries(params.metadata)) {
+          if (value === "") delete configuration.metadata[name];
+          else configuration.metadata[name] = value;
+        }
+        return configuration;
+      },
+      create: async (params: { features: Record<string, unknown>; metadata: Record<string, string> }, options: { stripeAccount?: string } = {}) => {
         this.calls.create++;
         const configuration = { id: `bpc_${this.next++}`, account: options.stripeAccount ?? "platform", active: true, metadata: params.metadata, features: params.features };
         this.configurations.push(configuration);
@@ -77,6 +88,7 @@ describe("ensurePortalConfiguration", () => {
     expect(fake.calls).toEqual(calls);
     expect(await ensurePortalConfiguration(stripe, { purpose: "end-user", stripeAccount: "acct_1" }, { fresh: true })).toBe(endUser);
     expect(fake.calls).toEqual({ ...calls, list: calls.list + 1 });
+    expect(fake.calls.update).toBe(0);
     // Another isolate (another client) finds what the first made.
     const sibling = Object.assign(new FakeStripe(), { configurations: fake.configurations });
     expect(await ensurePortalConfiguration(sibling.asStripe(), { purpose: "platform" })).toBe(platform);
@@ -93,6 +105,45 @@ describe("ensurePortalConfiguration", () => {
     expect(id).not.toBe("bpc_owner");
     expect(id).not.toBe("bpc_old");
     expect(fake.calls.create).toBe(1);
+  });
+});
+
+describe("plan switching", () => {
+  const target = (plans: Array<{ product: string; prices: string[] }>) => ({ purpose: "end-user" as const, stripeAccount: "acct_1", plans });
+
+  it("lists the plans to switch among, and updates the same configuration when they change", async () => {
+    const fake = new FakeStripe();
+    const stripe = fake.asStripe();
+    const id = await ensurePortalConfiguration(stripe, target([{ product: "prod_pro", prices: ["price_pro"] }]));
+    expect(fake.configurations[0]?.features["subscription_update"]).toEqual({
+      enabled: true,
+      default_allowed_updates: ["price"],
+      products: [{ product: "prod_pro", prices: ["price_pro"] }],
+      proration_behavior: "create_prorations",
+    });
+    const fingerprint = fake.configurations[0]?.metadata[PORTAL_PLANS_METADATA_KEY];
+    expect(fingerprint).toMatch(/^[0-9a-f]{24}$/);
+
+    // The same plans, looked up afresh: found, nothing to change.
+    await ensurePortalConfiguration(stripe, target([{ product: "prod_pro", prices: ["price_pro"] }]), { fresh: true });
+    expect(fake.calls.update).toBe(0);
+
+    const two = [
+      { product: "prod_team", prices: ["price_team"] },
+      { product: "prod_pro", prices: ["price_pro"] },
+    ];
+    expect(await ensurePortalConfiguration(stripe, target(two))).toBe(id);
+    expect(fake.calls).toMatchObject({ create: 1, update: 1 });
+    expect((fake.configurations[0]?.features["subscription_update"] as { products: unknown[] }).products).toEqual(two);
+    expect(fake.configurations[0]?.metadata[PORTAL_PLANS_METADATA_KEY]).not.toBe(fingerprint);
+    // The same plans in another order: nothing to change.
+    await ensurePortalConfiguration(stripe, target([...two].reverse()), { fresh: true });
+    expect(fake.calls.update).toBe(1);
+
+    // No plans left: switching off, fingerprint removed.
+    expect(await ensurePortalConfiguration(stripe, target([]))).toBe(id);
+    expect(fake.configurations[0]?.features["subscription_update"]).toEqual({ enabled: false });
+    expect(fake.configurations[0]?.metadata).toEqual({ [PORTAL_PURPOSE_METADATA_KEY]: "end-user" });
   });
 });
 
