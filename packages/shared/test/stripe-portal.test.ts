@@ -134,7 +134,7 @@ describe("plan switching", () => {
     ];
     expect(await ensurePortalConfiguration(stripe, target(two))).toBe(id);
     expect(fake.calls).toMatchObject({ create: 1, update: 1 });
-    expect((fake.configurations[0]?.features["subscription_update"] as { products: unknown[] }).products).toEqual(two);
+    expect(fake.configurations[0]?.features["subscription_update"]).toMatchObject({ products: two });
     expect(fake.configurations[0]?.metadata[PORTAL_PLANS_METADATA_KEY]).not.toBe(fingerprint);
     // The same plans in another order: nothing to change.
     await ensurePortalConfiguration(stripe, target([...two].reverse()), { fresh: true });
