@@ -50,6 +50,7 @@ describe("LocalSession", () => {
 
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 
   it("keeps a token far from expiry, and fetches a new one when asked for a fresh one", async () => {
@@ -57,7 +58,7 @@ describe("LocalSession", () => {
     expect(await session.token()).toBe(before);
     expect(calls).toHaveLength(0);
     expect(await session.token({ fresh: true })).toBe(after);
-    expect(session.read()).toEqual({ sessionId: "sess_1", jwt: after });
+    expect(session.read()).toEqual({ sessionId: "sess_1", jwt: after, receivedAt: expect.any(Number) });
   });
 
   it("makes an organization active through the session touch, then stores a token that carries it", async () => {
@@ -81,5 +82,83 @@ describe("LocalSession", () => {
     fakeStandIn({ "POST /local/sessions/sess_1/touch": () => json(404, { errors: [{ code: "resource_not_found", message: "not found" }] }) });
     await expect(session.setActiveOrganization("org_here")).rejects.toThrow(/Sign in again/);
     expect(session.read()).toBeNull();
+  });
+
+  describe("with Clerk's 60-second tokens", () => {
+    const NOW = new Date("2030-12-31T23:59:50Z").getTime();
+    /** A token as the stand-in mints it, on the stand-in's clock `serverNow` (ms). */
+    const minted = (serverNow: number, claims: Record<string, unknown> = {}) => {
+      const iat = Math.floor(serverNow / 1000);
+      return jwt({ sub: "user_1", iat, nbf: iat - 10, exp: iat + 60, ...claims });
+    };
+
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(NOW);
+    });
+
+    it("keeps a token while it has more than 30 s to live, then fetches a new one", async () => {
+      session.captureFromHash(`#__clerk_session=sess_1&__session=${minted(NOW)}`);
+      const calls = fakeStandIn({ "POST /local/sessions/sess_1/tokens": () => json(200, { object: "token", jwt: minted(Date.now()) }) });
+      vi.setSystemTime(NOW + 29_000);
+      await session.token();
+      expect(calls).toHaveLength(0);
+      vi.setSystemTime(NOW + 31_000);
+      const next = await session.token();
+      expect(calls).toHaveLength(1);
+      expect(JSON.parse(Buffer.from(next!.split(".")[1]!, "base64url").toString())).toMatchObject({ iat: Math.floor((NOW + 31_000) / 1000) });
+    });
+
+    it("counts a token's lifetime from its arrival when this browser's clock runs behind the stand-in's", async () => {
+      // The stand-in's clock is two minutes ahead: by this browser's clock the token looks good for three minutes.
+      const ahead = 120_000;
+      session.captureFromHash(`#__clerk_session=sess_1&__session=${minted(NOW + ahead)}`);
+      const calls = fakeStandIn({ "POST /local/sessions/sess_1/tokens": () => json(200, { object: "token", jwt: minted(Date.now() + ahead) }) });
+      vi.setSystemTime(NOW + 20_000);
+      await session.token();
+      expect(calls).toHaveLength(0);
+      // 40 s after it arrived, 20 s are left of its 60: replaced, although its exp is still far ahead here.
+      vi.setSystemTime(NOW + 40_000);
+      await session.token();
+      expect(calls).toHaveLength(1);
+    });
+
+    it("makes one refresh for the calls a page makes at once", async () => {
+      session.captureFromHash(`#__clerk_session=sess_1&__session=${minted(NOW)}`);
+      const calls = fakeStandIn({ "POST /local/sessions/sess_1/tokens": () => json(200, { object: "token", jwt: minted(Date.now()) }) });
+      vi.setSystemTime(NOW + 45_000);
+      const tokens = await Promise.all([session.token(), session.token(), session.token()]);
+      expect(calls).toHaveLength(1);
+      expect(new Set(tokens).size).toBe(1);
+      expect(session.read()?.jwt).toBe(tokens[0]);
+    });
+
+    it("stores the newest answer: a slower refresh begun before a fresh one does not replace its token", async () => {
+      session.captureFromHash(`#__clerk_session=sess_1&__session=${minted(NOW)}`);
+      const old = minted(NOW, { o: { id: "org_other", slg: "other", rol: "member" } });
+      const newer = minted(NOW, { o: { id: "org_here", slg: "here", rol: "member" } });
+      let release: () => void = () => undefined;
+      const slow = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let answers = 0;
+      vi.stubGlobal(
+        "fetch",
+        vi.fn(async () => {
+          answers += 1;
+          if (answers === 1) {
+            await slow;
+            return json(200, { object: "token", jwt: old });
+          }
+          return json(200, { object: "token", jwt: newer });
+        }),
+      );
+      vi.setSystemTime(NOW + 45_000);
+      const first = session.token();
+      expect(await session.token({ fresh: true })).toBe(newer);
+      release();
+      expect(await first).toBe(old);
+      expect(session.read()?.jwt).toBe(newer);
+    });
   });
 });

@@ -70,6 +70,7 @@ function resolveTarget(ctx: EmulatorContext, mode: AuthMode, fields: Fields): Pa
   if (!redirect) return "redirect_url must be an absolute http(s) URL.";
   const model: AuthPageModel = { mode, instance: name, redirectUrl: redirect.toString() };
   if (fields.organization_id) {
+    if (!inst.organizationSettings.enabled) return `Organizations are not enabled for ${name}.`;
     const org = findOrganization(inst, fields.organization_id);
     if (!org) return `Unknown organization "${fields.organization_id}".`;
     model.organization = { id: org.id, name: org.name };

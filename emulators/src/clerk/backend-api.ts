@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { clerkErrors } from "./errors.js";
+import { registerInstanceRoutes } from "./instance-routes.js";
 import { registerOrganizationRoutes } from "./organization-routes.js";
 import { parseParams, readJsonObject } from "./params.js";
 import type { ClerkState, InstanceState } from "./state.js";
@@ -69,6 +70,7 @@ export function backendApi(state: ClerkState): Hono<BackendApiEnv> {
   });
 
   registerOrganizationRoutes(api, state);
+  registerInstanceRoutes(api, state);
 
   return api;
 }

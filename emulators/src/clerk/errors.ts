@@ -79,6 +79,8 @@ export const clerkErrors = {
     return new ClerkApiError(422, "form_param_format_invalid", `${text.charAt(0).toUpperCase()}${text.slice(1)} is invalid.`, longMessage, { param_name: param });
   },
   paramValueInvalid: (param: string, longMessage: string) => new ClerkApiError(422, "form_param_value_invalid", "is invalid", longMessage, { param_name: param }),
+  organizationsNotEnabled: () =>
+    new ClerkApiError(403, "organization_not_enabled_in_instance", "access denied", "The organizations feature is not enabled for this instance. You can enable it at https://dashboard.clerk.com."),
   organizationNotFound: () => new ClerkApiError(404, "resource_not_found", "not found", "Given organization not found."),
   /** What a signed-in user hears for an organization that is unknown or not theirs: it never tells the two apart. */
   organizationNotFoundOrUnauthorized: () =>

@@ -17,7 +17,7 @@ export function randomBase62(length: number): string {
 }
 
 /** Clerk-style id: a type prefix plus 27 base62 characters, e.g. `user_2abc…`. */
-export function newId(prefix: "user" | "idn" | "sess" | "org" | "orgmem"): string {
+export function newId(prefix: "user" | "idn" | "sess" | "org" | "orgmem" | "jtmp"): string {
   return `${prefix}_${randomBase62(27)}`;
 }
 

@@ -107,10 +107,14 @@ export function removeOrganizationMemberships(inst: InstanceState, organizationI
   forgetActiveOrganization(inst, organizationId, undefined, now);
 }
 
-/** The session's active organization and the membership that entitles it, if both still exist. */
+/**
+ * The session's active organization and the membership that entitles it, if
+ * both still exist and the instance's Organizations are on (with them off,
+ * Clerk's tokens carry no organization).
+ */
 export function activeMembership(inst: InstanceState, session: SessionRecord): { org: OrganizationRecord; membership: MembershipRecord } | undefined {
   const organizationId = session.last_active_organization_id;
-  if (!organizationId) return undefined;
+  if (!organizationId || !inst.organizationSettings.enabled) return undefined;
   const org = inst.organizations.get(organizationId);
   const membership = org && findMembership(inst, org.id, session.user_id);
   return org && membership ? { org, membership } : undefined;

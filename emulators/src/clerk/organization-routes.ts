@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { BackendApiEnv } from "./backend-api.js";
 import {
   addMembership,
@@ -26,11 +27,22 @@ import {
   UPDATE_ORGANIZATION_PARAMS,
   updateOrganization,
 } from "./organizations.js";
+import { assertOrganizationsEnabled } from "./organization-settings.js";
 import { parseParams, readJsonObject } from "./params.js";
 import type { ClerkState } from "./state.js";
 
-/** Organizations and their memberships (the spec's Organizations and Organization Memberships tags). */
+/**
+ * Organizations and their memberships (the spec's Organizations and
+ * Organization Memberships tags). With the instance's Organizations off,
+ * every one of them answers 403 `organization_not_enabled_in_instance`.
+ */
 export function registerOrganizationRoutes(api: Hono<BackendApiEnv>, state: ClerkState): void {
+  const organizationsEnabled = createMiddleware<BackendApiEnv>(async (c, next) => {
+    assertOrganizationsEnabled(c.var.inst);
+    await next();
+  });
+  for (const path of ["/organizations", "/organizations/*", "/organization_memberships", "/users/:id/organization_memberships"]) api.use(path, organizationsEnabled);
+
   api.post("/organizations", async (c) => {
     const params = parseParams(await readJsonObject(c), CREATE_ORGANIZATION_PARAMS);
     const org = createOrganization(c.var.inst, params);

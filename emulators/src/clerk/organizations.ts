@@ -47,20 +47,24 @@ const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * `POST /v1/organizations`. Without a slug, one is made from the name (with a
- * random suffix if that one is taken). `created_by` becomes the first admin,
- * so the organization is where that user's next session starts.
+ * random suffix if that one is taken). `created_by` gets the instance's
+ * creator role (`org:admin` by default), so the organization is where that
+ * user's next session starts. The membership limit and `admin_delete_enabled`
+ * start from the instance's organization settings, as in Clerk: a limited
+ * default caps every organization created without its own limit.
  */
 export function createOrganization(inst: InstanceState, params: CreateOrganizationParams, now = Date.now()): OrganizationRecord {
   const name = checkedName(params.name);
   const slug = params.slug != null ? checkedSlug(inst, params.slug, undefined) : freeSlug(inst, name);
   const createdBy = params.created_by || null;
   if (createdBy !== null && !inst.users.has(createdBy)) throw clerkErrors.organizationCreatorNotFound(createdBy);
+  const settings = inst.organizationSettings;
   const org: OrganizationRecord = {
     id: newId("org"),
     name,
     slug,
-    max_allowed_memberships: checkedLimit(params.max_allowed_memberships) ?? 0,
-    admin_delete_enabled: true,
+    max_allowed_memberships: checkedLimit(params.max_allowed_memberships) ?? settings.max_allowed_memberships,
+    admin_delete_enabled: settings.admin_delete_enabled,
     public_metadata: params.public_metadata ?? {},
     private_metadata: params.private_metadata ?? {},
     created_by: createdBy,
@@ -68,7 +72,7 @@ export function createOrganization(inst: InstanceState, params: CreateOrganizati
     updated_at: now,
   };
   inst.organizations.set(org.id, org);
-  if (createdBy !== null) addMembership(inst, org, { user_id: createdBy, role: "org:admin" }, now);
+  if (createdBy !== null) addMembership(inst, org, { user_id: createdBy, role: settings.creator_role }, now);
   return org;
 }
 

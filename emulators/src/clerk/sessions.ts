@@ -2,6 +2,7 @@ import type { EmulatorContext } from "./context.js";
 import { clerkErrors } from "./errors.js";
 import { newId } from "./ids.js";
 import { findMembership } from "./memberships.js";
+import { assertOrganizationsEnabled } from "./organization-settings.js";
 import { findOrganization } from "./organizations.js";
 import type { ClerkState, InstanceState } from "./state.js";
 import type { TokenOverrides } from "./tokens.js";
@@ -61,13 +62,15 @@ export function setActiveOrganization(inst: InstanceState, session: SessionRecor
 }
 
 function activatableOrganization(inst: InstanceState, userId: string, idOrSlug: string): OrganizationRecord {
+  assertOrganizationsEnabled(inst);
   const org = memberOrganization(inst, userId, idOrSlug);
   if (!org) throw clerkErrors.organizationNotFoundOrUnauthorized();
   return org;
 }
 
-/** The user's last active organization, while they are still a member. */
+/** The user's last active organization, while they are still a member (none with Organizations off). */
 function defaultOrganizationId(inst: InstanceState, userId: string): string | null {
+  if (!inst.organizationSettings.enabled) return null;
   const organizationId = inst.lastActiveOrganizations.get(userId);
   return organizationId && findMembership(inst, organizationId, userId) ? organizationId : null;
 }

@@ -1,12 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { exportPrivateKeyPem, generateSigningKey, signingKeyFromPem, type SigningKey } from "./keys.js";
-import type { ClerkUserJson, InstanceName, MembershipRecord, OrganizationRecord, SessionRecord } from "./types.js";
+import { initialOrganizationSettings, type OrganizationSettings } from "./organization-settings.js";
+import type { ClerkUserJson, InstanceName, JwtTemplateJson, MembershipRecord, OrganizationRecord, SessionRecord } from "./types.js";
 
 export interface ClerkInstanceConfig {
   name: InstanceName;
   secretKey: string;
   publishableKey?: string;
+  /**
+   * Organizations settings of a fresh instance, over a new Clerk
+   * application's (Organizations off, five members per organization). Once
+   * the state file holds the instance's settings, those win, as changes made
+   * through the Backend API would on Clerk.
+   */
+  organizationSettings?: Partial<OrganizationSettings>;
 }
 
 /** One emulated Clerk application: its own keys, users, sessions and organizations. */
@@ -25,6 +33,9 @@ export interface InstanceState {
    * `created_by` and new memberships.
    */
   lastActiveOrganizations: Map<string, string>;
+  organizationSettings: OrganizationSettings;
+  /** By template id, in creation order. */
+  jwtTemplates: Map<string, JwtTemplateJson>;
 }
 
 interface StoredInstance {
@@ -35,6 +46,9 @@ interface StoredInstance {
   organizations?: OrganizationRecord[];
   memberships?: MembershipRecord[];
   last_active_organizations?: Record<string, string>;
+  // Absent in files written before the settings and templates existed.
+  organization_settings?: OrganizationSettings;
+  jwt_templates?: JwtTemplateJson[];
 }
 
 interface StateFileV1 {
@@ -72,6 +86,9 @@ export class ClerkState {
         organizations: new Map((stored?.organizations ?? []).map((o) => [o.id, o])),
         memberships: new Map((stored?.memberships ?? []).map((m) => [m.id, m])),
         lastActiveOrganizations: new Map(Object.entries(stored?.last_active_organizations ?? {})),
+        // An older file has no settings: the instance starts from its configured ones.
+        organizationSettings: initialOrganizationSettings({ ...config.organizationSettings, ...stored?.organization_settings }),
+        jwtTemplates: new Map((stored?.jwt_templates ?? []).map((t) => [t.id, t])),
       });
     }
     const state = new ClerkState(instances, stateFile);
@@ -118,6 +135,8 @@ export class ClerkState {
         organizations: [...inst.organizations.values()],
         memberships: [...inst.memberships.values()],
         last_active_organizations: Object.fromEntries(inst.lastActiveOrganizations),
+        organization_settings: inst.organizationSettings,
+        jwt_templates: [...inst.jwtTemplates.values()],
       };
     }
     mkdirSync(dirname(this.stateFile), { recursive: true });

@@ -1,7 +1,12 @@
 import { signRs256Jwt } from "./jwt.js";
 import { activeMembership } from "./memberships.js";
-import type { InstanceState } from "./state.js";
+import type { ClerkInstanceConfig, InstanceState } from "./state.js";
 import type { ClerkUserJson, InstanceName, MembershipRecord, OrganizationRecord, SessionRecord } from "./types.js";
+
+/** Clerk's session-token lifetime: clerk-js fetches a new token before it runs out. */
+export const SESSION_TOKEN_LIFETIME_SECONDS = 60;
+/** How far back Clerk dates `nbf`, so a server whose clock runs a little behind still accepts a fresh token. */
+export const NOT_BEFORE_SKEW_SECONDS = 10;
 
 export interface TokenOverrides {
   azp?: string;
@@ -33,29 +38,39 @@ export function organizationClaim(org: OrganizationRecord, membership: Membershi
   return { id: org.id, slg: org.slug, rol: membership.role.replace(/^org:/, "") };
 }
 
+/**
+ * The instance's `iss`: Clerk's is its Frontend API, `https://<host>`, the
+ * host a publishable key encodes (`pk_test_` + base64 of `<host>$`). An
+ * instance configured without one gets a development-instance-shaped host
+ * named after it, `https://<name>.clerk.accounts.dev`.
+ */
+export function instanceIssuer(config: Pick<ClerkInstanceConfig, "name" | "publishableKey">): string {
+  const host = config.publishableKey ? frontendApiHost(config.publishableKey) : undefined;
+  return `https://${host ?? `${config.name}.clerk.accounts.dev`}`;
+}
+
+function frontendApiHost(publishableKey: string): string | undefined {
+  const encoded = /^pk_(?:test|live)_([A-Za-z0-9+/=_-]+)$/.exec(publishableKey)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const host = decoded.endsWith("$") ? decoded.slice(0, -1) : "";
+  return /^[a-z0-9.-]+(?::\d+)?$/i.test(host) ? host : undefined;
+}
+
 /** Mints RS256 session JWTs shaped like Clerk's v2 session tokens. */
 export class SessionTokenMinter {
-  constructor(
-    private readonly publicUrl: string,
-    private readonly lifetimeSeconds: number,
-  ) {}
-
-  /** The `iss` claim: one stable issuer per instance. */
-  issuer(instance: InstanceName): string {
-    return `${this.publicUrl}/${instance}`;
-  }
+  constructor(private readonly lifetimeSeconds: number = SESSION_TOKEN_LIFETIME_SECONDS) {}
 
   mint(inst: InstanceState, session: SessionRecord, user: ClerkUserJson, overrides: TokenOverrides = {}): string {
     const iat = Math.floor(Date.now() / 1000);
     const azp = overrides.azp ?? session.azp;
     const active = activeMembership(inst, session);
     const payload: Record<string, unknown> = {
-      iss: this.issuer(inst.config.name),
+      iss: instanceIssuer(inst.config),
       sub: user.id,
       sid: session.id,
       iat,
-      // Five seconds back, as Clerk does, to absorb clock skew between servers.
-      nbf: iat - 5,
+      nbf: iat - NOT_BEFORE_SKEW_SECONDS,
       exp: iat + (overrides.expiresInSeconds ?? this.lifetimeSeconds),
       ...(azp ? { azp } : {}),
       v: 2,

@@ -174,3 +174,17 @@ export interface ListJson<T> {
   data: T[];
   total_count: number;
 }
+
+/** The spec's `JWTTemplate`. Timestamps are Unix milliseconds, as Clerk sends them. */
+export interface JwtTemplateJson {
+  object: "jwt_template";
+  id: string;
+  name: string;
+  claims: Metadata;
+  lifetime: number;
+  allowed_clock_skew: number;
+  custom_signing_key: boolean;
+  signing_algorithm: string;
+  created_at: number;
+  updated_at: number;
+}

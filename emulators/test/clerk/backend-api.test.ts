@@ -271,8 +271,10 @@ describe("Clerk-shaped errors", () => {
   });
 
   it("unknown routes are 404 in Clerk's shape", async () => {
-    for (const path of ["/v1/jwt_templates", "/v1/organizations/org_x/invitations", "/nowhere"]) {
-      const res = await rawFetch(path);
+    // end-user-api's key: it has Organizations on, so the organization route reaches the router.
+    const secretKey = clerk.emulator.instance("end-user-api").secretKey;
+    for (const path of ["/v1/invitations", "/v1/organizations/org_x/invitations", "/nowhere"]) {
+      const res = await rawFetch(path, { secretKey });
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ errors: [{ code: "resource_not_found" }] });
     }

@@ -161,6 +161,9 @@ describe("organizations through @clerk/backend", () => {
 
   it("keeps each instance's organizations apart", async () => {
     const org = await endUser.organizations.createOrganization({ name: "End-user only", slug: slug("apart") });
+    // dream-api comes with Organizations off, as a new Clerk application does.
+    expect(await apiError(() => dream.organizations.getOrganization({ organizationId: org.id }))).toMatchObject({ status: 403, code: "organization_not_enabled_in_instance" });
+    await dream.instance.updateOrganizationSettings({ enabled: true });
     expect(await apiError(() => dream.organizations.getOrganization({ organizationId: org.id }))).toMatchObject({ status: 404 });
     // The same slug is free in the other application.
     expect((await dream.organizations.createOrganization({ name: "Twin", slug: org.slug })).slug).toBe(org.slug);

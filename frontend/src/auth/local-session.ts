@@ -5,23 +5,38 @@
  * at once when the session changed (`touch`, the stand-in's
  * `setActive({ organization })`: the stored token still names the old
  * organization).
+ *
+ * Session tokens live 60 seconds, as Clerk's do, so a tab left open keeps
+ * no token: every call asks `token()`, which hands out the stored one only
+ * while it has more than {@link REFRESH_MARGIN_MS} to live, as clerk-js's
+ * `getToken()` does against Clerk's Frontend API.
  */
 import { config } from "../config";
 
 export type ClerkInstance = "dream-api" | "end-user-api";
 
+/** A token with less than this left is replaced before use: time for the request to reach a worker whose clock may run a little ahead. */
+export const REFRESH_MARGIN_MS = 30_000;
+
 interface Stored {
   sessionId: string;
   jwt: string;
+  /** When this browser received the token (its own clock); absent in sessions stored before it was kept. */
+  receivedAt?: number;
 }
 
-function expiresAt(jwt: string): number {
-  try {
-    const payload = JSON.parse(atob(jwt.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: number };
-    return (payload.exp ?? 0) * 1000;
-  } catch {
-    return 0;
-  }
+/**
+ * When the token stops being usable, by the earlier of two readings: its
+ * `exp` on this browser's clock, and its lifetime (`exp` − `iat`) counted
+ * from when it arrived, which holds even when this clock and the stand-in's
+ * disagree (a laptop clock minutes behind would otherwise keep a dead token).
+ */
+function usableUntil(stored: Stored): number {
+  const { exp, iat } = claimsOf(stored.jwt);
+  if (typeof exp !== "number") return 0;
+  const byClock = exp * 1000;
+  if (stored.receivedAt === undefined || typeof iat !== "number") return byClock;
+  return Math.min(byClock, stored.receivedAt + (exp - iat) * 1000);
 }
 
 export function subjectOf(jwt: string): string | null {
@@ -59,6 +74,11 @@ export class LocalSession {
     localStorage.setItem(this.storageKey, JSON.stringify(stored));
   }
 
+  /** The refresh under way, shared by the calls a page makes at once. */
+  private refreshing: Promise<string | null> | null = null;
+  /** Counts refreshes started: only the latest one's token is stored, so a slower, older answer never replaces a newer one. */
+  private refreshes = 0;
+
   clear(): void {
     localStorage.removeItem(this.storageKey);
   }
@@ -69,22 +89,39 @@ export class LocalSession {
     const sessionId = params.get("__clerk_session");
     const jwt = params.get("__session");
     if (!sessionId || !jwt) return false;
-    this.save({ sessionId, jwt });
+    this.save({ sessionId, jwt, receivedAt: Date.now() });
     return true;
   }
 
-  /** The session's token; a new one when it is about to expire, or always with `fresh`. Null once the session is gone. */
+  /**
+   * The session's token: the stored one while it has more than
+   * {@link REFRESH_MARGIN_MS} to live, else a new one. Calls made together
+   * share one refresh; `fresh` always starts its own (after `touch`, a
+   * refresh begun before it would still name the old organization). Null
+   * once the session is gone.
+   */
   async token(options: { fresh?: boolean } = {}): Promise<string | null> {
     const stored = this.read();
     if (!stored) return null;
-    if (!options.fresh && expiresAt(stored.jwt) - Date.now() > 30_000) return stored.jwt;
-    const response = await fetch(`${config.localClerkUrl}/local/sessions/${encodeURIComponent(stored.sessionId)}/tokens`, { method: "POST" }).catch(() => null);
+    if (!options.fresh && usableUntil(stored) - Date.now() > REFRESH_MARGIN_MS) return stored.jwt;
+    if (options.fresh || !this.refreshing) {
+      const refreshing = this.refresh(stored.sessionId, ++this.refreshes).finally(() => {
+        if (this.refreshing === refreshing) this.refreshing = null;
+      });
+      this.refreshing = refreshing;
+    }
+    return this.refreshing;
+  }
+
+  private async refresh(sessionId: string, number: number): Promise<string | null> {
+    const response = await fetch(`${config.localClerkUrl}/local/sessions/${encodeURIComponent(sessionId)}/tokens`, { method: "POST" }).catch(() => null);
     if (!response?.ok) {
-      if (response && response.status === 404) this.clear();
+      // Only forget the session that ended, not one stored meanwhile (a new sign-in in another tab).
+      if (response && response.status === 404 && this.read()?.sessionId === sessionId) this.clear();
       return null;
     }
     const { jwt } = (await response.json()) as { jwt: string };
-    this.save({ sessionId: stored.sessionId, jwt });
+    if (number === this.refreshes && this.read()?.sessionId === sessionId) this.save({ sessionId, jwt, receivedAt: Date.now() });
     return jwt;
   }
 

@@ -11,10 +11,11 @@
 import { freePort, listen, type RunningServer } from "@dream-api/emulators";
 import { createClerkEmulator } from "@dream-api/emulators/clerk";
 import { createStripeEmulator } from "@dream-api/emulators/stripe";
+import { stripeClient } from "@dream-api/shared/stripe";
+import { ensurePlatformPrice } from "@dream-api/shared/stripe-provisioning";
 import { createFaultProxy, type TargetFlavor } from "./fault-proxy.js";
 import { createWebhookInbox } from "./webhook-inbox.js";
 
-export const PLATFORM_PRICE_LOOKUP_KEY = "dream_api_platform_monthly";
 export const LOCAL_STRIPE_SECRET_KEY = "sk_test_local_platform_00000000000000000000";
 /** The platform's live-mode key on the stand-in: live data (live keys' checkouts, live tiers) is served with it. */
 export const LOCAL_STRIPE_LIVE_SECRET_KEY = "sk_live_local_platform_00000000000000000000";
@@ -108,20 +109,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 }
 
-/** The platform's $15/month product and price, found by its lookup key. */
+/** The platform's $15/month product and price, found by its lookup key (the same ensure the deploy runs on the real Stripe). */
 export async function createPlatformPrice(stripeApiBase: string, secretKey = LOCAL_STRIPE_SECRET_KEY): Promise<string> {
-  const headers = { Authorization: `Bearer ${secretKey}`, "Content-Type": "application/x-www-form-urlencoded" };
-  const existing = await fetch(`${stripeApiBase}/v1/prices?lookup_keys[]=${PLATFORM_PRICE_LOOKUP_KEY}`, { headers });
-  const list = (await existing.json()) as { data: { id: string }[] };
-  if (list.data[0]) return list.data[0].id;
-  const body = new URLSearchParams({
-    unit_amount: "1500",
-    currency: "usd",
-    "recurring[interval]": "month",
-    lookup_key: PLATFORM_PRICE_LOOKUP_KEY,
-    "product_data[name]": "dream-api",
-  });
-  const created = await fetch(`${stripeApiBase}/v1/prices`, { method: "POST", headers, body });
-  if (!created.ok) throw new Error(`creating the platform price: HTTP ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { id: string }).id;
+  return (await ensurePlatformPrice(stripeClient({ secretKey, apiBase: stripeApiBase }))).id;
 }
