@@ -15,7 +15,7 @@ import {
   failingBatches,
   inboxCursor,
   payCheckout,
-  portalAction,
+  cancelSubscriptionNow,
   seedConnectedPlatform,
   stripeFault,
   subscriptionIdFrom,
@@ -91,8 +91,7 @@ describe("Connect webhook faults", () => {
     const renewal = await awaitDeliveries(renewCursor, ["customer.subscription.updated", "invoice.paid"], "connect");
     const endCursor = await inboxCursor("connect");
     await fetch(`${inject("stripeApiBase")}/_emulator/subscriptions/${subscriptionId}/advance`, { method: "POST" }); // renews again
-    const portalUrl = (await call("POST", "/api/portal", { key: platform.secretKey, body: { userId: "carol" } })).body.url;
-    await portalAction(portalUrl, "cancel_now");
+    await cancelSubscriptionNow(subscriptionId, { account: platform.account });
     const deleted = await awaitDeliveries(endCursor, ["customer.subscription.deleted"], "connect");
     await deliverAll(deleted.filter((d) => d.type === "customer.subscription.deleted"));
     await deliverAll(renewal);

@@ -17,8 +17,10 @@ import { registerInvoices } from "./resources/invoices.js";
 import { registerPaymentIntents } from "./resources/payment-intents.js";
 import { registerPrices } from "./resources/prices.js";
 import { registerProducts } from "./resources/products.js";
+import { registerPortalConfigurations } from "./resources/portal-configurations.js";
 import { registerSubscriptions } from "./resources/subscriptions.js";
 import { startRequest } from "./request-log.js";
+import { registerWebhookEndpoints } from "./resources/webhook-endpoints.js";
 import type { WebhookDispatcher } from "./webhooks.js";
 
 export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
@@ -47,10 +49,12 @@ export function buildApp(deps: Deps, dispatcher: WebhookDispatcher): Hono {
   registerPrices(app, deps);
   registerCheckoutSessions(app, deps);
   registerSubscriptions(app, deps);
+  registerPortalConfigurations(app, deps);
   registerBillingPortal(app, deps);
   registerInvoices(app, deps);
   registerPaymentIntents(app, deps);
   registerEvents(app, deps);
+  registerWebhookEndpoints(app, deps);
 
   app.notFound((c) => errorResponse(unrecognizedUrl(c.req.method, c.req.path), startRequest(deps, c)));
   app.onError((error, c) => errorResponse(error, startRequest(deps, c)));

@@ -8,7 +8,7 @@ import { invalidRequest } from "./errors.js";
 import { previousAttributes, type RequestOrigin } from "./events.js";
 import { newId } from "./ids.js";
 import { formatAmount } from "./money.js";
-import type { Price } from "./objects/catalog.js";
+import { planOf, type Price } from "./objects/catalog.js";
 import type { Customer } from "./objects/customer.js";
 import { buildInvoice, type BillingReason, type Invoice } from "./objects/invoice.js";
 import { buildSubscription, buildSubscriptionItem, currentPeriod, setPeriod, type Subscription, type SubscriptionItem } from "./objects/subscription.js";
@@ -132,6 +132,29 @@ export function scheduleCancellation(subscription: Subscription, cancel: boolean
 export function setCancelAtPeriodEnd(deps: Deps, scope: Scope, subscription: Subscription, cancel: boolean, origin: RequestOrigin): Subscription {
   assertNotCanceled(subscription);
   return updateSubscription(deps, scope, subscription, (s) => scheduleCancellation(s, cancel, deps.now()), origin);
+}
+
+/**
+ * A plan switch from the billing portal: the subscription's only item moves
+ * to `price` (no proration modelled), emitting `customer.subscription.updated`.
+ */
+export function switchPrice(deps: Deps, scope: Scope, subscription: Subscription, price: Price, origin: RequestOrigin): Subscription {
+  assertNotCanceled(subscription);
+  if (subscription.items.data.length !== 1) throw invalidRequest("Only a subscription with one item can switch plans in the portal.");
+  if (price.currency !== subscription.currency) throw invalidRequest(`The price \`${price.id}\` is in ${price.currency}, the subscription in ${subscription.currency}.`);
+  recurringOf(price);
+  return updateSubscription(
+    deps,
+    scope,
+    subscription,
+    (s) => {
+      const item = s.items.data[0];
+      if (!item) return;
+      item.price = price;
+      item.plan = planOf(price);
+    },
+    origin,
+  );
 }
 
 function end(deps: Deps, scope: Scope, subscription: Subscription, at: number, origin: RequestOrigin): Subscription {

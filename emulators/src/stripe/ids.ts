@@ -13,6 +13,7 @@ export function randomToken(length: number): string {
 const LENGTHS = {
   acct: 16,
   ac: 32,
+  bpc: 24,
   bps: 24,
   cs_live: 58,
   cs_test: 58,
@@ -32,7 +33,9 @@ const LENGTHS = {
   sk_live: 40,
   sk_test: 40,
   sub: 24,
+  we: 24,
   whd: 14,
+  whsec: 32,
 } as const;
 
 export type IdPrefix = keyof typeof LENGTHS;

@@ -9,6 +9,7 @@ import type { Hono } from "hono";
 import { buildApp } from "./app.js";
 import type { Deps } from "./deps.js";
 import { EventLog } from "./events.js";
+import { endpointsFor } from "./resources/webhook-endpoints.js";
 import { Store } from "./store.js";
 import { WebhookDispatcher, type Delivery, type RetryPolicy, type WebhookEndpointConfig } from "./webhooks.js";
 
@@ -28,12 +29,13 @@ export interface StripeEmulatorOptions {
    * are accepted for their account besides.
    */
   secretKeys: readonly string[];
+  /** Endpoints that exist from the start, each receiving every event of its kind and mode; more can be registered through `/v1/webhook_endpoints`. */
   webhookEndpoints?: WebhookEndpointConfig[];
   /** JSON file loaded at start and rewritten after each change, so a second run keeps the state. */
   stateFile?: string;
   /** Unix seconds; injectable for tests. Webhook signatures always use the wall clock. */
   now?: () => number;
-  /** Webhook redelivery; default 5 attempts, 500 ms base delay, doubling. */
+  /** Webhook redelivery (configured and API-registered endpoints alike); default 5 attempts, 500 ms base delay, doubling. */
   retry?: RetryPolicy;
 }
 
@@ -57,7 +59,7 @@ export function createStripeEmulator(options: StripeEmulatorOptions): StripeEmul
     platformAccountId: options.platformAccountId ?? "acct_platform_local",
     now,
   });
-  const dispatcher = new WebhookDispatcher(options.webhookEndpoints ?? [], options.retry ?? { attempts: 5, baseDelayMs: 500 });
+  const dispatcher = new WebhookDispatcher(options.webhookEndpoints ?? [], options.retry ?? { attempts: 5, baseDelayMs: 500 }, (event) => endpointsFor(store, event));
   const deps: Deps = {
     store,
     events: new EventLog(store, dispatcher, now),

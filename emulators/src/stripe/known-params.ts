@@ -53,6 +53,16 @@ function checkHash(form: FormObject, spec: ParamSpec, prefix: string): void {
   }
 }
 
+/** A spec of top-level names whose members are not checked. */
+export function paramSpec(names: readonly string[]): ParamSpec {
+  return Object.fromEntries(names.map((name) => [name, true as const]));
+}
+
+/** Refuses members of a hash a resource reads member by member (`features[subscription_update][…]`), named under `prefix`. */
+export function refuseUnknownMembers(form: FormObject, names: readonly string[], prefix: string): void {
+  checkHash(form, paramSpec(names), prefix);
+}
+
 /** Throws Stripe's `parameter_unknown` for the first param `spec` does not name; `expand` is known everywhere. */
 export function refuseUnknownParams(form: FormObject, spec: ParamSpec): void {
   checkHash(form, { expand: true, ...spec }, "");

@@ -7,6 +7,7 @@
  */
 import { invalidRequest, parameterMissing } from "./errors.js";
 import { emptyForm, type FormObject, type FormValue } from "./form.js";
+import { refuseUnknownMembers } from "./known-params.js";
 
 export type Metadata = Record<string, string>;
 
@@ -21,6 +22,11 @@ export class Params {
   /** Full param name as Stripe reports it in errors. */
   path(name: string): string {
     return this.prefix ? `${this.prefix}[${name}]` : name;
+  }
+
+  /** Refuses members of this hash not in `known` (top-level params are declared to `api()` instead). */
+  refuseUnknown(known: readonly string[]): void {
+    refuseUnknownMembers(this.raw, known, this.prefix);
   }
 
   has(name: string): boolean {

@@ -16,7 +16,9 @@ import type { StripeEvent } from "./objects/event.js";
 import type { Invoice } from "./objects/invoice.js";
 import type { PaymentIntent } from "./objects/payment-intent.js";
 import type { PortalSession } from "./objects/portal.js";
+import type { PortalConfiguration } from "./objects/portal-configuration.js";
 import type { Subscription } from "./objects/subscription.js";
+import type { WebhookEndpointRecord } from "./objects/webhook-endpoint.js";
 
 export interface AccountData {
   customers: Record<string, Customer>;
@@ -27,6 +29,8 @@ export interface AccountData {
   invoices: Record<string, Invoice>;
   payment_intents: Record<string, PaymentIntent>;
   portal_sessions: Record<string, PortalSession>;
+  portal_configurations: Record<string, PortalConfiguration>;
+  webhook_endpoints: Record<string, WebhookEndpointRecord>;
   events: Record<string, StripeEvent>;
 }
 
@@ -104,6 +108,8 @@ function emptyData(): AccountData {
     invoices: {},
     payment_intents: {},
     portal_sessions: {},
+    portal_configurations: {},
+    webhook_endpoints: {},
     events: {},
   };
 }
@@ -241,6 +247,10 @@ export class Store {
       if (platform) state.accounts[platform.account.id] = platform;
     }
     dropSubscriptionPeriods(state);
+    // State files written before a collection existed lack it: add it empty.
+    for (const record of Object.values(state.accounts)) {
+      for (const mode of [record, record.live]) if (mode) mode.data = { ...emptyData(), ...mode.data };
+    }
     return state;
   }
 }

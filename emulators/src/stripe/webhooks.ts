@@ -1,5 +1,6 @@
 /**
- * Webhook delivery: a signed POST per (event, endpoint), retried with
+ * Webhook delivery: a signed POST per (event, endpoint) — the endpoints the
+ * stand-in was started with and those registered through the API — retried with
  * exponential backoff on a non-2xx answer or a network error, every attempt
  * logged. First attempts to one endpoint go out in event order; retries are
  * scheduled independently so one failing event never holds back the rest.
@@ -74,15 +75,19 @@ export class WebhookDispatcher {
   constructor(
     private readonly endpoints: WebhookEndpointConfig[],
     private readonly retry: RetryPolicy,
+    /** Endpoints registered through `/v1/webhook_endpoints` that take this event (read at dispatch, so changes apply to the next event). */
+    private readonly registered: (event: StripeEvent) => WebhookEndpointConfig[] = () => [],
   ) {}
 
   /**
-   * Connected-account events go to connect endpoints, platform events to the
-   * others; an endpoint with a mode gets only the events of that mode.
+   * The configured endpoints: connected-account events go to connect
+   * endpoints, platform events to the others; an endpoint with a mode gets
+   * only the events of that mode. Then the registered ones.
    */
   targets(event: StripeEvent): WebhookEndpointConfig[] {
     const connect = event.account !== undefined;
-    return this.endpoints.filter((endpoint) => endpoint.connect === connect && (endpoint.livemode === undefined || endpoint.livemode === event.livemode));
+    const configured = this.endpoints.filter((endpoint) => endpoint.connect === connect && (endpoint.livemode === undefined || endpoint.livemode === event.livemode));
+    return [...configured, ...this.registered(event)];
   }
 
   dispatch(event: StripeEvent, job: DeliveryJob): void {

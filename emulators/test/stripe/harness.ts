@@ -149,3 +149,16 @@ export async function paidSubscription(h: Harness, options?: Stripe.RequestOptio
   const completed = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ["subscription"] }, options);
   return { subscription: completed.subscription as Stripe.Subscription, customer: String(completed.customer), price };
 }
+
+/**
+ * A billing-portal configuration on the account of `options` (the first one
+ * there becomes its default, which sessions without `configuration` use).
+ * By default customers can cancel at period end and see their invoices.
+ */
+export function portalConfiguration(
+  stripe: Stripe,
+  features: Stripe.BillingPortal.ConfigurationCreateParams.Features = { subscription_cancel: { enabled: true, mode: "at_period_end" }, invoice_history: { enabled: true } },
+  options?: Stripe.RequestOptions,
+): Promise<Stripe.BillingPortal.Configuration> {
+  return stripe.billingPortal.configurations.create({ features }, options);
+}

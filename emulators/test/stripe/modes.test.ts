@@ -10,6 +10,7 @@ import {
   connectedAccount,
   monthlyPrice,
   paidSubscription,
+  portalConfiguration,
   postForm,
   startEmulator,
   startReceiver,
@@ -92,8 +93,10 @@ describe("livemode", () => {
     const paid = await live.checkout.sessions.retrieve(session.id, { expand: ["payment_intent"] });
     expect(paid).toMatchObject({ status: "complete", livemode: true, payment_intent: { livemode: true } });
 
+    const configuration = await portalConfiguration(live);
+    expect(configuration).toMatchObject({ livemode: true, is_default: true });
     const portal = await live.billingPortal.sessions.create({ customer: customer.id });
-    expect(portal.livemode).toBe(true);
+    expect(portal).toMatchObject({ livemode: true, configuration: configuration.id });
 
     const testCustomer = await h.stripe.customers.create({ email: "test@example.com" });
     expect(testCustomer.livemode).toBe(false);
@@ -287,6 +290,7 @@ describe("hosted pages", () => {
     expect(await livePage.text()).not.toContain('class="badge warn">Test mode');
 
     const customer = await live.customers.create({ email: "live@example.com" });
+    await portalConfiguration(live);
     const portal = await live.billingPortal.sessions.create({ customer: customer.id });
     const portalPage = await fetch(portal.url);
     expect(portalPage.status).toBe(200);

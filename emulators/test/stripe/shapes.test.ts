@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY, CONNECT_SECRET, connectedAccount, paidSubscription, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
+import { API_KEY, CONNECT_SECRET, connectedAccount, paidSubscription, portalConfiguration, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
 
 const fixtures = (
   JSON.parse(readFileSync(new URL("./fixtures/stripe-fixtures-subset.json", import.meta.url), "utf8")) as {
@@ -45,6 +45,7 @@ beforeAll(async () => {
   const oneOff = await h.stripe.prices.create({ product_data: { name: "Once" }, currency: "usd", unit_amount: 500 }, options);
   const paymentSession = await h.stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: oneOff.id, quantity: 1 }], customer_email: "p@example.com" }, options);
   await postForm(String(paymentSession.url), { card_number: "4242424242424242" });
+  await portalConfiguration(h.stripe, undefined, options);
   const portal = await h.stripe.billingPortal.sessions.create({ customer }, options);
   await h.emulator.idle();
   ids = {
@@ -87,6 +88,15 @@ describe("object shapes match Stripe's fixtures", () => {
     const payment = await raw(`/v1/checkout/sessions/${ids.paymentSession}`, ids.account);
     expectShape("payment_intent", await raw(`/v1/payment_intents/${String(payment.payment_intent)}`, ids.account));
     expectShape("billing_portal.session", ids.portal);
+  });
+
+  it("billing_portal.configuration, webhook_endpoint and its deletion", async () => {
+    const configurations = await raw(`/v1/billing_portal/configurations`, ids.account);
+    expectShape("billing_portal.configuration", (configurations.data as unknown[])[0]);
+    const created = await h.stripe.webhookEndpoints.create({ url: "https://hooks.example/shape", enabled_events: ["*"] });
+    expectShape("webhook_endpoint", await raw(`/v1/webhook_endpoints/${created.id}`));
+    const deleted = await fetch(`${h.baseUrl}/v1/webhook_endpoints/${created.id}`, { method: "DELETE", headers: { authorization: `Bearer ${API_KEY}` } });
+    expectShape("deleted_webhook_endpoint", await deleted.json());
   });
 
   it("event and account", async () => {

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PLATFORM_SECRET, connectedAccount, paidSubscription, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
+import { PLATFORM_SECRET, connectedAccount, paidSubscription, portalConfiguration, postForm, startEmulator, startReceiver, type Harness, type Receiver } from "./harness.js";
 
 let h: Harness;
 let hook: Receiver;
@@ -156,8 +156,15 @@ describe("control endpoints", () => {
 describe("billing portal", () => {
   it("creates a session and drives cancel / resume / cancel now from the page", async () => {
     const { subscription, customer } = await paidSubscription(h);
+    const configuration = await portalConfiguration(h.stripe);
     const portal = await h.stripe.billingPortal.sessions.create({ customer, return_url: "https://app.example/account" });
-    expect(portal).toMatchObject({ object: "billing_portal.session", customer, return_url: "https://app.example/account", url: `${h.baseUrl}/portal/${portal.id}` });
+    expect(portal).toMatchObject({
+      object: "billing_portal.session",
+      configuration: configuration.id,
+      customer,
+      return_url: "https://app.example/account",
+      url: `${h.baseUrl}/portal/${portal.id}`,
+    });
 
     const page = await (await fetch(portal.url)).text();
     expect(page).toContain("Pro");
@@ -177,6 +184,8 @@ describe("billing portal", () => {
     await postForm(action, { action: "resume" });
     expect((await h.stripe.subscriptions.retrieve(subscription.id)).cancel_at_period_end).toBe(false);
 
+    // Canceling immediately is offered once the configuration's cancel mode says so.
+    await h.stripe.billingPortal.configurations.update(configuration.id, { features: { subscription_cancel: { mode: "immediately" } } });
     await postForm(action, { action: "cancel_now" });
     expect((await h.stripe.subscriptions.retrieve(subscription.id)).status).toBe("canceled");
     expect(await (await fetch(portal.url)).text()).toContain("Canceled");
@@ -185,6 +194,7 @@ describe("billing portal", () => {
   });
 
   it("refuses subscriptions of other customers and unknown customers", async () => {
+    await portalConfiguration(h.stripe, { subscription_cancel: { enabled: true, mode: "immediately" } });
     const mine = await paidSubscription(h);
     const theirs = await paidSubscription(h);
     const portal = await h.stripe.billingPortal.sessions.create({ customer: mine.customer });

@@ -9,3 +9,4 @@ export * from "./time";
 export * from "./isolate-cache";
 export * from "./checkout-purpose";
 export * from "./validation";
+export * from "./stripe-portal";

@@ -99,7 +99,11 @@ export async function payCheckout(url: string, card = "4242 4242 4242 4242"): Pr
   });
 }
 
-/** Presses a button of the stand-in's billing portal ("cancel_at_period_end", "resume", "cancel_now"). */
+/**
+ * Presses a button of the stand-in's billing portal ("cancel_at_period_end",
+ * "resume"; "cancel_now" and "switch" only where the portal's configuration
+ * offers them, which dream-api's do not).
+ */
 export async function portalAction(portalUrl: string, action: string): Promise<void> {
   const html = await (await fetch(portalUrl)).text();
   const form = /action="(\/portal\/[^"]+\/subscriptions\/[^"]+)"/.exec(html);
@@ -119,6 +123,15 @@ export function subscriptionIdFrom(deliveries: Delivery[]): string {
     if (match?.[1]) return match[1];
   }
   throw new Error("no subscription id in the deliveries");
+}
+
+/**
+ * Cancels a subscription at once through Stripe's API, as a developer could
+ * from the Stripe dashboard (dream-api's portals cancel only at period end).
+ * `account`: the connected account it lives on.
+ */
+export async function cancelSubscriptionNow(subscriptionId: string, options: { account?: string; mode?: "test" | "live" } = {}): Promise<void> {
+  await standInStripe(options.mode).subscriptions.cancel(subscriptionId, {}, options.account ? { stripeAccount: options.account } : {});
 }
 
 /** Moves a subscription to its period end on the stand-in (renews, or ends it if it cancels at period end). */

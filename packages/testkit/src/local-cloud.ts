@@ -11,7 +11,7 @@
 import { freePort, listen, type RunningServer } from "@dream-api/emulators";
 import { createClerkEmulator } from "@dream-api/emulators/clerk";
 import { createStripeEmulator } from "@dream-api/emulators/stripe";
-import { stripeClient } from "@dream-api/shared/stripe";
+import Stripe from "stripe";
 import { ensurePlatformPrice } from "@dream-api/shared/stripe-provisioning";
 import { createFaultProxy, type TargetFlavor } from "./fault-proxy.js";
 import { createWebhookInbox } from "./webhook-inbox.js";
@@ -110,7 +110,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 }
 
-/** The platform's $15/month product and price, found by its lookup key (the same ensure the deploy runs on the real Stripe). */
+/**
+ * The platform's $15/month product and price, found by its lookup key (the
+ * same ensure the deploy runs on the real Stripe). Sent with stripe-node's
+ * Node HTTP client, not its fetch client: in the tests' global setup
+ * Miniflare has made undici 7 Node's fetch dispatcher, and undici 7 refuses
+ * the numeric Content-Length the fetch client sets on a POST ("invalid
+ * content-length header").
+ */
 export async function createPlatformPrice(stripeApiBase: string, secretKey = LOCAL_STRIPE_SECRET_KEY): Promise<string> {
-  return (await ensurePlatformPrice(stripeClient({ secretKey, apiBase: stripeApiBase }))).id;
+  const base = new URL(stripeApiBase);
+  const stripe = new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: "http", maxNetworkRetries: 2 });
+  return (await ensurePlatformPrice(stripe)).id;
 }

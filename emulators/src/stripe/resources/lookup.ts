@@ -11,6 +11,8 @@ const NOUNS: Record<Collection, string> = {
   invoices: "invoice",
   payment_intents: "payment_intent",
   portal_sessions: "billing_portal.session",
+  portal_configurations: "configuration",
+  webhook_endpoints: "webhook endpoint",
   events: "event",
 };
 
