@@ -49,8 +49,8 @@ describe("productionConfig", () => {
       expect(config.d1_databases?.map((database) => [database.binding, database.database_id])).toEqual(base.d1_databases?.map((database) => [database.binding, "d1-production-id"]));
       expect(config.kv_namespaces?.map((namespace) => namespace.binding)).toEqual(base.kv_namespaces?.map((namespace) => namespace.binding));
       expect(config.kv_namespaces?.every((namespace) => namespace.id.startsWith("kv-"))).toBe(true);
-      expect(base.observability).toEqual({ enabled: true });
-      expect(config.observability).toEqual({ enabled: true });
+      expect(base.observability).toEqual({ enabled: true, logs: { invocation_logs: false } });
+      expect(config.observability).toEqual(base.observability);
       expect(config).not.toHaveProperty("dev");
     }
     const oauth = configs.find((entry) => entry.worker === "oauth-api")!.config;
