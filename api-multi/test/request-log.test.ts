@@ -34,6 +34,12 @@ describeRequestLog({
         line: { level: "warn", method: "PATCH", route: "/api/customers/:userId", status: 400, errorCode: "unknown_plan", ...caller },
         carried,
       },
+      // A path no operation has: the route is the catch-all's pattern.
+      {
+        send: () => call("GET", `/api/nothing/${encodeURIComponent(person)}`, { key }),
+        line: { level: "warn", method: "GET", route: "/api/*", status: 404, errorCode: "not_found", ...caller },
+        carried,
+      },
       // An error answered under an Idempotency-Key (not thrown), then its replay: the same code.
       ...[1, 2].map(() => ({
         send: () => call("POST", "/api/usage/track", { key, body: { userId: person, amount: 5 }, headers: { "Idempotency-Key": `job-${person}` } }),
