@@ -62,7 +62,7 @@ describeRequestLog({
     const person = email();
     const message = `D1_ERROR: injected while reading ${person}`;
     return {
-      send: () => call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: person }, envOverrides: { DB: failingDatabase(message) } }),
+      send: () => call("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: person }, envOverrides: { DB: failingDatabase<D1Database>(message) } }),
       line: { level: "error", method: "POST", route: "/api/usage/track", status: 500, errorCode: "internal_error", error: "Error" },
       carried: [platform.secretKey, person, message],
     };

@@ -40,7 +40,7 @@ describeRequestLog({
     const dev = await createDeveloper();
     const message = `D1_ERROR: injected while reading ${dev.email}`;
     return {
-      send: () => call("GET", "/me", { token: dev.token, envOverrides: { DB: failingDatabase(message) } }),
+      send: () => call("GET", "/me", { token: dev.token, envOverrides: { DB: failingDatabase<D1Database>(message) } }),
       line: { level: "error", method: "GET", route: "/me", status: 500, errorCode: "internal_error", error: "Error" },
       carried: [dev.token, dev.email, message],
     };

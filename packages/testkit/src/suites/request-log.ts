@@ -115,10 +115,14 @@ export function describeRequestLog(suite: RequestLogSuite): void {
   });
 }
 
-/** A D1 binding that fails every statement with `message`, as an outage would (put the input an error could quote in it). */
-export function failingDatabase(message: string): D1Database {
+/**
+ * A D1 binding (typed as the caller's, from where it goes) that fails every
+ * statement with `message`, as an outage would: put in it the input an
+ * error message could quote.
+ */
+export function failingDatabase<Database extends object>(message: string): Database {
   const fail = () => {
     throw new Error(message);
   };
-  return { prepare: fail, batch: fail, exec: fail, dump: fail, withSession: fail } as unknown as D1Database;
+  return { prepare: fail, batch: fail, exec: fail, dump: fail, withSession: fail } as unknown as Database;
 }
