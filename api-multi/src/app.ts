@@ -6,7 +6,7 @@
 import { systemClock, type Clock } from "@dream-api/shared";
 import { createWorkerApp, needsCredential } from "@dream-api/shared/hono";
 import { config } from "./config";
-import type { AppEnv } from "./context";
+import type { AppEnv, AuthContext } from "./context";
 import { authenticateFor } from "./middleware/authenticate";
 import { limitPerCredential } from "./middleware/rate-limit";
 import { ALL_OPERATIONS } from "./openapi/document";
@@ -17,6 +17,12 @@ export interface AppDependencies {
 
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
   return createWorkerApp<AppEnv>({
+    worker: "api-multi",
+    // Set by authenticateFor; absent on public routes, webhooks and refused calls.
+    loggedCaller: (c) => {
+      const auth = c.get("auth") as AuthContext | undefined;
+      return auth ? { platformId: auth.platformId, mode: auth.mode } : undefined;
+    },
     clock,
     operations: ALL_OPERATIONS,
     corsAllowList: (c) => config(c.env).CORS_ORIGINS,

@@ -15,5 +15,5 @@ export interface AppDependencies {
 }
 
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
-  return createDeveloperWorkerApp<AppEnv>({ clock, operations: ALL_OPERATIONS, config });
+  return createDeveloperWorkerApp<AppEnv>({ worker: "front-auth-api", clock, operations: ALL_OPERATIONS, config });
 }

@@ -16,5 +16,5 @@ export interface AppDependencies {
 }
 
 export function createApp({ clock = systemClock }: AppDependencies = {}) {
-  return createDeveloperWorkerApp<AppEnv>({ clock, operations: ALL_OPERATIONS, config });
+  return createDeveloperWorkerApp<AppEnv>({ worker: "oauth-api", clock, operations: ALL_OPERATIONS, config });
 }

@@ -86,7 +86,8 @@ export function productionConfig(input: { root: string; worker: Worker; base: Wr
       return { binding: namespace.binding, id };
     }),
     ...publicAddress(base.name, settings[ADDRESS_SETTING[worker]]),
-    observability: { enabled: true },
+    // On whatever the committed file says; its other observability settings (sampling) are kept.
+    observability: { ...(base.observability as Record<string, unknown> | undefined), enabled: true },
   };
 }
 

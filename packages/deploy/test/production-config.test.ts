@@ -23,6 +23,14 @@ describe("productionConfig", () => {
     config: productionConfig({ root: ROOT, worker, base: readWranglerConfig(ROOT, worker), settings: SETTINGS, resources }),
   }));
 
+  it("turns observability on whatever the committed file says, keeping its other settings", () => {
+    const base = readWranglerConfig(ROOT, "api-multi");
+    const made = (observability: unknown) => productionConfig({ root: ROOT, worker: "api-multi", base: { ...base, observability }, settings: SETTINGS, resources }).observability;
+    expect(made(undefined)).toEqual({ enabled: true });
+    expect(made({ enabled: false })).toEqual({ enabled: true });
+    expect(made({ enabled: true, head_sampling_rate: 0.5 })).toEqual({ enabled: true, head_sampling_rate: 0.5 });
+  });
+
   it.each(WORKERS)("%s: no var points at this machine, and Stripe and Clerk are their real services", (worker) => {
     const { base, config } = configs.find((entry) => entry.worker === worker)!;
     expect(JSON.stringify(base.vars)).toMatch(/127\.0\.0\.1/);
@@ -41,7 +49,8 @@ describe("productionConfig", () => {
       expect(config.d1_databases?.map((database) => [database.binding, database.database_id])).toEqual(base.d1_databases?.map((database) => [database.binding, "d1-production-id"]));
       expect(config.kv_namespaces?.map((namespace) => namespace.binding)).toEqual(base.kv_namespaces?.map((namespace) => namespace.binding));
       expect(config.kv_namespaces?.every((namespace) => namespace.id.startsWith("kv-"))).toBe(true);
-      expect(config.observability).toEqual({ enabled: true });
+      expect(base.observability).toEqual({ enabled: true, logs: { invocation_logs: false } });
+      expect(config.observability).toEqual(base.observability);
       expect(config).not.toHaveProperty("dev");
     }
     const oauth = configs.find((entry) => entry.worker === "oauth-api")!.config;

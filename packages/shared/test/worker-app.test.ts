@@ -4,7 +4,7 @@
  * per-IP limit for what anyone may call. (Each worker's own suites run the
  * same skeleton with its real operations inside workerd.)
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError } from "../src/errors";
 import { createWorkerApp, defineOperation, needsCredential, type WorkerEnv } from "../src/hono";
@@ -37,7 +37,7 @@ function worker() {
       errors: ["invalid_request"],
       handler: (c) => {
         if (c.req.param("id") === "bad") throw new ApiError("invalid_request", "Bad id.", { param: "id" });
-        if (c.req.param("id") === "crash") throw new Error("unexpected");
+        if (c.req.param("id") === "crash") throw new TypeError(`unexpected for ${c.req.query("email")}\n    at someone@example.com`);
         return c.json({ id: c.req.param("id") ?? "" });
       },
     }),
@@ -81,6 +81,8 @@ function worker() {
     }),
   ];
   const app = createWorkerApp<WorkerEnv>({
+    worker: "test-worker",
+    loggedCaller: (c) => (c.get("authenticated" as never) ? { platformId: "plt_test", mode: "test" } : undefined),
     clock: () => new Date("2026-11-16T12:00:00.000Z"),
     operations,
     corsAllowList: () => "https://dashboard.example",
@@ -90,6 +92,7 @@ function worker() {
         ? [
             async (c, next) => {
               if (!c.req.header("Authorization")) throw new ApiError("unauthorized", "Missing Authorization header.");
+              c.set("authenticated" as never, true as never);
               await next();
             },
           ]
@@ -151,5 +154,64 @@ describe("createWorkerApp", () => {
     expect((await request("/public", from("198.51.100.2"))).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await request("/items/a", from("198.51.100.1"))).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await request("/status", from("198.51.100.1"))).status).toBe(200);
+  });
+});
+
+describe("the request log", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Sends one request and returns its answer and every console.log line it wrote, parsed. */
+  async function logged(path: string, init: RequestInit = {}) {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const response = await worker()(path, init);
+    const lines = log.mock.calls.map((args) => {
+      expect(args).toHaveLength(1);
+      return { raw: String(args[0]), line: JSON.parse(String(args[0])) as Record<string, unknown> };
+    });
+    return { response, lines };
+  }
+
+  it("writes one line after the response: the route's pattern, never the path, query or credential", async () => {
+    const { response, lines } = await logged("/items/person@example.com?email=person@example.com", { headers: { Authorization: "Bearer sk_test_secret" } });
+    expect(response.status).toBe(200);
+    expect(lines).toHaveLength(1);
+    const [{ raw, line }] = lines as [{ raw: string; line: Record<string, unknown> }];
+    expect(line).toEqual({
+      level: "info",
+      msg: "request",
+      worker: "test-worker",
+      requestId: response.headers.get("X-Request-Id"),
+      method: "GET",
+      route: "/items/:id",
+      status: 200,
+      latencyMs: expect.any(Number),
+      platformId: "plt_test",
+      mode: "test",
+    });
+    expect(raw).not.toContain("person@example.com");
+    expect(raw).not.toContain("sk_test_secret");
+  });
+
+  it.each([
+    ["/items/bad", { Authorization: "Bearer x" }, { level: "warn", status: 400, route: "/items/:id", errorCode: "invalid_request", platformId: "plt_test" }],
+    ["/items/a", {}, { level: "warn", status: 401, route: "/items/:id", errorCode: "unauthorized" }],
+    ["/nowhere", {}, { level: "warn", status: 404, route: "/*", errorCode: "not_found" }],
+  ])("%s: an error answer's code, at level warn", async (path, headers, expected) => {
+    const { response, lines } = await logged(path, { headers });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.line).toMatchObject({ ...expected, requestId: response.headers.get("X-Request-Id") });
+    if (!("platformId" in expected)) expect(lines[0]?.line).not.toHaveProperty("platformId");
+  });
+
+  it("logs a thrown error once, at level error, with its name and frames but not its message", async () => {
+    const { response, lines } = await logged("/items/crash?email=person@example.com", { headers: { Authorization: "Bearer x" } });
+    expect(response.status).toBe(500);
+    expect(lines).toHaveLength(1);
+    const [{ raw, line }] = lines as [{ raw: string; line: Record<string, unknown> }];
+    expect(line).toMatchObject({ level: "error", status: 500, route: "/items/:id", errorCode: "internal_error", error: "TypeError" });
+    expect(line.errorStack).toEqual(expect.arrayContaining([expect.stringMatching(/^at /)]));
+    expect(raw).not.toContain("unexpected");
+    expect(raw).not.toContain("person@example.com");
+    expect(raw).not.toContain("someone@example.com");
   });
 });

@@ -101,6 +101,7 @@ export async function workerTestConfig(options) {
       include: settings.include,
       ...(settings.exclude ? { exclude: settings.exclude } : {}),
       setupFiles: ["./test/setup.ts"],
+      onConsoleLog: keepConsoleLog,
       globalSetup: [GLOBAL_SETUP],
       testTimeout: options.testTimeout,
     },
@@ -108,5 +109,15 @@ export async function workerTestConfig(options) {
   const projects = options.projects ?? [{ include: ["test/**/*.test.ts"] }];
   const [only] = projects;
   if (projects.length === 1 && only && !only.name) return defineConfig(project(only));
-  return defineConfig({ test: { projects: projects.map(project) } });
+  // A setting of the whole run, not of a project.
+  return defineConfig({ test: { projects: projects.map(project), onConsoleLog: keepConsoleLog } });
+}
+
+/**
+ * Every console line but the workers' request log lines, which would bury
+ * the output (one per request; the request-log suite reads them itself).
+ * @param {string} log
+ */
+function keepConsoleLog(log) {
+  return !(log.startsWith('{"level":') && log.includes('"msg":"request"'));
 }

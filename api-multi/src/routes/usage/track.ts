@@ -1,4 +1,5 @@
-import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
+import type { ErrorBody } from "@dream-api/shared";
+import { defineOperation, noteErrorCode, readJsonBody } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { limitPerEndUser } from "../../middleware/rate-limit";
@@ -46,6 +47,8 @@ export const trackUsageOperation = defineOperation<AppEnv>({
     if (!idempotencyKey) return respond(c, { usage: await trackEndUserUsage({ ctx, input: { userId, amount: body.amount } }) });
     const result = await idempotentTrack({ ctx, input: { key: idempotencyKey, userId, amount: body.amount, requestId: c.get("requestId") } });
     if (result.replayed) c.header("Idempotent-Replayed", "true");
+    // An error answered under the key (now or replayed) is in the shared shape: its code goes to the log line.
+    if (result.status >= 400) noteErrorCode(c, (result.body as ErrorBody).error.code);
     return c.json(result.body as object, result.status as 200);
   },
 });

@@ -113,7 +113,8 @@ async function removeMembershipQuietly(ctx: ServiceContext, organizationId: stri
   try {
     await removeMembership(ctx.env, organizationId, clerkUserId);
   } catch (error) {
-    console.error("compensation: could not remove the membership after a failed D1 insert", error instanceof Error ? error.message : String(error));
+    // Clerk's status and codes, not the message (it may quote the end-user's email).
+    console.error("compensation: could not remove the membership after a failed D1 insert", clerkErrorInfo(error));
   }
 }
 

@@ -136,8 +136,13 @@ export async function backfillMemberships(env: Env, now: Date, limit: number): P
       await markMembershipDone(env.DB, user, user.userId);
     } catch (error) {
       failed += 1;
-      console.error("membership backfill: will retry", { platformId: user.platformId, mode: user.mode, userId: user.userId, error: error instanceof Error ? error.message : String(error) });
+      // Ids and Clerk's status and codes only: a developer's userId may be an email, and an error's message may quote one.
+      console.error("membership backfill: will retry", { platformId: user.platformId, mode: user.mode, clerkUserId: user.clerkUserId, error: errorName(error), ...clerkErrorInfo(error) });
     }
   }
   return { added, failed };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -1,4 +1,5 @@
 export * from "./request-context";
+export * from "./request-log";
 export * from "./validation";
 export * from "./cors";
 export * from "./security-headers";

@@ -1,6 +1,6 @@
 /**
- * The skeleton of all three workers: the request clock, a request id and
- * the security headers on every response, one error handler and one 404,
+ * The skeleton of all three workers: one log line per request, the request
+ * clock, a request id and the security headers on every response, one error handler and one 404,
  * CORS per operation, and the route table derived from the worker's
  * operation definitions — each behind the middleware its callers need
  * (authentication and rate limits, given by the worker; the per-IP limit
@@ -15,6 +15,7 @@ import { corsOf, pathMatcher, registerOperations, type OperationDefinition } fro
 import { developerSessionChain, type DeveloperSessionConfig, type DeveloperVariables } from "./developer-session";
 import { limitPerClientIp } from "./rate-limit";
 import { notFound, onError, requestId, type RequestIdVariables } from "./request-context";
+import { type LoggedCaller, requestLog } from "./request-log";
 
 export interface WorkerEnv extends HonoEnv {
   Bindings: { CLIENT_IP_RATE_LIMITER: RateLimit };
@@ -22,6 +23,10 @@ export interface WorkerEnv extends HonoEnv {
 }
 
 export interface WorkerAppOptions<E extends WorkerEnv> {
+  /** The worker's name in its log lines: "api-multi", "front-auth-api" or "oauth-api". */
+  worker: string;
+  /** Who authentication said was calling, for the log line (read after the response; undefined when it did not run or refused). */
+  loggedCaller?: (c: Context<E>) => LoggedCaller | undefined;
   clock: Clock;
   operations: readonly OperationDefinition<E>[];
   /** The dashboard's origins (comma-separated), read from the worker's config: the `allowList` CORS policy. */
@@ -41,7 +46,7 @@ export function createWorkerApp<E extends WorkerEnv>(options: WorkerAppOptions<E
   const app = new Hono<E>();
   app.onError(onError);
   app.notFound(notFound);
-  app.use("*", requestId(), securityHeaders());
+  app.use("*", requestLog<E>({ worker: options.worker, caller: options.loggedCaller }), requestId(), securityHeaders());
   app.use("*", async (c, next) => {
     (c as unknown as Context<WorkerEnv>).set("now", options.clock());
     await next();
@@ -93,12 +98,19 @@ function corsByOperation<E extends WorkerEnv>(options: WorkerAppOptions<E>): Mid
  * that names no operation (401 to anyone without a session).
  */
 export function createDeveloperWorkerApp<E extends WorkerEnv & { Bindings: { DB: D1Database; DEVELOPER_RATE_LIMITER: RateLimit }; Variables: DeveloperVariables }>(options: {
+  worker: string;
   clock: Clock;
   operations: readonly OperationDefinition<E>[];
   config: (env: E["Bindings"]) => DeveloperSessionConfig & { CORS_ORIGINS: string };
 }): Hono<E> {
   const developerSession = developerSessionChain<E>(options.config);
   return createWorkerApp<E>({
+    worker: options.worker,
+    // Set by the session check (authenticateDeveloper); absent before it and when it refused.
+    loggedCaller: (c) => {
+      const platform = c.get("platform") as DeveloperVariables["platform"] | undefined;
+      return platform ? { platformId: platform.platformId } : undefined;
+    },
     clock: options.clock,
     operations: options.operations,
     corsAllowList: (c) => options.config(c.env).CORS_ORIGINS,

@@ -5,6 +5,7 @@
  */
 export { describeBadInput, developerSessionInputs, inTurn, type BadInputSuite, type HostileCell, type InputTenant, type InvalidCell, type WebhookInputCell } from "./bad-input.js";
 export { describeHealth, type HealthSuite } from "./health.js";
+export { describeRequestLog, failingDatabase, type LoggedRequest, type RequestLogSuite } from "./request-log.js";
 export { matchesOutcome, outcomeIs, type Outcome } from "./outcomes.js";
 export { describeTenantIsolation, type IsolationCell, type IsolationWorld, type TenantIsolationSuite } from "./tenant-isolation.js";
 export { describeAuthorizedPartiesRequired, describeWebhookBodyCap } from "./worker-guards.js";
