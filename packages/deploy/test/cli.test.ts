@@ -10,28 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { REAL_SETTINGS } from "./fixtures";
+import { REAL_SETTINGS, STAND_IN_SETTINGS } from "./fixtures";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = join(ROOT, "packages", "deploy", "src", "cli.ts");
-
-const STAND_INS = {
-  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
-  CLOUDFLARE_API_TOKEN: "Abcdefghijklmnopqrstuvwxyz_0123456789-ABCD",
-  STRIPE_SECRET_KEY_TEST: "sk_test_local_platform_00000000000000000000",
-  STRIPE_SECRET_KEY_LIVE: "sk_live_local_platform_00000000000000000000",
-  STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
-  PLATFORM_BILLING_MODE: "live",
-  CLERK_DEVELOPER_SECRET_KEY: "sk_test_dreamapi_local_00000000000000",
-  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsuZHJlYW0tYXBpLmRldiQ",
-  CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
-  CLERK_END_USER_PUBLISHABLE_KEY: "pk_test_Y2xlcmsucGF5LmRyZWFtLWFwaS5kZXYk",
-  // Public-looking addresses: the dry run never calls them, and Stripe (the stand-in too) refuses live webhook endpoints that are not https.
-  DASHBOARD_URL: "https://app.dream-api.dev",
-  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
-  API_MULTI_URL: "https://api.dream-api.dev",
-  OAUTH_API_URL: "https://connect.dream-api.dev",
-};
 
 function envFile(values: Record<string, string>): string {
   const path = join(mkdtempSync(join(tmpdir(), "deploy-env-")), "deploy.env");
@@ -70,7 +52,7 @@ describe("pnpm run deploy", () => {
   });
 
   it("in the stand-ins' test mode validates, bundles every worker and the dashboard's production build, and rehearses the provider setup twice", async () => {
-    const dry = await run("--dry-run", "--allow-stand-ins", "--file", envFile(STAND_INS));
+    const dry = await run("--dry-run", "--allow-stand-ins", "--file", envFile(STAND_IN_SETTINGS));
     expect(dry.stderr).toBe("");
     expect(dry.code).toBe(0);
     for (const worker of ["front-auth-api", "api-multi", "oauth-api"]) expect(dry.stdout).toMatch(new RegExp(`${worker}\\s+[\\d.]+ KiB \\(gzip [\\d.]+ KiB\\)`));
@@ -78,7 +60,7 @@ describe("pnpm run deploy", () => {
     expect(dry.stdout).toMatch(/created\s+Stripe test webhook endpoint connect-test → https:\/\/api\.dream-api\.dev\/webhook\/stripe/);
     expect(dry.stdout).toMatch(/Provider setup, second run: nothing created or changed\./);
     // Secrets are named, never printed.
-    expect(dry.stdout).not.toContain(STAND_INS.STRIPE_SECRET_KEY_LIVE);
+    expect(dry.stdout).not.toContain(STAND_IN_SETTINGS.STRIPE_SECRET_KEY_LIVE);
     expect(dry.stdout).not.toMatch(/whsec_/);
   }, 240_000);
 });

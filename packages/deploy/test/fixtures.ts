@@ -15,3 +15,19 @@ export const REAL_SETTINGS = {
   API_MULTI_URL: "https://api.dream-api.dev",
   OAUTH_API_URL: "https://connect.dream-api.dev",
 };
+
+/**
+ * A deploy.env for the dry run's test mode (`--allow-stand-ins`): the local
+ * stand-ins' keys, public-looking https addresses (the dry run never calls
+ * them, and Stripe — the stand-in too — refuses live webhook endpoints that
+ * are not https).
+ */
+export const STAND_IN_SETTINGS = {
+  ...REAL_SETTINGS,
+  STRIPE_SECRET_KEY_TEST: "sk_test_local_platform_00000000000000000000",
+  STRIPE_SECRET_KEY_LIVE: "sk_live_local_platform_00000000000000000000",
+  CLERK_DEVELOPER_SECRET_KEY: "sk_test_dreamapi_local_00000000000000",
+  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_bG9jYWwtZHJlYW0tYXBpJA",
+  CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
+  CLERK_END_USER_PUBLISHABLE_KEY: "pk_test_bG9jYWwtZW5kLXVzZXItYXBpJA",
+};

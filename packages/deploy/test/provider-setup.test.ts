@@ -9,24 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Done } from "../src/cloudflare";
 import { type ProviderClients, setUpProviders, startStandIns } from "../src/deploy";
-import type { DeploySettings } from "../src/settings";
-
-const SETTINGS: DeploySettings = {
-  CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
-  CLOUDFLARE_API_TOKEN: "Abcdefghijklmnopqrstuvwxyz_0123456789-ABCD",
-  STRIPE_SECRET_KEY_TEST: "sk_test_local_platform_00000000000000000000",
-  STRIPE_SECRET_KEY_LIVE: "sk_live_local_platform_00000000000000000000",
-  STRIPE_CONNECT_CLIENT_ID: "ca_AbCdEfGhIjKlMnOpQrSt",
-  PLATFORM_BILLING_MODE: "live",
-  CLERK_DEVELOPER_SECRET_KEY: "sk_test_dreamapi_local_00000000000000",
-  CLERK_DEVELOPER_PUBLISHABLE_KEY: "pk_test_bG9jYWwtZHJlYW0tYXBpJA",
-  CLERK_END_USER_SECRET_KEY: "sk_test_enduser_local_000000000000000",
-  CLERK_END_USER_PUBLISHABLE_KEY: "pk_test_bG9jYWwtZW5kLXVzZXItYXBpJA",
-  DASHBOARD_URL: "https://app.dream-api.dev",
-  FRONT_AUTH_API_URL: "https://auth.dream-api.dev",
-  API_MULTI_URL: "https://api.dream-api.dev",
-  OAUTH_API_URL: "https://connect.dream-api.dev",
-};
+import { STAND_IN_SETTINGS } from "./fixtures";
 
 const NO_SECRETS = { "front-auth-api": new Set<string>(), "api-multi": new Set<string>(), "oauth-api": new Set<string>() };
 const ALL_WEBHOOK_SECRETS = {
@@ -39,7 +22,7 @@ const changes = (done: Done[]) => done.filter((step) => ["created", "updated", "
 let standIns: Awaited<ReturnType<typeof startStandIns>>;
 let clients: ProviderClients;
 beforeEach(async () => {
-  standIns = await startStandIns(SETTINGS);
+  standIns = await startStandIns(STAND_IN_SETTINGS);
   clients = standIns.clients;
 });
 afterEach(() => standIns.close());
@@ -50,7 +33,7 @@ async function endpoints(mode: "test" | "live") {
 
 describe("provider setup", () => {
   it("creates the four webhook endpoints with the events each worker handles, and hands their secrets to the workers", async () => {
-    const first = await setUpProviders(clients, SETTINGS, NO_SECRETS);
+    const first = await setUpProviders(clients, STAND_IN_SETTINGS, NO_SECRETS);
     const live = await endpoints("live");
     const test = await endpoints("test");
     expect(live.map((endpoint) => endpoint.metadata["dream_api_endpoint"]).sort()).toEqual(["connect-live", "developer-plan"]);
@@ -70,7 +53,7 @@ describe("provider setup", () => {
   });
 
   it("creates the platform price in both modes and the developers' portal configuration, and enables organizations on end-user-api", async () => {
-    await setUpProviders(clients, SETTINGS, NO_SECRETS);
+    await setUpProviders(clients, STAND_IN_SETTINGS, NO_SECRETS);
     for (const mode of ["test", "live"] as const) {
       const prices = await clients.stripe[mode].prices.list({ lookup_keys: ["dream_api_platform_monthly"] });
       expect(prices.data).toHaveLength(1);
@@ -83,19 +66,19 @@ describe("provider setup", () => {
   });
 
   it("a second run, with the workers holding the secrets, creates and changes nothing", async () => {
-    await setUpProviders(clients, SETTINGS, NO_SECRETS);
+    await setUpProviders(clients, STAND_IN_SETTINGS, NO_SECRETS);
     const before = { test: await endpoints("test"), live: await endpoints("live") };
-    const second = await setUpProviders(clients, SETTINGS, ALL_WEBHOOK_SECRETS);
+    const second = await setUpProviders(clients, STAND_IN_SETTINGS, ALL_WEBHOOK_SECRETS);
     expect(changes(second.done)).toEqual([]);
     expect(second.webhookSecrets).toEqual({ "front-auth-api": {}, "api-multi": {}, "oauth-api": {} });
     expect({ test: await endpoints("test"), live: await endpoints("live") }).toEqual(before);
   });
 
   it("replaces an endpoint whose worker lacks its secret, and only that one", async () => {
-    await setUpProviders(clients, SETTINGS, NO_SECRETS);
+    await setUpProviders(clients, STAND_IN_SETTINGS, NO_SECRETS);
     const oldPreview = (await endpoints("test")).find((endpoint) => endpoint.metadata["dream_api_endpoint"] === "preview-checkouts");
     const lacking = { ...ALL_WEBHOOK_SECRETS, "api-multi": new Set(["STRIPE_CONNECT_WEBHOOK_SECRET_TEST", "STRIPE_CONNECT_WEBHOOK_SECRET_LIVE"]) };
-    const run = await setUpProviders(clients, SETTINGS, lacking);
+    const run = await setUpProviders(clients, STAND_IN_SETTINGS, lacking);
     expect(changes(run.done).map((step) => step.action)).toEqual(["replaced"]);
     expect(Object.keys(run.webhookSecrets["api-multi"])).toEqual(["STRIPE_PREVIEW_WEBHOOK_SECRET"]);
     const previews = (await endpoints("test")).filter((endpoint) => endpoint.metadata["dream_api_endpoint"] === "preview-checkouts");
@@ -104,8 +87,8 @@ describe("provider setup", () => {
   });
 
   it("updates the endpoints in place when api-multi moves, keeping their secrets", async () => {
-    await setUpProviders(clients, SETTINGS, NO_SECRETS);
-    const moved = await setUpProviders(clients, { ...SETTINGS, API_MULTI_URL: "https://api2.dream-api.dev" }, ALL_WEBHOOK_SECRETS);
+    await setUpProviders(clients, STAND_IN_SETTINGS, NO_SECRETS);
+    const moved = await setUpProviders(clients, { ...STAND_IN_SETTINGS, API_MULTI_URL: "https://api2.dream-api.dev" }, ALL_WEBHOOK_SECRETS);
     expect(changes(moved.done).map((step) => step.action)).toEqual(["updated", "updated", "updated"]);
     expect(moved.webhookSecrets["api-multi"]).toEqual({});
     const urls = [...(await endpoints("test")), ...(await endpoints("live"))].filter((endpoint) => endpoint.metadata["dream_api_endpoint"] !== "developer-plan").map((endpoint) => endpoint.url);
