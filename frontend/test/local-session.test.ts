@@ -2,22 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LocalSession } from "../src/auth/local-session";
 import { config } from "../src/config";
+import { memoryStorage } from "./support/memory-storage";
 
 const jwt = (claims: Record<string, unknown>) => `h.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, ...claims })).toString("base64url")}.s`;
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 type Call = { url: string; method: string; body: unknown };
 

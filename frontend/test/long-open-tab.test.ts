@@ -16,6 +16,7 @@ import { publicApi } from "../src/api/public-api";
 import { claimsOf, LocalSession } from "../src/auth/local-session";
 import { config } from "../src/config";
 import { actsFor } from "../src/lib/active-organization";
+import { memoryStorage } from "./support/memory-storage";
 
 const DASHBOARD = "http://127.0.0.1:5173";
 const START = new Date("2030-12-31T23:55:00Z").getTime();
@@ -24,20 +25,6 @@ let clerk: ClerkEmulator;
 /** Every token a workers' stand-in accepted, and every refusal. */
 let accepted: string[];
 let refused: string[];
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 const unauthenticated = () => json(401, { error: { code: "unauthenticated", message: "The session token is invalid or expired. Sign in again." }, requestId: "req_test" });
