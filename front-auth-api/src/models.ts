@@ -69,6 +69,10 @@ export const settingsSchema = z
     logoUrl: z.string().nullable().meta({ description: "Brand: the logo on the hosted pricing page and Checkout.", example: "https://app.example/logo.png" }),
     accentColor: z.string().nullable().meta({ description: "Brand: buttons and highlights, `#RRGGBB`.", example: "#4f46e5" }),
     supportEmail: z.string().nullable().meta({ description: 'Brand: shown on the hosted pricing page as "Questions? <email>".', example: "support@app.example" }),
+    usageAlertThresholds: z.array(z.number()).meta({
+      description: "Fractions of the tier limit at which usage.threshold_reached is sent (once per end-user and period), ascending; [] = no usage alerts.",
+      example: [0.8, 1],
+    }),
     updatedAt: nullableDateTime.meta({ description: "When these settings were last saved; null if never." }),
   })
   .meta({ id: "Settings", description: "The developer's settings for one mode." });

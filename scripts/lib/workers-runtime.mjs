@@ -17,7 +17,9 @@ import { ROOT, WRANGLER_STATE, readDevVars } from "./stack.mjs";
 /**
  * @typedef {{ name: string, compatibility_date: string, compatibility_flags?: string[], vars?: Record<string, string>,
  *   d1_databases?: { binding: string, database_id: string }[], kv_namespaces?: { binding: string, id: string }[],
- *   ratelimits?: { name: string, simple: { limit: number, period: 10 | 60 } }[] }} WranglerConfig
+ *   ratelimits?: { name: string, simple: { limit: number, period: 10 | 60 } }[],
+ *   queues?: { producers?: { binding: string, queue: string }[],
+ *     consumers?: { queue: string, max_batch_size?: number, max_batch_timeout?: number, max_retries?: number }[] } }} WranglerConfig
  */
 
 /**
@@ -51,6 +53,10 @@ function workerOptions(service, bundleDir, overrides = {}, ratelimitOverrides = 
     d1Databases: Object.fromEntries((config.d1_databases ?? []).map((db) => [db.binding, db.database_id])),
     kvNamespaces: Object.fromEntries((config.kv_namespaces ?? []).map((kv) => [kv.binding, kv.id])),
     ratelimits: Object.fromEntries((config.ratelimits ?? []).map((limiter) => [limiter.name, { simple: ratelimitOverrides[limiter.name] ?? limiter.simple }])),
+    queueProducers: Object.fromEntries((config.queues?.producers ?? []).map((producer) => [producer.binding, { queueName: producer.queue }])),
+    queueConsumers: Object.fromEntries(
+      (config.queues?.consumers ?? []).map((consumer) => [consumer.queue, { maxBatchSize: consumer.max_batch_size, maxBatchTimeout: consumer.max_batch_timeout, maxRetries: consumer.max_retries }]),
+    ),
     unsafeDirectSockets: [{ host: "127.0.0.1", port: service.port }],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The developer's settings, per mode: the origins Checkout and the portal
  * may send end-users back to (and, in test mode, localhost if ticked), the
- * default return URLs, and the brand of the hosted pages. Saved to D1,
+ * default return URLs, the brand of the hosted pages, and the usage-alert
+ * thresholds (api-multi reads them when it counts). Saved to D1,
  * which api-multi reads when it opens a session or serves the pricing page,
  * so a change applies to the next checkout.
  */
@@ -20,6 +21,7 @@ export interface SettingsChange {
   logoUrl?: string | null | undefined;
   accentColor?: string | null | undefined;
   supportEmail?: string | null | undefined;
+  usageAlertThresholds?: number[] | undefined;
 }
 
 export async function getSettings({ ctx, input }: { ctx: ServiceContext; input: { mode: KeyMode } }): Promise<PlatformSettings> {
@@ -49,6 +51,7 @@ export async function updateSettings({ ctx, input }: { ctx: ServiceContext; inpu
     logoUrl: merged(input.logoUrl, stored.logoUrl),
     accentColor: merged(input.accentColor, stored.accentColor),
     supportEmail: merged(input.supportEmail, stored.supportEmail),
+    usageAlertThresholds: merged(input.usageAlertThresholds, stored.usageAlertThresholds),
   };
   if (input.mode === "live") assertLiveSettings(next);
   const now = ctx.now.toISOString();

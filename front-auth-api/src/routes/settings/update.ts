@@ -47,6 +47,17 @@ const supportEmail = z
   .nullable()
   .meta({ description: 'Shown on the hosted pricing page as "Questions? <email>".', example: "support@app.example" });
 
+/** Fractions of the tier limit, each at most once: 0.8 = an alert when an end-user reaches 80 % of it. */
+const usageAlertThresholds = z
+  .array(z.number("must be a number").gt(0, "each must be above 0").max(1, "each must be at most 1 (100 % of the limit)").multipleOf(0.01, "each must have at most two decimals"))
+  .max(5, "at most 5 thresholds")
+  .refine((values) => new Set(values).size === values.length, { message: "must not repeat a threshold" })
+  .transform((values) => [...values].sort((a, b) => a - b))
+  .meta({
+    description: "When usage.threshold_reached fires: fractions of the tier limit (0.8 = 80 %), at most 5; [] turns usage alerts off. Default [0.8, 1].",
+    example: [0.5, 0.8, 1],
+  });
+
 const settingsChange = z.strictObject({
   mode: modeSchema.meta({ description: "Which mode's settings to change." }),
   allowedOrigins: z.array(origin).max(20, "at most 20 origins").optional(),
@@ -61,6 +72,7 @@ const settingsChange = z.strictObject({
   logoUrl: logoUrl.optional(),
   accentColor: accentColor.optional(),
   supportEmail: supportEmail.optional(),
+  usageAlertThresholds: usageAlertThresholds.optional(),
 });
 
 export const updateSettingsOperation = defineOperation<AppEnv>({

@@ -374,6 +374,14 @@ export interface components {
              * @example support@app.example
              */
             supportEmail: string | null;
+            /**
+             * @description Fractions of the tier limit at which usage.threshold_reached is sent (once per end-user and period), ascending; [] = no usage alerts.
+             * @example [
+             *       0.8,
+             *       1
+             *     ]
+             */
+            usageAlertThresholds: number[];
             /** @description When these settings were last saved; null if never. */
             updatedAt: string | null;
         };
@@ -1256,6 +1264,10 @@ export interface operations {
                      *         "logoUrl": "https://app.example/logo.png",
                      *         "accentColor": "#4f46e5",
                      *         "supportEmail": "support@app.example",
+                     *         "usageAlertThresholds": [
+                     *           0.8,
+                     *           1
+                     *         ],
                      *         "updatedAt": "2026-11-01T00:00:00.000Z"
                      *       }
                      *     }
@@ -1373,6 +1385,15 @@ export interface operations {
                      * @example support@app.example
                      */
                     supportEmail?: string | null;
+                    /**
+                     * @description When usage.threshold_reached fires: fractions of the tier limit (0.8 = 80 %), at most 5; [] turns usage alerts off. Default [0.8, 1].
+                     * @example [
+                     *       0.5,
+                     *       0.8,
+                     *       1
+                     *     ]
+                     */
+                    usageAlertThresholds?: number[];
                 };
             };
         };
@@ -1400,6 +1421,10 @@ export interface operations {
                      *         "logoUrl": "https://app.example/logo.png",
                      *         "accentColor": "#4f46e5",
                      *         "supportEmail": "support@app.example",
+                     *         "usageAlertThresholds": [
+                     *           0.8,
+                     *           1
+                     *         ],
                      *         "updatedAt": "2026-11-01T00:00:00.000Z"
                      *       }
                      *     }
