@@ -17,6 +17,8 @@ const limits = (endUser: number, apiKey: number, tenantSessions: number, clientI
   CLIENT_IP_RATE_LIMITER: { namespace_id: "1004", simple: { limit: clientIp, period: 60 as const } },
 });
 const RAISED = 1_000_000;
+/** A fresh key each run, as production's is its own secret. */
+const WEBHOOK_SECRET_ENCRYPTION_KEY = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
 
 export default workerTestConfig({
   clerkApp: "end-user-api",
@@ -26,6 +28,9 @@ export default workerTestConfig({
     STRIPE_PREVIEW_WEBHOOK_SECRET: cloud.previewWebhookSecret,
     DEVELOPER_CLERK_SECRET_KEY: cloud.dreamApiClerkSecret,
     DEVELOPER_CLERK_JWT_KEY: cloud.dreamApiJwtKey,
+    WEBHOOK_SECRET_ENCRYPTION_KEY: WEBHOOK_SECRET_ENCRYPTION_KEY,
+    // Retries without waiting: the retry tests count attempts, not minutes (the schedule itself is config).
+    WEBHOOK_RETRY_DELAYS_SECONDS: "0,0,0",
   }),
   testTimeout: 30_000,
   projects: [

@@ -25,6 +25,19 @@ const configSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),
+  /** Seals developers' webhook signing secrets at rest (AES-256-GCM): 32 bytes, base64. */
+  WEBHOOK_SECRET_ENCRYPTION_KEY: z.base64().refine((value) => atob(value).length === 32, { message: "must be 32 bytes, base64-encoded" }),
+  /**
+   * Seconds to wait before each retry of a failed webhook delivery (the first
+   * attempt is immediate): Svix's schedule, 8 attempts over about 27 hours.
+   */
+  WEBHOOK_RETRY_DELAYS_SECONDS: z
+    .string()
+    .default("5,300,1800,7200,18000,36000,36000")
+    .transform((value) => value.split(",").map((part) => Number(part.trim())))
+    .pipe(z.array(z.number().int().min(0).max(43_200)).max(20)),
+  /** How long one delivery attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(15_000),
 });
 
 export type ApiMultiConfig = z.output<typeof configSchema>;

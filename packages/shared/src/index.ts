@@ -10,3 +10,4 @@ export * from "./isolate-cache";
 export * from "./checkout-purpose";
 export * from "./validation";
 export * from "./stripe-portal";
+export * from "./webhook-signing";

@@ -66,6 +66,7 @@ export default async function setup(project: TestProject) {
           STRIPE_CONNECT_WEBHOOK_SECRET_TEST: cloud.connectWebhookSecret,
           STRIPE_CONNECT_WEBHOOK_SECRET_LIVE: cloud.connectLiveWebhookSecret,
           STRIPE_PREVIEW_WEBHOOK_SECRET: cloud.previewWebhookSecret,
+          WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64"),
         },
       },
     });

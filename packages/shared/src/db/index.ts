@@ -12,3 +12,5 @@ export * from "./purchases";
 export * from "./oauth-states";
 export * from "./platform-settings";
 export * from "./tenant-organizations";
+export * from "./webhook-endpoints";
+export * from "./webhook-events";
