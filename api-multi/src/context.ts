@@ -22,7 +22,7 @@ export function apiMode(auth: Pick<AuthContext, "preview" | "mode">): ApiMode {
 }
 
 /** A JSON success response carrying the key's mode next to the body's fields. */
-export function respond<T extends Record<string, unknown>>(c: AppContext, body: T, status: 200 | 201 = 200) {
+export function respond<T extends Record<string, unknown>>(c: AppContext, body: T, status: 200 | 201 | 202 = 200) {
   return c.json({ ...body, mode: apiMode(c.get("auth")) }, status);
 }
 

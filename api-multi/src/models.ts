@@ -197,6 +197,86 @@ export const responses = {
   dashboard: z.strictObject({ ...dashboardSchema.shape, ...withMode }).meta({ id: "DashboardResponse" }),
 } as const;
 
+const webhookEventTypeList = z
+  .array(z.string())
+  .nullable()
+  .meta({ description: "The event types it receives; null = every type.", example: ["usage.threshold_reached", "customer.plan_changed"] });
+
+export const webhookEndpointSchema = z
+  .strictObject({
+    id: z.string().meta({ example: "we_3kT9xQ2mP7rL1vW8nB4cD6fH" }),
+    url: z.string().meta({ example: "https://api.example.com/webhooks/dream" }),
+    description: z.string().nullable(),
+    events: webhookEventTypeList,
+    enabled: z.boolean(),
+    disabledReason: z
+      .enum(["manual", "failing"])
+      .nullable()
+      .meta({ description: '"failing": dream-api disabled it after 5 days of failed deliveries; enable it again (PATCH enabled: true) once it answers 2xx.' }),
+    failingSince: nullableDateTime.meta({ description: "The first failed attempt since the last success; null while deliveries succeed." }),
+    secretPrefix: z.string().meta({ description: "The start of the signing secret, to tell secrets apart; the whole secret is shown only when created or rotated.", example: "whsec_K3q9" }),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: "WebhookEndpoint", description: "Where dream-api posts your events, signed as Standard Webhooks prescribe." });
+
+export const webhookAttemptSchema = z
+  .strictObject({
+    attempt: z.number().int().min(1),
+    attemptedAt: isoDateTime,
+    responseStatus: z.number().int().nullable().meta({ description: "The endpoint's HTTP status; null when it did not answer." }),
+    latencyMs: z.number().int().min(0),
+    responseBody: z.string().nullable().meta({ description: "The first 1 KB of the answer." }),
+    error: z.string().nullable().meta({ description: "Why there was no answer (timeout, connection refused), or why nothing was sent." }),
+  })
+  .meta({ id: "WebhookAttempt" });
+
+export const webhookDeliverySchema = z
+  .strictObject({
+    id: z.string().meta({ example: "wdl_5b1e9c0d7a3f4e2b8c6d1a09" }),
+    endpointId: z.string(),
+    url: z.string(),
+    status: z.enum(["pending", "succeeded", "failed"]).meta({ description: "pending: an attempt is due (nextAttemptAt); failed: every attempt of the schedule failed." }),
+    attemptCount: z.number().int().min(0),
+    nextAttemptAt: nullableDateTime,
+    attempts: z.array(webhookAttemptSchema).meta({ description: "Oldest first." }),
+  })
+  .meta({ id: "WebhookDelivery", description: "One event to one endpoint." });
+
+export const webhookEventSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "Also the `webhook-id` header: the same on every attempt.", example: "evt_9f8e7d6c5b4a39281706f5e4" }),
+    type: z.string().meta({ example: "usage.threshold_reached" }),
+    createdAt: isoDateTime,
+    userId: z.string().nullable().meta({ description: "The end-user the event is about, if any." }),
+    data: z.record(z.string(), z.unknown()).meta({ description: "The event's data, as delivered (see the `webhooks` section)." }),
+    deliveries: z.array(webhookDeliverySchema),
+  })
+  .meta({ id: "WebhookEvent", description: "An event and its deliveries, kept 30 days." });
+
+export const webhookResponses = {
+  endpoint: z.strictObject({ endpoint: webhookEndpointSchema, ...withMode }).meta({ id: "WebhookEndpointResponse" }),
+  endpointWithSecret: z
+    .strictObject({
+      endpoint: webhookEndpointSchema,
+      secret: z
+        .string()
+        .meta({ description: "The signing secret — shown only now. Verify deliveries with it (SDK: `dream.webhooks.verify`).", example: "whsec_K3q9mX2pL7vR1tW8nB4cD6fH0jA5sE9gY3uI7oP1zQ=" }),
+      ...withMode,
+    })
+    .meta({ id: "WebhookEndpointWithSecret" }),
+  endpoints: z.strictObject({ endpoints: z.array(webhookEndpointSchema).meta({ description: "Oldest first; at most 20 per mode." }), ...withMode }).meta({ id: "WebhookEndpointList" }),
+  deletedEndpoint: z.strictObject({ endpointId: z.string(), deleted: z.literal(true), ...withMode }).meta({ id: "DeletedWebhookEndpoint" }),
+  event: z.strictObject({ event: webhookEventSchema, ...withMode }).meta({ id: "WebhookEventResponse" }),
+  events: z
+    .strictObject({
+      events: z.array(webhookEventSchema).meta({ description: "Newest first." }),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+      ...withMode,
+    })
+    .meta({ id: "WebhookEventPage" }),
+} as const;
+
 export const errorSchema = errorModel({
   usage: usageSchema.optional().meta({ description: "On 403 usage_limit_exceeded: the usage that refused the call." }),
   portalUrl: z

@@ -19,7 +19,7 @@ export interface EventContext {
 /** Messages on the webhook queue: an event to store and fan out, or one attempt of one delivery. */
 export type WebhookQueueMessage =
   | { kind: "event"; platformId: string; mode: KeyMode; userId: string | null; event: WebhookEventEnvelope; onlyEndpointId?: string }
-  | { kind: "attempt"; deliveryId: string; attempt: number; /** A resend: one attempt, no retries. */ single?: boolean };
+  | { kind: "attempt"; deliveryId: string; attempt: number /** A resend: one attempt, no retries. */; single?: boolean };
 
 export interface EmitOptions {
   /** The end-user the event is about (the dashboard lists a customer's events by it). */

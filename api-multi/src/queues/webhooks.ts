@@ -62,7 +62,14 @@ async function attemptDelivery(env: Env, settings: ApiMultiConfig, message: Webh
   if (!claimed) return;
   const endpoint = await getWebhookEndpoint(env.DB, claimed.tenant, claimed.endpointId);
   if (!endpoint?.enabled) {
-    const notSent: WebhookAttemptRecord = { attempt: message.attempt, attemptedAt: now.toISOString(), responseStatus: null, latencyMs: 0, responseBody: null, error: "The endpoint is disabled: nothing was sent." };
+    const notSent: WebhookAttemptRecord = {
+      attempt: message.attempt,
+      attemptedAt: now.toISOString(),
+      responseStatus: null,
+      latencyMs: 0,
+      responseBody: null,
+      error: "The endpoint is disabled: nothing was sent.",
+    };
     await env.DB.batch(recordWebhookAttemptStatements(env.DB, claimed.deliveryId, notSent, { status: "failed", nextAttemptAt: null }));
     return;
   }

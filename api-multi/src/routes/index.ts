@@ -21,6 +21,16 @@ import { listPublicTiersOperation } from "./tiers/list-public";
 import { checkUsageOperation } from "./usage/check";
 import { trackUsageOperation } from "./usage/track";
 import { receiveStripeEventOperation } from "./webhooks/stripe";
+import { createWebhookEndpointOperation } from "./webhook-endpoints/create";
+import { deleteWebhookEndpointOperation } from "./webhook-endpoints/delete";
+import { getWebhookEndpointOperation } from "./webhook-endpoints/get";
+import { listWebhookEndpointsOperation } from "./webhook-endpoints/list";
+import { rotateWebhookEndpointSecretOperation } from "./webhook-endpoints/rotate-secret";
+import { testWebhookEndpointOperation } from "./webhook-endpoints/test";
+import { updateWebhookEndpointOperation } from "./webhook-endpoints/update";
+import { getWebhookEventOperation } from "./webhook-events/get";
+import { listWebhookEventsOperation } from "./webhook-events/list";
+import { resendWebhookEventOperation } from "./webhook-events/resend";
 
 export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   trackUsageOperation,
@@ -38,4 +48,14 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   createPortalOperation,
   getDashboardOperation,
   receiveStripeEventOperation,
+  createWebhookEndpointOperation,
+  listWebhookEndpointsOperation,
+  getWebhookEndpointOperation,
+  updateWebhookEndpointOperation,
+  deleteWebhookEndpointOperation,
+  rotateWebhookEndpointSecretOperation,
+  testWebhookEndpointOperation,
+  listWebhookEventsOperation,
+  getWebhookEventOperation,
+  resendWebhookEventOperation,
 ];

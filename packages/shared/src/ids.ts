@@ -50,6 +50,7 @@ export const ID_PREFIXES = {
   apiKey: "key_",
   request: "req_",
   customer: "cus_",
+  webhookEndpoint: "we_",
 } as const;
 
 export function newId(kind: keyof typeof ID_PREFIXES, length = 20): string {

@@ -13,6 +13,7 @@ import { lowestTier, type Tier } from "@dream-api/shared";
 import { getPlatformTiers } from "@dream-api/shared/caches";
 import { endUserExists, insertEndUserStatement } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
+import { emitEvent } from "../../events/emit";
 import { endUserCap } from "../preview";
 
 /** Why an end-user was not registered. */
@@ -53,7 +54,15 @@ export async function registerEndUser({ ctx, input }: { ctx: ServiceContext; inp
   const plan = input.plan ?? (await startingTier(ctx))?.name;
   if (!plan) return { registered: false, reason: "no_tiers_configured" };
   const result = await registerEndUserStatement(ctx, { ...input, plan }).run();
-  if (result.meta.changes === 1) return { registered: true, plan };
+  if (result.meta.changes === 1) {
+    noteCustomerCreated(ctx, { userId: input.userId, email: input.email, plan });
+    return { registered: true, plan };
+  }
   const capped = endUserCap(ctx) !== null && !(await endUserExists(ctx.env.DB, ctx, input.userId));
   return { registered: false, reason: capped ? "preview_limit_reached" : "conflict" };
+}
+
+/** After a registration is durable: customer.created to the developer's endpoints. */
+export function noteCustomerCreated(ctx: ServiceContext, user: { userId: string; email: string | null; plan: string }): void {
+  emitEvent(ctx, "customer.created", user, { userId: user.userId });
 }

@@ -1,6 +1,7 @@
 import { ApiError } from "@dream-api/shared";
 import { getTenantOrganization, listTiers, updateEndUserPlan } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
+import { emitEvent } from "../../events/emit";
 import type { CustomerView } from "./customer-view";
 import { customerNotFound, getCustomer } from "./get";
 import { setMembershipPlan } from "./memberships";
@@ -28,5 +29,6 @@ export async function updateCustomerPlan({ ctx, input }: { ctx: ServiceContext; 
     throw new ApiError("database_error", "The plan could not be saved. Nothing was changed; retry the request.", { cause: error });
   }
   if (!updated) throw customerNotFound(input.userId);
+  emitEvent(ctx, "customer.plan_changed", { userId: input.userId, from: current.plan, to: tier.name, cause: "api" }, { userId: input.userId });
   return getCustomer({ ctx, input: { userId: input.userId } });
 }

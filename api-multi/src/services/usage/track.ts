@@ -1,7 +1,8 @@
 import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
 import { firstTrackRow, getEndUserWithUsage, reserveIdempotencyKeyStatement, trackUsage, trackUsageStatement, type TrackInput, type Usage } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
-import { registerEndUserStatement, startingTier } from "../customers/register";
+import { noteCustomerCreated, registerEndUserStatement, startingTier } from "../customers/register";
+import { noteLimitReached, noteUsageCrossings } from "../outbound-webhooks/usage-alerts";
 import { endUserCap, previewLimitReached } from "../preview";
 
 export interface TrackUsageInput {
@@ -44,7 +45,10 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     idempotency: input.idempotency && { key: input.idempotency.key, requestId: input.idempotency.requestId },
   };
   const counted = input.idempotency ? await reserveAndTrack(ctx, track, input.idempotency) : await trackUsage(db, track);
-  if (counted) return counted;
+  if (counted) {
+    noteUsageCrossings(ctx, input.userId, counted, input.amount);
+    return counted;
+  }
 
   let user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
   if (!user) {
@@ -52,9 +56,13 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     if (!tier) {
       throw new ApiError("no_tiers_configured", "This platform has no pricing tier yet, so new end-users have no limit to count against. Create a tier first.");
     }
-    const [, result] = await db.batch([registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }), trackUsageStatement(db, track)]);
+    const [inserted, result] = await db.batch([registerEndUserStatement(ctx, { userId: input.userId, clerkUserId: null, email: null, plan: tier.name }), trackUsageStatement(db, track)]);
+    if (inserted?.meta.changes === 1) noteCustomerCreated(ctx, { userId: input.userId, email: null, plan: tier.name });
     const registered = result ? firstTrackRow(result) : null;
-    if (registered) return registered;
+    if (registered) {
+      noteUsageCrossings(ctx, input.userId, registered, input.amount);
+      return registered;
+    }
     user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
     if (!user) {
       const cap = endUserCap(ctx);
@@ -65,6 +73,7 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   if (!user.planExists) {
     throw new ApiError("conflict", `The end-user's plan "${user.plan}" is not a tier of this platform. Change the plan with PATCH /api/customers/${input.userId}.`);
   }
+  noteLimitReached(ctx, input.userId, user.usage);
   throw new ApiError("usage_limit_exceeded", `Usage limit reached: ${user.usage.count} of ${user.usage.limit} used this period; ${input.amount} more would exceed it.`, {
     extra: { usage: user.usage },
   });

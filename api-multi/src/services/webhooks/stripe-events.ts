@@ -24,6 +24,7 @@ import {
   decrementTierInventoryStatement,
   derivePlanStatement,
   endUserExists,
+  getEndUserClerkPlan,
   eventRecorded,
   insertEventStatement,
   insertPurchaseStatement,
@@ -39,6 +40,7 @@ import { checkEventObject, stripeEventObjects } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
 import type { z } from "zod";
 import { platformStripe } from "../billing/stripe-account";
+import { emitEvent, type EventContext } from "../../events/emit";
 import { syncEndUserPlanToClerk } from "./clerk-sync";
 import { verifiedStripeEvent } from "./verify";
 
@@ -58,6 +60,8 @@ interface Effect {
   endUsers: (Tenant & { userId: string })[];
   /** Platforms whose account cache must be rewritten afterwards. */
   accountsChanged: string[];
+  /** Tells the developer what changed (outbound events), once the statements are applied — never on a duplicate. */
+  notify?: (ctx: EventContext) => Promise<void>;
 }
 
 /**
@@ -88,6 +92,7 @@ const otherMode = (mode: KeyMode): KeyMode => (mode === "live" ? "test" : "live"
 export interface WebhookContext {
   env: Env;
   now: Date;
+  waitUntil: (promise: Promise<unknown>) => void;
 }
 
 export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext; input: { rawBody: string; signature: string | undefined } }): Promise<WebhookResult> {
@@ -97,6 +102,7 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
   if (shape) checkEventObject(event, shape);
   const nowIso = now.toISOString();
   const effect = await effectOf(env, event, source, nowIso);
+  const notify = effect.notify;
   let duplicate = await eventRecorded(env.DB, source, event.id);
   if (!duplicate) {
     try {
@@ -114,6 +120,14 @@ export async function handleStripeWebhook({ ctx, input }: { ctx: WebhookContext;
         }),
         ...effect.statements,
       ]);
+      if (notify && effect.platformId && !effect.refusal) {
+        const eventCtx = { env, now, waitUntil: ctx.waitUntil, platformId: effect.platformId, mode: modeOfLivemode(event.livemode) };
+        ctx.waitUntil(
+          notify(eventCtx).catch((error: unknown) =>
+            console.error(JSON.stringify({ level: "error", msg: "outbound events not emitted", stripeEvent: event.id, error: error instanceof Error ? error.name : "unknown" })),
+          ),
+        );
+      }
     } catch (error) {
       if (!isDuplicateEventError(error)) throw error;
       duplicate = true;
@@ -200,7 +214,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const conflict = await modeConflict(env, tenant, { ...namedBy(session.metadata), ...(subscriptionId ? { subscriptionId } : {}) });
       if (conflict) return refused(conflict, tenant.platformId);
       if (session.mode === "payment") return purchaseEffect(env, tenant, session, now);
-      return subscriptionId ? subscriptionEffect(env, tenant, subscriptionId, now) : ignored("no subscription", tenant.platformId);
+      return subscriptionId ? subscriptionEffect(env, tenant, subscriptionId, now, undefined, event) : ignored("no subscription", tenant.platformId);
     }
     case "customer.subscription.created":
     case "customer.subscription.updated":
@@ -211,7 +225,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       // Before asking Stripe: in the event's mode, an object of the other mode is not even visible.
       const conflict = await modeConflict(env, tenant, { ...namedBy(subscription.metadata), subscriptionId: subscription.id });
       if (conflict) return refused(conflict, tenant.platformId);
-      return subscriptionEffect(env, tenant, subscription.id, now);
+      return subscriptionEffect(env, tenant, subscription.id, now, undefined, event);
     }
     case "invoice.paid":
     case "invoice.payment_failed": {
@@ -224,7 +238,7 @@ async function effectOf(env: Env, event: Stripe.Event, source: "connect" | "prev
       const subscription = await retrieveSubscription(env, subscriptionId, event.account ?? null, modeOfLivemode(event.livemode));
       const tenant = await tenantOf(env, event, subscription?.metadata);
       if (typeof tenant === "string") return ignored(tenant);
-      return subscriptionEffect(env, tenant, subscriptionId, now, subscription);
+      return subscriptionEffect(env, tenant, subscriptionId, now, subscription, event);
     }
     case "account.application.deauthorized": {
       if (source !== "connect" || !event.account) return ignored("not a connected account");
@@ -282,7 +296,7 @@ function paymentErrorOf(subscription: Stripe.Subscription): string | null | unde
   return `Payment failed for invoice ${invoice.id} (${attempts}${retry})`;
 }
 
-async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId: string, now: string, fetched?: Stripe.Subscription | null): Promise<Effect> {
+async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId: string, now: string, fetched: Stripe.Subscription | null | undefined, event: Stripe.Event): Promise<Effect> {
   const subscription = fetched === undefined ? await retrieveSubscription(env, subscriptionId, tenant.account, tenant.mode) : fetched;
   if (!subscription) return ignored(`subscription ${subscriptionId} not found`, tenant.platformId);
   const { platformId } = tenant;
@@ -304,7 +318,8 @@ async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId:
   });
   if (conflict) return refused(conflict, platformId);
   if (!plan) return ignored("subscription price matches no tier", platformId);
-  if (!(await endUserExists(env.DB, tenant, userId))) return ignored(`unknown end-user ${userId}`, platformId);
+  const before = await getEndUserClerkPlan(env.DB, tenant, userId);
+  if (!before) return ignored(`unknown end-user ${userId}`, platformId);
   const item = subscription.items.data[0];
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
   const freePlan = lowestTier(tiers)?.name ?? plan;
@@ -338,7 +353,52 @@ async function subscriptionEffect(env: Env, tenant: EventTenant, subscriptionId:
     outcome: `subscription ${subscription.id} ${subscription.status}${subscription.cancel_at_period_end ? " (cancels at period end)" : ""}${paymentError ? ", payment failed" : ""}`,
     endUsers: [{ platformId, mode: tenant.mode, userId }],
     accountsChanged: [],
+    notify: (ctx) => notifySubscriptionChange(ctx, { event, subscription, userId, planBefore: before.plan }),
   };
+}
+
+/**
+ * The outbound events of an applied subscription change: the plan it moved
+ * (read back after the batch, as derivePlanStatement decided it), the
+ * subscription's state, a failed payment. Ids derive from Stripe's event
+ * id, so a redelivered Stripe event could not send them twice.
+ */
+async function notifySubscriptionChange(ctx: EventContext, change: { event: Stripe.Event; subscription: Stripe.Subscription; userId: string; planBefore: string }): Promise<void> {
+  const { event, subscription, userId } = change;
+  const options = (kind: string) => ({ userId, onceKey: [event.id, kind] });
+  const after = await getEndUserClerkPlan(ctx.env.DB, ctx, userId);
+  if (after && after.plan !== change.planBefore) {
+    const cause =
+      event.type === "checkout.session.completed" || event.type === "customer.subscription.created"
+        ? "checkout"
+        : event.type === "customer.subscription.deleted" || !["active", "trialing"].includes(subscription.status)
+          ? "cancellation"
+          : "portal";
+    emitEvent(ctx, "customer.plan_changed", { userId, from: change.planBefore, to: after.plan, cause }, options("plan_changed"));
+  }
+  if (event.type.startsWith("customer.subscription.")) {
+    emitEvent(
+      ctx,
+      "customer.subscription_updated",
+      {
+        userId,
+        subscriptionId: subscription.id,
+        status: subscription.status,
+        cancelAtPeriodEnd: subscription.cancel_at_period_end,
+        currentPeriodEnd: iso(subscription.items.data[0]?.current_period_end),
+      },
+      options("subscription_updated"),
+    );
+  }
+  if (event.type === "invoice.payment_failed") {
+    const invoice = event.data.object as Stripe.Invoice;
+    emitEvent(
+      ctx,
+      "invoice.payment_failed",
+      { userId, invoiceId: invoice.id ?? "", subscriptionId: subscription.id, amountDue: invoice.amount_due, currency: invoice.currency, attemptCount: invoice.attempt_count },
+      options("payment_failed"),
+    );
+  }
 }
 
 async function purchaseEffect(env: Env, tenant: EventTenant, session: Stripe.Checkout.Session, now: string): Promise<Effect> {

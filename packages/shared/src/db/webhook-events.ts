@@ -49,12 +49,7 @@ const SUBSCRIBED = `e.platform_id = ?2 AND e.mode = ?3 AND e.enabled = 1
  * must happen once (its id is derived from what makes it unique) stores and
  * delivers nothing; a redelivered queue message finds its deliveries made.
  */
-export function storeWebhookEventStatements(
-  db: D1Database,
-  tenant: Tenant,
-  event: StoredWebhookEvent & { onlyEndpointId?: string | undefined },
-  now: string,
-): D1PreparedStatement[] {
+export function storeWebhookEventStatements(db: D1Database, tenant: Tenant, event: StoredWebhookEvent & { onlyEndpointId?: string | undefined }, now: string): D1PreparedStatement[] {
   const target = event.onlyEndpointId === undefined ? SUBSCRIBED : "e.platform_id = ?2 AND e.mode = ?3 AND e.enabled = 1 AND e.endpoint_id = ?7";
   return [
     db
@@ -76,10 +71,7 @@ export function storeWebhookEventStatements(
 
 /** Deliveries of an event not attempted yet: what the consumer enqueues first attempts for. */
 export async function unattemptedDeliveries(db: D1Database, eventId: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT delivery_id FROM webhook_deliveries WHERE event_id = ?1 AND status = 'pending' AND attempt_count = 0")
-    .bind(eventId)
-    .all<{ delivery_id: string }>();
+  const { results } = await db.prepare("SELECT delivery_id FROM webhook_deliveries WHERE event_id = ?1 AND status = 'pending' AND attempt_count = 0").bind(eventId).all<{ delivery_id: string }>();
   return results.map((row) => row.delivery_id);
 }
 
@@ -124,9 +116,7 @@ export function recordWebhookAttemptStatements(
          ON CONFLICT (delivery_id, attempt) DO NOTHING`,
       )
       .bind(deliveryId, attempt.attempt, attempt.attemptedAt, attempt.responseStatus, attempt.latencyMs, attempt.responseBody, attempt.error),
-    db
-      .prepare("UPDATE webhook_deliveries SET status = ?2, next_attempt_at = ?3, updated_at = ?4 WHERE delivery_id = ?1")
-      .bind(deliveryId, next.status, next.nextAttemptAt, attempt.attemptedAt),
+    db.prepare("UPDATE webhook_deliveries SET status = ?2, next_attempt_at = ?3, updated_at = ?4 WHERE delivery_id = ?1").bind(deliveryId, next.status, next.nextAttemptAt, attempt.attemptedAt),
   ];
 }
 
@@ -260,9 +250,7 @@ export async function webhookDeliveriesOf(db: D1Database, tenant: Tenant, eventI
 export async function pruneWebhookEvents(db: D1Database, before: string): Promise<number> {
   const [, , events] = await db.batch([
     db
-      .prepare(
-        "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT d.delivery_id FROM webhook_deliveries d JOIN webhook_events v ON v.event_id = d.event_id WHERE v.created_at < ?1)",
-      )
+      .prepare("DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT d.delivery_id FROM webhook_deliveries d JOIN webhook_events v ON v.event_id = d.event_id WHERE v.created_at < ?1)")
       .bind(before),
     db.prepare("DELETE FROM webhook_deliveries WHERE event_id IN (SELECT event_id FROM webhook_events WHERE created_at < ?1)").bind(before),
     db.prepare("DELETE FROM webhook_events WHERE created_at < ?1").bind(before),

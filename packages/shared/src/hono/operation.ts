@@ -38,7 +38,7 @@ export interface OperationRequest {
 }
 
 export interface OperationResponse {
-  status: 200 | 201 | 302;
+  status: 200 | 201 | 202 | 302;
   /** A second success status with the same body (e.g. 200 when an idempotent create found the thing already made), and when. */
   also?: { status: 200 | 201; description: string };
   /** A named model (`.meta({ id })`); none for a redirect. */

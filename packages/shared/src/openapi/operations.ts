@@ -61,7 +61,10 @@ export interface StripeWebhookOperationOptions<E extends HonoEnv> {
   /** Codes beyond the ones every Stripe endpoint may answer (e.g. api-multi's `livemode_mismatch`). */
   errors?: readonly ErrorCode[];
   /** The worker's service: verifies the signature of the raw body and applies the event once. */
-  receive: (request: { ctx: { env: E["Bindings"]; now: Date }; input: { rawBody: string; signature: string | undefined } }) => Promise<StripeWebhookReceipt>;
+  receive: (request: {
+    ctx: { env: E["Bindings"]; now: Date; waitUntil: (promise: Promise<unknown>) => void };
+    input: { rawBody: string; signature: string | undefined };
+  }) => Promise<StripeWebhookReceipt>;
 }
 
 /** `POST /webhook/stripe`: Stripe's signed events; the signature is the authentication. */
@@ -89,7 +92,9 @@ export function stripeWebhookOperation<E extends HonoEnv & { Variables: { now: D
     errors: ["invalid_signature", "body_too_large", "invalid_json", "invalid_request", "internal_error", "database_error", "stripe_error", "clerk_error", ...(options.errors ?? [])],
     handler: async (c) => {
       const rawBody = await readWebhookBody(c.req.raw);
-      return c.json(await options.receive({ ctx: { env: c.env, now: c.get("now") }, input: { rawBody, signature: c.req.header("Stripe-Signature") } }));
+      return c.json(
+        await options.receive({ ctx: { env: c.env, now: c.get("now"), waitUntil: (promise) => c.executionCtx.waitUntil(promise) }, input: { rawBody, signature: c.req.header("Stripe-Signature") } }),
+      );
     },
   });
 }
