@@ -10,6 +10,7 @@ import { Platforms } from "./resources/platforms.js";
 import { Portal } from "./resources/portal.js";
 import { Tiers } from "./resources/tiers.js";
 import { UsageResource } from "./resources/usage.js";
+import { Webhooks } from "./webhooks.js";
 
 export const DEFAULT_BASE_URL = "https://api.dream-api.dev";
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -75,6 +76,8 @@ export class DreamApi {
   readonly dashboard: DashboardResource;
   /** Hosted pricing pages by platform id: getPublic, and join for a signed-in person. */
   readonly platforms: Platforms;
+  /** The webhooks dream-api sends you: verify (no credentials needed; also the standalone `verifyWebhook`). */
+  readonly webhooks: Webhooks;
 
   private readonly context: ResourceContext;
 
@@ -99,6 +102,7 @@ export class DreamApi {
     this.portal = new Portal(context);
     this.dashboard = new DashboardResource(context);
     this.platforms = new Platforms(context);
+    this.webhooks = new Webhooks();
   }
 
   /**

@@ -31,4 +31,6 @@ export type { Platforms } from "./resources/platforms.js";
 export type { Portal } from "./resources/portal.js";
 export type { Tiers } from "./resources/tiers.js";
 export type { UsageResource } from "./resources/usage.js";
+export { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, WebhookVerificationError, Webhooks, signWebhook, verifyWebhook } from "./webhooks.js";
+export type { SignWebhookInput, VerifyWebhookOptions, WebhookHeaders, WebhookSignatureHeaders, WebhookVerificationReason } from "./webhooks.js";
 export type * from "./types.js";

@@ -7,7 +7,7 @@
  * Field documentation is in the generated file and in the API reference
  * (`GET /docs`).
  */
-import type { components, operations } from "./generated/openapi.js";
+import type { components, operations, webhooks } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
 type JsonBody<Id extends keyof operations> = operations[Id] extends { requestBody: { content: { "application/json": infer Body } } } ? Body : never;
@@ -110,6 +110,22 @@ export type DashboardTotals = Dashboard["totals"];
 export type MoneyAmount = DashboardTotals["mrr"][number];
 /** A key's mode as stored: test or live. */
 export type KeyMode = DashboardKey["mode"];
+
+// ---------------------------------------------------------------- webhooks
+
+/** Every event type dream-api sends to your webhook endpoints (the document's `webhooks`). */
+export type WebhookEventType = keyof webhooks & string;
+
+/**
+ * A verified delivery's body, `{id, type, createdAt, mode, data}`: a union
+ * discriminated on `type`, so `switch (event.type)` narrows `data`. Types
+ * added after this SDK version arrive too (verification does not check
+ * `data`): keep a `default` branch that answers 2xx.
+ */
+export type WebhookEvent = { [T in WebhookEventType]: webhooks[T]["post"]["requestBody"]["content"]["application/json"] }[WebhookEventType];
+
+/** The event of one type, e.g. `WebhookEventOf<"usage.threshold_reached">`. */
+export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
 
 // ---------------------------------------------------------------- errors
 

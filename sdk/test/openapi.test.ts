@@ -21,6 +21,7 @@ interface Operation {
 interface Document {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
+  webhooks: Record<string, { post: Omit<Operation, "operationId"> }>;
   components: { schemas: Record<string, JsonSchema> };
 }
 
@@ -69,6 +70,14 @@ describe("GET /openapi.json", () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+    // The webhooks dream-api sends: their headers' and bodies' examples too.
+    expect(Object.keys(document.webhooks)).toContain("usage.threshold_reached");
+    for (const [type, { post }] of Object.entries(document.webhooks)) {
+      for (const parameter of post.parameters) check(parameter.schema, parameter.example, `webhook ${type} header ${parameter.name}`);
+      const body = post.requestBody?.content["application/json"];
+      expect(body, `webhook ${type} body`).toBeDefined();
+      check(body!.schema, body!.example, `webhook ${type} body`);
+    }
   });
 
   it("is served as a readable HTML reference at /docs", async () => {

@@ -10,6 +10,7 @@ import type { AppEnv } from "../context";
 import { errorSchema } from "../models";
 import { OPERATIONS } from "../routes";
 import { docsOperation } from "./docs";
+import { WEBHOOKS } from "./webhooks";
 
 export type { OpenApiDocument } from "@dream-api/shared/openapi";
 
@@ -89,6 +90,7 @@ const contract = workerContract<AppEnv>({
   pages: (document) => [docsOperation(document)],
   info: INFO,
   tags: TAGS,
+  webhooks: WEBHOOKS,
   securitySchemes: {
     secretKey: {
       name: "secretKey",

@@ -4,7 +4,7 @@
  * behind a strict CSP, or in a terminal browser.
  */
 import { ERROR_CODES, type ErrorCode } from "@dream-api/shared";
-import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter } from "@dream-api/shared/openapi";
+import type { JsonSchema, OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiWebhookOperation } from "@dream-api/shared/openapi";
 
 const escapeHtml = (text: unknown) => String(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
@@ -102,6 +102,20 @@ ${errors ? `<h4>Errors</h4><p class="codes">${errors}</p>` : ""}
 </section>`;
 }
 
+function webhookSection(type: string, webhook: OpenApiWebhookOperation, components: Record<string, JsonSchema>): string {
+  const body = webhook.requestBody.content["application/json"];
+  const answers = Object.entries(webhook.responses)
+    .map(([status, response]) => `<p><b>${escapeHtml(status)}</b>: ${prose(response.description)}</p>`)
+    .join("");
+  return `<section id="webhook-${escapeHtml(type)}" class="op">
+<h3><span class="method post">POST</span> <code>${escapeHtml(type)}</code> — ${escapeHtml(webhook.summary)}</h3>
+<p>${prose(webhook.description)}</p>
+${parameterTable(webhook.parameters)}
+${body ? `<h4>Body</h4>${fieldTable(body.schema, components)}${json(body.example)}` : ""}
+<h4>Your answer</h4>${answers}
+</section>`;
+}
+
 function modelSection(name: string, schema: JsonSchema, components: Record<string, JsonSchema>): string {
   return `<section id="model-${escapeHtml(name)}" class="model"><h3>${escapeHtml(name)}</h3>${schema["description"] ? `<p>${prose(schema["description"])}</p>` : ""}${fieldTable(schema, components)}</section>`;
 }
@@ -124,9 +138,16 @@ export function renderReferencePage(document: OpenApiDocument): string {
     .map(([name, scheme]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>Bearer ${escapeHtml(scheme["bearerFormat"] ?? "")}</td><td>${prose(scheme["description"] ?? "")}</td></tr>`)
     .join("");
   const errorRows = (Object.entries(ERROR_CODES) as [ErrorCode, number][]).map(([code, status]) => `<tr><td><code>${escapeHtml(code)}</code></td><td>${status}</td></tr>`).join("");
+  const webhooks = Object.entries(document.webhooks ?? {});
+  const webhookNav = webhooks.length ? `<h2>Events</h2>${webhooks.map(([type]) => `<a href="#webhook-${escapeHtml(type)}"><b>POST</b> ${escapeHtml(type)}</a>`).join("")}` : "";
+  const webhookSections = webhooks.length
+    ? `<h2 id="events">Events</h2><p>What dream-api POSTs to your webhook endpoints (Standard Webhooks: verify the signature with <code>dream.webhooks.verify</code> before trusting the body). Switch on <code>type</code>, and answer 2xx to types you do not handle: new ones may be added.</p>${webhooks
+        .map(([type, { post }]) => webhookSection(type, post, components))
+        .join("")}`
+    : "";
   const info = document.info as { title: string; version: string; summary?: string; description?: string };
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(info.title)} API reference</title><style>${STYLE}</style></head><body>
-<nav><b>${escapeHtml(info.title)}</b> <span class="opt">v${escapeHtml(info.version)}</span><h2>Start</h2><a href="#auth">Authentication</a><a href="#errors">Errors</a><a href="/openapi.json">openapi.json</a>${nav}<h2>Models</h2>${Object.keys(
+<nav><b>${escapeHtml(info.title)}</b> <span class="opt">v${escapeHtml(info.version)}</span><h2>Start</h2><a href="#auth">Authentication</a><a href="#errors">Errors</a><a href="/openapi.json">openapi.json</a>${nav}${webhookNav}<h2>Models</h2>${Object.keys(
     components,
   )
     .map((name) => `<a href="#model-${escapeHtml(name)}">${escapeHtml(name)}</a>`)
@@ -138,6 +159,7 @@ export function renderReferencePage(document: OpenApiDocument): string {
 <h2 id="auth">Authentication</h2><table><tr><th>Scheme</th><th>Header</th><th>About</th></tr>${schemes}</table>
 <h2 id="errors">Errors</h2><p>Every error answers <code>{ "error": { "code", "message", "param"? }, "requestId" }</code> with the status its code maps to:</p><table><tr><th>Code</th><th>Status</th></tr>${errorRows}</table>
 ${byTag.map((tag) => `<h2>${escapeHtml(tag.name)}</h2><p>${prose(tag.description)}</p>${tag.operations.map(({ method, path, operation }) => operationSection(server, path, method, operation, components)).join("")}`).join("")}
+${webhookSections}
 <h2>Models</h2>${Object.entries(components)
     .map(([name, schema]) => modelSection(name, schema, components))
     .join("")}

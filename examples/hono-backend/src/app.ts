@@ -2,10 +2,13 @@
  * A backend whose paid feature (`POST /api/generate`) is metered by
  * dream-api: each call tracks one unit for the signed-in user; at the
  * tier's limit the route answers 402 with an upgrade link (a Stripe
- * Checkout session for the next tier) instead of doing the work.
+ * Checkout session for the next tier) instead of doing the work. dream-api
+ * tells it when a user nears the limit through a signed webhook
+ * (`POST /webhooks/dream`, ./webhooks.ts).
  */
 import { type DreamApi, UsageLimitError, isDreamApiError } from "@dream-api/client";
 import { Hono, type Context } from "hono";
+import { dreamWebhooks, type UsageAlert } from "./webhooks.js";
 
 export interface AppOptions {
   dream: DreamApi;
@@ -15,6 +18,10 @@ export interface AppOptions {
   pricingUrl: string;
   /** Where Stripe Checkout returns to. */
   appUrl: string;
+  /** The webhook endpoint's signing secret (`whsec_…`, shown when you add the endpoint in dream-api's dashboard). Without it `POST /webhooks/dream` answers 503. */
+  webhookSecret?: string | undefined;
+  /** What to do when a user reaches an alert threshold (default: log it). */
+  onUsageAlert?: (alert: UsageAlert) => void | Promise<void>;
 }
 
 /**
@@ -25,8 +32,9 @@ function currentUserId(c: Context): string | undefined {
   return c.req.header("X-User-Id") || undefined;
 }
 
-export function createApp({ dream, upgradeTier, pricingUrl, appUrl }: AppOptions) {
+export function createApp({ dream, upgradeTier, pricingUrl, appUrl, webhookSecret, onUsageAlert }: AppOptions) {
   const app = new Hono();
+  app.route("/webhooks", dreamWebhooks({ secret: webhookSecret, ...(onUsageAlert ? { onUsageAlert } : {}) }));
 
   app.post("/api/generate", async (c) => {
     const userId = currentUserId(c);

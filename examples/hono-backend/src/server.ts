@@ -1,6 +1,7 @@
 /**
  * Runs the example on http://127.0.0.1:$PORT (default 3000):
  *   DREAM_API_SECRET_KEY=sk_test_… DREAM_API_BASE_URL=http://127.0.0.1:8788 pnpm start
+ * (and DREAM_WEBHOOK_SECRET=whsec_… for POST /webhooks/dream).
  */
 import { DreamApi } from "@dream-api/client";
 import { serve } from "@hono/node-server";
@@ -20,5 +21,6 @@ const app = createApp({
   upgradeTier: process.env["UPGRADE_TIER"] ?? "pro",
   pricingUrl: process.env["PRICING_URL"] ?? `${appUrl}/pricing`,
   appUrl,
+  webhookSecret: process.env["DREAM_WEBHOOK_SECRET"],
 });
 serve({ fetch: app.fetch, hostname: "127.0.0.1", port }, (info) => console.log(`example backend on http://127.0.0.1:${info.port}`));

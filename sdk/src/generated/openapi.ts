@@ -317,7 +317,515 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping
+         * @description Sent by POST /api/webhook-endpoints/:id/test (and the dashboard's Send test) to that endpoint only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "ping",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "endpointId": "we_3nR8kL2pQ6sT9vX1"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PingEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "usage.threshold_reached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Usage: threshold reached
+         * @description An end-user's usage reached one of your alert thresholds (Settings; default 80 % and 100 % of the tier limit). Sent once per end-user, threshold and billing period; never for unlimited tiers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "usage.threshold_reached",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "threshold": 0.8,
+                     *         "usage": {
+                     *           "plan": "free",
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z",
+                     *           "count": 80,
+                     *           "limit": 100,
+                     *           "remaining": 20
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsageThresholdReachedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "usage.limit_reached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Usage: limit reached
+         * @description An end-user used up the tier's limit, or a track was refused for it (403 usage_limit_exceeded). Sent once per end-user and billing period.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "usage.limit_reached",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "usage": {
+                     *           "plan": "free",
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z",
+                     *           "count": 100,
+                     *           "limit": 100,
+                     *           "remaining": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsageLimitReachedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer: created
+         * @description An end-user was registered: by POST /api/customers, a first track, or joining through your pricing page.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "customer.created",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "email": "ada@example.com",
+                     *         "plan": "free"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.plan_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer: plan changed
+         * @description An end-user's plan (tier) changed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "customer.plan_changed",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "from": "free",
+                     *         "to": "pro",
+                     *         "cause": "checkout"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerPlanChangedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.subscription_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer: subscription updated
+         * @description An end-user's subscription was created or changed (status, renewal, cancellation at period end).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "customer.subscription_updated",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "subscriptionId": "sub_1QxYz",
+                     *         "status": "active",
+                     *         "cancelAtPeriodEnd": true,
+                     *         "currentPeriodEnd": "2026-12-01T00:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerSubscriptionUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.payment_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice: payment failed
+         * @description A payment of an end-user's subscription failed; Stripe retries it on your account's schedule.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "invoice.payment_failed",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "invoiceId": "in_1QxYz",
+                     *         "subscriptionId": "sub_1QxYz",
+                     *         "amountDue": 1500,
+                     *         "currency": "usd",
+                     *         "attemptCount": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoicePaymentFailedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         OpenApiDocument: {
@@ -853,6 +1361,251 @@ export interface components {
              * @example applied
              */
             outcome: string;
+        };
+        /**
+         * @description What moved the plan: a paid Checkout, the billing portal, your PATCH /api/customers/:userId, or the end of a subscription.
+         * @enum {string}
+         */
+        PlanChangeCause: "checkout" | "portal" | "api" | "cancellation";
+        /** @description The body of a `ping` delivery. Sent by POST /api/webhook-endpoints/:id/test (and the dashboard's Send test) to that endpoint only. */
+        PingEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "ping";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description Sent by POST /api/webhook-endpoints/:id/test (and the dashboard's Send test) to that endpoint only. */
+            data: {
+                /** @description The endpoint the test was sent to. */
+                endpointId: string;
+            };
+        };
+        /** @description The body of a `usage.threshold_reached` delivery. An end-user's usage reached one of your alert thresholds (Settings; default 80 % and 100 % of the tier limit). Sent once per end-user, threshold and billing period; never for unlimited tiers. */
+        UsageThresholdReachedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "usage.threshold_reached";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description An end-user's usage reached one of your alert thresholds (Settings; default 80 % and 100 % of the tier limit). Sent once per end-user, threshold and billing period; never for unlimited tiers. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                /**
+                 * @description The fraction of the tier limit that was reached (0.8 = 80 %).
+                 * @example 0.8
+                 */
+                threshold: number;
+                usage: components["schemas"]["Usage"];
+            };
+        };
+        /** @description The body of a `usage.limit_reached` delivery. An end-user used up the tier's limit, or a track was refused for it (403 usage_limit_exceeded). Sent once per end-user and billing period. */
+        UsageLimitReachedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "usage.limit_reached";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description An end-user used up the tier's limit, or a track was refused for it (403 usage_limit_exceeded). Sent once per end-user and billing period. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                usage: components["schemas"]["Usage"];
+            };
+        };
+        /** @description The body of a `customer.created` delivery. An end-user was registered: by POST /api/customers, a first track, or joining through your pricing page. */
+        CustomerCreatedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "customer.created";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description An end-user was registered: by POST /api/customers, a first track, or joining through your pricing page. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                /** @description null for end-users registered by a first track. */
+                email: string | null;
+                /** @description The tier the end-user starts on. */
+                plan: string;
+            };
+        };
+        /** @description The body of a `customer.plan_changed` delivery. An end-user's plan (tier) changed. */
+        CustomerPlanChangedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "customer.plan_changed";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description An end-user's plan (tier) changed. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                /** @description The previous tier. */
+                from: string | null;
+                /** @description The new tier. */
+                to: string;
+                cause: components["schemas"]["PlanChangeCause"];
+            };
+        };
+        /** @description The body of a `customer.subscription_updated` delivery. An end-user's subscription was created or changed (status, renewal, cancellation at period end). */
+        CustomerSubscriptionUpdatedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "customer.subscription_updated";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description An end-user's subscription was created or changed (status, renewal, cancellation at period end). */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                /**
+                 * @description The Stripe subscription on your connected account.
+                 * @example sub_1QxYz
+                 */
+                subscriptionId: string;
+                /**
+                 * @description Stripe's subscription status: active, trialing, past_due, canceled, …
+                 * @example active
+                 */
+                status: string;
+                cancelAtPeriodEnd: boolean;
+                currentPeriodEnd: string | null;
+            };
+        };
+        /** @description The body of a `invoice.payment_failed` delivery. A payment of an end-user's subscription failed; Stripe retries it on your account's schedule. */
+        InvoicePaymentFailedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "invoice.payment_failed";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description A payment of an end-user's subscription failed; Stripe retries it on your account's schedule. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                /** @example in_1QxYz */
+                invoiceId: string;
+                subscriptionId: string | null;
+                /** @description Minor units (cents). */
+                amountDue: number;
+                /**
+                 * @description ISO 4217, lower case.
+                 * @example usd
+                 */
+                currency: string;
+                /** @description Stripe's payment attempts on this invoice so far. */
+                attemptCount: number;
+            };
         };
         Health: {
             /** @constant */

@@ -18,6 +18,8 @@ export interface OpenApiDocument {
   tags: { name: string; description: string }[];
   security: Record<string, string[]>[];
   paths: Record<string, Record<string, OpenApiOperation>>;
+  /** Requests the worker sends to developers' endpoints (OpenAPI 3.1 `webhooks`), keyed by event type; only in documents that declare some. */
+  webhooks?: Record<string, { post: OpenApiWebhookOperation }>;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
 }
 
@@ -42,6 +44,32 @@ export interface OpenApiOperation {
   "x-error-codes": ErrorCode[];
 }
 
+/** A request the worker sends, as the receiver sees it: headers, the signed body, and what to answer. */
+export interface OpenApiWebhookOperation {
+  summary: string;
+  description: string;
+  parameters: OpenApiParameter[];
+  requestBody: { required: true; content: Record<string, { schema: JsonSchema; example: unknown }> };
+  responses: Record<string, { description: string }>;
+}
+
+/**
+ * One outgoing request type (an OpenAPI 3.1 webhook): `name` is its key in
+ * `webhooks` (the event type), `body` a named model (it becomes a
+ * component) with an optional example, `headers` the request headers the worker sets, and
+ * `responses` what the receiver answers (e.g. `{ "2XX": "Received." }`).
+ */
+export interface WebhookDefinition {
+  name: string;
+  summary: string;
+  description: string;
+  body: z.ZodType;
+  /** An example body; default: one built from the model's own examples. */
+  example?: unknown;
+  headers?: z.ZodObject;
+  responses: Record<string, string>;
+}
+
 export interface DocumentSettings {
   info: { title: string; version: string; summary: string; description: string };
   tags: readonly { name: string; description: string }[];
@@ -50,6 +78,8 @@ export interface DocumentSettings {
   securitySchemes: Partial<Record<Caller, { name: string; scheme: JsonSchema }>>;
   /** The worker's error body model (a named zod model). */
   errorSchema: z.ZodType;
+  /** What the worker sends to developers' endpoints: the document's `webhooks`, in this order. */
+  webhooks?: readonly WebhookDefinition[];
   /** Codes every call with a credential may answer, besides its own. */
   authErrors: readonly ErrorCode[];
   /** Example messages, as the worker words them; and extra top-level fields of some codes' example bodies. */
@@ -128,7 +158,7 @@ export function exampleOf(schema: JsonSchema, components: Record<string, JsonSch
   }
 }
 
-function parameters(operation: OperationDefinition): OpenApiParameter[] {
+function parameters(operation: Pick<OperationDefinition, "request">): OpenApiParameter[] {
   const groups: [OpenApiParameter["in"], z.ZodObject | undefined][] = [
     ["path", operation.request?.params],
     ["query", operation.request?.query],
@@ -214,6 +244,17 @@ function buildOperation(operation: OperationDefinition, settings: DocumentSettin
   };
 }
 
+function buildWebhook(webhook: WebhookDefinition, components: Record<string, JsonSchema>): OpenApiWebhookOperation {
+  const schema = componentRef(webhook.body);
+  return {
+    summary: webhook.summary,
+    description: webhook.description,
+    parameters: parameters({ request: webhook.headers ? { headers: webhook.headers } : undefined }),
+    requestBody: { required: true, content: { "application/json": { schema, example: webhook.example ?? exampleOf(schema, components) } } },
+    responses: Object.fromEntries(Object.entries(webhook.responses).map(([status, description]) => [status, { description }])),
+  };
+}
+
 /** The document without its server (which depends on the origin it is served from). */
 export function buildOpenApiDocument(settings: DocumentSettings): Omit<OpenApiDocument, "servers"> {
   const schemas = componentSchemas();
@@ -228,6 +269,7 @@ export function buildOpenApiDocument(settings: DocumentSettings): Omit<OpenApiDo
     tags: settings.tags.map((tag) => ({ ...tag })),
     security: schemes[0] ? [{ [schemes[0].name]: [] }] : [],
     paths,
+    ...(settings.webhooks ? { webhooks: Object.fromEntries(settings.webhooks.map((webhook) => [webhook.name, { post: buildWebhook(webhook, schemas) }])) } : {}),
     components: { schemas, securitySchemes: Object.fromEntries(schemes.map(({ name, scheme }) => [name, scheme])) },
   };
 }
