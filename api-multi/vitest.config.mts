@@ -26,6 +26,8 @@ export default workerTestConfig({
     STRIPE_PREVIEW_WEBHOOK_SECRET: cloud.previewWebhookSecret,
     DEVELOPER_CLERK_SECRET_KEY: cloud.dreamApiClerkSecret,
     DEVELOPER_CLERK_JWT_KEY: cloud.dreamApiJwtKey,
+    // Request-log lines are sent at once, so no call waits on the batching timer (test/routes/logs/ sets it where it tests batching).
+    REQUEST_LOG_FLUSH_MS: "0",
   }),
   testTimeout: 30_000,
   projects: [

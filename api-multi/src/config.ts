@@ -25,6 +25,8 @@ const configSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PREVIEW_MAX_END_USERS: z.coerce.number().int().min(0).default(100),
+  /** How long an isolate gathers request-log lines before one queue send (the tests set 0, so calls wait for no timer). */
+  REQUEST_LOG_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
 });
 
 export type ApiMultiConfig = z.output<typeof configSchema>;

@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { handleQueueBatch } from "./queues";
 import { runScheduled } from "./scheduled";
 
 const app = createApp();
@@ -6,4 +7,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(controller, env)),
+  queue: (batch, env, ctx) => handleQueueBatch(batch, env, ctx),
 } satisfies ExportedHandler<Env>;

@@ -21,6 +21,8 @@ import { listPublicTiersOperation } from "./tiers/list-public";
 import { checkUsageOperation } from "./usage/check";
 import { trackUsageOperation } from "./usage/track";
 import { receiveStripeEventOperation } from "./webhooks/stripe";
+import { getLogOperation } from "./logs/get";
+import { listLogsOperation } from "./logs/list";
 
 export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   trackUsageOperation,
@@ -38,4 +40,6 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   createPortalOperation,
   getDashboardOperation,
   receiveStripeEventOperation,
+  listLogsOperation,
+  getLogOperation,
 ];

@@ -12,3 +12,4 @@ export * from "./purchases";
 export * from "./oauth-states";
 export * from "./platform-settings";
 export * from "./tenant-organizations";
+export * from "./request-logs";
