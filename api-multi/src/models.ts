@@ -216,13 +216,10 @@ export const requestLogEntrySchema = z
     route: z.string().meta({ description: "The route's pattern, never the raw path (`/api/*` for a path no route has).", example: "/api/usage/track" }),
     status: z.number().int().meta({ description: "The HTTP status answered.", example: 200 }),
     errorCode: z.string().nullable().meta({ description: "The `error.code` of an error answer; null on success.", example: null }),
-    userId: z
-      .string()
-      .nullable()
-      .meta({
-        description: "The end-user the request acted for, when it named one. A userId shaped like an email is kept only as a hash (`hashed:…`); filter with the email itself.",
-        example: "user_42",
-      }),
+    userId: z.string().nullable().meta({
+      description: "The end-user the request acted for, when it named one. A userId shaped like an email is kept only as a hash (`hashed:…`); filter with the email itself.",
+      example: "user_42",
+    }),
     latencyMs: z.number().int().min(0).meta({ description: "Time from arrival to response, in milliseconds.", example: 12 }),
     caller: z.string().meta({ description: "Who called: a secret key's display prefix (`sk_test_AbCd…`), `dashboard` or `end-user session`.", example: "sk_test_AbCd…" }),
   })
