@@ -31,6 +31,8 @@ export default workerTestConfig({
     WEBHOOK_SECRET_ENCRYPTION_KEY: WEBHOOK_SECRET_ENCRYPTION_KEY,
     // Retries without waiting: the retry tests count attempts, not minutes (the schedule itself is config).
     WEBHOOK_RETRY_DELAYS_SECONDS: "0,0,0",
+    // Request-log lines are sent at once, so no call waits on the batching timer (test/routes/logs/ sets it where it tests batching).
+    REQUEST_LOG_FLUSH_MS: "0",
   }),
   testTimeout: 30_000,
   projects: [

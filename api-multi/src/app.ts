@@ -10,6 +10,7 @@ import type { AppEnv, AuthContext } from "./context";
 import { authenticateFor } from "./middleware/authenticate";
 import { limitPerCredential } from "./middleware/rate-limit";
 import { ALL_OPERATIONS } from "./openapi/document";
+import { requestLogSink } from "./services/logs/sink";
 
 export interface AppDependencies {
   clock?: Clock;
@@ -23,6 +24,8 @@ export function createApp({ clock = systemClock }: AppDependencies = {}) {
       const auth = c.get("auth") as AuthContext | undefined;
       return auth ? { platformId: auth.platformId, mode: auth.mode } : undefined;
     },
+    // The developer's request log (GET /api/logs): batched per isolate onto REQUEST_LOG_QUEUE.
+    logSink: requestLogSink(),
     clock,
     operations: ALL_OPERATIONS,
     corsAllowList: (c) => config(c.env).CORS_ORIGINS,

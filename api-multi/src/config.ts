@@ -38,6 +38,8 @@ const configSchema = z.object({
     .pipe(z.array(z.number().int().min(0).max(43_200)).max(20)),
   /** How long one delivery attempt may take before it counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(15_000),
+  /** How long an isolate gathers request-log lines before one queue send (the tests set 0, so calls wait for no timer). */
+  REQUEST_LOG_FLUSH_MS: z.coerce.number().int().min(0).max(5000).default(200),
 });
 
 export type ApiMultiConfig = z.output<typeof configSchema>;

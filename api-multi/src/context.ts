@@ -10,6 +10,8 @@ export interface AuthContext {
   keyId: string;
   /** A test key of a developer on the free plan: at most PREVIEW_MAX_END_USERS end-users. */
   preview: boolean;
+  /** Who the request log says called (never a full key): the secret key's display prefix ("sk_test_AbCd…"), "dashboard" or "end-user session". */
+  caller: string;
   /** Set when an end-user's own session JWT (end-user-api) authenticated the call: it may act only for this user. */
   endUserId?: string;
 }

@@ -7,5 +7,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled: (controller, env, ctx) => ctx.waitUntil(runScheduled(controller, env)),
-  queue: (batch, env) => handleQueueBatch(batch, env),
+  queue: (batch, env, ctx) => handleQueueBatch(batch, env, ctx),
 } satisfies ExportedHandler<Env>;

@@ -285,3 +285,33 @@ export const errorSchema = errorModel({
     .optional()
     .meta({ description: "On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal)." }),
 });
+
+// ---- request log (GET /api/logs) ----------------------------------------------------------------
+
+export const requestLogEntrySchema = z
+  .strictObject({
+    requestId: z.string().meta({ description: "The request's id: its `X-Request-Id` header and the `requestId` of its error body.", example: "req_4fT9kQ2mN7rT1vW3xY5z" }),
+    time: isoDateTime.meta({ description: "When the request arrived." }),
+    method: z.string().meta({ example: "POST" }),
+    route: z.string().meta({ description: "The route's pattern, never the raw path (`/api/*` for a path no route has).", example: "/api/usage/track" }),
+    status: z.number().int().meta({ description: "The HTTP status answered.", example: 200 }),
+    errorCode: z.string().nullable().meta({ description: "The `error.code` of an error answer; null on success.", example: null }),
+    userId: z.string().nullable().meta({
+      description: "The end-user the request acted for, when it named one. A userId shaped like an email is kept only as a hash (`hashed:…`); filter with the email itself.",
+      example: "user_42",
+    }),
+    latencyMs: z.number().int().min(0).meta({ description: "Time from arrival to response, in milliseconds.", example: 12 }),
+    caller: z.string().meta({ description: "Who called: a secret key's display prefix (`sk_test_AbCd…`), `dashboard` or `end-user session`.", example: "sk_test_AbCd…" }),
+  })
+  .meta({ id: "RequestLogEntry", description: "One request of your platform in this mode, as the request log keeps it for 7 days: never a body, a query string, a secret or an email." });
+
+export const requestLogResponses = {
+  page: z
+    .strictObject({
+      logs: z.array(requestLogEntrySchema).meta({ description: "Newest first." }),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+      ...withMode,
+    })
+    .meta({ id: "RequestLogPage" }),
+  entry: z.strictObject({ log: requestLogEntrySchema, ...withMode }).meta({ id: "RequestLogResponse" }),
+} as const;

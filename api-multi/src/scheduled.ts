@@ -3,9 +3,9 @@
  * idempotency keys past their 24 h window, so the table holds about one
  * day of keyed track calls; and adds the Clerk memberships of end-users who
  * belonged to a developer before organizations (migration 0015), a batch
- * per run until none is left.
+ * per run until none is left; and deletes request-log lines older than 7 days.
  */
-import { pruneExpiredIdempotencyKeys } from "@dream-api/shared/db";
+import { pruneExpiredIdempotencyKeys, pruneRequestLogs } from "@dream-api/shared/db";
 import { backfillMemberships } from "./services/customers/memberships";
 
 /** Memberships added per run, one at a time, so a run stays well inside the Backend API rate limit of Clerk. */
@@ -15,6 +15,8 @@ export async function runScheduled(controller: Pick<ScheduledController, "schedu
   const now = new Date(controller.scheduledTime);
   const deleted = await pruneExpiredIdempotencyKeys(env.DB, now);
   console.log(`[cron ${controller.cron}] pruned ${deleted} expired idempotency keys`);
+  const logLines = await pruneRequestLogs(env.DB, now);
+  console.log(`[cron ${controller.cron}] pruned ${logLines} request-log lines older than 7 days`);
   const backfill = await backfillMemberships(env, now, MEMBERSHIP_BACKFILL_BATCH);
   if (backfill.added + backfill.failed > 0) console.log(`[cron ${controller.cron}] memberships: ${backfill.added} added, ${backfill.failed} to retry`);
 }

@@ -14,6 +14,7 @@ import { createApp } from "../src/app";
 import { errorSchema } from "../src/models";
 import { ALL_OPERATIONS, errorCodesOf } from "../src/openapi/document";
 import { awaitDeliveries, call, clerkJson, deliver, expectErrorShape, inboxCursor, mintToken, payCheckout, saveSettings, seedConnectedPlatform, type CallResult } from "./harness";
+import { landedLines } from "./routes/logs/helpers";
 
 async function fetchDocument(): Promise<OpenApiDocument> {
   const result = await call("GET", "/openapi.json");
@@ -29,6 +30,7 @@ async function scenarios(): Promise<Scenario[]> {
   const key = platform.secretKey;
   const email = `ada.${crypto.randomUUID().slice(0, 8)}@example.com`;
   let checkoutUrl = "";
+  let loggedRequestId = "";
   const expectBody = (run: () => Promise<CallResult>, check: (body: any) => void) => async () => {
     const result = await run();
     check(result.body);
@@ -59,7 +61,14 @@ async function scenarios(): Promise<Scenario[]> {
         (body) => expect(body.organizationId).toMatch(/^org_/),
       ),
     ],
-    ["tiers.list", () => call("GET", "/api/tiers", { key })],
+    [
+      "tiers.list",
+      async () => {
+        const result = await call("GET", "/api/tiers", { key });
+        loggedRequestId = result.headers.get("X-Request-Id") ?? "";
+        return result;
+      },
+    ],
     ["customers.create", () => call("POST", "/api/customers", { key, body: { userId: "user_42", email, plan: "free" } })],
     ["usage.track", () => call("POST", "/api/usage/track", { key, body: { userId: "user_42", amount: 2 }, headers: { "Idempotency-Key": crypto.randomUUID() } })],
     ["usage.check", () => call("GET", "/api/usage?userId=user_42", { key })],
@@ -107,10 +116,22 @@ async function scenarios(): Promise<Scenario[]> {
         (body) => expect(body.subscriptions).toHaveLength(1),
       ),
     ],
+    // The request log: the tiers.list call's line, once the queue consumer has written it.
+    [
+      "logs.list",
+      expectBody(
+        async () => {
+          await landedLines([loggedRequestId]);
+          return call("GET", "/api/logs?limit=100", { key });
+        },
+        (body) => expect(body.logs.map((line: { requestId: string }) => line.requestId)).toContain(loggedRequestId),
+      ),
+    ],
+    ["logs.get", () => call("GET", `/api/logs/${loggedRequestId}`, { key })],
   ];
 }
 
-const errorAttempts = async () => ({ credential: (await seedConnectedPlatform()).secretKey, pathValues: { userId: "nobody" } });
+const errorAttempts = async () => ({ credential: (await seedConnectedPlatform()).secretKey, pathValues: { userId: "nobody", requestId: "req_doesNotExist0000000" } });
 describeOpenApiContract({ service: "api-multi", operations: ALL_OPERATIONS, app: createApp, call, errorSchema, errorCodesOf, scenarios, errorAttempts });
 
 describe("usage.track over the limit", () => {

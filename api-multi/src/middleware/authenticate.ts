@@ -1,4 +1,4 @@
-import { activeOrganizationOf, ApiError, type KeyMode, requestedMode, SECRET_KEY_PATTERN, verifySessionToken } from "@dream-api/shared";
+import { activeOrganizationOf, ApiError, type KeyMode, requestedMode, SECRET_KEY_PATTERN, secretKeyDisplayPrefix, verifySessionToken } from "@dream-api/shared";
 import { resolveSecretKey } from "@dream-api/shared/caches";
 import { findSessionTenant, getPlatformByDeveloper } from "@dream-api/shared/db";
 import { clientIp, type Caller } from "@dream-api/shared/hono";
@@ -55,6 +55,7 @@ async function authenticateSecretKey(c: AppContext, secretKey: string | undefine
     mode: resolved.mode,
     keyId: resolved.keyId,
     preview: resolved.preview,
+    caller: secretKeyDisplayPrefix(secretKey),
   });
 }
 
@@ -72,7 +73,7 @@ async function authenticateDeveloperSession(c: AppContext, token: string): Promi
   const platform = await getPlatformByDeveloper(c.env.DB, claims.sub);
   if (!platform) throw new ApiError("not_found", "This developer has no platform yet. Open the dashboard's home page first.");
   const mode = developerMode(c);
-  c.set("auth", { platformId: platform.platformId, mode, keyId: `developer:${claims.sub}`, preview: mode === "test" && platform.plan === "free" });
+  c.set("auth", { platformId: platform.platformId, mode, keyId: `developer:${claims.sub}`, preview: mode === "test" && platform.plan === "free", caller: "dashboard" });
 }
 
 /** The mode a dashboard session names (`?mode=test|live`): required, as the dashboard shows one mode at a time. */
@@ -112,6 +113,7 @@ async function authenticateEndUser(c: AppContext, token: string): Promise<void> 
     mode: tenant.mode,
     keyId: `organization:${organizationId}`,
     preview: tenant.mode === "test" && tenant.plan === "free",
+    caller: "end-user session",
     endUserId: tenant.userId,
   });
 }

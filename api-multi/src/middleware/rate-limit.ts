@@ -14,7 +14,7 @@
  * An end-user session is limited per end-user first: one chatty end-user
  * is refused on its own bucket before it costs the platform's.
  */
-import { enforceRateLimit } from "@dream-api/shared/hono";
+import { enforceRateLimit, noteLogUserId } from "@dream-api/shared/hono";
 import { createMiddleware } from "hono/factory";
 import type { AppContext, AppEnv } from "../context";
 
@@ -29,8 +29,9 @@ export const limitPerCredential = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** 100 requests/min per end-user, keyed by platform and userId; counted once per request. */
+/** 100 requests/min per end-user, keyed by platform and userId; counted once per request. The request log names this end-user. */
 export async function limitPerEndUser(c: AppContext, userId: string): Promise<void> {
+  noteLogUserId(c, userId);
   if (c.get("endUserLimited") === userId) return;
   await enforceRateLimit(c.env.END_USER_RATE_LIMITER, `${c.get("auth").platformId}:${userId}`, "end-user");
   c.set("endUserLimited", userId);

@@ -21,6 +21,7 @@ export const TAGS = [
   { name: "Billing", description: "Stripe Checkout and billing portal sessions on your connected Stripe account." },
   { name: "Dashboard", description: "Everything the dream-api dashboard shows." },
   { name: "Webhooks", description: "Stripe calls these; you do not." },
+  { name: "Logs", description: "Your platform's requests of the last 7 days, per mode: the request log." },
   { name: "System", description: "Health and this reference." },
 ] as const;
 

@@ -31,6 +31,8 @@ import { updateWebhookEndpointOperation } from "./webhook-endpoints/update";
 import { getWebhookEventOperation } from "./webhook-events/get";
 import { listWebhookEventsOperation } from "./webhook-events/list";
 import { resendWebhookEventOperation } from "./webhook-events/resend";
+import { getLogOperation } from "./logs/get";
+import { listLogsOperation } from "./logs/list";
 
 export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   trackUsageOperation,
@@ -58,4 +60,6 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   listWebhookEventsOperation,
   getWebhookEventOperation,
   resendWebhookEventOperation,
+  listLogsOperation,
+  getLogOperation,
 ];

@@ -1,4 +1,4 @@
-import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
+import { defineOperation, noteLogUserId, readJsonBody } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { responses } from "../../models";
@@ -25,6 +25,7 @@ export const createCustomerOperation = defineOperation<AppEnv>({
   handler: async (c) => {
     const input = await readJsonBody(c, createCustomerBody);
     const customer = await createCustomer({ ctx: serviceContext(c), input });
+    noteLogUserId(c, customer.userId);
     return respond(c, { customer }, 201);
   },
 });

@@ -256,6 +256,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Your endpoints in this mode, oldest first (secrets are never shown again, only their prefix).
+         */
+        get: operations["webhookEndpoints.list"];
+        put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description Registers a URL to receive your events in this mode, signed as Standard Webhooks prescribe. The answer holds the signing secret (`whsec_…`) — the only time it is shown. Live endpoints must be https; at most 20 per mode.
+         */
+        post: operations["webhookEndpoints.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description One endpoint of this mode.
+         */
+        get: operations["webhookEndpoints.get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint and its delivery log; pending retries to it stop.
+         */
+        delete: operations["webhookEndpoints.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes the given fields: url, events (null = every type), description, enabled. A disabled endpoint is sent nothing.
+         */
+        patch: operations["webhookEndpoints.update"];
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret
+         * @description Issues a new signing secret, shown only in this answer. For 24 hours deliveries carry two signatures (the new secret's and the old one's), so you can deploy the new secret without missing a delivery.
+         */
+        post: operations["webhookEndpoints.rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `ping` event to this endpoint only (whatever types it subscribes to), signed and retried like any event. Its delivery appears in the event log.
+         */
+        post: operations["webhookEndpoints.test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description The events of the last 30 days in this mode, newest first, each with its deliveries and every attempt. Follow `nextCursor` for the next page.
+         */
+        get: operations["webhookEvents.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event
+         * @description One event of the last 30 days, with its deliveries and every attempt.
+         */
+        get: operations["webhookEvents.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events/{eventId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend an event
+         * @description Sends the event again, with the same id, to every enabled endpoint that takes it: one more attempt each, queued now.
+         */
+        post: operations["webhookEvents.resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List requests
+         * @description Your platform's requests in this mode over the last 7 days, newest first: time, method, route pattern, status, error code, userId, latency and caller — never a body, a query string, a secret or an email. Lines are written off the request's path, so a request shows a few seconds after it was answered. Follow `nextCursor` for older ones.
+         */
+        get: operations["logs.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request
+         * @description One request of the last 7 days by its `X-Request-Id` (404 for another mode's, another platform's or an unknown one).
+         */
+        get: operations["logs.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1328,6 +1520,130 @@ export interface components {
             };
             mode: components["schemas"]["ApiMode"];
         };
+        /** @description Where dream-api posts your events, signed as Standard Webhooks prescribe. */
+        WebhookEndpoint: {
+            /** @example we_3kT9xQ2mP7rL1vW8nB4cD6fH */
+            id: string;
+            /** @example https://api.example.com/webhooks/dream */
+            url: string;
+            description: string | null;
+            /**
+             * @description The event types it receives; null = every type.
+             * @example [
+             *       "usage.threshold_reached",
+             *       "customer.plan_changed"
+             *     ]
+             */
+            events: string[] | null;
+            enabled: boolean;
+            /** @description "failing": dream-api disabled it after 5 days of failed deliveries; enable it again (PATCH enabled: true) once it answers 2xx. */
+            disabledReason: ("manual" | "failing") | null;
+            /** @description The first failed attempt since the last success; null while deliveries succeed. */
+            failingSince: string | null;
+            /**
+             * @description The start of the signing secret, to tell secrets apart; the whole secret is shown only when created or rotated.
+             * @example whsec_K3q9
+             */
+            secretPrefix: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            attemptedAt: string;
+            /** @description The endpoint's HTTP status; null when it did not answer. */
+            responseStatus: number | null;
+            latencyMs: number;
+            /** @description The first 1 KB of the answer. */
+            responseBody: string | null;
+            /** @description Why there was no answer (timeout, connection refused), or why nothing was sent. */
+            error: string | null;
+        };
+        /** @description One event to one endpoint. */
+        WebhookDelivery: {
+            /** @example wdl_5b1e9c0d7a3f4e2b8c6d1a09 */
+            id: string;
+            endpointId: string;
+            url: string;
+            /**
+             * @description pending: an attempt is due (nextAttemptAt); failed: every attempt of the schedule failed.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            attemptCount: number;
+            nextAttemptAt: string | null;
+            /** @description Oldest first. */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        /** @description An event and its deliveries, kept 30 days. */
+        WebhookEvent: {
+            /**
+             * @description Also the `webhook-id` header: the same on every attempt.
+             * @example evt_9f8e7d6c5b4a39281706f5e4
+             */
+            id: string;
+            /** @example usage.threshold_reached */
+            type: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /** @description The end-user the event is about, if any. */
+            userId: string | null;
+            /** @description The event's data, as delivered (see the `webhooks` section). */
+            data: {
+                [key: string]: unknown;
+            };
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookEndpointResponse: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        WebhookEndpointWithSecret: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /**
+             * @description The signing secret — shown only now. Verify deliveries with it (SDK: `dream.webhooks.verify`).
+             * @example whsec_K3q9mX2pL7vR1tW8nB4cD6fH0jA5sE9gY3uI7oP1zQ=
+             */
+            secret: string;
+            mode: components["schemas"]["ApiMode"];
+        };
+        WebhookEndpointList: {
+            /** @description Oldest first; at most 20 per mode. */
+            endpoints: components["schemas"]["WebhookEndpoint"][];
+            mode: components["schemas"]["ApiMode"];
+        };
+        DeletedWebhookEndpoint: {
+            endpointId: string;
+            /** @constant */
+            deleted: true;
+            mode: components["schemas"]["ApiMode"];
+        };
+        WebhookEventResponse: {
+            event: components["schemas"]["WebhookEvent"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        WebhookEventPage: {
+            /** @description Newest first. */
+            events: components["schemas"]["WebhookEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            mode: components["schemas"]["ApiMode"];
+        };
         /** @description The body of every error response. */
         Error: {
             error: {
@@ -1351,6 +1667,68 @@ export interface components {
             /** @description On 409 already_subscribed: a billing-portal session where the end-user changes plan instead (null when Stripe could not make one; call POST /api/portal). */
             portalUrl?: string | null;
         };
+        /** @description One request of your platform in this mode, as the request log keeps it for 7 days: never a body, a query string, a secret or an email. */
+        RequestLogEntry: {
+            /**
+             * @description The request's id: its `X-Request-Id` header and the `requestId` of its error body.
+             * @example req_4fT9kQ2mN7rT1vW3xY5z
+             */
+            requestId: string;
+            /**
+             * Format: date-time
+             * @description When the request arrived.
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            time: string;
+            /** @example POST */
+            method: string;
+            /**
+             * @description The route's pattern, never the raw path (`/api/*` for a path no route has).
+             * @example /api/usage/track
+             */
+            route: string;
+            /**
+             * @description The HTTP status answered.
+             * @example 200
+             */
+            status: number;
+            /**
+             * @description The `error.code` of an error answer; null on success.
+             * @example null
+             */
+            errorCode: string | null;
+            /**
+             * @description The end-user the request acted for, when it named one. A userId shaped like an email is kept only as a hash (`hashed:…`); filter with the email itself.
+             * @example user_42
+             */
+            userId: string | null;
+            /**
+             * @description Time from arrival to response, in milliseconds.
+             * @example 12
+             */
+            latencyMs: number;
+            /**
+             * @description Who called: a secret key's display prefix (`sk_test_AbCd…`), `dashboard` or `end-user session`.
+             * @example sk_test_AbCd…
+             */
+            caller: string;
+        };
+        RequestLogPage: {
+            /** @description Newest first. */
+            logs: components["schemas"]["RequestLogEntry"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            mode: components["schemas"]["ApiMode"];
+        };
+        RequestLogResponse: {
+            log: components["schemas"]["RequestLogEntry"];
+            mode: components["schemas"]["ApiMode"];
+        };
+        /**
+         * @description What moved the plan: a paid Checkout, the billing portal, your PATCH /api/customers/:userId, or the end of a subscription.
+         * @enum {string}
+         */
+        PlanChangeCause: "checkout" | "portal" | "api" | "cancellation";
         WebhookReceipt: {
             /** @constant */
             received: true;
@@ -1362,11 +1740,6 @@ export interface components {
              */
             outcome: string;
         };
-        /**
-         * @description What moved the plan: a paid Checkout, the billing portal, your PATCH /api/customers/:userId, or the end of a subscription.
-         * @enum {string}
-         */
-        PlanChangeCause: "checkout" | "portal" | "api" | "cancellation";
         /** @description The body of a `ping` delivery. Sent by POST /api/webhook-endpoints/:id/test (and the dashboard's Send test) to that endpoint only. */
         PingEvent: {
             /**
@@ -3648,6 +4021,1643 @@ export interface operations {
                 };
             };
             /** @description `stripe_error`, `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.list": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoints": [
+                     *         {
+                     *           "id": "we_3kT9xQ2mP7rL1vW8nB4cD6fH",
+                     *           "url": "https://api.example.com/webhooks/dream",
+                     *           "description": null,
+                     *           "events": [
+                     *             "usage.threshold_reached",
+                     *             "customer.plan_changed"
+                     *           ],
+                     *           "enabled": false,
+                     *           "disabledReason": "manual",
+                     *           "failingSince": "2026-11-01T00:00:00.000Z",
+                     *           "secretPrefix": "whsec_K3q9",
+                     *           "createdAt": "2026-11-01T00:00:00.000Z",
+                     *           "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.create": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://api.example.com/webhooks/dream",
+                 *       "events": [
+                 *         "usage.threshold_reached"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where events are posted. Live endpoints must be https.
+                     * @example https://api.example.com/webhooks/dream
+                     */
+                    url: string;
+                    /**
+                     * @description Event types to receive; null or left out = every type.
+                     * @example [
+                     *       "usage.threshold_reached"
+                     *     ]
+                     */
+                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed")[] | null;
+                    /**
+                     * @description A note for yourself.
+                     * @example Production alerts
+                     */
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret (shown once). */
+            201: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "we_3kT9xQ2mP7rL1vW8nB4cD6fH",
+                     *         "url": "https://api.example.com/webhooks/dream",
+                     *         "description": null,
+                     *         "events": [
+                     *           "usage.threshold_reached",
+                     *           "customer.plan_changed"
+                     *         ],
+                     *         "enabled": false,
+                     *         "disabledReason": "manual",
+                     *         "failingSince": "2026-11-01T00:00:00.000Z",
+                     *         "secretPrefix": "whsec_K3q9",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "secret": "whsec_K3q9mX2pL7vR1tW8nB4cD6fH0jA5sE9gY3uI7oP1zQ=",
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.get": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint's id (`we_…`).
+                 * @example we_3kT9xQ2mP7rL1vW8nB4cD6fH
+                 */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "we_3kT9xQ2mP7rL1vW8nB4cD6fH",
+                     *         "url": "https://api.example.com/webhooks/dream",
+                     *         "description": null,
+                     *         "events": [
+                     *           "usage.threshold_reached",
+                     *           "customer.plan_changed"
+                     *         ],
+                     *         "enabled": false,
+                     *         "disabledReason": "manual",
+                     *         "failingSince": "2026-11-01T00:00:00.000Z",
+                     *         "secretPrefix": "whsec_K3q9",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.delete": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint's id (`we_…`).
+                 * @example we_3kT9xQ2mP7rL1vW8nB4cD6fH
+                 */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpointId": "string",
+                     *       "deleted": true,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedWebhookEndpoint"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.update": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint's id (`we_…`).
+                 * @example we_3kT9xQ2mP7rL1vW8nB4cD6fH
+                 */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description Where events are posted. Live endpoints must be https.
+                     * @example https://api.example.com/webhooks/dream
+                     */
+                    url?: string;
+                    /**
+                     * @description Event types to receive; null or left out = every type.
+                     * @example [
+                     *       "usage.threshold_reached"
+                     *     ]
+                     */
+                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed")[] | null;
+                    /**
+                     * @description A note for yourself.
+                     * @example Production alerts
+                     */
+                    description?: string | null;
+                    /** @description false stops deliveries to it; true resumes them (and clears a 'failing' state). */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "we_3kT9xQ2mP7rL1vW8nB4cD6fH",
+                     *         "url": "https://api.example.com/webhooks/dream",
+                     *         "description": null,
+                     *         "events": [
+                     *           "usage.threshold_reached",
+                     *           "customer.plan_changed"
+                     *         ],
+                     *         "enabled": false,
+                     *         "disabledReason": "manual",
+                     *         "failingSince": "2026-11-01T00:00:00.000Z",
+                     *         "secretPrefix": "whsec_K3q9",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.rotateSecret": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint's id (`we_…`).
+                 * @example we_3kT9xQ2mP7rL1vW8nB4cD6fH
+                 */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint and its new secret (shown once). */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "we_3kT9xQ2mP7rL1vW8nB4cD6fH",
+                     *         "url": "https://api.example.com/webhooks/dream",
+                     *         "description": null,
+                     *         "events": [
+                     *           "usage.threshold_reached",
+                     *           "customer.plan_changed"
+                     *         ],
+                     *         "enabled": false,
+                     *         "disabledReason": "manual",
+                     *         "failingSince": "2026-11-01T00:00:00.000Z",
+                     *         "secretPrefix": "whsec_K3q9",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "updatedAt": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "secret": "whsec_K3q9mX2pL7vR1tW8nB4cD6fH0jA5sE9gY3uI7oP1zQ=",
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEndpoints.test": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint's id (`we_…`).
+                 * @example we_3kT9xQ2mP7rL1vW8nB4cD6fH
+                 */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ping, queued. */
+            202: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "event": {
+                     *         "id": "evt_9f8e7d6c5b4a39281706f5e4",
+                     *         "type": "usage.threshold_reached",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "userId": null,
+                     *         "data": {},
+                     *         "deliveries": [
+                     *           {
+                     *             "id": "wdl_5b1e9c0d7a3f4e2b8c6d1a09",
+                     *             "endpointId": "string",
+                     *             "url": "string",
+                     *             "status": "pending",
+                     *             "attemptCount": 0,
+                     *             "nextAttemptAt": "2026-11-01T00:00:00.000Z",
+                     *             "attempts": [
+                     *               {
+                     *                 "attempt": 1,
+                     *                 "attemptedAt": "2026-11-01T00:00:00.000Z",
+                     *                 "responseStatus": -9007199254740991,
+                     *                 "latencyMs": 0,
+                     *                 "responseBody": null,
+                     *                 "error": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEventResponse"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEvents.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Only events of this type. */
+                type?: "ping" | "usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed";
+                /** @description Only events about this end-user. */
+                userId?: string;
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "evt_9f8e7d6c5b4a39281706f5e4",
+                     *           "type": "usage.threshold_reached",
+                     *           "createdAt": "2026-11-01T00:00:00.000Z",
+                     *           "userId": null,
+                     *           "data": {},
+                     *           "deliveries": [
+                     *             {
+                     *               "id": "wdl_5b1e9c0d7a3f4e2b8c6d1a09",
+                     *               "endpointId": "string",
+                     *               "url": "string",
+                     *               "status": "pending",
+                     *               "attemptCount": 0,
+                     *               "nextAttemptAt": "2026-11-01T00:00:00.000Z",
+                     *               "attempts": [
+                     *                 {
+                     *                   "attempt": 1,
+                     *                   "attemptedAt": "2026-11-01T00:00:00.000Z",
+                     *                   "responseStatus": -9007199254740991,
+                     *                   "latencyMs": 0,
+                     *                   "responseBody": null,
+                     *                   "error": null
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEventPage"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEvents.get": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The event's id (`evt_…`).
+                 * @example evt_9f8e7d6c5b4a39281706f5e4
+                 */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "event": {
+                     *         "id": "evt_9f8e7d6c5b4a39281706f5e4",
+                     *         "type": "usage.threshold_reached",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "userId": null,
+                     *         "data": {},
+                     *         "deliveries": [
+                     *           {
+                     *             "id": "wdl_5b1e9c0d7a3f4e2b8c6d1a09",
+                     *             "endpointId": "string",
+                     *             "url": "string",
+                     *             "status": "pending",
+                     *             "attemptCount": 0,
+                     *             "nextAttemptAt": "2026-11-01T00:00:00.000Z",
+                     *             "attempts": [
+                     *               {
+                     *                 "attempt": 1,
+                     *                 "attemptedAt": "2026-11-01T00:00:00.000Z",
+                     *                 "responseStatus": -9007199254740991,
+                     *                 "latencyMs": 0,
+                     *                 "responseBody": null,
+                     *                 "error": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEventResponse"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "webhookEvents.resend": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The event's id (`evt_…`).
+                 * @example evt_9f8e7d6c5b4a39281706f5e4
+                 */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, its deliveries pending again. */
+            202: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "event": {
+                     *         "id": "evt_9f8e7d6c5b4a39281706f5e4",
+                     *         "type": "usage.threshold_reached",
+                     *         "createdAt": "2026-11-01T00:00:00.000Z",
+                     *         "userId": null,
+                     *         "data": {},
+                     *         "deliveries": [
+                     *           {
+                     *             "id": "wdl_5b1e9c0d7a3f4e2b8c6d1a09",
+                     *             "endpointId": "string",
+                     *             "url": "string",
+                     *             "status": "pending",
+                     *             "attemptCount": 0,
+                     *             "nextAttemptAt": "2026-11-01T00:00:00.000Z",
+                     *             "attempts": [
+                     *               {
+                     *                 "attempt": 1,
+                     *                 "attemptedAt": "2026-11-01T00:00:00.000Z",
+                     *                 "responseStatus": -9007199254740991,
+                     *                 "latencyMs": 0,
+                     *                 "responseBody": null,
+                     *                 "error": null
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEventResponse"];
+                };
+            };
+            /** @description `invalid_id`, `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "logs.list": {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /**
+                 * @description One status code (`429`) or a class (`2xx`, `4xx`, `5xx`).
+                 * @example 4xx
+                 */
+                status?: string;
+                /**
+                 * @description Only requests that acted for this end-user.
+                 * @example user_42
+                 */
+                userId?: string;
+                /**
+                 * @description Only this route pattern, exactly as the lines show it.
+                 * @example /api/usage/track
+                 */
+                route?: string;
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of request-log lines. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "logs": [
+                     *         {
+                     *           "requestId": "req_4fT9kQ2mN7rT1vW3xY5z",
+                     *           "time": "2026-11-01T00:00:00.000Z",
+                     *           "method": "POST",
+                     *           "route": "/api/usage/track",
+                     *           "status": 200,
+                     *           "errorCode": null,
+                     *           "userId": "user_42",
+                     *           "latencyMs": 12,
+                     *           "caller": "sk_test_AbCd…"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RequestLogPage"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "logs.get": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The request's `X-Request-Id`.
+                 * @example req_4fT9kQ2mN7rT1vW3xY5z
+                 */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request's line. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "log": {
+                     *         "requestId": "req_4fT9kQ2mN7rT1vW3xY5z",
+                     *         "time": "2026-11-01T00:00:00.000Z",
+                     *         "method": "POST",
+                     *         "route": "/api/usage/track",
+                     *         "status": 200,
+                     *         "errorCode": null,
+                     *         "userId": "user_42",
+                     *         "latencyMs": 12,
+                     *         "caller": "sk_test_AbCd…"
+                     *       },
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RequestLogResponse"];
+                };
+            };
+            /** @description `invalid_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
             502: {
                 headers: {
                     [name: string]: unknown;

@@ -14,3 +14,4 @@ export * from "./platform-settings";
 export * from "./tenant-organizations";
 export * from "./webhook-endpoints";
 export * from "./webhook-events";
+export * from "./request-logs";

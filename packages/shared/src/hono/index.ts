@@ -7,3 +7,4 @@ export * from "./rate-limit";
 export * from "./developer-session";
 export * from "./operation";
 export * from "./worker-app";
+export * from "./request-log-queue";

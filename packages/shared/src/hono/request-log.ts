@@ -45,6 +45,8 @@ export interface RequestLogLine {
 /** What request-context and the log share on the context (errorResponse notes the code it answers). */
 export interface RequestLogVariables {
   errorCode?: ErrorCode;
+  /** The end-user the request acted for, noted by its route (noteLogUserId): only a sink keeps it, never the console line. */
+  logUserId?: string;
 }
 
 /** Notes that the response is an error in the shared shape with this code, for the request's log line. */
@@ -52,10 +54,33 @@ export function noteErrorCode(c: Context, code: ErrorCode): void {
   c.set("errorCode", code);
 }
 
+/**
+ * Notes the end-user a request acted for, for a worker's stored request log
+ * (a sink). The console line never carries it: a developer's userId may be
+ * an email.
+ */
+export function noteLogUserId(c: Context, userId: string): void {
+  c.set("logUserId", userId);
+}
+
+/** The userId a route noted (noteLogUserId), if any. */
+export function loggedUserId(c: Context): string | undefined {
+  return (c as unknown as Context<{ Variables: RequestLogVariables }>).get("logUserId");
+}
+
+/**
+ * Where a worker keeps its lines besides the console (api-multi: its
+ * request log, through a queue). Called after the response, synchronously:
+ * it must not await anything the response would wait for (waitUntil only).
+ */
+export type RequestLogSink<E extends { Variables: RequestIdVariables }> = (c: Context<E>, line: RequestLogLine) => void;
+
 export interface RequestLogOptions<E extends { Variables: RequestIdVariables }> {
   worker: string;
   /** Who authentication said was calling, read from the context after the response. */
   caller?: (c: Context<E>) => LoggedCaller | undefined;
+  /** Where else the line goes (api-multi's stored request log); its failure never touches the response. */
+  sink?: RequestLogSink<E>;
 }
 
 /**
@@ -66,7 +91,16 @@ export function requestLog<E extends { Variables: RequestIdVariables }>(options:
   return async (c, next) => {
     const started = Date.now();
     await next();
-    console.log(JSON.stringify(requestLogLine(c, options, Date.now() - started)));
+    const line = requestLogLine(c, options, Date.now() - started);
+    console.log(JSON.stringify(line));
+    if (options.sink) {
+      try {
+        options.sink(c, line);
+      } catch (error) {
+        // A lost line must not cost the caller its response.
+        console.error(JSON.stringify({ level: "error", msg: "request log sink failed", worker: options.worker, requestId: line.requestId, error: error instanceof Error ? error.name : "unknown" }));
+      }
+    }
   };
 }
 

@@ -15,7 +15,7 @@ import { corsOf, pathMatcher, registerOperations, type OperationDefinition } fro
 import { developerSessionChain, type DeveloperSessionConfig, type DeveloperVariables } from "./developer-session";
 import { limitPerClientIp } from "./rate-limit";
 import { notFound, onError, requestId, type RequestIdVariables } from "./request-context";
-import { type LoggedCaller, requestLog } from "./request-log";
+import { type LoggedCaller, requestLog, type RequestLogSink } from "./request-log";
 
 export interface WorkerEnv extends HonoEnv {
   Bindings: { CLIENT_IP_RATE_LIMITER: RateLimit };
@@ -27,6 +27,8 @@ export interface WorkerAppOptions<E extends WorkerEnv> {
   worker: string;
   /** Who authentication said was calling, for the log line (read after the response; undefined when it did not run or refused). */
   loggedCaller?: (c: Context<E>) => LoggedCaller | undefined;
+  /** Where else each request's line goes after the response (api-multi: its stored request log). */
+  logSink?: RequestLogSink<E>;
   clock: Clock;
   operations: readonly OperationDefinition<E>[];
   /** The dashboard's origins (comma-separated), read from the worker's config: the `allowList` CORS policy. */
@@ -46,7 +48,7 @@ export function createWorkerApp<E extends WorkerEnv>(options: WorkerAppOptions<E
   const app = new Hono<E>();
   app.onError(onError);
   app.notFound(notFound);
-  app.use("*", requestLog<E>({ worker: options.worker, caller: options.loggedCaller }), requestId(), securityHeaders());
+  app.use("*", requestLog<E>({ worker: options.worker, caller: options.loggedCaller, sink: options.logSink }), requestId(), securityHeaders());
   app.use("*", async (c, next) => {
     (c as unknown as Context<WorkerEnv>).set("now", options.clock());
     await next();
