@@ -38,7 +38,9 @@ export async function processWebhookBatch(batch: MessageBatch<WebhookQueueMessag
         else await attemptDelivery(env, settings, message.body);
         message.ack();
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", msg: "webhook queue message failed", kind: message.body.kind, error: error instanceof Error ? error.name : "unknown" }));
+        console.error(
+          JSON.stringify({ level: "error", msg: "webhook queue message failed", kind: message.body.kind, error: error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : "unknown" }),
+        );
         message.retry({ delaySeconds: 5 });
       }
     }),

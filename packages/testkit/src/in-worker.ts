@@ -38,10 +38,15 @@ export interface Delivery {
   type: string | null;
   /** The Connect account the event is about (null for the platform's own). */
   account: string | null;
+  webhookId: string | null;
+  webhookTimestamp: string | null;
+  webhookSignature: string | null;
+  /** What the inbox answered (a `?status=N` box URL answers N). */
+  status: number;
 }
 
 /** The inbox's deliveries to `box` after `cursor`, oldest first. */
-async function deliveriesAfter(cursor: number, box: string): Promise<Delivery[]> {
+export async function deliveriesAfter(cursor: number, box: string): Promise<Delivery[]> {
   return (await (await fetch(`${inject("inboxUrl")}/${box}?after=${cursor}`)).json()) as Delivery[];
 }
 

@@ -4,7 +4,9 @@
  * workerd read them back — raw body and Stripe-Signature exactly as sent —
  * to hand them to the worker under test.
  *
- *   POST /{box}            records a delivery, answers 200
+ * dream-api's own outbound events (Standard Webhooks headers) land here too.
+ *
+ *   POST /{box}[?status=N] records a delivery, answers 200 (or N: a failing endpoint)
  *   GET  /{box}?after=N    deliveries with seq > N, oldest first
  */
 import { Hono } from "hono";
@@ -17,6 +19,12 @@ export interface InboxDelivery {
   eventId: string | null;
   type: string | null;
   account: string | null;
+  /** The Standard Webhooks headers of an outbound event, as sent. */
+  webhookId: string | null;
+  webhookTimestamp: string | null;
+  webhookSignature: string | null;
+  /** What the inbox answered. */
+  status: number;
 }
 
 export function createWebhookInbox(): { app: Hono; deliveries: InboxDelivery[] } {
@@ -30,8 +38,13 @@ export function createWebhookInbox(): { app: Hono; deliveries: InboxDelivery[] }
     } catch {
       // keep the raw body; tests may send anything
     }
+    const status = Number(c.req.query("status") ?? 200);
     deliveries.push({
       seq: deliveries.length + 1,
+      webhookId: c.req.header("webhook-id") ?? null,
+      webhookTimestamp: c.req.header("webhook-timestamp") ?? null,
+      webhookSignature: c.req.header("webhook-signature") ?? null,
+      status,
       box: c.req.param("box"),
       signature: c.req.header("Stripe-Signature") ?? null,
       body,
@@ -39,6 +52,7 @@ export function createWebhookInbox(): { app: Hono; deliveries: InboxDelivery[] }
       type: parsed.type ?? null,
       account: parsed.account ?? null,
     });
+    if (status !== 200) return c.json({ error: "failing on purpose" }, status as 500);
     return c.json({ received: true });
   });
   app.get("/:box", (c) => {

@@ -1,26 +1,16 @@
-import { ApiError } from "@dream-api/shared";
 import { listEndUsersWithUsage, type EndUserPageCursor } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
+import { decodePageCursor, encodePageCursor } from "../page-cursor";
 import { toCustomerView, type CustomerView } from "./customer-view";
 
 /** Opaque cursors: base64url of the last row's sort key. */
 export function encodeCursor(cursor: EndUserPageCursor): string {
-  return btoa(JSON.stringify([cursor.createdAt, cursor.userId]))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return encodePageCursor([cursor.createdAt, cursor.userId]);
 }
 
 export function decodeCursor(cursor: string): EndUserPageCursor {
-  try {
-    const parsed: unknown = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && typeof parsed[1] === "string") {
-      return { createdAt: parsed[0], userId: parsed[1] };
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new ApiError("invalid_request", "cursor is not a cursor this API returned.", { param: "cursor" });
+  const [createdAt, userId] = decodePageCursor(cursor);
+  return { createdAt, userId };
 }
 
 export interface CustomerPage {

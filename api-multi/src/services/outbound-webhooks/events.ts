@@ -8,7 +8,7 @@ import { getWebhookEvent, listWebhookEvents, reopenWebhookDeliveries, webhookDel
 import type { ServiceContext } from "../../context";
 import type { WebhookEventEnvelope } from "../../events/catalog";
 import type { WebhookQueueMessage } from "../../events/emit";
-import { decodePageCursor, encodePageCursor } from "./cursor";
+import { decodePageCursor, encodePageCursor } from "../page-cursor";
 
 export interface WebhookEventView {
   id: string;

@@ -50,7 +50,6 @@ const SUBSCRIBED = `e.platform_id = ?2 AND e.mode = ?3 AND e.enabled = 1
  * delivers nothing; a redelivered queue message finds its deliveries made.
  */
 export function storeWebhookEventStatements(db: D1Database, tenant: Tenant, event: StoredWebhookEvent & { onlyEndpointId?: string | undefined }, now: string): D1PreparedStatement[] {
-  const target = event.onlyEndpointId === undefined ? SUBSCRIBED : "e.platform_id = ?2 AND e.mode = ?3 AND e.enabled = 1 AND e.endpoint_id = ?7";
   return [
     db
       .prepare(
@@ -62,7 +61,8 @@ export function storeWebhookEventStatements(db: D1Database, tenant: Tenant, even
       .prepare(
         `INSERT INTO webhook_deliveries (delivery_id, event_id, endpoint_id, platform_id, mode, status, attempt_count, next_attempt_at, created_at, updated_at)
          SELECT ${NEW_DELIVERY_ID}, ?1, e.endpoint_id, ?2, ?3, 'pending', 0, ?6, ?6, ?6 FROM webhook_endpoints e
-         WHERE ${target} AND (SELECT created_at FROM webhook_events WHERE event_id = ?1) = ?5
+         WHERE (CASE WHEN ?7 IS NULL THEN ${SUBSCRIBED} ELSE e.platform_id = ?2 AND e.mode = ?3 AND e.enabled = 1 AND e.endpoint_id = ?7 END)
+           AND (SELECT created_at FROM webhook_events WHERE event_id = ?1) = ?5
          ON CONFLICT (event_id, endpoint_id) DO NOTHING`,
       )
       .bind(event.eventId, tenant.platformId, tenant.mode, event.type, event.createdAt, now, event.onlyEndpointId ?? null),
