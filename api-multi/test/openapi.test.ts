@@ -15,6 +15,7 @@ import { errorSchema } from "../src/models";
 import { ALL_OPERATIONS, errorCodesOf } from "../src/openapi/document";
 import { awaitDeliveries, call, clerkJson, deliver, expectErrorShape, inboxCursor, mintToken, payCheckout, saveSettings, seedConnectedPlatform, type CallResult } from "./harness";
 import { landedLines } from "./routes/logs/helpers";
+import { eventually, inboxBox } from "./outbound-webhooks/helpers";
 
 async function fetchDocument(): Promise<OpenApiDocument> {
   const result = await call("GET", "/openapi.json");
@@ -31,6 +32,8 @@ async function scenarios(): Promise<Scenario[]> {
   const email = `ada.${crypto.randomUUID().slice(0, 8)}@example.com`;
   let checkoutUrl = "";
   let loggedRequestId = "";
+  let endpointId = "";
+  let eventId = "";
   const expectBody = (run: () => Promise<CallResult>, check: (body: any) => void) => async () => {
     const result = await run();
     check(result.body);
@@ -128,10 +131,48 @@ async function scenarios(): Promise<Scenario[]> {
       ),
     ],
     ["logs.get", () => call("GET", `/api/logs/${loggedRequestId}`, { key })],
+    // Outbound webhooks: an endpoint on the test kit's inbox, a ping delivered to it, the event log with its attempt.
+    [
+      "webhooks.createEndpoint",
+      async () => {
+        const result = await call("POST", "/api/webhook-endpoints", { key, body: { url: inboxBox().url, description: "contract" } });
+        endpointId = result.body.endpoint.id;
+        return result;
+      },
+    ],
+    ["webhooks.listEndpoints", () => call("GET", "/api/webhook-endpoints", { key })],
+    ["webhooks.getEndpoint", () => call("GET", `/api/webhook-endpoints/${endpointId}`, { key })],
+    ["webhooks.updateEndpoint", () => call("PATCH", `/api/webhook-endpoints/${endpointId}`, { key, body: { events: ["usage.threshold_reached", "customer.created"] } })],
+    [
+      "webhooks.testEndpoint",
+      async () => {
+        const result = await call("POST", `/api/webhook-endpoints/${endpointId}/test`, { key });
+        eventId = result.body.event.id;
+        return result;
+      },
+    ],
+    [
+      "webhooks.listEvents",
+      expectBody(
+        async () => {
+          await eventually(
+            async () => (await call("GET", `/api/webhook-events/${eventId}`, { key })).body.event?.deliveries[0]?.status,
+            (status) => status === "succeeded",
+            "the ping delivered",
+          );
+          return call("GET", "/api/webhook-events?type=ping", { key });
+        },
+        (body) => expect(body.events[0].deliveries[0].attempts[0].responseStatus).toBe(200),
+      ),
+    ],
+    ["webhooks.getEvent", () => call("GET", `/api/webhook-events/${eventId}`, { key })],
+    ["webhooks.resendEvent", () => call("POST", `/api/webhook-events/${eventId}/resend`, { key })],
+    ["webhooks.rotateEndpointSecret", () => call("POST", `/api/webhook-endpoints/${endpointId}/rotate-secret`, { key })],
+    ["webhooks.deleteEndpoint", () => call("DELETE", `/api/webhook-endpoints/${endpointId}`, { key })],
   ];
 }
 
-const errorAttempts = async () => ({ credential: (await seedConnectedPlatform()).secretKey, pathValues: { userId: "nobody", requestId: "req_doesNotExist0000000" } });
+const errorAttempts = async () => ({ credential: (await seedConnectedPlatform()).secretKey, pathValues: { userId: "nobody", requestId: "req_doesNotExist0000000", endpointId: "we_doesNotExist00000000", eventId: "evt_doesNotExist0000000" } });
 describeOpenApiContract({ service: "api-multi", operations: ALL_OPERATIONS, app: createApp, call, errorSchema, errorCodesOf, scenarios, errorAttempts });
 
 describe("usage.track over the limit", () => {

@@ -1,4 +1,4 @@
-import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
+import { defineOperation, readJsonBody, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
@@ -15,7 +15,7 @@ export const createWebhookEndpointBody = z.strictObject({
 export const createWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-endpoints",
-  operationId: "webhookEndpoints.create",
+  operationId: "webhooks.createEndpoint",
   tag: "Webhooks",
   summary: "Add a webhook endpoint",
   description:
@@ -25,6 +25,7 @@ export const createWebhookEndpointOperation = defineOperation<AppEnv>({
   response: { status: 201, schema: webhookResponses.endpointWithSecret, description: "The endpoint and its signing secret (shown once)." },
   errors: [...BODY_ERRORS, "conflict"],
   handler: async (c) => {
+    readQuery(c, modeQuery);
     const body = await readJsonBody(c, createWebhookEndpointBody);
     const created = await createEndpoint({ ctx: serviceContext(c), input: { url: body.url, events: body.events ?? null, description: body.description ?? null } });
     return respond(c, created, 201);

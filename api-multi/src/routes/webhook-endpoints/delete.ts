@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const deleteWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "delete",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhookEndpoints.delete",
+  operationId: "webhooks.deleteEndpoint",
   tag: "Webhooks",
   summary: "Delete a webhook endpoint",
   description: "Deletes the endpoint and its delivery log; pending retries to it stop.",
@@ -17,6 +17,7 @@ export const deleteWebhookEndpointOperation = defineOperation<AppEnv>({
   response: { status: 200, schema: webhookResponses.deletedEndpoint, description: "Deleted." },
   errors: ["invalid_id", "invalid_request", "not_found"],
   handler: async (c) => {
+    readQuery(c, modeQuery);
     const endpointId = parseEndpointId(c.req.param("endpointId"));
     await deleteEndpoint({ ctx: serviceContext(c), input: { endpointId } });
     return respond(c, { endpointId, deleted: true as const });

@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const getWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhookEndpoints.get",
+  operationId: "webhooks.getEndpoint",
   tag: "Webhooks",
   summary: "Get a webhook endpoint",
   description: "One endpoint of this mode.",
@@ -16,5 +16,8 @@ export const getWebhookEndpointOperation = defineOperation<AppEnv>({
   request: { params: endpointIdPath, query: modeQuery },
   response: { status: 200, schema: webhookResponses.endpoint, description: "The endpoint." },
   errors: ["invalid_id", "invalid_request", "not_found"],
-  handler: async (c) => respond(c, { endpoint: await getEndpoint({ ctx: serviceContext(c), input: { endpointId: parseEndpointId(c.req.param("endpointId")) } }) }),
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, { endpoint: await getEndpoint({ ctx: serviceContext(c), input: { endpointId: parseEndpointId(c.req.param("endpointId")) } }) });
+  },
 });

@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -7,7 +7,7 @@ import { listEndpoints } from "../../services/outbound-webhooks/endpoints";
 export const listWebhookEndpointsOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-endpoints",
-  operationId: "webhookEndpoints.list",
+  operationId: "webhooks.listEndpoints",
   tag: "Webhooks",
   summary: "List webhook endpoints",
   description: "Your endpoints in this mode, oldest first (secrets are never shown again, only their prefix).",
@@ -15,5 +15,8 @@ export const listWebhookEndpointsOperation = defineOperation<AppEnv>({
   request: { query: modeQuery },
   response: { status: 200, schema: webhookResponses.endpoints, description: "The endpoints." },
   errors: ["invalid_request"],
-  handler: async (c) => respond(c, { endpoints: await listEndpoints({ ctx: serviceContext(c) }) }),
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, { endpoints: await listEndpoints({ ctx: serviceContext(c) }) });
+  },
 });

@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const rotateWebhookEndpointSecretOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-endpoints/{endpointId}/rotate-secret",
-  operationId: "webhookEndpoints.rotateSecret",
+  operationId: "webhooks.rotateEndpointSecret",
   tag: "Webhooks",
   summary: "Rotate an endpoint's signing secret",
   description:
@@ -17,5 +17,8 @@ export const rotateWebhookEndpointSecretOperation = defineOperation<AppEnv>({
   request: { params: endpointIdPath, query: modeQuery },
   response: { status: 200, schema: webhookResponses.endpointWithSecret, description: "The endpoint and its new secret (shown once)." },
   errors: ["invalid_id", "invalid_request", "not_found"],
-  handler: async (c) => respond(c, await rotateEndpointSecret({ ctx: serviceContext(c), input: { endpointId: parseEndpointId(c.req.param("endpointId")) } })),
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, await rotateEndpointSecret({ ctx: serviceContext(c), input: { endpointId: parseEndpointId(c.req.param("endpointId")) } }));
+  },
 });

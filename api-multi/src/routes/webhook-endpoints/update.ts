@@ -1,4 +1,4 @@
-import { defineOperation, readJsonBody } from "@dream-api/shared/hono";
+import { defineOperation, readJsonBody, readQuery } from "@dream-api/shared/hono";
 import { z } from "zod";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
@@ -16,7 +16,7 @@ export const updateWebhookEndpointBody = z.strictObject({
 export const updateWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "patch",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhookEndpoints.update",
+  operationId: "webhooks.updateEndpoint",
   tag: "Webhooks",
   summary: "Change a webhook endpoint",
   description: "Changes the given fields: url, events (null = every type), description, enabled. A disabled endpoint is sent nothing.",
@@ -25,6 +25,7 @@ export const updateWebhookEndpointOperation = defineOperation<AppEnv>({
   response: { status: 200, schema: webhookResponses.endpoint, description: "The endpoint as changed." },
   errors: [...BODY_ERRORS, "invalid_id", "not_found"],
   handler: async (c) => {
+    readQuery(c, modeQuery);
     const endpointId = parseEndpointId(c.req.param("endpointId"));
     const change = await readJsonBody(c, updateWebhookEndpointBody);
     return respond(c, { endpoint: await updateEndpoint({ ctx: serviceContext(c), input: { endpointId, ...change } }) });

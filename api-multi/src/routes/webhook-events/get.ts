@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -8,7 +8,7 @@ import { eventIdPath, parseEventId } from "../webhook-endpoints/params";
 export const getWebhookEventOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-events/{eventId}",
-  operationId: "webhookEvents.get",
+  operationId: "webhooks.getEvent",
   tag: "Webhooks",
   summary: "Get an event",
   description: "One event of the last 30 days, with its deliveries and every attempt.",
@@ -16,5 +16,8 @@ export const getWebhookEventOperation = defineOperation<AppEnv>({
   request: { params: eventIdPath, query: modeQuery },
   response: { status: 200, schema: webhookResponses.event, description: "The event." },
   errors: ["invalid_id", "invalid_request", "not_found"],
-  handler: async (c) => respond(c, { event: await getEvent({ ctx: serviceContext(c), input: { eventId: parseEventId(c.req.param("eventId")) } }) }),
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, { event: await getEvent({ ctx: serviceContext(c), input: { eventId: parseEventId(c.req.param("eventId")) } }) });
+  },
 });

@@ -1,4 +1,4 @@
-import { defineOperation } from "@dream-api/shared/hono";
+import { defineOperation, readQuery } from "@dream-api/shared/hono";
 import { respond, serviceContext, type AppEnv } from "../../context";
 import { webhookResponses } from "../../models";
 import { modeQuery } from "../../schemas";
@@ -8,7 +8,7 @@ import { eventIdPath, parseEventId } from "../webhook-endpoints/params";
 export const resendWebhookEventOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-events/{eventId}/resend",
-  operationId: "webhookEvents.resend",
+  operationId: "webhooks.resendEvent",
   tag: "Webhooks",
   summary: "Resend an event",
   description: "Sends the event again, with the same id, to every enabled endpoint that takes it: one more attempt each, queued now.",
@@ -16,5 +16,8 @@ export const resendWebhookEventOperation = defineOperation<AppEnv>({
   request: { params: eventIdPath, query: modeQuery },
   response: { status: 202, schema: webhookResponses.event, description: "The event, its deliveries pending again." },
   errors: ["invalid_id", "invalid_request", "not_found", "conflict"],
-  handler: async (c) => respond(c, { event: await resendEvent({ ctx: serviceContext(c), input: { eventId: parseEventId(c.req.param("eventId")) } }) }, 202),
+  handler: async (c) => {
+    readQuery(c, modeQuery);
+    return respond(c, { event: await resendEvent({ ctx: serviceContext(c), input: { eventId: parseEventId(c.req.param("eventId")) } }) }, 202);
+  },
 });
