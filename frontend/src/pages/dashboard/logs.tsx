@@ -14,7 +14,7 @@ import { useAsync } from "../../hooks/use-async";
 import { useAutoRefresh, useNow } from "../../hooks/use-auto-refresh";
 import { usePagedList } from "../../hooks/use-paged-list";
 import type { DashboardMode } from "../../lib/dashboard-mode";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTimeSeconds } from "../../lib/format";
 import { hasLogFilters, logFiltersFrom, logQuery, mergeNewest, NO_LOG_FILTERS, STATUS_CLASSES, statusTone, updatedAgo, withLogFilters, type LogFilters } from "../../lib/request-logs";
 import { useDashboard } from "./dashboard-context";
 
@@ -180,7 +180,7 @@ function LogList({ logs, onOpen }: { logs: RequestLogEntry[]; onOpen: (requestId
                 onClick={() => onOpen(log.requestId)}
                 title={`Open ${log.requestId}`}
               >
-                {formatDateTime(log.time)}
+                {formatDateTimeSeconds(log.time)}
               </button>
               <span className="md:hidden">
                 <Status status={log.status} />
@@ -279,7 +279,7 @@ function RequestDetail({ mode, requestId, onClose }: { mode: DashboardMode; requ
         <Loading label="Looking up the request…" />
       ) : (
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
-          <Item label="Time">{formatDateTime(log.time)}</Item>
+          <Item label="Time">{formatDateTimeSeconds(log.time)}</Item>
           <Item label="Request">
             <span className="break-all font-mono text-xs">
               {log.method} {log.route}

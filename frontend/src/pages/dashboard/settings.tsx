@@ -150,8 +150,11 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
               inputMode="numeric"
               className={inputClass}
               value={form.usageAlertThresholds}
-              onChange={(event) => set("usageAlertThresholds")(event.target.value)}
-              placeholder="80, 100"
+              onChange={(event) => {
+                set("usageAlertThresholds")(event.target.value);
+                setFieldErrors(({ usageAlertThresholds: _fixed, ...others }) => others);
+              }}
+              placeholder="e.g. 80, 100"
               aria-invalid={fieldErrors.usageAlertThresholds ? true : undefined}
               aria-describedby={fieldErrors.usageAlertThresholds ? `usageAlertThresholds-${mode}-error` : undefined}
             />
@@ -177,7 +180,8 @@ function ThresholdsPreview({ text }: { text: string }) {
   if (!parsed.ok) return null;
   return (
     <p className="text-sm text-slate-600" data-testid="usage-alerts-summary">
-      {describeThresholds(parsed.fractions)} Your webhook endpoints receive them (Webhooks page).
+      {describeThresholds(parsed.fractions)}
+      {parsed.fractions.length > 0 ? " Your webhook endpoints receive them (Webhooks page)." : ""}
     </p>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { WebhookDelivery, WebhookEndpoint } from "../../api/webhook-models";
 import { Badge, Button, CopyButton } from "../../components/ui";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatDateTimeSeconds } from "../../lib/format";
 import { attemptOutcome, deliveryLabel, endpointState, eventsLabel } from "../../lib/webhooks";
 
 /** A new signing secret (after create or rotate): shown this once, with copy. */
@@ -82,7 +82,7 @@ export function DeliveryDetails({ delivery }: { delivery: WebhookDelivery }) {
               <li key={attempt.attempt} className="rounded bg-slate-50 p-2 text-xs">
                 <div className="flex flex-wrap gap-x-3 gap-y-1">
                   <span className="font-medium text-slate-700">#{attempt.attempt}</span>
-                  <span className="text-slate-600">{formatDateTime(attempt.attemptedAt)}</span>
+                  <span className="text-slate-600">{formatDateTimeSeconds(attempt.attemptedAt)}</span>
                   <span className={ok ? "font-semibold text-emerald-700" : "font-semibold text-rose-700"}>{attemptOutcome(attempt)}</span>
                   <span className="text-slate-600">{attempt.latencyMs} ms</span>
                 </div>
