@@ -6,10 +6,12 @@ import { EndUserAuthProvider } from "./auth/end-user-auth";
 import { AuthCallback } from "./pages/auth-callback";
 import { CustomerDetail, CustomersPage } from "./pages/dashboard/customers";
 import { KeysPage } from "./pages/dashboard/keys";
+import { LogsPage } from "./pages/dashboard/logs";
 import { SettingsPage } from "./pages/dashboard/settings";
 import { DashboardLayout } from "./pages/dashboard/layout";
 import { Overview } from "./pages/dashboard/overview";
 import { TiersPage } from "./pages/dashboard/tiers";
+import { WebhooksPage } from "./pages/dashboard/webhooks";
 import { Landing } from "./pages/landing";
 import { PricingRoute } from "./pages/pricing-route";
 import "./index.css";
@@ -56,6 +58,8 @@ createRoot(root).render(
                   <Route path="keys" element={<KeysPage />} />
                   <Route path="customers" element={<CustomersPage />} />
                   <Route path="customers/:userId" element={<CustomerDetail />} />
+                  <Route path="webhooks" element={<WebhooksPage />} />
+                  <Route path="logs" element={<LogsPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />

@@ -45,6 +45,17 @@ describe("the dashboard's calls", () => {
       ["updateTier", () => api.updateTier(mode, "pro/x", { displayName: "Pro+" }), "PATCH", config.oauthApiUrl, "/products/pro%2Fx"],
       ["archiveTier", () => api.archiveTier(mode, "pro"), "DELETE", config.oauthApiUrl, "/products/pro"],
       ["settings", () => api.settings(mode), "GET", config.frontAuthApiUrl, "/settings"],
+      ["webhookEndpoints", () => api.webhookEndpoints(mode), "GET", config.apiMultiUrl, "/api/webhook-endpoints"],
+      ["createWebhookEndpoint", () => api.createWebhookEndpoint(mode, { url: "https://a.example/h" }), "POST", config.apiMultiUrl, "/api/webhook-endpoints"],
+      ["updateWebhookEndpoint", () => api.updateWebhookEndpoint(mode, "we_1", { enabled: false }), "PATCH", config.apiMultiUrl, "/api/webhook-endpoints/we_1"],
+      ["deleteWebhookEndpoint", () => api.deleteWebhookEndpoint(mode, "we_1"), "DELETE", config.apiMultiUrl, "/api/webhook-endpoints/we_1"],
+      ["rotateWebhookSecret", () => api.rotateWebhookSecret(mode, "we_1"), "POST", config.apiMultiUrl, "/api/webhook-endpoints/we_1/rotate-secret"],
+      ["testWebhookEndpoint", () => api.testWebhookEndpoint(mode, "we_1"), "POST", config.apiMultiUrl, "/api/webhook-endpoints/we_1/test"],
+      ["webhookEvents", () => api.webhookEvents(mode), "GET", config.apiMultiUrl, "/api/webhook-events"],
+      ["webhookEvent", () => api.webhookEvent(mode, "evt_1"), "GET", config.apiMultiUrl, "/api/webhook-events/evt_1"],
+      ["resendWebhookEvent", () => api.resendWebhookEvent(mode, "evt_1"), "POST", config.apiMultiUrl, "/api/webhook-events/evt_1/resend"],
+      ["logs", () => api.logs(mode), "GET", config.apiMultiUrl, "/api/logs"],
+      ["log", () => api.log(mode, "req_1"), "GET", config.apiMultiUrl, "/api/logs/req_1"],
     ];
     for (const [name, call, method, base, path] of scoped) {
       it(`${name} sends ?mode=${mode}`, async () => {
@@ -55,6 +66,13 @@ describe("the dashboard's calls", () => {
       });
     }
   }
+
+  it("sends a webhook endpoint's fields as the body of create and update", async () => {
+    const input = { url: "https://a.example/h", events: ["customer.created"], description: "Prod" };
+    expect((await only(() => api.createWebhookEndpoint("live", input))).body).toEqual(input);
+    sent.length = 0;
+    expect((await only(() => api.updateWebhookEndpoint("live", "we_1", { events: null, enabled: true }))).body).toEqual({ events: null, enabled: true });
+  });
 
   it("sends the tiers to create as { tiers }", async () => {
     expect((await only(() => api.createTiers("live", [tier]))).body).toEqual({ tiers: [tier] });

@@ -11,6 +11,7 @@ const EMPTY: SettingsForm = {
   logoUrl: "",
   accentColor: "",
   supportEmail: "",
+  usageAlertThresholds: "",
 };
 
 describe("the Settings form", () => {
@@ -35,6 +36,7 @@ describe("the Settings form", () => {
       logoUrl: null,
       accentColor: "#4f46e5",
       supportEmail: null,
+      usageAlertThresholds: [],
     });
   });
 
@@ -57,6 +59,7 @@ describe("the Settings form", () => {
         logoUrl: null,
         accentColor: "#4f46e5",
         supportEmail: "support@a.example",
+        usageAlertThresholds: [0.8, 1],
         updatedAt: null,
       }),
     ).toEqual({
@@ -67,12 +70,14 @@ describe("the Settings form", () => {
       displayName: "Acme AI",
       accentColor: "#4f46e5",
       supportEmail: "support@a.example",
+      usageAlertThresholds: "80, 100",
     });
     expect(fieldOf("allowedOrigins.1")).toBe("allowedOrigins");
     expect(fieldOf("defaultReturnUrl")).toBe("defaultReturnUrl");
     expect(fieldOf("allowLocalhost")).toBe("allowLocalhost");
     expect(fieldOf("accentColor")).toBe("accentColor");
     expect(fieldOf("supportEmail")).toBe("supportEmail");
+    expect(fieldOf("usageAlertThresholds.2")).toBe("usageAlertThresholds");
     expect(fieldOf("mode")).toBeUndefined();
     expect(fieldOf("constructor")).toBeUndefined();
     expect(fieldOf(undefined)).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * The dashboard's calls, all with the developer's session JWT: front-auth-api
  * (account, keys, billing), oauth-api (Stripe connection, tiers) and the
- * read-only dashboard routes of api-multi. Every call that reads or writes a
+ * dashboard routes of api-multi (read-only views, webhook endpoints, the request log). Every call that reads or writes a
  * tenant's data names its mode (`?mode=test|live`): test and live are two
  * worlds, and the workers refuse a developer-session call that names none.
  * The account, the keys (each carries its mode) and the Stripe connection
@@ -32,6 +32,20 @@ import type {
   TierPatch,
   TierResponse,
 } from "./models";
+import type {
+  RequestLogPage,
+  RequestLogQuery,
+  RequestLogResponse,
+  WebhookEndpointDeleted,
+  WebhookEndpointInput,
+  WebhookEndpointList,
+  WebhookEndpointPatch,
+  WebhookEndpointResponse,
+  WebhookEndpointSecret,
+  WebhookEventPage,
+  WebhookEventQuery,
+  WebhookEventResponse,
+} from "./webhook-models";
 
 /** `path?mode=…&…`: the mode first, then the other parameters that are set. */
 function scoped(path: string, mode: DashboardMode, params: Record<string, string | undefined> = {}): string {
@@ -46,6 +60,8 @@ export function developerApi(getToken: TokenSource) {
   const oauth = config.oauthApiUrl;
   const multi = config.apiMultiUrl;
   const tier = (name: string) => `/products/${encodeURIComponent(name)}`;
+  const endpoint = (id: string) => `/api/webhook-endpoints/${encodeURIComponent(id)}`;
+  const event = (id: string) => `/api/webhook-events/${encodeURIComponent(id)}`;
   return {
     me: () => call<Me>(front, "/me"),
     verifyAuth: () => call<MeteredCall>(front, "/verify-auth", "POST"),
@@ -75,6 +91,25 @@ export function developerApi(getToken: TokenSource) {
     customers: (mode: DashboardMode, query: Omit<CustomerQuery, "cursor"> & { cursor?: string | null }) =>
       call<CustomerPage>(multi, scoped("/api/customers", mode, { limit: String(query.limit ?? 20), q: query.q, cursor: query.cursor ?? undefined })),
     customer: (mode: DashboardMode, userId: string) => call<CustomerResponse>(multi, scoped(`/api/customers/${encodeURIComponent(userId)}`, mode)),
+    // Outbound webhooks of the mode: endpoints, their signing secrets (shown on create and rotate only), events and deliveries.
+    webhookEndpoints: (mode: DashboardMode) => call<WebhookEndpointList>(multi, scoped("/api/webhook-endpoints", mode)),
+    /** Answers with the new endpoint's signing secret (`whsec_…`), which no other call shows. */
+    createWebhookEndpoint: (mode: DashboardMode, input: WebhookEndpointInput) => call<WebhookEndpointSecret>(multi, scoped("/api/webhook-endpoints", mode), "POST", input),
+    updateWebhookEndpoint: (mode: DashboardMode, endpointId: string, patch: WebhookEndpointPatch) => call<WebhookEndpointResponse>(multi, scoped(endpoint(endpointId), mode), "PATCH", patch),
+    deleteWebhookEndpoint: (mode: DashboardMode, endpointId: string) => call<WebhookEndpointDeleted>(multi, scoped(endpoint(endpointId), mode), "DELETE"),
+    /** A new signing secret, shown this once; the old one keeps signing for 24 hours. */
+    rotateWebhookSecret: (mode: DashboardMode, endpointId: string) => call<WebhookEndpointSecret>(multi, scoped(`${endpoint(endpointId)}/rotate-secret`, mode), "POST", {}),
+    /** Sends a `ping` event to this endpoint only. */
+    testWebhookEndpoint: (mode: DashboardMode, endpointId: string) => call<WebhookEventResponse>(multi, scoped(`${endpoint(endpointId)}/test`, mode), "POST", {}),
+    /** Newest first; `cursor: null` is the first page. */
+    webhookEvents: (mode: DashboardMode, query: WebhookEventQuery = {}) =>
+      call<WebhookEventPage>(multi, scoped("/api/webhook-events", mode, { limit: String(query.limit ?? 20), cursor: query.cursor ?? undefined, type: query.type, userId: query.userId })),
+    webhookEvent: (mode: DashboardMode, eventId: string) => call<WebhookEventResponse>(multi, scoped(event(eventId), mode)),
+    resendWebhookEvent: (mode: DashboardMode, eventId: string) => call<WebhookEventResponse>(multi, scoped(`${event(eventId)}/resend`, mode), "POST", {}),
+    /** The request log (7 days), newest first; `cursor: null` is the first page. */
+    logs: (mode: DashboardMode, query: RequestLogQuery = {}) =>
+      call<RequestLogPage>(multi, scoped("/api/logs", mode, { limit: String(query.limit ?? 50), cursor: query.cursor ?? undefined, status: query.status, userId: query.userId, route: query.route })),
+    log: (mode: DashboardMode, requestId: string) => call<RequestLogResponse>(multi, scoped(`/api/logs/${encodeURIComponent(requestId)}`, mode)),
   };
 }
 

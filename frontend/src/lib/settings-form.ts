@@ -1,10 +1,12 @@
 /**
  * The Settings page's form ↔ PATCH /settings: origins one per line, empty URL
  * and brand fields cleared (null), "allow localhost" sent for test mode only
- * (live mode refuses it), and an API field error (`param`, e.g.
+ * (live mode refuses it), usage-alert thresholds typed as percentages and
+ * sent as fractions (./usage-alerts), and an API field error (`param`, e.g.
  * `allowedOrigins.1`) mapped back to the form field it belongs to.
  */
 import type { Settings, SettingsChange } from "../api/models";
+import { formatThresholds, parseThresholds } from "./usage-alerts";
 
 export interface SettingsForm {
   allowedOrigins: string;
@@ -16,13 +18,26 @@ export interface SettingsForm {
   logoUrl: string;
   accentColor: string;
   supportEmail: string;
+  /** Percentages, e.g. "80, 100"; empty = usage alerts off. */
+  usageAlertThresholds: string;
 }
 
 export type SettingsField = keyof SettingsForm;
 /** The form's text fields (everything but the checkbox). */
 export type SettingsTextField = Exclude<SettingsField, "allowLocalhost">;
 
-const FIELDS: readonly SettingsField[] = ["allowedOrigins", "allowLocalhost", "defaultSuccessUrl", "defaultCancelUrl", "defaultReturnUrl", "displayName", "logoUrl", "accentColor", "supportEmail"];
+const FIELDS: readonly SettingsField[] = [
+  "allowedOrigins",
+  "allowLocalhost",
+  "defaultSuccessUrl",
+  "defaultCancelUrl",
+  "defaultReturnUrl",
+  "displayName",
+  "logoUrl",
+  "accentColor",
+  "supportEmail",
+  "usageAlertThresholds",
+];
 
 export function formOf(settings: Settings): SettingsForm {
   return {
@@ -35,11 +50,20 @@ export function formOf(settings: Settings): SettingsForm {
     logoUrl: settings.logoUrl ?? "",
     accentColor: settings.accentColor ?? "",
     supportEmail: settings.supportEmail ?? "",
+    usageAlertThresholds: formatThresholds(settings.usageAlertThresholds),
   };
 }
 
+/** The form's own errors, found before anything is sent (the API checks the rest). */
+export function validateForm(form: SettingsForm): Partial<Record<SettingsField, string>> {
+  const thresholds = parseThresholds(form.usageAlertThresholds);
+  return thresholds.ok ? {} : { usageAlertThresholds: thresholds.error };
+}
+
+/** The PATCH body; thresholds the form cannot read (see validateForm) are left unchanged. */
 export function changeOf(mode: Settings["mode"], form: SettingsForm): SettingsChange {
   const text = (value: string) => (value.trim() === "" ? null : value.trim());
+  const thresholds = parseThresholds(form.usageAlertThresholds);
   return {
     mode,
     allowedOrigins: form.allowedOrigins
@@ -54,6 +78,7 @@ export function changeOf(mode: Settings["mode"], form: SettingsForm): SettingsCh
     logoUrl: text(form.logoUrl),
     accentColor: text(form.accentColor),
     supportEmail: text(form.supportEmail),
+    ...(thresholds.ok ? { usageAlertThresholds: thresholds.fractions } : {}),
   };
 }
 

@@ -89,7 +89,25 @@ export function CustomerDetail() {
       <Link to={modeLink("/dashboard/customers")} className="text-sm text-indigo-700 hover:underline">
         ← All customers
       </Link>
-      <Card title={c.userId}>
+      <Card
+        title={c.userId}
+        actions={
+          <nav aria-label="This customer's activity" className="flex flex-wrap gap-2">
+            <Link
+              className="rounded-md px-3 py-1.5 text-sm font-semibold text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+              to={modeLink(`/dashboard/logs?userId=${encodeURIComponent(c.userId)}`)}
+            >
+              Requests
+            </Link>
+            <Link
+              className="rounded-md px-3 py-1.5 text-sm font-semibold text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+              to={modeLink(`/dashboard/webhooks?userId=${encodeURIComponent(c.userId)}`)}
+            >
+              Events
+            </Link>
+          </nav>
+        }
+      >
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-500">Email</dt>

@@ -13,6 +13,8 @@ const NAV = [
   { to: "/dashboard/tiers", label: "Tiers" },
   { to: "/dashboard/keys", label: "Keys" },
   { to: "/dashboard/customers", label: "Customers" },
+  { to: "/dashboard/webhooks", label: "Webhooks" },
+  { to: "/dashboard/logs", label: "Logs" },
   { to: "/dashboard/settings", label: "Settings" },
 ];
 

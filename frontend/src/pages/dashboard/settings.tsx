@@ -3,7 +3,7 @@
  * separate, as in Stripe): the origins Checkout and the billing portal may
  * send end-users back to (in test mode, localhost too if ticked), the
  * default return URLs, and the brand of the hosted pricing page and
- * Checkout. Saved through
+ * Checkout, and the usage alerts (usage.threshold_reached webhooks). Saved through
  * front-auth-api's PATCH /settings; the next checkout uses them.
  */
 import { useState, type FormEvent } from "react";
@@ -13,7 +13,8 @@ import { Button, Card, ErrorState, Field, InlineError, Loading, inputClass } fro
 import { useAsync } from "../../hooks/use-async";
 import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatDateTime } from "../../lib/format";
-import { changeOf, fieldOf, formOf, type SettingsField, type SettingsForm, type SettingsTextField } from "../../lib/settings-form";
+import { changeOf, fieldOf, formOf, validateForm, type SettingsField, type SettingsForm, type SettingsTextField } from "../../lib/settings-form";
+import { describeThresholds, parseThresholds } from "../../lib/usage-alerts";
 import { useDashboard } from "./dashboard-context";
 import { LiveModeRequired } from "./mode";
 
@@ -79,9 +80,11 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (liveBlocked) return;
-    setBusy(true);
     setError(null);
-    setFieldErrors({});
+    const invalid = validateForm(form);
+    setFieldErrors(invalid);
+    if (Object.keys(invalid).length > 0) return;
+    setBusy(true);
     try {
       const { settings: stored } = await api.updateSettings(changeOf(mode, form));
       setForm(formOf(stored));
@@ -133,6 +136,31 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
           <p className="text-sm text-slate-600">How your hosted pricing page and Checkout present you in {mode} mode. Leave a field empty for the default look.</p>
           {BRAND_FIELDS.map(textField)}
         </fieldset>
+        <fieldset className="space-y-4 border-t border-slate-200 pt-4">
+          <legend className="pt-4 text-sm font-semibold text-slate-900">Usage alerts</legend>
+          <Field
+            label="Alert thresholds (% of the tier limit)"
+            htmlFor={`usageAlertThresholds-${mode}`}
+            error={fieldErrors.usageAlertThresholds}
+            hint="Whole percentages from 1 to 100, separated by commas, at most 5 (e.g. 80, 100). Leave empty to turn usage alerts off."
+          >
+            <input
+              id={`usageAlertThresholds-${mode}`}
+              type="text"
+              inputMode="numeric"
+              className={inputClass}
+              value={form.usageAlertThresholds}
+              onChange={(event) => {
+                set("usageAlertThresholds")(event.target.value);
+                setFieldErrors(({ usageAlertThresholds: _fixed, ...others }) => others);
+              }}
+              placeholder="e.g. 80, 100"
+              aria-invalid={fieldErrors.usageAlertThresholds ? true : undefined}
+              aria-describedby={fieldErrors.usageAlertThresholds ? `usageAlertThresholds-${mode}-error` : undefined}
+            />
+          </Field>
+          <ThresholdsPreview text={form.usageAlertThresholds} />
+        </fieldset>
         {liveBlocked ? <LiveModeRequired /> : null}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" busy={busy} disabled={liveBlocked}>
@@ -143,5 +171,17 @@ function SettingsEditor({ mode, hint, settings, onSaved }: { mode: Settings["mod
       </form>
       <InlineError error={error} />
     </Card>
+  );
+}
+
+/** What the thresholds typed so far will do (nothing while they cannot be read: the field says why on save). */
+function ThresholdsPreview({ text }: { text: string }) {
+  const parsed = parseThresholds(text);
+  if (!parsed.ok) return null;
+  return (
+    <p className="text-sm text-slate-600" data-testid="usage-alerts-summary">
+      {describeThresholds(parsed.fractions)}
+      {parsed.fractions.length > 0 ? " Your webhook endpoints receive them (Webhooks page)." : ""}
+    </p>
   );
 }
