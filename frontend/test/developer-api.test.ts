@@ -68,7 +68,7 @@ describe("the dashboard's calls", () => {
   }
 
   it("sends a webhook endpoint's fields as the body of create and update", async () => {
-    const input = { url: "https://a.example/h", events: ["customer.created"], description: "Prod" };
+    const input = { url: "https://a.example/h", events: ["customer.created" as const], description: "Prod" };
     expect((await only(() => api.createWebhookEndpoint("live", input))).body).toEqual(input);
     sent.length = 0;
     expect((await only(() => api.updateWebhookEndpoint("live", "we_1", { events: null, enabled: true }))).body).toEqual({ events: null, enabled: true });

@@ -1,7 +1,7 @@
 /** The Logs page: filters in the page address and in GET /api/logs, status colours, merging a refresh. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { developerApi } from "../src/api/developer-api";
-import type { RequestLogEntry } from "../src/api/webhook-models";
+import type { RequestLogEntry } from "../src/api/models";
 import { config } from "../src/config";
 import { requestNotFoundMessage } from "../src/pages/dashboard/logs";
 import { hasLogFilters, logFiltersFrom, logQuery, mergeNewest, NO_LOG_FILTERS, parseStatusFilter, statusTone, updatedAgo, withLogFilters } from "../src/lib/request-logs";

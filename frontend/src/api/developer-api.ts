@@ -45,7 +45,7 @@ import type {
   WebhookEventPage,
   WebhookEventQuery,
   WebhookEventResponse,
-} from "./webhook-models";
+} from "./models";
 
 /** `path?mode=…&…`: the mode first, then the other parameters that are set. */
 function scoped(path: string, mode: DashboardMode, params: Record<string, string | undefined> = {}): string {

@@ -72,3 +72,23 @@ export type CheckoutInput = JsonBody<ApiMultiOperations["checkout.create"]>;
 export type CheckoutSession = ApiMulti["schemas"]["CheckoutSession"];
 export type PortalInput = JsonBody<ApiMultiOperations["portal.create"]>;
 export type PortalSession = ApiMulti["schemas"]["PortalSession"];
+
+// api-multi: outbound webhooks (endpoints, events with their deliveries) and the request log.
+export type WebhookEndpoint = ApiMulti["schemas"]["WebhookEndpoint"];
+export type WebhookAttempt = ApiMulti["schemas"]["WebhookAttempt"];
+export type WebhookDelivery = ApiMulti["schemas"]["WebhookDelivery"];
+export type WebhookEvent = ApiMulti["schemas"]["WebhookEvent"];
+export type WebhookEndpointList = ApiMulti["schemas"]["WebhookEndpointList"];
+export type WebhookEndpointResponse = ApiMulti["schemas"]["WebhookEndpointResponse"];
+/** POST /api/webhook-endpoints and …/rotate-secret: the endpoint and its signing secret, shown this once. */
+export type WebhookEndpointSecret = ApiMulti["schemas"]["WebhookEndpointWithSecret"];
+export type WebhookEndpointDeleted = ApiMulti["schemas"]["DeletedWebhookEndpoint"];
+export type WebhookEndpointInput = JsonBody<ApiMultiOperations["webhooks.createEndpoint"]>;
+export type WebhookEndpointPatch = JsonBody<ApiMultiOperations["webhooks.updateEndpoint"]>;
+export type WebhookEventPage = ApiMulti["schemas"]["WebhookEventPage"];
+export type WebhookEventResponse = ApiMulti["schemas"]["WebhookEventResponse"];
+export type WebhookEventQuery = Omit<Query<ApiMultiOperations["webhooks.listEvents"]>, "mode">;
+export type RequestLogEntry = ApiMulti["schemas"]["RequestLogEntry"];
+export type RequestLogPage = ApiMulti["schemas"]["RequestLogPage"];
+export type RequestLogResponse = ApiMulti["schemas"]["RequestLogResponse"];
+export type RequestLogQuery = Omit<Query<ApiMultiOperations["logs.list"]>, "mode">;

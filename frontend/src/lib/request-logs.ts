@@ -4,7 +4,7 @@
  * GET /api/logs; the status colours; and how an auto-refresh merges the
  * newest page into the rows already shown.
  */
-import type { RequestLogEntry, RequestLogQuery } from "../api/webhook-models";
+import type { RequestLogEntry, RequestLogQuery } from "../api/models";
 
 export const STATUS_CLASSES = ["2xx", "4xx", "5xx"] as const;
 
@@ -48,7 +48,7 @@ export function withLogFilters(params: URLSearchParams, filters: LogFilters): UR
 
 /** The GET /api/logs query of these filters and page (empty filters not sent). */
 export function logQuery(filters: LogFilters, cursor: string | null = null, limit = 50): RequestLogQuery {
-  const query: RequestLogQuery = { limit, cursor };
+  const query: RequestLogQuery = { limit, ...(cursor ? { cursor } : {}) };
   const status = parseStatusFilter(filters.status);
   if (status) query.status = status;
   if (filters.userId.trim()) query.userId = filters.userId.trim();

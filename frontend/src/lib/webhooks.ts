@@ -5,7 +5,7 @@
  * "failing" notice), the events filter in the URL, and summaries of
  * deliveries and attempts.
  */
-import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEndpointInput, WebhookEventQuery } from "../api/webhook-models";
+import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEndpointInput, WebhookEventQuery } from "../api/models";
 import type { DashboardMode } from "./dashboard-mode";
 
 /** What an endpoint may subscribe to (every type but `ping`, which only "Send test" sends). */
@@ -22,6 +22,12 @@ export const SUBSCRIBABLE_EVENT_TYPES = [
 export const EVENT_TYPES: readonly string[] = ["ping", ...SUBSCRIBABLE_EVENT_TYPES.map((item) => item.type)];
 
 /** The notice of an endpoint we disabled after 5 days of failed deliveries. */
+/** An event type the events list filters by. */
+type WebhookEventType = NonNullable<WebhookEventQuery["type"]>;
+
+/** A type an endpoint may subscribe to, as api-multi's document names them. */
+export type SubscribableEventType = NonNullable<WebhookEndpointInput["events"]>[number];
+
 export const FAILING_NOTICE = "We disabled this endpoint after 5 days of failed deliveries — fix it and enable it again";
 
 /** What an endpoint's state badge and notice say. */
@@ -58,8 +64,10 @@ export function endpointFormOf(endpoint: WebhookEndpoint): EndpointForm {
 }
 
 /** The body of POST /api/webhook-endpoints and (the same fields) PATCH. */
-export function endpointInput(form: EndpointForm): WebhookEndpointInput & { events: string[] | null; description: string | null } {
-  return { url: form.url.trim(), description: form.description.trim() === "" ? null : form.description.trim(), events: form.allEvents ? null : [...form.events] };
+export function endpointInput(form: EndpointForm): WebhookEndpointInput & { events: SubscribableEventType[] | null; description: string | null } {
+  // The form offers only SUBSCRIBABLE_EVENT_TYPES' types (the API refuses any other).
+  const events = form.events as SubscribableEventType[];
+  return { url: form.url.trim(), description: form.description.trim() === "" ? null : form.description.trim(), events: form.allEvents ? null : [...events] };
 }
 
 /** The form's own errors (the API checks the rest, e.g. addresses it refuses to call). */
@@ -108,7 +116,7 @@ export function withEventFilters(params: URLSearchParams, filters: EventFilters)
 }
 
 export function eventQuery(filters: EventFilters, cursor: string | null = null, limit = 20): WebhookEventQuery {
-  return { limit, cursor, ...(filters.type ? { type: filters.type } : {}), ...(filters.userId ? { userId: filters.userId } : {}) };
+  return { limit, ...(cursor ? { cursor } : {}), ...(filters.type ? { type: filters.type as WebhookEventType } : {}), ...(filters.userId ? { userId: filters.userId } : {}) };
 }
 
 /** A delivery's state in words: "Delivered", "Failed after 8 attempts", "Retrying (3 attempts)", "Pending". */

@@ -267,13 +267,13 @@ export interface paths {
          * List webhook endpoints
          * @description Your endpoints in this mode, oldest first (secrets are never shown again, only their prefix).
          */
-        get: operations["webhookEndpoints.list"];
+        get: operations["webhooks.listEndpoints"];
         put?: never;
         /**
          * Add a webhook endpoint
          * @description Registers a URL to receive your events in this mode, signed as Standard Webhooks prescribe. The answer holds the signing secret (`whsec_…`) — the only time it is shown. Live endpoints must be https; at most 20 per mode.
          */
-        post: operations["webhookEndpoints.create"];
+        post: operations["webhooks.createEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -291,21 +291,21 @@ export interface paths {
          * Get a webhook endpoint
          * @description One endpoint of this mode.
          */
-        get: operations["webhookEndpoints.get"];
+        get: operations["webhooks.getEndpoint"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
          * @description Deletes the endpoint and its delivery log; pending retries to it stop.
          */
-        delete: operations["webhookEndpoints.delete"];
+        delete: operations["webhooks.deleteEndpoint"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
          * @description Changes the given fields: url, events (null = every type), description, enabled. A disabled endpoint is sent nothing.
          */
-        patch: operations["webhookEndpoints.update"];
+        patch: operations["webhooks.updateEndpoint"];
         trace?: never;
     };
     "/api/webhook-endpoints/{endpointId}/rotate-secret": {
@@ -321,7 +321,7 @@ export interface paths {
          * Rotate an endpoint's signing secret
          * @description Issues a new signing secret, shown only in this answer. For 24 hours deliveries carry two signatures (the new secret's and the old one's), so you can deploy the new secret without missing a delivery.
          */
-        post: operations["webhookEndpoints.rotateSecret"];
+        post: operations["webhooks.rotateEndpointSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,7 +341,7 @@ export interface paths {
          * Send a test event
          * @description Queues a `ping` event to this endpoint only (whatever types it subscribes to), signed and retried like any event. Its delivery appears in the event log.
          */
-        post: operations["webhookEndpoints.test"];
+        post: operations["webhooks.testEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -359,7 +359,7 @@ export interface paths {
          * List events
          * @description The events of the last 30 days in this mode, newest first, each with its deliveries and every attempt. Follow `nextCursor` for the next page.
          */
-        get: operations["webhookEvents.list"];
+        get: operations["webhooks.listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -379,7 +379,7 @@ export interface paths {
          * Get an event
          * @description One event of the last 30 days, with its deliveries and every attempt.
          */
-        get: operations["webhookEvents.get"];
+        get: operations["webhooks.getEvent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -401,7 +401,7 @@ export interface paths {
          * Resend an event
          * @description Sends the event again, with the same id, to every enabled endpoint that takes it: one more attempt each, queued now.
          */
-        post: operations["webhookEvents.resend"];
+        post: operations["webhooks.resendEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4040,7 +4040,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.list": {
+    "webhooks.listEndpoints": {
         parameters: {
             query?: {
                 /**
@@ -4155,7 +4155,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.create": {
+    "webhooks.createEndpoint": {
         parameters: {
             query?: {
                 /**
@@ -4309,7 +4309,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.get": {
+    "webhooks.getEndpoint": {
         parameters: {
             query?: {
                 /**
@@ -4437,7 +4437,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.delete": {
+    "webhooks.deleteEndpoint": {
         parameters: {
             query?: {
                 /**
@@ -4552,7 +4552,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.update": {
+    "webhooks.updateEndpoint": {
         parameters: {
             query?: {
                 /**
@@ -4710,7 +4710,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.rotateSecret": {
+    "webhooks.rotateEndpointSecret": {
         parameters: {
             query?: {
                 /**
@@ -4839,7 +4839,7 @@ export interface operations {
             };
         };
     };
-    "webhookEndpoints.test": {
+    "webhooks.testEndpoint": {
         parameters: {
             query?: {
                 /**
@@ -4988,7 +4988,7 @@ export interface operations {
             };
         };
     };
-    "webhookEvents.list": {
+    "webhooks.listEvents": {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -5124,7 +5124,7 @@ export interface operations {
             };
         };
     };
-    "webhookEvents.get": {
+    "webhooks.getEvent": {
         parameters: {
             query?: {
                 /**
@@ -5264,7 +5264,7 @@ export interface operations {
             };
         };
     };
-    "webhookEvents.resend": {
+    "webhooks.resendEvent": {
         parameters: {
             query?: {
                 /**

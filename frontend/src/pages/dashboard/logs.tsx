@@ -8,7 +8,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../../api/client";
-import type { RequestLogEntry } from "../../api/webhook-models";
+import type { RequestLogEntry } from "../../api/models";
 import { Badge, Button, Card, Empty, ErrorState, InlineError, Loading, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import { useAutoRefresh, useNow } from "../../hooks/use-auto-refresh";

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { WebhookEvent } from "../../api/webhook-models";
+import type { WebhookEvent } from "../../api/models";
 import { Badge, Button, Card, Empty, ErrorState, InlineError, Loading, inputClass } from "../../components/ui";
 import { usePagedList } from "../../hooks/use-paged-list";
 import { formatDateTime } from "../../lib/format";

@@ -3,7 +3,7 @@
  * secret, an endpoint's summary (with the "failing" notice), and a
  * delivery's attempts. Rendered by the page, and by the tests on their own.
  */
-import type { WebhookDelivery, WebhookEndpoint } from "../../api/webhook-models";
+import type { WebhookDelivery, WebhookEndpoint } from "../../api/models";
 import { Badge, Button, CopyButton } from "../../components/ui";
 import { formatDateTime, formatDateTimeSeconds } from "../../lib/format";
 import { attemptOutcome, deliveryLabel, endpointState, eventsLabel } from "../../lib/webhooks";

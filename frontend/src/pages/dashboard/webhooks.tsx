@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
-import type { WebhookEndpoint, WebhookEndpointInput } from "../../api/webhook-models";
+import type { WebhookEndpoint, WebhookEndpointInput } from "../../api/models";
 import { Button, Card, Empty, ErrorState, Field, InlineError, Loading, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
 import type { DashboardMode } from "../../lib/dashboard-mode";
