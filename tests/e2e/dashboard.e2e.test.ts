@@ -17,11 +17,18 @@
  * count through a key rotation, and one person is a customer of two
  * developers — a second developer's page asks before joining, each backend
  * sees only its own plan and count, and the first page asks again on the way
- * back. Screenshots of every page at 1280 and 375 px go to tests/e2e/artifacts/.
+ * back. Issue 18: the developer registers its backend's endpoint on the
+ * Webhooks page; driving the end-user past 80 % and 100 % of the free limit
+ * sends it one signed usage.threshold_reached each, which the Webhooks page
+ * lists with their deliveries, and the Logs page shows the requests.
+ * Screenshots of every page at 1280 and 375 px go to tests/e2e/artifacts/.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { URLS, newStateDir, removeStateDir, startStack, stopStack, type RunningStack } from "../support/dev-stack";
 import { fitsWidth, launchBrowser, screenshots } from "./browser";
@@ -52,6 +59,27 @@ async function api(path: string, init: { method?: string; key: string; body?: un
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return { status: response.status, body: (await response.json()) as any };
+}
+
+/** The developer's backend's webhook endpoint: a local HTTP server keeping what it receives. */
+async function startHookReceiver() {
+  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+    });
+    request.on("end", () => {
+      received.push({ body, headers: request.headers });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/dream`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 async function expectFits(page: Page, name: string) {
@@ -249,12 +277,41 @@ describe("the dashboard in Chromium", () => {
     const pricingPageUrl = (await page.getByTestId("pricing-page-test").textContent())?.trim() ?? "";
     expect(pricingPageUrl).toMatch(new RegExp(`^${URLS.dashboard}/p/plt_[0-9A-Za-z]+/test$`));
 
+    // Issue 18: the developer registers its backend's endpoint on the Webhooks page; the signing secret is shown once.
+    const hook = await startHookReceiver();
+    await page.getByRole("link", { name: "Webhooks", exact: true }).click();
+    await page.waitForURL(/\/dashboard\/webhooks/);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByLabel("Endpoint URL").fill(hook.url);
+    await page.locator("form").getByRole("button", { name: "Add endpoint" }).click();
+    const webhookSecret = (await page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
+    expect(webhookSecret).toMatch(/^whsec_/);
+    await expectFits(page, "07b-webhooks-secret-once");
+    await page.getByRole("button", { name: "I have saved it" }).click();
+    await expect.poll(() => page.getByTestId("webhook-secret").count()).toBe(0);
+
     // The test's backend: register the end-user, then call until the free limit.
     const created = await api("/api/customers", { method: "POST", key: secretKey, body: { userId: "e2e-user", email: endUserEmail } });
     expect(created.status).toBe(201);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await api("/api/usage/track", { method: "POST", key: secretKey, body: { userId: "e2e-user" } })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 403]);
+
+    // Past 80 % and 100 % of the free limit (5): one signed usage.threshold_reached each, verified as any Standard Webhooks receiver would.
+    const thresholdEvents = () =>
+      hook.received.map((delivery) => new Webhook(webhookSecret).verify(delivery.body, delivery.headers as Record<string, string>) as { type: string; data: { threshold?: number; userId: string } });
+    await expect.poll(() => thresholdEvents().filter((event) => event.type === "usage.threshold_reached").map((event) => event.data.threshold), { timeout: 20_000 }).toEqual(expect.arrayContaining([0.8, 1]));
+    expect(thresholdEvents().filter((event) => event.type === "usage.threshold_reached")).toHaveLength(2);
+    expect(thresholdEvents().map((event) => event.type)).toEqual(expect.arrayContaining(["customer.created", "usage.limit_reached"]));
+    await page.reload();
+    await expect.poll(() => page.getByText("usage.threshold_reached").first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expectFits(page, "07c-webhooks-events");
+    // The Logs page shows the backend's requests (written through a queue, refreshed every 5 s).
+    await page.getByRole("link", { name: "Logs", exact: true }).click();
+    await page.waitForURL(/\/dashboard\/logs/);
+    await expect.poll(() => page.getByText("/api/usage/track").first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expectFits(page, "07d-logs");
+    await hook.close();
 
     // The end-user buys Pro on the hosted pricing page.
     const shopper = await browser.newPage({ viewport: { width: 1280, height: 900 } });
