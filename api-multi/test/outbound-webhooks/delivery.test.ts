@@ -8,6 +8,7 @@
 import { env } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+import { runScheduled, WEBHOOK_EVENT_RETENTION_MS } from "../../src/scheduled";
 import { call, seedPlatform } from "../harness";
 import { twoModePlatform } from "../routes/logs/helpers";
 import { eventually, inboxBox, receivedAtLeast, storedEvents } from "./helpers";
@@ -164,5 +165,22 @@ describe("outbound webhook delivery", () => {
     expect(await storedEvents(platform.platformId, "live")).toEqual([]);
     expect((await call("GET", "/api/webhook-events?type=nope", { key: platform.testKey })).status).toBe(400);
     expect((await call("GET", "/api/webhook-events?cursor=%%%", { key: platform.testKey })).status).toBe(400);
+  });
+});
+
+describe("the event log's retention", () => {
+  it("the cron deletes events older than 30 days with their deliveries and attempts, and keeps newer ones", async () => {
+    const platform = await seedPlatform();
+    const box = inboxBox();
+    const { endpoint } = await addEndpoint(platform.secretKey, box.url);
+    const old = (await call("POST", `/api/webhook-endpoints/${endpoint.id}/test`, { key: platform.secretKey })).body.event.id as string;
+    const recent = (await call("POST", `/api/webhook-endpoints/${endpoint.id}/test`, { key: platform.secretKey })).body.event.id as string;
+    await eventually(() => eventPage(platform.secretKey), (events) => events.length === 2 && events.every((event) => event.deliveries[0]?.status === "succeeded"), "both delivered");
+    const now = Date.now();
+    await env.DB.prepare("UPDATE webhook_events SET created_at = ?2 WHERE event_id = ?1").bind(old, new Date(now - WEBHOOK_EVENT_RETENTION_MS - 60_000).toISOString()).run();
+    await runScheduled({ scheduledTime: now, cron: "17 * * * *" }, env);
+    expect((await eventPage(platform.secretKey)).map((event) => event.id)).toEqual([recent]);
+    const orphans = await env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE event_id = ?1").bind(old).first<{ n: number }>();
+    expect(orphans?.n).toBe(0);
   });
 });
