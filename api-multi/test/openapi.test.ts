@@ -172,7 +172,10 @@ async function scenarios(): Promise<Scenario[]> {
   ];
 }
 
-const errorAttempts = async () => ({ credential: (await seedConnectedPlatform()).secretKey, pathValues: { userId: "nobody", requestId: "req_doesNotExist0000000", endpointId: "we_doesNotExist00000000", eventId: "evt_doesNotExist0000000" } });
+const errorAttempts = async () => ({
+  credential: (await seedConnectedPlatform()).secretKey,
+  pathValues: { userId: "nobody", requestId: "req_doesNotExist0000000", endpointId: "we_doesNotExist00000000", eventId: "evt_doesNotExist0000000" },
+});
 describeOpenApiContract({ service: "api-multi", operations: ALL_OPERATIONS, app: createApp, call, errorSchema, errorCodesOf, scenarios, errorAttempts });
 
 describe("usage.track over the limit", () => {

@@ -300,7 +300,15 @@ describe("the dashboard in Chromium", () => {
     // Past 80 % and 100 % of the free limit (5): one signed usage.threshold_reached each, verified as any Standard Webhooks receiver would.
     const thresholdEvents = () =>
       hook.received.map((delivery) => new Webhook(webhookSecret).verify(delivery.body, delivery.headers as Record<string, string>) as { type: string; data: { threshold?: number; userId: string } });
-    await expect.poll(() => thresholdEvents().filter((event) => event.type === "usage.threshold_reached").map((event) => event.data.threshold), { timeout: 20_000 }).toEqual(expect.arrayContaining([0.8, 1]));
+    await expect
+      .poll(
+        () =>
+          thresholdEvents()
+            .filter((event) => event.type === "usage.threshold_reached")
+            .map((event) => event.data.threshold),
+        { timeout: 20_000 },
+      )
+      .toEqual(expect.arrayContaining([0.8, 1]));
     expect(thresholdEvents().filter((event) => event.type === "usage.threshold_reached")).toHaveLength(2);
     expect(thresholdEvents().map((event) => event.type)).toEqual(expect.arrayContaining(["customer.created", "usage.limit_reached"]));
     await page.reload();

@@ -175,9 +175,15 @@ describe("the event log's retention", () => {
     const { endpoint } = await addEndpoint(platform.secretKey, box.url);
     const old = (await call("POST", `/api/webhook-endpoints/${endpoint.id}/test`, { key: platform.secretKey })).body.event.id as string;
     const recent = (await call("POST", `/api/webhook-endpoints/${endpoint.id}/test`, { key: platform.secretKey })).body.event.id as string;
-    await eventually(() => eventPage(platform.secretKey), (events) => events.length === 2 && events.every((event) => event.deliveries[0]?.status === "succeeded"), "both delivered");
+    await eventually(
+      () => eventPage(platform.secretKey),
+      (events) => events.length === 2 && events.every((event) => event.deliveries[0]?.status === "succeeded"),
+      "both delivered",
+    );
     const now = Date.now();
-    await env.DB.prepare("UPDATE webhook_events SET created_at = ?2 WHERE event_id = ?1").bind(old, new Date(now - WEBHOOK_EVENT_RETENTION_MS - 60_000).toISOString()).run();
+    await env.DB.prepare("UPDATE webhook_events SET created_at = ?2 WHERE event_id = ?1")
+      .bind(old, new Date(now - WEBHOOK_EVENT_RETENTION_MS - 60_000).toISOString())
+      .run();
     await runScheduled({ scheduledTime: now, cron: "17 * * * *" }, env);
     expect((await eventPage(platform.secretKey)).map((event) => event.id)).toEqual([recent]);
     const orphans = await env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE event_id = ?1").bind(old).first<{ n: number }>();
