@@ -126,7 +126,7 @@ describe("the consumer", () => {
 
   it("refuses a batch of a queue it does not consume, so it is retried", async () => {
     const batch = createMessageBatch("dream-api-unknown", [{ id: "m0", timestamp: new Date(), attempts: 1, body: {} }]);
-    await expect(worker.queue(batch as MessageBatch<unknown>, env, createExecutionContext())).rejects.toThrow(/No consumer/);
+    await expect(worker.queue(batch as MessageBatch<unknown>, env, createExecutionContext())).rejects.toThrow(/consumes no queue named dream-api-unknown/);
   });
 });
 
