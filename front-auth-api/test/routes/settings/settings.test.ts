@@ -26,6 +26,7 @@ describe("developer settings", () => {
       logoUrl: null,
       accentColor: null,
       supportEmail: null,
+      usageAlertThresholds: [0.8, 1],
       updatedAt: null,
     });
 
@@ -140,5 +141,20 @@ describe("developer settings", () => {
     await call("PATCH", "/settings", { token: a.token, body: { mode: "live", allowedOrigins: ["https://a.example"] } });
     expect((await call("GET", "/settings?mode=live", { token: b.token })).body.settings.allowedOrigins).toEqual([]);
     expect((await getPlatformSettings(env.DB, b.platformId, "live")).updatedAt).toBeNull();
+  });
+
+  it("saves usage-alert thresholds per mode, sorted, [] turning alerts off, and refuses bad ones saving nothing", async () => {
+    const { token, platformId } = await developerWithPlatform();
+    const saved = await call("PATCH", "/settings", { token, body: { mode: "test", usageAlertThresholds: [1, 0.5, 0.9] } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings.usageAlertThresholds).toEqual([0.5, 0.9, 1]);
+    expect((await call("GET", "/settings?mode=live", { token })).body.settings.usageAlertThresholds).toEqual([0.8, 1]);
+    expect((await call("PATCH", "/settings", { token, body: { mode: "live", usageAlertThresholds: [] } })).body.settings.usageAlertThresholds).toEqual([]);
+    for (const bad of [[0], [1.5], [0.5, 0.5], [0.123], [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], ["0.8"]]) {
+      const refused = await call("PATCH", "/settings", { token, body: { mode: "test", usageAlertThresholds: bad } });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.body.error.param).toMatch(/^usageAlertThresholds/);
+    }
+    expect((await getPlatformSettings(env.DB, platformId, "test")).usageAlertThresholds).toEqual([0.5, 0.9, 1]);
   });
 });
