@@ -55,7 +55,10 @@ export function newEventId(): string {
   return `evt_${randomBase62(24)}`;
 }
 
-async function boxKey(base64Key: string): Promise<CryptoKey> {
+/** Spelled through `crypto.subtle` so the file type-checks under both Node's and the Workers' type libraries. */
+type AesKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+async function boxKey(base64Key: string): Promise<AesKey> {
   const raw = fromBase64(base64Key);
   if (raw.length !== 32) throw new Error("WEBHOOK_SECRET_ENCRYPTION_KEY must be 32 bytes, base64-encoded.");
   return crypto.subtle.importKey("raw", raw, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
