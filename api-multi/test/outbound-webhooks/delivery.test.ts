@@ -3,12 +3,14 @@
  * test kit's inbox): Standard Webhooks signatures that the `standardwebhooks`
  * npm package verifies, the same event id on every retry, every attempt in
  * the delivery log, resend, nothing to a disabled endpoint, an endpoint
- * disabled after 5 days of failures, and events kept to their mode.
+ * disabled after 5 days of failures, events kept to their mode, and
+ * deliveries whose queue message was lost picked up again by the cron.
  */
 import { env } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { runScheduled, WEBHOOK_EVENT_RETENTION_MS } from "../../src/scheduled";
+import { claimWebhookAttempt, storeWebhookEventStatements, unattemptedDeliveries } from "@dream-api/shared/db";
+import { runScheduled, WEBHOOK_DELIVERY_OVERDUE_MS, WEBHOOK_EVENT_RETENTION_MS } from "../../src/scheduled";
 import { call, seedPlatform } from "../harness";
 import { twoModePlatform } from "../routes/logs/helpers";
 import { eventually, inboxBox, receivedAtLeast, storedEvents } from "./helpers";
@@ -188,5 +190,46 @@ describe("the event log's retention", () => {
     expect((await eventPage(platform.secretKey)).map((event) => event.id)).toEqual([recent]);
     const orphans = await env.DB.prepare("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE event_id = ?1").bind(old).first<{ n: number }>();
     expect(orphans?.n).toBe(0);
+  });
+});
+
+describe("deliveries whose queue message was lost", () => {
+  it("the cron re-enqueues an overdue delivery, once, and leaves a recent one alone", async () => {
+    const platform = await seedPlatform();
+    const box = inboxBox();
+    const { endpoint } = await addEndpoint(platform.secretKey, box.url);
+    const tenant = { platformId: platform.platformId, mode: "test" as const };
+    const now = Date.now();
+    const longAgo = new Date(now - WEBHOOK_DELIVERY_OVERDUE_MS - 60_000).toISOString();
+    const store = (eventId: string, at: string) => {
+      const event = { id: eventId, type: "ping", createdAt: at, mode: "test", data: { endpointId: endpoint.id } };
+      return env.DB.batch(storeWebhookEventStatements(env.DB, tenant, { eventId, type: "ping", userId: null, payload: JSON.stringify(event), createdAt: at }, at));
+    };
+    // Stored and fanned out, but the first attempt's message never arrived.
+    await store("evt_lostFirstAttempt", longAgo);
+    // Attempt 1 claimed by a consumer that stopped before recording it.
+    await store("evt_lostMidAttempt", longAgo);
+    const [midAttempt] = await unattemptedDeliveries(env.DB, "evt_lostMidAttempt");
+    expect(await claimWebhookAttempt(env.DB, midAttempt!, 1, longAgo)).not.toBeNull();
+    // Touched just now: its message may still be on its way.
+    await store("evt_recentOne", new Date(now).toISOString());
+
+    await runScheduled({ scheduledTime: now, cron: "17 * * * *" }, env);
+    const received = await receivedAtLeast(box, 2);
+    expect(received.map((delivery) => delivery.webhookId).sort()).toEqual(["evt_lostFirstAttempt", "evt_lostMidAttempt"]);
+    const [first, mid] = await eventually(
+      () => Promise.all(["evt_lostFirstAttempt", "evt_lostMidAttempt"].map((id) => call("GET", `/api/webhook-events/${id}`, { key: platform.secretKey }))),
+      (answers) => answers.every((answer) => answer.body.event?.deliveries[0]?.status === "succeeded"),
+      "both recovered deliveries succeeded",
+    );
+    expect(first!.body.event.deliveries[0].attempts.map((attempt: { attempt: number }) => attempt.attempt)).toEqual([1]);
+    // The claimed attempt left no record; the sweep's is the second.
+    expect(mid!.body.event.deliveries[0].attempts.map((attempt: { attempt: number }) => attempt.attempt)).toEqual([2]);
+
+    await runScheduled({ scheduledTime: now + 60_000, cron: "17 * * * *" }, env);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await box.received()).map((delivery) => delivery.webhookId).filter((id) => id !== "evt_recentOne")).toHaveLength(2);
+    const recent = await env.DB.prepare("SELECT status, attempt_count FROM webhook_deliveries WHERE event_id = 'evt_recentOne'").first();
+    expect(recent).toEqual({ status: "pending", attempt_count: 0 });
   });
 });

@@ -102,6 +102,25 @@ export async function claimWebhookAttempt(db: D1Database, deliveryId: string, at
   return { deliveryId: row.delivery_id, eventId: row.event_id, endpointId: row.endpoint_id, tenant: { platformId: row.platform_id, mode: row.mode }, payload: row.payload };
 }
 
+/**
+ * Pending deliveries nothing has touched since `before` although their next
+ * attempt was due by then: their queue message was lost (the consumer stopped
+ * between claiming an attempt and recording it, or between recording a
+ * failure and enqueuing the retry). Each comes with the attempt to enqueue;
+ * the claim keeps a late original message and the sweep's from both posting.
+ */
+export async function overdueWebhookDeliveries(db: D1Database, before: string, limit: number): Promise<{ deliveryId: string; attempt: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT delivery_id, attempt_count FROM webhook_deliveries
+       WHERE status = 'pending' AND updated_at < ?1 AND COALESCE(next_attempt_at, updated_at) < ?1
+       ORDER BY updated_at LIMIT ?2`,
+    )
+    .bind(before, limit)
+    .all<{ delivery_id: string; attempt_count: number }>();
+  return results.map((row) => ({ deliveryId: row.delivery_id, attempt: row.attempt_count + 1 }));
+}
+
 /** Records an attempt and where the delivery stands after it (for a DB.batch with the endpoint's outcome). */
 export function recordWebhookAttemptStatements(
   db: D1Database,
