@@ -6,11 +6,12 @@ import { Checkout } from "./resources/checkout.js";
 import type { ResourceContext } from "./resources/context.js";
 import { Customers } from "./resources/customers.js";
 import { DashboardResource } from "./resources/dashboard.js";
+import { Logs } from "./resources/logs.js";
 import { Platforms } from "./resources/platforms.js";
 import { Portal } from "./resources/portal.js";
 import { Tiers } from "./resources/tiers.js";
 import { UsageResource } from "./resources/usage.js";
-import { Webhooks } from "./webhooks.js";
+import { WebhooksResource } from "./resources/webhooks.js";
 
 export const DEFAULT_BASE_URL = "https://api.dream-api.dev";
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -76,8 +77,14 @@ export class DreamApi {
   readonly dashboard: DashboardResource;
   /** Hosted pricing pages by platform id: getPublic, and join for a signed-in person. */
   readonly platforms: Platforms;
-  /** The webhooks dream-api sends you: verify (no credentials needed; also the standalone `verifyWebhook`). */
-  readonly webhooks: Webhooks;
+  /**
+   * The webhooks dream-api sends you: verify (no credentials needed; also the
+   * standalone `verifyWebhook`), `endpoints` (create, list, get, update, delete,
+   * rotateSecret, test) and `events` (list, listAll, get, resend).
+   */
+  readonly webhooks: WebhooksResource;
+  /** Your platform's request log (7 days): list, listAll, get. */
+  readonly logs: Logs;
 
   private readonly context: ResourceContext;
 
@@ -102,7 +109,8 @@ export class DreamApi {
     this.portal = new Portal(context);
     this.dashboard = new DashboardResource(context);
     this.platforms = new Platforms(context);
-    this.webhooks = new Webhooks();
+    this.webhooks = new WebhooksResource(context);
+    this.logs = new Logs(context);
   }
 
   /**

@@ -27,10 +27,14 @@ export type { ApiResponse, FetchLike, HttpMethod, RequestOptions } from "./http.
 export type { Checkout } from "./resources/checkout.js";
 export type { Customers } from "./resources/customers.js";
 export type { DashboardResource } from "./resources/dashboard.js";
+export type { Logs } from "./resources/logs.js";
 export type { Platforms } from "./resources/platforms.js";
 export type { Portal } from "./resources/portal.js";
 export type { Tiers } from "./resources/tiers.js";
 export type { UsageResource } from "./resources/usage.js";
+export type { WebhookEndpoints } from "./resources/webhook-endpoints.js";
+export type { WebhookEvents } from "./resources/webhook-events.js";
+export type { WebhooksResource } from "./resources/webhooks.js";
 export { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, WebhookVerificationError, Webhooks, signWebhook, verifyWebhook } from "./webhooks.js";
 export type { SignWebhookInput, VerifyWebhookOptions, WebhookHeaders, WebhookSignatureHeaders, WebhookVerificationReason } from "./webhooks.js";
 export type * from "./types.js";

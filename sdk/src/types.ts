@@ -127,6 +127,51 @@ export type WebhookEvent = { [T in WebhookEventType]: webhooks[T]["post"]["reque
 /** The event of one type, e.g. `WebhookEventOf<"usage.threshold_reached">`. */
 export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
 
+// ---------------------------------------------------------------- webhook endpoints and events
+
+/** Where dream-api posts your events; `secretPrefix` only (the whole secret is shown once, on create and rotate). */
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+/** `POST /api/webhook-endpoints`. */
+export type CreateWebhookEndpointParams = JsonBody<"webhooks.createEndpoint">;
+/** `PATCH /api/webhook-endpoints/:endpointId`: the fields to change. */
+export type UpdateWebhookEndpointParams = JsonBody<"webhooks.updateEndpoint">;
+/** `GET`/`PATCH /api/webhook-endpoints/:endpointId` → `{endpoint}`. */
+export type WebhookEndpointResponse = Schemas["WebhookEndpointResponse"];
+/** `POST /api/webhook-endpoints` → 201 and `POST …/rotate-secret` → `{endpoint, secret}`: the only answers that hold the `whsec_…` secret. */
+export type WebhookEndpointWithSecret = Schemas["WebhookEndpointWithSecret"];
+/** `GET /api/webhook-endpoints` → `{endpoints}`, oldest first. */
+export type WebhookEndpointList = Schemas["WebhookEndpointList"];
+/** `DELETE /api/webhook-endpoints/:endpointId` → `{endpointId, deleted: true}`. */
+export type DeletedWebhookEndpoint = Schemas["DeletedWebhookEndpoint"];
+
+/**
+ * An event as the event log keeps it (30 days): its `data` and every
+ * delivery with its attempts. Not {@link WebhookEvent}, which is the body
+ * a delivery carries.
+ */
+export type WebhookEventRecord = Schemas["WebhookEvent"];
+/** One event to one endpoint: status, attempt count, next attempt and the attempts. */
+export type WebhookDelivery = Schemas["WebhookDelivery"];
+/** One POST to an endpoint: when, the status it answered (null: none), latency, the first 1 KB of the answer or why there was none. */
+export type WebhookAttempt = Schemas["WebhookAttempt"];
+/** `GET /api/webhook-events` query. */
+export type ListWebhookEventsParams = NonNullable<operations["webhooks.listEvents"]["parameters"]["query"]>;
+/** `GET /api/webhook-events` → one page, newest first. */
+export type WebhookEventPage = Schemas["WebhookEventPage"];
+/** `GET /api/webhook-events/:eventId`, `POST …/resend` and `POST /api/webhook-endpoints/:endpointId/test` (202) → `{event}`. */
+export type WebhookEventResponse = Schemas["WebhookEventResponse"];
+
+// ---------------------------------------------------------------- request log
+
+/** One request of your platform in this mode, kept 7 days: never a body, a query string, a secret or an email. */
+export type RequestLogEntry = Schemas["RequestLogEntry"];
+/** `GET /api/logs` query. */
+export type ListRequestLogsParams = NonNullable<operations["logs.list"]["parameters"]["query"]>;
+/** `GET /api/logs` → one page, newest first. */
+export type RequestLogPage = Schemas["RequestLogPage"];
+/** `GET /api/logs/:requestId` → `{log}`. */
+export type RequestLogResponse = Schemas["RequestLogResponse"];
+
 // ---------------------------------------------------------------- errors
 
 /** Error codes the API answers with (a closed set server side). */

@@ -29,6 +29,18 @@ describe("src/generated/openapi.ts", () => {
       "checkout.create",
       "portal.create",
       "dashboard.get",
+      "webhooks.createEndpoint",
+      "webhooks.listEndpoints",
+      "webhooks.getEndpoint",
+      "webhooks.updateEndpoint",
+      "webhooks.deleteEndpoint",
+      "webhooks.rotateEndpointSecret",
+      "webhooks.testEndpoint",
+      "webhooks.listEvents",
+      "webhooks.getEvent",
+      "webhooks.resendEvent",
+      "logs.list",
+      "logs.get",
     ]) {
       expect(committed).toContain(`"${id}": {`);
     }

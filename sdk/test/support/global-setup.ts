@@ -1,7 +1,8 @@
 /**
  * The real local stack for the SDK's tests, started once per run: the Clerk
  * and Stripe stand-ins, a temporary D1/KV state with the migrations applied
- * and a seeded tenant, and api-multi in workerd (Miniflare) on a free port.
+ * and a seeded tenant, and api-multi in workerd (Miniflare) on a free port;
+ * the local cloud's webhook inbox receives the webhook endpoints' deliveries.
  * Values reach the tests through provide/inject (see ./stack.ts).
  */
 import { mkdtempSync, readdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
@@ -82,6 +83,7 @@ export default async function setup(project: TestProject) {
     project.provide("sdkPreviewSecretKey", seed.previewSecretKey);
     project.provide("sdkPaidUserId", seed.paidUserId);
     project.provide("sdkClerkApiUrl", cloud.clerkApiUrl);
+    project.provide("sdkInboxUrl", cloud.inboxUrl);
     console.log(`sdk tests: api-multi at ${apiUrl} (stack up in ${Date.now() - started} ms)`);
   } catch (error) {
     await teardown();

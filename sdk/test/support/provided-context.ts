@@ -7,6 +7,8 @@ declare module "vitest" {
     sdkPreviewSecretKey: string;
     sdkPaidUserId: string;
     sdkClerkApiUrl: string;
+    /** The testkit's webhook inbox: POST /{box} records a delivery, GET /{box} reads them back. */
+    sdkInboxUrl: string;
   }
 }
 

@@ -10,6 +10,7 @@ export const stack = {
   previewSecretKey: inject("sdkPreviewSecretKey"),
   paidUserId: inject("sdkPaidUserId"),
   clerkApiUrl: inject("sdkClerkApiUrl"),
+  inboxUrl: inject("sdkInboxUrl"),
 };
 
 /** A client for the seeded paid platform (test key) against the local api-multi. */
