@@ -133,18 +133,18 @@ async function scenarios(): Promise<Scenario[]> {
     ["logs.get", () => call("GET", `/api/logs/${loggedRequestId}`, { key })],
     // Outbound webhooks: an endpoint on the test kit's inbox, a ping delivered to it, the event log with its attempt.
     [
-      "webhooks.createEndpoint",
+      "webhooks.endpoints.create",
       async () => {
         const result = await call("POST", "/api/webhook-endpoints", { key, body: { url: inboxBox().url, description: "contract" } });
         endpointId = result.body.endpoint.id;
         return result;
       },
     ],
-    ["webhooks.listEndpoints", () => call("GET", "/api/webhook-endpoints", { key })],
-    ["webhooks.getEndpoint", () => call("GET", `/api/webhook-endpoints/${endpointId}`, { key })],
-    ["webhooks.updateEndpoint", () => call("PATCH", `/api/webhook-endpoints/${endpointId}`, { key, body: { events: ["usage.threshold_reached", "customer.created"] } })],
+    ["webhooks.endpoints.list", () => call("GET", "/api/webhook-endpoints", { key })],
+    ["webhooks.endpoints.get", () => call("GET", `/api/webhook-endpoints/${endpointId}`, { key })],
+    ["webhooks.endpoints.update", () => call("PATCH", `/api/webhook-endpoints/${endpointId}`, { key, body: { events: ["usage.threshold_reached", "customer.created"] } })],
     [
-      "webhooks.testEndpoint",
+      "webhooks.endpoints.test",
       async () => {
         const result = await call("POST", `/api/webhook-endpoints/${endpointId}/test`, { key });
         eventId = result.body.event.id;
@@ -152,7 +152,7 @@ async function scenarios(): Promise<Scenario[]> {
       },
     ],
     [
-      "webhooks.listEvents",
+      "webhooks.events.list",
       expectBody(
         async () => {
           await eventually(
@@ -165,10 +165,10 @@ async function scenarios(): Promise<Scenario[]> {
         (body) => expect(body.events[0].deliveries[0].attempts[0].responseStatus).toBe(200),
       ),
     ],
-    ["webhooks.getEvent", () => call("GET", `/api/webhook-events/${eventId}`, { key })],
-    ["webhooks.resendEvent", () => call("POST", `/api/webhook-events/${eventId}/resend`, { key })],
-    ["webhooks.rotateEndpointSecret", () => call("POST", `/api/webhook-endpoints/${endpointId}/rotate-secret`, { key })],
-    ["webhooks.deleteEndpoint", () => call("DELETE", `/api/webhook-endpoints/${endpointId}`, { key })],
+    ["webhooks.events.get", () => call("GET", `/api/webhook-events/${eventId}`, { key })],
+    ["webhooks.events.resend", () => call("POST", `/api/webhook-events/${eventId}/resend`, { key })],
+    ["webhooks.endpoints.rotateSecret", () => call("POST", `/api/webhook-endpoints/${endpointId}/rotate-secret`, { key })],
+    ["webhooks.endpoints.delete", () => call("DELETE", `/api/webhook-endpoints/${endpointId}`, { key })],
   ];
 }
 

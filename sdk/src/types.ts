@@ -132,9 +132,9 @@ export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, {
 /** Where dream-api posts your events; `secretPrefix` only (the whole secret is shown once, on create and rotate). */
 export type WebhookEndpoint = Schemas["WebhookEndpoint"];
 /** `POST /api/webhook-endpoints`. */
-export type CreateWebhookEndpointParams = JsonBody<"webhooks.createEndpoint">;
+export type CreateWebhookEndpointParams = JsonBody<"webhooks.endpoints.create">;
 /** `PATCH /api/webhook-endpoints/:endpointId`: the fields to change. */
-export type UpdateWebhookEndpointParams = JsonBody<"webhooks.updateEndpoint">;
+export type UpdateWebhookEndpointParams = JsonBody<"webhooks.endpoints.update">;
 /** `GET`/`PATCH /api/webhook-endpoints/:endpointId` → `{endpoint}`. */
 export type WebhookEndpointResponse = Schemas["WebhookEndpointResponse"];
 /** `POST /api/webhook-endpoints` → 201 and `POST …/rotate-secret` → `{endpoint, secret}`: the only answers that hold the `whsec_…` secret. */
@@ -155,7 +155,7 @@ export type WebhookDelivery = Schemas["WebhookDelivery"];
 /** One POST to an endpoint: when, the status it answered (null: none), latency, the first 1 KB of the answer or why there was none. */
 export type WebhookAttempt = Schemas["WebhookAttempt"];
 /** `GET /api/webhook-events` query. */
-export type ListWebhookEventsParams = NonNullable<operations["webhooks.listEvents"]["parameters"]["query"]>;
+export type ListWebhookEventsParams = NonNullable<operations["webhooks.events.list"]["parameters"]["query"]>;
 /** `GET /api/webhook-events` → one page, newest first. */
 export type WebhookEventPage = Schemas["WebhookEventPage"];
 /** `GET /api/webhook-events/:eventId`, `POST …/resend` and `POST /api/webhook-endpoints/:endpointId/test` (202) → `{event}`. */

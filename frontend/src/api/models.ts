@@ -83,11 +83,11 @@ export type WebhookEndpointResponse = ApiMulti["schemas"]["WebhookEndpointRespon
 /** POST /api/webhook-endpoints and …/rotate-secret: the endpoint and its signing secret, shown this once. */
 export type WebhookEndpointSecret = ApiMulti["schemas"]["WebhookEndpointWithSecret"];
 export type WebhookEndpointDeleted = ApiMulti["schemas"]["DeletedWebhookEndpoint"];
-export type WebhookEndpointInput = JsonBody<ApiMultiOperations["webhooks.createEndpoint"]>;
-export type WebhookEndpointPatch = JsonBody<ApiMultiOperations["webhooks.updateEndpoint"]>;
+export type WebhookEndpointInput = JsonBody<ApiMultiOperations["webhooks.endpoints.create"]>;
+export type WebhookEndpointPatch = JsonBody<ApiMultiOperations["webhooks.endpoints.update"]>;
 export type WebhookEventPage = ApiMulti["schemas"]["WebhookEventPage"];
 export type WebhookEventResponse = ApiMulti["schemas"]["WebhookEventResponse"];
-export type WebhookEventQuery = Omit<Query<ApiMultiOperations["webhooks.listEvents"]>, "mode">;
+export type WebhookEventQuery = Omit<Query<ApiMultiOperations["webhooks.events.list"]>, "mode">;
 export type RequestLogEntry = ApiMulti["schemas"]["RequestLogEntry"];
 export type RequestLogPage = ApiMulti["schemas"]["RequestLogPage"];
 export type RequestLogResponse = ApiMulti["schemas"]["RequestLogResponse"];

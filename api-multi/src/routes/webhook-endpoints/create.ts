@@ -15,7 +15,7 @@ export const createWebhookEndpointBody = z.strictObject({
 export const createWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-endpoints",
-  operationId: "webhooks.createEndpoint",
+  operationId: "webhooks.endpoints.create",
   tag: "Webhooks",
   summary: "Add a webhook endpoint",
   description:

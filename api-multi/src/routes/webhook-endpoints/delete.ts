@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const deleteWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "delete",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhooks.deleteEndpoint",
+  operationId: "webhooks.endpoints.delete",
   tag: "Webhooks",
   summary: "Delete a webhook endpoint",
   description: "Deletes the endpoint and its delivery log; pending retries to it stop.",

@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const getWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhooks.getEndpoint",
+  operationId: "webhooks.endpoints.get",
   tag: "Webhooks",
   summary: "Get a webhook endpoint",
   description: "One endpoint of this mode.",

@@ -7,7 +7,7 @@ import { listEndpoints } from "../../services/outbound-webhooks/endpoints";
 export const listWebhookEndpointsOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-endpoints",
-  operationId: "webhooks.listEndpoints",
+  operationId: "webhooks.endpoints.list",
   tag: "Webhooks",
   summary: "List webhook endpoints",
   description: "Your endpoints in this mode, oldest first (secrets are never shown again, only their prefix).",

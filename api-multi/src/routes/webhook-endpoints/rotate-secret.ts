@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const rotateWebhookEndpointSecretOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-endpoints/{endpointId}/rotate-secret",
-  operationId: "webhooks.rotateEndpointSecret",
+  operationId: "webhooks.endpoints.rotateSecret",
   tag: "Webhooks",
   summary: "Rotate an endpoint's signing secret",
   description:

@@ -8,7 +8,7 @@ import { endpointIdPath, parseEndpointId } from "./params";
 export const testWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-endpoints/{endpointId}/test",
-  operationId: "webhooks.testEndpoint",
+  operationId: "webhooks.endpoints.test",
   tag: "Webhooks",
   summary: "Send a test event",
   description: "Queues a `ping` event to this endpoint only (whatever types it subscribes to), signed and retried like any event. Its delivery appears in the event log.",

@@ -16,7 +16,7 @@ export const updateWebhookEndpointBody = z.strictObject({
 export const updateWebhookEndpointOperation = defineOperation<AppEnv>({
   method: "patch",
   path: "/api/webhook-endpoints/{endpointId}",
-  operationId: "webhooks.updateEndpoint",
+  operationId: "webhooks.endpoints.update",
   tag: "Webhooks",
   summary: "Change a webhook endpoint",
   description: "Changes the given fields: url, events (null = every type), description, enabled. A disabled endpoint is sent nothing.",

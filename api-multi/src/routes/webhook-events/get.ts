@@ -8,7 +8,7 @@ import { eventIdPath, parseEventId } from "../webhook-endpoints/params";
 export const getWebhookEventOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-events/{eventId}",
-  operationId: "webhooks.getEvent",
+  operationId: "webhooks.events.get",
   tag: "Webhooks",
   summary: "Get an event",
   description: "One event of the last 30 days, with its deliveries and every attempt.",

@@ -20,7 +20,7 @@ export const listWebhookEventsQuery = z.strictObject({
 export const listWebhookEventsOperation = defineOperation<AppEnv>({
   method: "get",
   path: "/api/webhook-events",
-  operationId: "webhooks.listEvents",
+  operationId: "webhooks.events.list",
   tag: "Webhooks",
   summary: "List events",
   description: "The events of the last 30 days in this mode, newest first, each with its deliveries and every attempt. Follow `nextCursor` for the next page.",

@@ -8,7 +8,7 @@ import { eventIdPath, parseEventId } from "../webhook-endpoints/params";
 export const resendWebhookEventOperation = defineOperation<AppEnv>({
   method: "post",
   path: "/api/webhook-events/{eventId}/resend",
-  operationId: "webhooks.resendEvent",
+  operationId: "webhooks.events.resend",
   tag: "Webhooks",
   summary: "Resend an event",
   description: "Sends the event again, with the same id, to every enabled endpoint that takes it: one more attempt each, queued now.",

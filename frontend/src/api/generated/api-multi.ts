@@ -267,13 +267,13 @@ export interface paths {
          * List webhook endpoints
          * @description Your endpoints in this mode, oldest first (secrets are never shown again, only their prefix).
          */
-        get: operations["webhooks.listEndpoints"];
+        get: operations["webhooks.endpoints.list"];
         put?: never;
         /**
          * Add a webhook endpoint
          * @description Registers a URL to receive your events in this mode, signed as Standard Webhooks prescribe. The answer holds the signing secret (`whsec_…`) — the only time it is shown. Live endpoints must be https; at most 20 per mode.
          */
-        post: operations["webhooks.createEndpoint"];
+        post: operations["webhooks.endpoints.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -291,21 +291,21 @@ export interface paths {
          * Get a webhook endpoint
          * @description One endpoint of this mode.
          */
-        get: operations["webhooks.getEndpoint"];
+        get: operations["webhooks.endpoints.get"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
          * @description Deletes the endpoint and its delivery log; pending retries to it stop.
          */
-        delete: operations["webhooks.deleteEndpoint"];
+        delete: operations["webhooks.endpoints.delete"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
          * @description Changes the given fields: url, events (null = every type), description, enabled. A disabled endpoint is sent nothing.
          */
-        patch: operations["webhooks.updateEndpoint"];
+        patch: operations["webhooks.endpoints.update"];
         trace?: never;
     };
     "/api/webhook-endpoints/{endpointId}/rotate-secret": {
@@ -321,7 +321,7 @@ export interface paths {
          * Rotate an endpoint's signing secret
          * @description Issues a new signing secret, shown only in this answer. For 24 hours deliveries carry two signatures (the new secret's and the old one's), so you can deploy the new secret without missing a delivery.
          */
-        post: operations["webhooks.rotateEndpointSecret"];
+        post: operations["webhooks.endpoints.rotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,7 +341,7 @@ export interface paths {
          * Send a test event
          * @description Queues a `ping` event to this endpoint only (whatever types it subscribes to), signed and retried like any event. Its delivery appears in the event log.
          */
-        post: operations["webhooks.testEndpoint"];
+        post: operations["webhooks.endpoints.test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -359,7 +359,7 @@ export interface paths {
          * List events
          * @description The events of the last 30 days in this mode, newest first, each with its deliveries and every attempt. Follow `nextCursor` for the next page.
          */
-        get: operations["webhooks.listEvents"];
+        get: operations["webhooks.events.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -379,7 +379,7 @@ export interface paths {
          * Get an event
          * @description One event of the last 30 days, with its deliveries and every attempt.
          */
-        get: operations["webhooks.getEvent"];
+        get: operations["webhooks.events.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -401,7 +401,7 @@ export interface paths {
          * Resend an event
          * @description Sends the event again, with the same id, to every enabled endpoint that takes it: one more attempt each, queued now.
          */
-        post: operations["webhooks.resendEvent"];
+        post: operations["webhooks.events.resend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4040,7 +4040,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.listEndpoints": {
+    "webhooks.endpoints.list": {
         parameters: {
             query?: {
                 /**
@@ -4155,7 +4155,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.createEndpoint": {
+    "webhooks.endpoints.create": {
         parameters: {
             query?: {
                 /**
@@ -4309,7 +4309,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.getEndpoint": {
+    "webhooks.endpoints.get": {
         parameters: {
             query?: {
                 /**
@@ -4437,7 +4437,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.deleteEndpoint": {
+    "webhooks.endpoints.delete": {
         parameters: {
             query?: {
                 /**
@@ -4552,7 +4552,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.updateEndpoint": {
+    "webhooks.endpoints.update": {
         parameters: {
             query?: {
                 /**
@@ -4710,7 +4710,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.rotateEndpointSecret": {
+    "webhooks.endpoints.rotateSecret": {
         parameters: {
             query?: {
                 /**
@@ -4839,7 +4839,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.testEndpoint": {
+    "webhooks.endpoints.test": {
         parameters: {
             query?: {
                 /**
@@ -4988,7 +4988,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.listEvents": {
+    "webhooks.events.list": {
         parameters: {
             query?: {
                 /** @description Page size. */
@@ -5124,7 +5124,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.getEvent": {
+    "webhooks.events.get": {
         parameters: {
             query?: {
                 /**
@@ -5264,7 +5264,7 @@ export interface operations {
             };
         };
     };
-    "webhooks.resendEvent": {
+    "webhooks.events.resend": {
         parameters: {
             query?: {
                 /**
