@@ -93,6 +93,10 @@ describe("customers", () => {
     for await (const customer of dream.customers.listAll({ q: prefix, limit: 2 })) all.push(customer);
     expect(all.map((customer) => customer.userId)).toEqual(newestFirst);
     expect(all[0]).toMatchObject({ plan: "free", subscription: null, usage: { count: 0 } });
+
+    // `mode` goes on the wire: the key's own is accepted, another is refused.
+    expect((await dream.customers.list({ q: prefix, mode: "test" })).data).toHaveLength(5);
+    expect(await rejectionOf(dream.customers.list({ q: prefix, mode: "live" }))).toBeInstanceOf(ValidationError);
   });
 
   it("rejects a bad list query with ValidationError on the field", async () => {

@@ -58,7 +58,7 @@ export class Customers {
    * if (page.hasMore) await dream.customers.list({ limit: 50, q: "ada", cursor: page.nextCursor! });
    */
   async list(params: ListCustomersParams = {}, options?: RequestOptions): Promise<CustomerPage> {
-    const query = { limit: params.limit, cursor: params.cursor, q: params.q };
+    const query = { limit: params.limit, cursor: params.cursor, q: params.q, mode: params.mode };
     return send<CustomerPage>(this.ctx, "secret", "customers.list", { method: "GET", path: "/api/customers", query }, options);
   }
 
@@ -71,7 +71,7 @@ export class Customers {
   async *listAll(params: ListCustomersParams = {}, options?: RequestOptions): AsyncGenerator<CustomerListItem, void, undefined> {
     let cursor = params.cursor;
     for (;;) {
-      const page = await this.list({ limit: params.limit ?? 100, q: params.q, ...(cursor === undefined ? {} : { cursor }) }, options);
+      const page = await this.list({ limit: params.limit ?? 100, q: params.q, mode: params.mode, ...(cursor === undefined ? {} : { cursor }) }, options);
       yield* page.data;
       if (!page.hasMore || page.nextCursor === null) return;
       cursor = page.nextCursor;
