@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { D1_DATABASE_NAME, deployWorker, ensureQueues, ensureResources, kvNamespaceTitle, queueNamesInTable, secretNames, type Wrangler } from "../src/cloudflare";
 import { queueNames, readWranglerConfig } from "../src/production-config";
+import { generatedSecrets } from "../src/secrets";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -35,6 +36,7 @@ function recordedAccount(options: { queuesPerPage?: number } = {}) {
   const calls: string[][] = [];
   const uploadedSecrets: Record<string, string>[] = [];
   let counter = 0;
+  let deploys = 0;
   const wrangler: Wrangler = async (args) => {
     calls.push(args);
     const command = args.slice(0, 3).join(" ");
@@ -57,8 +59,13 @@ function recordedAccount(options: { queuesPerPage?: number } = {}) {
       queues.push({ id: `q-${++counter}`, name: args[2] as string });
       return `🌀 Creating queue '${args[2]}'\n✅ Created queue '${args[2]}'`;
     }
-    if (command.startsWith("secret list")) throw new Error("wrangler secret list failed:\n✘ [ERROR] This Worker does not exist on your account. [code: 10007]");
+    if (command.startsWith("secret list")) {
+      // The worker exists once deployed; Cloudflare then lists the names of every secret it was given.
+      if (deploys === 0) throw new Error("wrangler secret list failed:\n✘ [ERROR] This Worker does not exist on your account. [code: 10007]");
+      return JSON.stringify([...new Set(uploadedSecrets.flatMap((secrets) => Object.keys(secrets)))].map((name) => ({ name, type: "secret_text" })));
+    }
     if (args[0] === "deploy") {
+      deploys++;
       const file = args[args.indexOf("--secrets-file") + 1];
       if (args.includes("--secrets-file") && file) uploadedSecrets.push(JSON.parse(readFileSync(file, "utf8")));
       return "Uploaded dream-api-multi\nDeployed dream-api-multi triggers\n  https://dream-api-multi.acme.workers.dev\nCurrent Version ID: 1";
@@ -175,5 +182,26 @@ describe("ensureQueues", () => {
     expect(account.calls).toEqual([]);
     expect(account.queues).toEqual([]);
     expect(done).toEqual(QUEUES.map((name) => ({ action: "planned", what: `Queue ${name}: created if the account lacks it` })));
+  });
+});
+
+describe("api-multi's webhook-secret encryption key", () => {
+  const none = { "front-auth-api": new Set<string>(), "api-multi": new Set<string>(), "oauth-api": new Set<string>() };
+
+  it("is uploaded with api-multi's first deploy, and left out of every later one, so Cloudflare keeps the first", async () => {
+    const account = recordedAccount();
+    const deployOnce = async () => {
+      const existing = { ...none, "api-multi": await secretNames(account.wrangler, "/tmp/api-multi.json") };
+      return deployWorker(account.wrangler, { name: "dream-api-multi", configPath: "/tmp/api-multi.json" }, generatedSecrets(existing)["api-multi"]);
+    };
+    const first = await deployOnce();
+    const key = account.uploadedSecrets[0]?.["WEBHOOK_SECRET_ENCRYPTION_KEY"];
+    expect(Buffer.from(key as string, "base64")).toHaveLength(32);
+    expect(first.what).toMatch(/secrets set: WEBHOOK_SECRET_ENCRYPTION_KEY$/);
+    const second = await deployOnce();
+    expect(second.what).not.toContain("WEBHOOK_SECRET_ENCRYPTION_KEY");
+    expect(account.uploadedSecrets).toEqual([{ WEBHOOK_SECRET_ENCRYPTION_KEY: key }]);
+    const lastDeploy = account.calls.at(-1) as string[];
+    expect(lastDeploy).not.toContain("--secrets-file");
   });
 });
