@@ -5,6 +5,9 @@
  *
  * - the D1 database and the KV namespaces: found by name, created when
  *   missing (a second run creates nothing);
+ * - the queues the workers' wrangler.jsonc name: found by name in
+ *   `wrangler queues list`, created when missing, before any worker is
+ *   deployed (`wrangler deploy` refuses a worker whose queue does not exist);
  * - `wrangler d1 migrations apply --remote`: only migrations D1 has not
  *   recorded in its `d1_migrations` table run;
  * - `wrangler secret list`: which secrets a worker already has (values are
@@ -21,7 +24,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import type { ProductionResources, WranglerConfig } from "./production-config";
 import type { DeploySettings } from "./settings";
 
@@ -58,7 +61,7 @@ export const kvNamespaceTitle = (binding: string): string => `dream-api-${bindin
 
 /** What a step did, for the checklist the deploy prints. */
 export interface Done {
-  action: "created" | "found" | "applied" | "deployed" | "uploaded" | "kept" | "updated" | "replaced" | "manual";
+  action: "created" | "found" | "applied" | "deployed" | "uploaded" | "kept" | "updated" | "replaced" | "planned" | "manual";
   what: string;
 }
 
@@ -102,6 +105,63 @@ export async function ensureResources(wrangler: Wrangler, kvBindings: readonly s
     kvNamespaceIds[binding] = namespace.id;
   }
   return { resources: { d1DatabaseId: database.uuid, kvNamespaceIds }, done };
+}
+
+/**
+ * The queue names in what `wrangler queues list` prints. wrangler 4.86 has no
+ * `--json` for it: it prints a table with a `name` column, one row per queue,
+ * and nothing but its banner for an empty page.
+ */
+export function queueNamesInTable(output: string): string[] {
+  const rows = stripVTControlCharacters(output)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("│"))
+    .map((line) =>
+      line
+        .split("│")
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+  const [head, ...body] = rows;
+  if (!head) return [];
+  const column = head.indexOf("name");
+  if (column < 0) throw new Error(`wrangler queues list printed a table without a name column:\n${output.slice(0, 500)}`);
+  return body.map((row) => row[column] ?? "").filter((name) => name !== "");
+}
+
+/** Enough pages for any account we would deploy to; a bound, so a listing that never ends cannot loop. */
+const MAX_QUEUE_PAGES = 50;
+
+/** Which of `wanted` the account has: `wrangler queues list` page by page, until all are seen or a page brings nothing new. */
+async function existingQueues(wrangler: Wrangler, wanted: readonly string[]): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (let page = 1; page <= MAX_QUEUE_PAGES; page++) {
+    const names = queueNamesInTable(await wrangler(["queues", "list", "--page", String(page)]));
+    if (names.every((name) => seen.has(name))) break;
+    for (const name of names) seen.add(name);
+    if (wanted.every((name) => seen.has(name))) break;
+  }
+  return new Set(wanted.filter((name) => seen.has(name)));
+}
+
+/**
+ * Every queue the workers bind, found by name or created (a queue has no id
+ * to put in the configuration: bindings name it). The dry run asks
+ * Cloudflare nothing and only names the queues the deploy will make sure of.
+ */
+export async function ensureQueues(wrangler: Wrangler, names: readonly string[], options: { dryRun?: boolean } = {}): Promise<Done[]> {
+  if (options.dryRun) return names.map((name) => ({ action: "planned", what: `Queue ${name}: created if the account lacks it` }));
+  const existing = await existingQueues(wrangler, names);
+  const done: Done[] = [];
+  for (const name of names) {
+    if (existing.has(name)) done.push({ action: "found", what: `Queue ${name}` });
+    else {
+      await wrangler(["queues", "create", name]);
+      done.push({ action: "created", what: `Queue ${name}` });
+    }
+  }
+  return done;
 }
 
 /** A production configuration written where wrangler reads it, and removed afterwards. */

@@ -1,7 +1,7 @@
 /**
  * The deploy, step by step, after deploy.env has passed validation:
  *
- * 1. Cloudflare resources: the D1 database and the KV namespaces, found or created.
+ * 1. Cloudflare resources: the D1 database, the KV namespaces and the queues, found or created.
  * 2. Each worker's production configuration with their ids (production-config.ts).
  * 3. `migrations/` applied to the remote D1 — before any worker that needs them runs.
  * 4. Stripe and Clerk set up through their APIs (stripe-setup.ts, clerk-setup.ts).
@@ -9,8 +9,8 @@
  * 6. The dashboard built with the production addresses and deployed as static assets.
  * 7. The addresses and a checklist of what was done, and what a person must do.
  *
- * The dry run does what runs offline: the production configurations and
- * bundles, the dashboard's build and bundle, and the provider setup twice
+ * The dry run does what runs offline: the production configurations, the
+ * secrets' names, the queues the deploy makes sure of, the bundles, the dashboard's build and bundle, and the provider setup twice
  * against fresh local stand-ins of Stripe and Clerk (which speak the same
  * APIs), the second time checking that it creates nothing.
  */
@@ -23,7 +23,7 @@ import { createClerkEmulator } from "@dream-api/emulators/clerk";
 import { createStripeEmulator } from "@dream-api/emulators/stripe";
 import { stripeClient } from "@dream-api/shared/stripe";
 import { setUpClerk } from "./clerk-setup";
-import { applyMigrations, type Done, deployWorker, ensureResources, secretNames, type Wrangler, withConfigFile } from "./cloudflare";
+import { applyMigrations, type Done, deployWorker, ensureQueues, ensureResources, secretNames, type Wrangler, withConfigFile } from "./cloudflare";
 import { buildDashboard } from "./dashboard";
 import {
   ADDRESS_SETTING,
@@ -32,6 +32,7 @@ import {
   dryRunResources,
   type ProductionResources,
   productionConfig,
+  queueNames,
   readWranglerConfig,
   type Worker,
   WORKERS,
@@ -64,6 +65,9 @@ const kvBindings = (context: DeployContext): string[] => [
   ...new Set(WORKERS.flatMap((worker) => (readWranglerConfig(context.root, worker).kv_namespaces ?? []).map((namespace) => namespace.binding))),
 ];
 
+/** Every queue a worker's wrangler.jsonc names, once (the config is the one place a queue is named). */
+const queuesOf = (context: DeployContext): string[] => [...new Set(WORKERS.flatMap((worker) => queueNames(readWranglerConfig(context.root, worker))))];
+
 /** The provider setup: Stripe, then Clerk. `existingSecrets` are the names each worker already has. */
 export async function setUpProviders(clients: ProviderClients, settings: DeploySettings, existingSecrets: Record<Worker, ReadonlySet<string>>) {
   const stripe = await setUpStripe({ stripe: clients.stripe, settings, existingSecrets });
@@ -94,6 +98,7 @@ export async function deploy(context: DeployContext): Promise<void> {
   log("1/6 Cloudflare resources");
   const ensured = await ensureResources(wrangler, kvBindings(context));
   done.push(...ensured.done);
+  done.push(...(await ensureQueues(wrangler, queuesOf(context))));
   const configs = configsFor(context, ensured.resources);
 
   const existingSecrets = {} as Record<Worker, ReadonlySet<string>>;
@@ -223,6 +228,8 @@ export async function dryRun(context: DeployContext): Promise<void> {
   const secrets = mergeSecrets(secretsFromSettings(settings), generatedSecrets({ "front-auth-api": new Set(), "api-multi": new Set(), "oauth-api": new Set() }));
   log("Secrets each worker gets (names only; webhook signing secrets come from the Stripe setup):");
   for (const worker of WORKERS) log(`  ${worker.padEnd(16)} ${Object.keys(secrets[worker]).sort().join(", ")}`);
+  log("Queues (the deploy lists the account's and creates the missing ones before the workers; the dry run asks Cloudflare nothing):");
+  for (const step of await ensureQueues(wrangler, queuesOf(context), { dryRun: true })) log(`  ${step.action.padEnd(8)} ${step.what}`);
 
   log("Bundles (wrangler deploy --dry-run with the production configuration):");
   for (const worker of WORKERS) log(`  ${worker.padEnd(16)} ${await dryRunBundle(wrangler, configs[worker])}`);

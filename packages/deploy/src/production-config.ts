@@ -22,6 +22,7 @@ export interface WranglerConfig {
   vars?: Record<string, string>;
   d1_databases?: { binding: string; database_name: string; database_id: string; migrations_dir?: string }[];
   kv_namespaces?: { binding: string; id: string }[];
+  queues?: { producers?: { binding: string; queue: string }[]; consumers?: { queue: string; [setting: string]: unknown }[] };
   [key: string]: unknown;
 }
 
@@ -57,6 +58,11 @@ export function readWranglerConfig(root: string, worker: Worker): WranglerConfig
   const config = parseJsonc(readFileSync(join(root, worker, "wrangler.jsonc"), "utf8"), errors, { allowTrailingComma: true }) as WranglerConfig;
   if (errors.length > 0) throw new Error(`${worker}/wrangler.jsonc is not valid JSONC (at offset ${errors[0]?.offset}).`);
   return config;
+}
+
+/** The queues a worker sends to or consumes from, by name (Cloudflare finds a queue by its name; there is no id to fill in). */
+export function queueNames(config: WranglerConfig): string[] {
+  return [...new Set([...(config.queues?.producers ?? []), ...(config.queues?.consumers ?? [])].map((binding) => binding.queue))];
 }
 
 export function productionConfig(input: { root: string; worker: Worker; base: WranglerConfig; settings: DeploySettings; resources: ProductionResources }): WranglerConfig {

@@ -1,7 +1,8 @@
 /**
  * The secrets each worker runs with in production, by name: the keys from
  * deploy.env, the webhook signing secrets the Stripe setup gets from Stripe
- * (stripe-setup.ts), and the OAuth state key the deploy makes once. Each
+ * (stripe-setup.ts), and the keys the deploy makes once: oauth-api's OAuth
+ * state key and api-multi's webhook-secret encryption key. Each
  * worker's `.dev.vars.example` lists the same names for `pnpm dev`
  * (test/secrets.test.ts holds them together).
  */
@@ -25,12 +26,16 @@ export function secretsFromSettings(settings: DeploySettings): Record<Worker, Re
 
 /**
  * Secrets the deploy makes itself, once: set only when the worker does not
- * have them yet (a new OAuth state key would void Connect flows in flight).
+ * have them yet, and otherwise left out of the upload, so Cloudflare keeps
+ * the one it has. A new OAuth state key would void Connect flows in flight;
+ * a new webhook-secret encryption key would leave every stored endpoint
+ * secret undecryptable (api-multi could no longer sign a delivery).
  */
 export function generatedSecrets(existing: Record<Worker, ReadonlySet<string>>): Record<Worker, Record<string, string>> {
   return {
     "front-auth-api": {},
-    "api-multi": {},
+    // AES-256-GCM key: 32 bytes in standard base64, as api-multi's config parses it.
+    "api-multi": existing["api-multi"].has("WEBHOOK_SECRET_ENCRYPTION_KEY") ? {} : { WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
     "oauth-api": existing["oauth-api"].has("OAUTH_STATE_SECRET") ? {} : { OAUTH_STATE_SECRET: randomBytes(32).toString("base64url") },
   };
 }

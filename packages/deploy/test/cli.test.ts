@@ -57,6 +57,10 @@ describe("pnpm run deploy", () => {
     expect(dry.code).toBe(0);
     for (const worker of ["front-auth-api", "api-multi", "oauth-api"]) expect(dry.stdout).toMatch(new RegExp(`${worker}\\s+[\\d.]+ KiB \\(gzip [\\d.]+ KiB\\)`));
     expect(dry.stdout).toMatch(/dashboard\s+[\d.]+ KiB of static assets in \d+ files \(production build\)/);
+    // The generated key is named for api-multi only; the queues are named, not looked up or created.
+    expect(dry.stdout).toMatch(/api-multi\s+.*WEBHOOK_SECRET_ENCRYPTION_KEY/);
+    expect(dry.stdout.match(/WEBHOOK_SECRET_ENCRYPTION_KEY/g)).toHaveLength(1);
+    for (const queue of ["dream-api-webhooks", "dream-api-request-logs"]) expect(dry.stdout).toMatch(new RegExp(`planned\\s+Queue ${queue}: created if the account lacks it`));
     expect(dry.stdout).toMatch(/created\s+Stripe test webhook endpoint connect-test → https:\/\/api\.dream-api\.dev\/webhook\/stripe/);
     expect(dry.stdout).toMatch(/Provider setup, second run: nothing created or changed\./);
     // Secrets are named, never printed.

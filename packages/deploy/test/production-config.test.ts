@@ -46,6 +46,7 @@ describe("productionConfig", () => {
       expect(config.name).toBe(base.name);
       expect(config.ratelimits).toEqual(base.ratelimits);
       expect(config.triggers).toEqual(base.triggers);
+      expect(config.queues).toEqual(base.queues);
       expect(config.d1_databases?.map((database) => [database.binding, database.database_id])).toEqual(base.d1_databases?.map((database) => [database.binding, "d1-production-id"]));
       expect(config.kv_namespaces?.map((namespace) => namespace.binding)).toEqual(base.kv_namespaces?.map((namespace) => namespace.binding));
       expect(config.kv_namespaces?.every((namespace) => namespace.id.startsWith("kv-"))).toBe(true);

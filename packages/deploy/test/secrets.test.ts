@@ -47,3 +47,19 @@ describe("production secrets", () => {
     expect(generatedSecrets({ ...none, "oauth-api": new Set(["OAUTH_STATE_SECRET"]) })["oauth-api"]).toEqual({});
   });
 });
+
+describe("the webhook-secret encryption key", () => {
+  it("is 32 random bytes in standard base64, made only for api-multi", () => {
+    const secrets = generatedSecrets(none);
+    const key = secrets["api-multi"]["WEBHOOK_SECRET_ENCRYPTION_KEY"] as string;
+    expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(Buffer.from(key, "base64")).toHaveLength(32);
+    expect(generatedSecrets(none)["api-multi"]["WEBHOOK_SECRET_ENCRYPTION_KEY"]).not.toBe(key);
+    expect(secrets["front-auth-api"]).not.toHaveProperty("WEBHOOK_SECRET_ENCRYPTION_KEY");
+    expect(secrets["oauth-api"]).not.toHaveProperty("WEBHOOK_SECRET_ENCRYPTION_KEY");
+  });
+
+  it("is made once: an api-multi that has one keeps it (a new key would leave every stored endpoint secret unreadable)", () => {
+    expect(generatedSecrets({ ...none, "api-multi": new Set(["WEBHOOK_SECRET_ENCRYPTION_KEY"]) })["api-multi"]).toEqual({});
+  });
+});
