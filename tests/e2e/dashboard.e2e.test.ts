@@ -82,6 +82,15 @@ async function startHookReceiver() {
   };
 }
 
+/**
+ * Waits until the page's URL matches, through client-side redirects: the
+ * sign-in callback replaces its own navigation, which page.waitForURL may
+ * report as net::ERR_ABORTED instead of following.
+ */
+async function arrivedAt(page: Page, url: RegExp | ((url: URL) => boolean)) {
+  await expect.poll(() => (typeof url === "function" ? url(new URL(page.url())) : url.test(page.url())), { timeout: 15_000 }).toBe(true);
+}
+
 async function expectFits(page: Page, name: string) {
   await screenshots(page, name);
   await page.setViewportSize({ width: 375, height: 812 });
@@ -171,7 +180,7 @@ describe("the dashboard in Chromium", () => {
     await page.getByLabel("Email address").fill(developerEmail);
     await page.getByRole("button", { name: "Sign up" }).click();
     // Issue 15: a free developer lands in test mode, and the URL says so.
-    await page.waitForURL(/\/dashboard\?mode=test$/);
+    await arrivedAt(page, /\/dashboard\?mode=test$/);
     await expect.poll(() => page.getByText("FREE").first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("status").filter({ hasText: TEST_BANNER }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
@@ -182,7 +191,7 @@ describe("the dashboard in Chromium", () => {
     for (const to of ["//attacker.example", "/\\attacker.example", "https://attacker.example/dashboard"]) {
       const fragment = new URLSearchParams({ __clerk_session: stored.sessionId, __session: stored.jwt }).toString();
       await page.goto(`${URLS.dashboard}/auth/callback?to=${encodeURIComponent(to)}#${fragment}`);
-      await page.waitForURL((url) => !url.pathname.startsWith("/auth/callback"));
+      await arrivedAt(page, (url) => !url.pathname.startsWith("/auth/callback"));
       const landed = new URL(page.url());
       expect(landed.origin, `to=${to} left the dashboard`).toBe(URLS.dashboard);
       expect(landed.pathname).toBe("/dashboard");
