@@ -18,7 +18,8 @@ export const usageSchema = z
   .strictObject({
     count: z.number().int().min(0).meta({ description: "Units counted in the current period." }),
     limit: z.number().int().nullable().meta({ description: "The tier's monthly limit; null on an unlimited tier." }),
-    remaining: z.number().int().min(0).nullable().meta({ description: "limit − count, never negative; null on an unlimited tier." }),
+    remaining: z.number().int().min(0).nullable().meta({ description: "What can still be used: what the period's allowance has left plus the unexpired credits; null on an unlimited tier." }),
+    credits: z.number().int().min(0).meta({ description: "Unexpired prepaid credits, spent only once the period's allowance is used up (never on an unlimited tier)." }),
     plan: z.string().meta({ description: "The tier the end-user is on." }),
     periodStart: isoDateTime.meta({ description: "Start of the period (inclusive): the UTC month, or a paying end-user's subscription period." }),
     periodEnd: isoDateTime.meta({ description: "End of the period (exclusive)." }),
@@ -26,8 +27,21 @@ export const usageSchema = z
   .meta({
     id: "Usage",
     description: "An end-user's usage in the current billing period.",
-    example: { count: 42, limit: 100, remaining: 58, plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" },
+    example: { count: 42, limit: 100, remaining: 58, credits: 0, plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" },
   });
+
+export const creditGrantSchema = z
+  .strictObject({
+    id: z.string().meta({ description: "The movement's id.", example: "cg_5f1e0c9a7b3d2e4f6a8b9c0d" }),
+    source: z.enum(["purchase", "api", "dashboard", "plan"]).meta({ description: "What made it: a paid credit pack, your API call, the dashboard, or the tier's own credits." }),
+    amount: z.number().int().meta({ description: "Credits added (a grant, > 0) or taken away (a deduction, < 0)." }),
+    remaining: z.number().int().min(0).meta({ description: "Of a grant, what is left to spend (0 for a deduction, or once spent or expired)." }),
+    expiresAt: nullableDateTime.meta({ description: "After this moment the grant's remaining credits are never spent; null: they never expire." }),
+    expired: z.boolean().meta({ description: "The grant has expired: what it has left no longer counts." }),
+    reason: z.string().nullable().meta({ description: "Why, as given (a purchase says which pack)." }),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: "CreditGrant", description: "One movement of an end-user's credits: a grant, or a deduction." });
 
 const subscriptionStatus = z.string().meta({ description: "Stripe's subscription status: active, trialing, past_due, canceled, …", example: "active" });
 
@@ -74,6 +88,8 @@ const publicTierFields = {
   features: z.array(z.string()),
   popular: z.boolean(),
   inventory: z.number().int().nullable().meta({ description: "One-off tiers: units left; null = not tracked." }),
+  credits: z.number().int().nullable().meta({ description: "One-off tiers (credit packs): the credits a purchase adds to the end-user's balance; null = none." }),
+  creditValidityDays: z.number().int().nullable().meta({ description: "Days a purchase's credits stay valid; null = they never expire." }),
   imageUrl: z.string().nullable(),
   description: z.string().nullable(),
 };
@@ -162,6 +178,24 @@ export const responses = {
       ...withMode,
     })
     .meta({ id: "CustomerPage" }),
+  credits: z
+    .strictObject({
+      userId: z.string(),
+      balance: z.number().int().min(0).meta({ description: "Unexpired credits: what tracks past the period's allowance can still spend." }),
+      grants: z.array(creditGrantSchema).meta({ description: "Grants and deductions, newest first." }),
+      hasMore: z.boolean(),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+      ...withMode,
+    })
+    .meta({ id: "CreditBalance" }),
+  creditMovement: z
+    .strictObject({
+      userId: z.string(),
+      grant: creditGrantSchema,
+      balance: z.number().int().min(0).meta({ description: "Unexpired credits after this movement." }),
+      ...withMode,
+    })
+    .meta({ id: "CreditMovementResponse" }),
   tiers: z.strictObject({ tiers: z.array(tierSchema).meta({ description: "Active tiers in display order." }), ...withMode }).meta({ id: "TierList" }),
   publicTiers: z
     .strictObject({

@@ -50,6 +50,8 @@ export function tier(seed: TierSeed, sortOrder = 0): Omit<Tier, "archived"> {
     features: [],
     popular: false,
     inventory: null,
+    credits: null,
+    creditValidityDays: null,
     imageUrl: null,
     description: null,
     priceId: null,

@@ -78,6 +78,16 @@ async function scenarios(): Promise<Scenario[]> {
     ["customers.list", () => call("GET", "/api/customers?limit=1", { key })],
     ["customers.update", () => call("PATCH", "/api/customers/user_42", { key, body: { plan: "free" } })],
     [
+      "customers.credits.grant",
+      () =>
+        call("POST", "/api/customers/user_42/credits", {
+          key,
+          body: { amount: 50, reason: "Welcome credits", expiresAt: "2099-01-01T00:00:00Z" },
+          headers: { "Idempotency-Key": crypto.randomUUID() },
+        }),
+    ],
+    ["customers.credits.list", () => call("GET", "/api/customers/user_42/credits?limit=5", { key })],
+    [
       "customers.delete",
       async () => {
         await call("POST", "/api/customers", { key, body: { userId: "user_43", email: `grace.${crypto.randomUUID().slice(0, 8)}@example.com` } });

@@ -12,6 +12,8 @@ const tier = (name: string, price: number, kind: PublicTier["kind"] = "subscript
   features: [],
   popular: false,
   inventory: null,
+  credits: null,
+  creditValidityDays: null,
   imageUrl: null,
   description: null,
   soldOut,

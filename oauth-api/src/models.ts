@@ -17,6 +17,8 @@ export const tierSchema = z
     features: z.array(z.string()),
     popular: z.boolean(),
     inventory: z.number().int().nullable().meta({ description: "One-off tiers: units left; null = not tracked." }),
+    credits: z.number().int().nullable().meta({ description: "One-off tiers (credit packs): the credits a purchase adds to the end-user's balance; null = none." }),
+    creditValidityDays: z.number().int().nullable().meta({ description: "Days a purchase's credits stay valid; null = they never expire." }),
     imageUrl: z.string().nullable(),
     description: z.string().nullable(),
     priceId: z.string().nullable().meta({ description: "Stripe price on the connected account; null for free tiers." }),

@@ -190,7 +190,15 @@ describe("verifyWebhook refuses", () => {
 describe("the event types", () => {
   it("are a union discriminated on type, generated from the document", () => {
     expectTypeOf<WebhookEventType>().toEqualTypeOf<
-      "ping" | "usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed"
+      | "ping"
+      | "usage.threshold_reached"
+      | "usage.limit_reached"
+      | "customer.created"
+      | "customer.plan_changed"
+      | "customer.subscription_updated"
+      | "invoice.payment_failed"
+      | "credits.granted"
+      | "credits.exhausted"
     >();
     expectTypeOf<WebhookEventOf<"usage.threshold_reached">["data"]["threshold"]>().toEqualTypeOf<number>();
     expectTypeOf<WebhookEvent["mode"]>().toEqualTypeOf<"test" | "live">();

@@ -10,7 +10,7 @@
  */
 import { isoDateTime } from "@dream-api/shared/openapi";
 import { z } from "zod";
-import { usageSchema } from "../models";
+import { creditGrantSchema, usageSchema } from "../models";
 
 const userId = z.string().meta({ description: "Your id for the end-user.", example: "user_42" });
 
@@ -70,6 +70,16 @@ export const WEBHOOK_EVENT_DATA = {
       attemptCount: z.number().int().meta({ description: "Stripe's payment attempts on this invoice so far." }),
     })
     .meta({ description: "A payment of an end-user's subscription failed; Stripe retries it on your account's schedule." }),
+  "credits.granted": z
+    .strictObject({
+      userId,
+      grant: creditGrantSchema,
+      balance: z.number().int().min(0).meta({ description: "The end-user's unexpired credits after the grant." }),
+    })
+    .meta({ description: "Credits were added to an end-user's balance: a paid credit pack, or your POST /api/customers/:userId/credits (or the dashboard's Grant credits)." }),
+  "credits.exhausted": z
+    .strictObject({ userId, usage: usageSchema })
+    .meta({ description: "A track spent an end-user's last credit (its balance is now 0 and the period's allowance is used up). Sent once for the track that spent it." }),
 } as const;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_DATA;

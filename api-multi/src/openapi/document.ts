@@ -17,6 +17,7 @@ export type { OpenApiDocument } from "@dream-api/shared/openapi";
 export const TAGS = [
   { name: "Usage", description: "Count an end-user's calls against their tier's monthly limit, and read it." },
   { name: "Customers", description: "Your end-users: register, read, list, move between tiers." },
+  { name: "Credits", description: "Prepaid credits: what an end-user can use beyond the period's allowance — bought as credit packs, or granted by you." },
   { name: "Tiers", description: "Your pricing tiers, for your backend and for a public pricing page." },
   { name: "Billing", description: "Stripe Checkout and billing portal sessions on your connected Stripe account." },
   { name: "Dashboard", description: "Everything the dream-api dashboard shows." },
@@ -52,7 +53,8 @@ const ERROR_EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   invalid_api_key: "The API key is invalid, revoked or expired. Use your secret key (sk_live_… or sk_test_…) as a Bearer token.",
   invalid_json: "The request body is not valid JSON.",
   invalid_request: "email: must be a valid email address",
-  usage_limit_exceeded: "Usage limit reached: 100 of 100 used this period; 1 more would exceed it.",
+  usage_limit_exceeded: "Usage limit reached: 0 of this period's 100 left and no credits; 1 more would exceed them.",
+  insufficient_credits: 'Customer "user_42" has 40 credits; a deduction of 50 would take the balance below zero.',
   rate_limited: "Too many requests for this end-user. Retry after 60 seconds.",
   customer_not_found: 'No customer with userId "user_42".',
   idempotency_key_reused: "This Idempotency-Key was already used with a different request in the last 24 hours.",

@@ -50,7 +50,7 @@ function envelope(type: WebhookEventType) {
     .meta({ id: eventModelName(type), description: `The body of a \`${type}\` delivery. ${data.description ?? ""}`.trim() });
 }
 
-const usage = { plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" };
+const usage = { plan: "free", credits: 0, periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" };
 
 /** A plausible `data` of each type (typed by the catalog, and checked against the document's schemas by the SDK's tests). */
 const EXAMPLE_DATA: { [T in WebhookEventType]: WebhookEventData<T> } = {
@@ -61,6 +61,21 @@ const EXAMPLE_DATA: { [T in WebhookEventType]: WebhookEventData<T> } = {
   "customer.plan_changed": { userId: "user_42", from: "free", to: "pro", cause: "checkout" },
   "customer.subscription_updated": { userId: "user_42", subscriptionId: "sub_1QxYz", status: "active", cancelAtPeriodEnd: true, currentPeriodEnd: "2026-12-01T00:00:00.000Z" },
   "invoice.payment_failed": { userId: "user_42", invoiceId: "in_1QxYz", subscriptionId: "sub_1QxYz", amountDue: 1500, currency: "usd", attemptCount: 1 },
+  "credits.granted": {
+    userId: "user_42",
+    grant: {
+      id: "cg_5f1e0c9a7b3d2e4f6a8b9c0d",
+      source: "purchase",
+      amount: 100,
+      remaining: 100,
+      expiresAt: "2027-11-14T09:30:00.000Z",
+      expired: false,
+      reason: "Bought 100 credits",
+      createdAt: "2026-11-14T09:30:00.000Z",
+    },
+    balance: 100,
+  },
+  "credits.exhausted": { userId: "user_42", usage: { ...usage, count: 150, limit: 100, remaining: 0 } },
 };
 
 /** One webhook per event type, in the catalog's order. Built once per bundle: the envelopes register as named models. */

@@ -8,6 +8,8 @@ import type { OperationDefinition } from "@dream-api/shared/hono";
 import type { AppEnv } from "../context";
 import { createCheckoutOperation } from "./checkout/create";
 import { createCustomerOperation } from "./customers/create";
+import { listCreditsOperation } from "./customers/credits-list";
+import { moveCreditsOperation } from "./customers/credits-move";
 import { deleteCustomerOperation } from "./customers/delete";
 import { getCustomerOperation } from "./customers/get";
 import { listCustomersOperation } from "./customers/list";
@@ -42,6 +44,8 @@ export const OPERATIONS: readonly OperationDefinition<AppEnv>[] = [
   getCustomerOperation,
   updateCustomerOperation,
   deleteCustomerOperation,
+  listCreditsOperation,
+  moveCreditsOperation,
   listTiersOperation,
   listPublicTiersOperation,
   getPublicPlatformOperation,

@@ -182,6 +182,26 @@ const CELLS: IsolationCell<World>[] = [
   },
   { name: "DELETE /api/customers/:userId of B's user", method: "DELETE", path: "/api/customers/b-user", expect: ["404 customer_not_found"] },
   { name: "DELETE /api/customers/:userId of B's name for the shared person", method: "DELETE", path: "/api/customers/b-person", expect: ["404 customer_not_found"] },
+  // B's customer "b-person" is not A's: A cannot read or move its credits.
+  { name: "GET /api/customers/:userId/credits of B's customer", method: "GET", path: "/api/customers/b-person/credits", expect: ["404 customer_not_found"] },
+  {
+    name: "POST /api/customers/:userId/credits to B's customer",
+    method: "POST",
+    path: "/api/customers/b-person/credits",
+    body: { amount: 500, reason: "isolation" },
+    expect: ["404 customer_not_found"],
+  },
+  // A's log holds A's own requests, and so the ids A itself sent (other cells send B's names as A's); filtered to one of them, nothing of B's.
+  {
+    name: "GET /api/logs filtered to a userId B also has",
+    method: "GET",
+    path: "/api/logs?userId=b-person",
+    expect: ["200"],
+    aOnly: (body, world) => {
+      const callers = (body.logs as { caller: string }[]).map((line) => line.caller);
+      expect(callers.filter((caller) => caller !== "dashboard" && !world.a.secretKey.startsWith(caller.replace("…", "")))).toEqual([]);
+    },
+  },
   {
     name: "GET /api/usage of the shared person under B's name",
     method: "GET",

@@ -1,4 +1,4 @@
-import { getConnectedAccount, type Usage } from "@dream-api/shared/db";
+import { getConnectedAccount, type PeriodUsage } from "@dream-api/shared/db";
 import type { ServiceContext } from "../context";
 import { activeKeys, toKeyView, type KeyView } from "./credentials/view";
 import { developerUsage } from "./metering";
@@ -7,7 +7,7 @@ export interface MeView {
   developerId: string;
   platformId: string;
   plan: "free" | "paid";
-  usage: Usage;
+  usage: PeriodUsage;
   credentials: { platformId: string; keys: KeyView[] } | null;
   stripe: { connected: boolean; accountId: string | null; livemode: boolean | null };
   subscription: { status: string; cancelAtPeriodEnd: boolean; currentPeriodEnd: string | null; canceledAt: string | null } | null;

@@ -1,5 +1,5 @@
 import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
-import { meterPlatformCall, readPlatformUsage, type PlatformLimits, type Usage } from "@dream-api/shared/db";
+import { meterPlatformCall, readPlatformUsage, type PeriodUsage, type PlatformLimits } from "@dream-api/shared/db";
 import { config } from "../config";
 import type { ServiceContext } from "../context";
 
@@ -13,7 +13,7 @@ export function platformLimits(env: Env): PlatformLimits {
  * monthly allowance (one D1 statement); at the limit, 403
  * `platform_limit_reached` with the usage and an upgrade hint.
  */
-export async function meterDeveloperCall({ ctx }: { ctx: ServiceContext }): Promise<Usage> {
+export async function meterDeveloperCall({ ctx }: { ctx: ServiceContext }): Promise<PeriodUsage> {
   const period = calendarMonthPeriod(ctx.now);
   const limits = platformLimits(ctx.env);
   const usage = await meterPlatformCall(ctx.env.DB, { developerId: ctx.developerId, period, now: ctx.now.toISOString(), limits });
@@ -29,7 +29,7 @@ export async function meterDeveloperCall({ ctx }: { ctx: ServiceContext }): Prom
   );
 }
 
-export async function developerUsage({ ctx }: { ctx: ServiceContext }): Promise<Usage> {
+export async function developerUsage({ ctx }: { ctx: ServiceContext }): Promise<PeriodUsage> {
   return readPlatformUsage(ctx.env.DB, {
     developerId: ctx.developerId,
     plan: ctx.platform.plan,

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   no_tiers_configured: 409,
   stripe_not_connected: 409,
   sold_out: 409,
+  insufficient_credits: 409,
   already_subscribed: 409,
   idempotency_key_reused: 409,
   idempotency_key_in_progress: 409,

@@ -50,11 +50,17 @@ export const subscriptionTierInputSchema = z.strictObject({
   limit: z.number().int().min(0).max(1_000_000_000).nullable(),
 });
 
+/** A credit pack's credits (units a purchase adds) and how many days they stay valid (null: forever). */
+export const tierCreditsSchema = z.number().int().min(1).max(10_000_000).nullable();
+export const tierCreditValiditySchema = z.number().int().min(1).max(3650).nullable();
+
 export const oneOffTierInputSchema = z.strictObject({
   ...tierBase,
   kind: z.literal("one_off"),
   limit: z.null().optional(),
   inventory: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  credits: tierCreditsSchema.optional(),
+  creditValidityDays: tierCreditValiditySchema.optional(),
 });
 
 export const tierInputSchema = z.discriminatedUnion("kind", [subscriptionTierInputSchema, oneOffTierInputSchema]);
@@ -71,6 +77,8 @@ export const tierPatchSchema = z.strictObject({
   description: tierBase.description,
   imageUrl: tierBase.imageUrl,
   inventory: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  credits: tierCreditsSchema.optional(),
+  creditValidityDays: tierCreditValiditySchema.optional(),
   sortOrder: tierBase.sortOrder,
 });
 export type TierPatch = z.infer<typeof tierPatchSchema>;
@@ -88,6 +96,10 @@ export interface Tier {
   features: string[];
   popular: boolean;
   inventory: number | null;
+  /** One-off tiers: the credits a purchase grants (null: none). */
+  credits: number | null;
+  /** Days a purchase's credits stay valid (null: they never expire). */
+  creditValidityDays: number | null;
   imageUrl: string | null;
   description: string | null;
   priceId: string | null;

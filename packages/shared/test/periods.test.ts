@@ -35,10 +35,22 @@ describe("billing periods", () => {
   it("reads a counter whose period has ended as zero in the current one", () => {
     const now = new Date("2026-11-05T00:00:00Z");
     const period = calendarMonthPeriod(now);
-    const old = { plan: "free", limit: 5, count: 5, periodStart: "2026-10-01T00:00:00.000Z", periodEnd: "2026-11-01T00:00:00.000Z" };
-    expect(usageFromCounter(old, period, now)).toEqual({ count: 0, limit: 5, remaining: 5, plan: "free", periodStart: period.start, periodEnd: period.end });
+    const old = { plan: "free", limit: 5, count: 5, periodStart: "2026-10-01T00:00:00.000Z", periodEnd: "2026-11-01T00:00:00.000Z", creditCount: 0, credits: 0 };
+    expect(usageFromCounter(old, period, now)).toEqual({ count: 0, limit: 5, remaining: 5, credits: 0, plan: "free", periodStart: period.start, periodEnd: period.end });
     expect(usageFromCounter({ ...old, periodStart: period.start, periodEnd: period.end }, period, now).remaining).toBe(0);
     expect(usageFromCounter({ ...old, limit: null, periodStart: period.start, periodEnd: period.end }, period, now).remaining).toBeNull();
+  });
+
+  it("adds unexpired credits to what the allowance has left, and counts what credits paid outside the allowance", () => {
+    const now = new Date("2026-11-05T00:00:00Z");
+    const period = calendarMonthPeriod(now);
+    const live = { plan: "free", limit: 5, periodStart: period.start, periodEnd: period.end };
+    // 7 counted, 3 of them paid by credits: the allowance has 1 left, plus 20 credits.
+    expect(usageFromCounter({ ...live, count: 7, creditCount: 3, credits: 20 }, period, now)).toMatchObject({ count: 7, remaining: 21, credits: 20 });
+    // A new period: the count and what credits paid start over; the credits stay.
+    const ended = { ...live, periodStart: "2026-10-01T00:00:00.000Z", periodEnd: "2026-11-01T00:00:00.000Z" };
+    expect(usageFromCounter({ ...ended, count: 9, creditCount: 4, credits: 6 }, period, now)).toMatchObject({ count: 0, remaining: 11, credits: 6 });
+    expect(usageFromCounter({ ...live, limit: null, count: 7, creditCount: 0, credits: 6 }, period, now)).toMatchObject({ remaining: null, credits: 6 });
   });
 });
 

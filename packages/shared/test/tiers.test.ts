@@ -12,6 +12,8 @@ function tier(name: string, price: number, limit: number | null, extra: Partial<
     features: [],
     popular: false,
     inventory: null,
+    credits: null,
+    creditValidityDays: null,
     imageUrl: null,
     description: null,
     priceId: null,

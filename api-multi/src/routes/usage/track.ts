@@ -44,7 +44,7 @@ export const trackUsageOperation = defineOperation<AppEnv>({
     await limitPerEndUser(c, userId);
     // X-User-Plan is accepted for compatibility and ignored: the stored plan decides.
     const ctx = serviceContext(c);
-    if (!idempotencyKey) return respond(c, { usage: await trackEndUserUsage({ ctx, input: { userId, amount: body.amount } }) });
+    if (!idempotencyKey) return respond(c, { usage: await trackEndUserUsage({ ctx, input: { userId, amount: body.amount, requestId: c.get("requestId") } }) });
     const result = await idempotentTrack({ ctx, input: { key: idempotencyKey, userId, amount: body.amount, requestId: c.get("requestId") } });
     if (result.replayed) c.header("Idempotent-Replayed", "true");
     // An error answered under the key (now or replayed) is in the shared shape: its code goes to the log line.

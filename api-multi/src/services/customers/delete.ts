@@ -1,5 +1,5 @@
 import { ApiError } from "@dream-api/shared";
-import { deleteEndUserStatement, deleteUsageCounterStatements, getEndUserClerkPlan, getLiveSubscription, getTenantOrganization } from "@dream-api/shared/db";
+import { deleteCreditGrantsStatement, deleteEndUserStatement, deleteUsageCounterStatements, getEndUserClerkPlan, getLiveSubscription, getTenantOrganization } from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { customerNotFound } from "./get";
 import { removeMembership } from "./memberships";
@@ -24,6 +24,6 @@ export async function deleteCustomer({ ctx, input }: { ctx: ServiceContext; inpu
     const organizationId = await getTenantOrganization(db, ctx);
     if (organizationId) await removeMembership(ctx.env, organizationId, user.clerkUserId);
   }
-  await db.batch([...deleteUsageCounterStatements(db, ctx, input.userId), deleteEndUserStatement(db, ctx, input.userId)]);
+  await db.batch([...deleteUsageCounterStatements(db, ctx, input.userId), deleteCreditGrantsStatement(db, ctx, input.userId), deleteEndUserStatement(db, ctx, input.userId)]);
   return { userId: input.userId, deleted: true };
 }

@@ -10,7 +10,8 @@ export async function listActiveTiers({ ctx }: { ctx: ServiceContext }): Promise
   return activeTiers(await getPlatformTiers(ctx.env, ctx, ctx));
 }
 
-export interface PublicTier extends Pick<Tier, "name" | "displayName" | "kind" | "price" | "currency" | "limit" | "features" | "popular" | "inventory" | "imageUrl" | "description"> {
+export interface PublicTier
+  extends Pick<Tier, "name" | "displayName" | "kind" | "price" | "currency" | "limit" | "features" | "popular" | "inventory" | "credits" | "creditValidityDays" | "imageUrl" | "description"> {
   soldOut: boolean;
 }
 
@@ -56,7 +57,7 @@ async function publicPage(ctx: PublicContext & Tenant & { preview: boolean }): P
   };
 }
 
-function toPublicTier({ name, displayName, kind, price, currency, limit, features, popular, inventory, imageUrl, description }: Tier): PublicTier {
+function toPublicTier({ name, displayName, kind, price, currency, limit, features, popular, inventory, credits, creditValidityDays, imageUrl, description }: Tier): PublicTier {
   return {
     name,
     displayName,
@@ -67,6 +68,8 @@ function toPublicTier({ name, displayName, kind, price, currency, limit, feature
     features,
     popular,
     inventory,
+    credits,
+    creditValidityDays,
     imageUrl,
     description,
     soldOut: kind === "one_off" && inventory !== null && inventory <= 0,

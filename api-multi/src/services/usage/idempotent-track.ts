@@ -58,7 +58,7 @@ export async function idempotentTrack({ ctx, input }: { ctx: ServiceContext; inp
   let status: 200 | number;
   let body: unknown;
   try {
-    const usage = await trackEndUserUsage({ ctx, input: { userId: input.userId, amount: input.amount, idempotency: { key: input.key, requestId, requestHash } } });
+    const usage = await trackEndUserUsage({ ctx, input: { userId: input.userId, amount: input.amount, requestId, idempotency: { key: input.key, requestId, requestHash } } });
     status = 200;
     body = { usage, mode: ctx.apiMode };
   } catch (error) {

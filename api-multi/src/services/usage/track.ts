@@ -1,13 +1,26 @@
 import { ApiError, calendarMonthPeriod } from "@dream-api/shared";
-import { firstTrackRow, getEndUserWithUsage, reserveIdempotencyKeyStatement, trackUsage, trackUsageStatement, type TrackInput, type Usage } from "@dream-api/shared/db";
+import {
+  firstTrackRow,
+  getEndUserWithUsage,
+  reserveIdempotencyKeyStatement,
+  trackUsage,
+  trackUsageStatement,
+  trackWithCreditsStatements,
+  type CountedUsage,
+  type TrackInput,
+  type Usage,
+} from "@dream-api/shared/db";
 import type { ServiceContext } from "../../context";
 import { noteCustomerCreated, registerEndUserStatement, startingTier } from "../customers/register";
+import { noteCreditsSpent } from "../credits/events";
 import { noteLimitReached, noteUsageCrossings } from "../outbound-webhooks/usage-alerts";
 import { endUserCap, previewLimitReached } from "../preview";
 
 export interface TrackUsageInput {
   userId: string;
   amount: number;
+  /** This request's id: it ties a count past the allowance to the credits it spends. */
+  requestId: string;
   /** The request's idempotency key, reserved in the same batch as the count. */
   idempotency?: { key: string; requestId: string; requestHash: string } | undefined;
 }
@@ -16,7 +29,7 @@ export interface TrackUsageInput {
 export class IdempotencyKeyTaken extends Error {}
 
 /** Reserves the idempotency key and counts in one batch (the count is guarded by holding the key). */
-async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempotency: NonNullable<TrackUsageInput["idempotency"]>): Promise<Usage | null> {
+async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempotency: NonNullable<TrackUsageInput["idempotency"]>): Promise<CountedUsage | null> {
   const db = ctx.env.DB;
   const [reserved, counted] = await db.batch([
     reserveIdempotencyKeyStatement(db, { platformId: ctx.platformId, mode: ctx.mode, key: idempotency.key, requestId: idempotency.requestId, requestHash: idempotency.requestHash, now: ctx.now }),
@@ -26,12 +39,20 @@ async function reserveAndTrack(ctx: ServiceContext, track: TrackInput, idempoten
   return counted ? firstTrackRow(counted) : null;
 }
 
+/** Strips what only the service needs to know from a counted result. */
+function usageOf({ creditsSpent: _spent, ...usage }: CountedUsage): Usage {
+  return usage;
+}
+
 /**
- * Consumes `amount` of the end-user's monthly allowance. The warm path is one
- * D1 statement (check-and-increment, see db/usage.ts). Only when it counts
- * nothing do we look further: an unknown user is registered on the
+ * Consumes `amount` of the end-user's monthly allowance, then of its
+ * credits. The warm path is one D1 statement (check-and-increment within the
+ * allowance, see db/usage.ts). Only when it counts nothing do we look
+ * further: allowance plus unexpired credits in one batch that counts and
+ * spends together (db/credits.ts); then an unknown user is registered on the
  * platform's starting tier (customers/register.ts) and counted in the same
- * batch; a user at the limit gets 403 `usage_limit_exceeded` with its usage.
+ * batch; a user without enough left gets 403 `usage_limit_exceeded` with its
+ * usage.
  */
 export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; input: TrackUsageInput }): Promise<Usage> {
   const db = ctx.env.DB;
@@ -46,8 +67,18 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
   };
   const counted = input.idempotency ? await reserveAndTrack(ctx, track, input.idempotency) : await trackUsage(db, track);
   if (counted) {
-    noteUsageCrossings(ctx, input.userId, counted, input.amount);
-    return counted;
+    const usage = usageOf(counted);
+    noteUsageCrossings(ctx, input.userId, usage, input.amount);
+    return usage;
+  }
+
+  const [withCredits] = await db.batch(trackWithCreditsStatements(db, { ...track, requestId: input.requestId }));
+  const paid = withCredits ? firstTrackRow(withCredits) : null;
+  if (paid) {
+    const usage = usageOf(paid);
+    noteUsageCrossings(ctx, input.userId, usage, input.amount);
+    noteCreditsSpent(ctx, input.userId, paid, input.requestId);
+    return usage;
   }
 
   let user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
@@ -60,8 +91,9 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     if (inserted?.meta.changes === 1) noteCustomerCreated(ctx, { userId: input.userId, email: null, plan: tier.name });
     const registered = result ? firstTrackRow(result) : null;
     if (registered) {
-      noteUsageCrossings(ctx, input.userId, registered, input.amount);
-      return registered;
+      const usage = usageOf(registered);
+      noteUsageCrossings(ctx, input.userId, usage, input.amount);
+      return usage;
     }
     user = await getEndUserWithUsage(db, ctx, input.userId, ctx.now);
     if (!user) {
@@ -74,7 +106,12 @@ export async function trackEndUserUsage({ ctx, input }: { ctx: ServiceContext; i
     throw new ApiError("conflict", `The end-user's plan "${user.plan}" is not a tier of this platform. Change the plan with PATCH /api/customers/${input.userId}.`);
   }
   noteLimitReached(ctx, input.userId, user.usage);
-  throw new ApiError("usage_limit_exceeded", `Usage limit reached: ${user.usage.count} of ${user.usage.limit} used this period; ${input.amount} more would exceed it.`, {
-    extra: { usage: user.usage },
-  });
+  throw new ApiError("usage_limit_exceeded", limitMessage(user.usage, input.amount), { extra: { usage: user.usage } });
+}
+
+/** What is left of the allowance and of the credits, and that the amount needs more. */
+function limitMessage(usage: Usage, amount: number): string {
+  const allowanceLeft = Math.max(0, (usage.remaining ?? 0) - usage.credits);
+  const credits = usage.credits === 0 ? "no credits" : `${usage.credits} credit${usage.credits === 1 ? "" : "s"}`;
+  return `Usage limit reached: ${allowanceLeft} of this period's ${usage.limit} left and ${credits}; ${amount} more would exceed them.`;
 }

@@ -20,6 +20,7 @@
 import { ApiError, type KeyMode, lowestTier, modeOfLivemode, purposeOf, type Tenant, type Tier } from "@dream-api/shared";
 import { refreshAccountCache } from "@dream-api/shared/caches";
 import {
+  creditBalance,
   deauthorizeAccountStatement,
   decrementTierInventoryStatement,
   derivePlanStatement,
@@ -32,12 +33,15 @@ import {
   listTiers,
   platformExists,
   platformsOfAccount,
+  purchaseCreditGrant,
+  purchaseCreditGrantStatement,
   recordStripeCustomerStatement,
   storedSubscriptionMode,
   upsertSubscriptionStatement,
 } from "@dream-api/shared/db";
 import { checkEventObject, stripeEventObjects } from "@dream-api/shared/stripe";
 import type Stripe from "stripe";
+import { noteCreditsGranted } from "../credits/events";
 import type { z } from "zod";
 import { platformStripe } from "../billing/stripe-account";
 import { emitEvent, type EventContext } from "../../events/emit";
@@ -427,9 +431,17 @@ async function purchaseEffect(env: Env, tenant: EventTenant, session: Stripe.Che
       }),
       decrementTierInventoryStatement(env.DB, { platformId, mode, name: tier, now }),
       recordStripeCustomerStatement(env.DB, { platformId, mode, userId, customerId, stripeAccount: tenant.account, now }),
+      // A credit pack: its credits, once (the grant's reference is the session), to the end-user in the checkout's mode.
+      purchaseCreditGrantStatement(env.DB, { platformId, mode }, { userId, tier, checkoutSessionId: session.id, now }),
     ],
     outcome: `purchase of ${tier} by ${userId}`,
     endUsers: [],
     accountsChanged: [],
+    notify: async (ctx) => {
+      const grant = await purchaseCreditGrant(env.DB, { platformId, mode }, session.id);
+      if (!grant) return;
+      const balance = (await creditBalance(env.DB, { platformId, mode }, userId, ctx.now.toISOString())) ?? grant.remaining;
+      noteCreditsGranted(ctx, userId, grant, balance);
+    },
   };
 }

@@ -25,7 +25,7 @@ describe("POST /api/usage/track", () => {
     const res = await client(() => at)("POST", "/api/usage/track", { key: platform.secretKey, body: { userId: "u1", amount: 2 } });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      usage: { count: 2, limit: 5, remaining: 3, plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" },
+      usage: { count: 2, limit: 5, remaining: 3, credits: 0, plan: "free", periodStart: "2026-11-01T00:00:00.000Z", periodEnd: "2026-12-01T00:00:00.000Z" },
       mode: "preview",
     });
   });

@@ -96,6 +96,30 @@ export interface paths {
         patch: operations["customers.update"];
         trace?: never;
     };
+    "/api/customers/{userId}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a customer's credits
+         * @description The end-user's unexpired credit balance and its grants and deductions, newest first, each grant with what remains of it. Tracks spend credits only once the period's allowance is used up, from the grants that expire first.
+         */
+        get: operations["customers.credits.list"];
+        put?: never;
+        /**
+         * Grant or deduct credits
+         * @description Adds credits to an end-user's balance (amount > 0), or takes them away (amount < 0) from the credits that expire first — refused whole with 409 `insufficient_credits` if the balance does not cover it. Send an `Idempotency-Key` to make retries safe: the same key with the same request answers the first result again (header `Idempotent-Replayed: true`) and moves nothing; with another request it is 409 `idempotency_key_reused`.
+         */
+        post: operations["customers.credits.grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tiers": {
         parameters: {
             query?: never;
@@ -627,6 +651,7 @@ export interface webhooks {
                      *         "threshold": 0.8,
                      *         "usage": {
                      *           "plan": "free",
+                     *           "credits": 0,
                      *           "periodStart": "2026-11-01T00:00:00.000Z",
                      *           "periodEnd": "2026-12-01T00:00:00.000Z",
                      *           "count": 80,
@@ -703,6 +728,7 @@ export interface webhooks {
                      *         "userId": "user_42",
                      *         "usage": {
                      *           "plan": "free",
+                     *           "credits": 0,
                      *           "periodStart": "2026-11-01T00:00:00.000Z",
                      *           "periodEnd": "2026-12-01T00:00:00.000Z",
                      *           "count": 100,
@@ -1017,6 +1043,162 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "credits.granted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credits: granted
+         * @description Credits were added to an end-user's balance: a paid credit pack, or your POST /api/customers/:userId/credits (or the dashboard's Grant credits).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "credits.granted",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "grant": {
+                     *           "id": "cg_5f1e0c9a7b3d2e4f6a8b9c0d",
+                     *           "source": "purchase",
+                     *           "amount": 100,
+                     *           "remaining": 100,
+                     *           "expiresAt": "2027-11-14T09:30:00.000Z",
+                     *           "expired": false,
+                     *           "reason": "Bought 100 credits",
+                     *           "createdAt": "2026-11-14T09:30:00.000Z"
+                     *         },
+                     *         "balance": 100
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditsGrantedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "credits.exhausted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credits: exhausted
+         * @description A track spent an end-user's last credit (its balance is now 0 and the period's allowance is used up). Sent once for the track that spent it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /**
+                     * @description The event's id (`evt_…`, the body's `id`): the same on every attempt, so deduplicate on it.
+                     * @example evt_5kQ2mN8xT1vW3yZ7
+                     */
+                    "webhook-id": string;
+                    /**
+                     * @description When this attempt was signed, in Unix seconds. Refuse deliveries more than 5 minutes off your clock (replays).
+                     * @example 1793491200
+                     */
+                    "webhook-timestamp": string;
+                    /**
+                     * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">`, keyed with the base64-decoded part of your endpoint's `whsec_…` secret after the prefix. Space-separated when more than one secret signs (after a rotation); any one match is enough. The SDK's `dream.webhooks.verify` (or any Standard Webhooks library) checks all of this.
+                     * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                     */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_5kQ2mN8xT1vW3yZ7",
+                     *       "type": "credits.exhausted",
+                     *       "createdAt": "2026-11-14T09:30:00.000Z",
+                     *       "mode": "live",
+                     *       "data": {
+                     *         "userId": "user_42",
+                     *         "usage": {
+                     *           "plan": "free",
+                     *           "credits": 0,
+                     *           "periodStart": "2026-11-01T00:00:00.000Z",
+                     *           "periodEnd": "2026-12-01T00:00:00.000Z",
+                     *           "count": 150,
+                     *           "limit": 100,
+                     *           "remaining": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditsExhaustedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received. Answer any 2xx quickly (do slow work afterwards); any other answer, or none in time, is retried with backoff, and an endpoint that keeps failing for 5 days is disabled. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1037,6 +1219,7 @@ export interface components {
          *       "count": 42,
          *       "limit": 100,
          *       "remaining": 58,
+         *       "credits": 0,
          *       "plan": "free",
          *       "periodStart": "2026-11-01T00:00:00.000Z",
          *       "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -1047,8 +1230,10 @@ export interface components {
             count: number;
             /** @description The tier's monthly limit; null on an unlimited tier. */
             limit: number | null;
-            /** @description limit − count, never negative; null on an unlimited tier. */
+            /** @description What can still be used: what the period's allowance has left plus the unexpired credits; null on an unlimited tier. */
             remaining: number | null;
+            /** @description Unexpired prepaid credits, spent only once the period's allowance is used up (never on an unlimited tier). */
+            credits: number;
             /** @description The tier the end-user is on. */
             plan: string;
             /**
@@ -1063,6 +1248,34 @@ export interface components {
              * @example 2026-11-01T00:00:00.000Z
              */
             periodEnd: string;
+        };
+        /** @description One movement of an end-user's credits: a grant, or a deduction. */
+        CreditGrant: {
+            /**
+             * @description The movement's id.
+             * @example cg_5f1e0c9a7b3d2e4f6a8b9c0d
+             */
+            id: string;
+            /**
+             * @description What made it: a paid credit pack, your API call, the dashboard, or the tier's own credits.
+             * @enum {string}
+             */
+            source: "purchase" | "api" | "dashboard" | "plan";
+            /** @description Credits added (a grant, > 0) or taken away (a deduction, < 0). */
+            amount: number;
+            /** @description Of a grant, what is left to spend (0 for a deduction, or once spent or expired). */
+            remaining: number;
+            /** @description After this moment the grant's remaining credits are never spent; null: they never expire. */
+            expiresAt: string | null;
+            /** @description The grant has expired: what it has left no longer counts. */
+            expired: boolean;
+            /** @description Why, as given (a purchase says which pack). */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
         };
         /** @description The end-user's latest subscription, summarised. */
         SubscriptionSummary: {
@@ -1182,6 +1395,10 @@ export interface components {
             popular: boolean;
             /** @description One-off tiers: units left; null = not tracked. */
             inventory: number | null;
+            /** @description One-off tiers (credit packs): the credits a purchase adds to the end-user's balance; null = none. */
+            credits: number | null;
+            /** @description Days a purchase's credits stay valid; null = they never expire. */
+            creditValidityDays: number | null;
             imageUrl: string | null;
             description: string | null;
             /** @description Stripe price on your connected account; null for free tiers. */
@@ -1219,6 +1436,10 @@ export interface components {
             popular: boolean;
             /** @description One-off tiers: units left; null = not tracked. */
             inventory: number | null;
+            /** @description One-off tiers (credit packs): the credits a purchase adds to the end-user's balance; null = none. */
+            credits: number | null;
+            /** @description Days a purchase's credits stay valid; null = they never expire. */
+            creditValidityDays: number | null;
             imageUrl: string | null;
             description: string | null;
             /** @description A one-off tier whose inventory is 0. */
@@ -1357,6 +1578,24 @@ export interface components {
             hasMore: boolean;
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            mode: components["schemas"]["ApiMode"];
+        };
+        CreditBalance: {
+            userId: string;
+            /** @description Unexpired credits: what tracks past the period's allowance can still spend. */
+            balance: number;
+            /** @description Grants and deductions, newest first. */
+            grants: components["schemas"]["CreditGrant"][];
+            hasMore: boolean;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            mode: components["schemas"]["ApiMode"];
+        };
+        CreditMovementResponse: {
+            userId: string;
+            grant: components["schemas"]["CreditGrant"];
+            /** @description Unexpired credits after this movement. */
+            balance: number;
             mode: components["schemas"]["ApiMode"];
         };
         TierList: {
@@ -1651,7 +1890,7 @@ export interface components {
                  * @description A closed set: switch on it. The HTTP status follows from the code.
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "insufficient_credits" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
                 /** @description For humans; may change. */
                 message: string;
                 /** @description The field, header or query parameter at fault. */
@@ -1980,6 +2219,68 @@ export interface components {
                 attemptCount: number;
             };
         };
+        /** @description The body of a `credits.granted` delivery. Credits were added to an end-user's balance: a paid credit pack, or your POST /api/customers/:userId/credits (or the dashboard's Grant credits). */
+        CreditsGrantedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "credits.granted";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description Credits were added to an end-user's balance: a paid credit pack, or your POST /api/customers/:userId/credits (or the dashboard's Grant credits). */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                grant: components["schemas"]["CreditGrant"];
+                /** @description The end-user's unexpired credits after the grant. */
+                balance: number;
+            };
+        };
+        /** @description The body of a `credits.exhausted` delivery. A track spent an end-user's last credit (its balance is now 0 and the period's allowance is used up). Sent once for the track that spent it. */
+        CreditsExhaustedEvent: {
+            /**
+             * @description `evt_…`, also the `webhook-id` header: the same on every attempt and on a resend.
+             * @example evt_5kQ2mN8xT1vW3yZ7
+             */
+            id: string;
+            /** @constant */
+            type: "credits.exhausted";
+            /**
+             * Format: date-time
+             * @description When the event happened (not when this attempt was sent).
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The mode of the keys and end-user the event belongs to.
+             * @enum {string}
+             */
+            mode: "test" | "live";
+            /** @description A track spent an end-user's last credit (its balance is now 0 and the period's allowance is used up). Sent once for the track that spent it. */
+            data: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+                usage: components["schemas"]["Usage"];
+            };
+        };
         Health: {
             /** @constant */
             ok: true;
@@ -2053,6 +2354,7 @@ export interface operations {
                      *         "count": 42,
                      *         "limit": 100,
                      *         "remaining": 58,
+                     *         "credits": 0,
                      *         "plan": "free",
                      *         "periodStart": "2026-11-01T00:00:00.000Z",
                      *         "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2174,6 +2476,7 @@ export interface operations {
                      *         "count": 42,
                      *         "limit": 100,
                      *         "remaining": 58,
+                     *         "credits": 0,
                      *         "plan": "free",
                      *         "periodStart": "2026-11-01T00:00:00.000Z",
                      *         "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2312,6 +2615,7 @@ export interface operations {
                      *             "count": 42,
                      *             "limit": 100,
                      *             "remaining": 58,
+                     *             "credits": 0,
                      *             "plan": "free",
                      *             "periodStart": "2026-11-01T00:00:00.000Z",
                      *             "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2462,6 +2766,7 @@ export interface operations {
                      *           "count": 42,
                      *           "limit": 100,
                      *           "remaining": 58,
+                     *           "credits": 0,
                      *           "plan": "free",
                      *           "periodStart": "2026-11-01T00:00:00.000Z",
                      *           "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2599,6 +2904,7 @@ export interface operations {
                      *           "count": 42,
                      *           "limit": 100,
                      *           "remaining": 58,
+                     *           "credits": 0,
                      *           "plan": "free",
                      *           "periodStart": "2026-11-01T00:00:00.000Z",
                      *           "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2869,6 +3175,7 @@ export interface operations {
                      *           "count": 42,
                      *           "limit": 100,
                      *           "remaining": 58,
+                     *           "credits": 0,
                      *           "plan": "free",
                      *           "periodStart": "2026-11-01T00:00:00.000Z",
                      *           "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -2964,6 +3271,307 @@ export interface operations {
             };
         };
     };
+    "customers.credits.list": {
+        parameters: {
+            query?: {
+                /** @description Movements per page. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance and a page of movements. */
+            200: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "string",
+                     *       "balance": 0,
+                     *       "grants": [
+                     *         {
+                     *           "id": "cg_5f1e0c9a7b3d2e4f6a8b9c0d",
+                     *           "source": "purchase",
+                     *           "amount": -9007199254740991,
+                     *           "remaining": 0,
+                     *           "expiresAt": "2026-11-01T00:00:00.000Z",
+                     *           "expired": false,
+                     *           "reason": null,
+                     *           "createdAt": "2026-11-01T00:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "hasMore": false,
+                     *       "nextCursor": null,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditBalance"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found`, `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.credits.grant": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which mode's data: required with a dashboard session; with a key, its own mode if given (another is 400).
+                 * @example test
+                 */
+                mode?: "test" | "live";
+            };
+            header?: {
+                /**
+                 * @description 1–255 visible ASCII characters, unique per logical grant.
+                 * @example grant_7781
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description Your id for the end-user.
+                 * @example user_42
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 500,
+                 *       "reason": "Support credit for the outage of Dec 1"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Credits to add (> 0) or take away (< 0; never below a zero balance).
+                     * @example 500
+                     */
+                    amount: number;
+                    /**
+                     * @description Why, for your records and the customer's history.
+                     * @example Support credit for the outage of Dec 1
+                     */
+                    reason: string;
+                    /**
+                     * Format: date-time
+                     * @description When a grant's credits expire (in the future); omit for credits that never expire. Not for deductions.
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The movement and the balance after it. */
+            201: {
+                headers: {
+                    /** @description This call's id; quote it to support. */
+                    "X-Request-Id"?: string;
+                    /** @description `true` when this is the result of an earlier call with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "string",
+                     *       "grant": {
+                     *         "id": "cg_5f1e0c9a7b3d2e4f6a8b9c0d",
+                     *         "source": "purchase",
+                     *         "amount": -9007199254740991,
+                     *         "remaining": 0,
+                     *         "expiresAt": "2026-11-01T00:00:00.000Z",
+                     *         "expired": false,
+                     *         "reason": null,
+                     *         "createdAt": "2026-11-01T00:00:00.000Z"
+                     *       },
+                     *       "balance": 0,
+                     *       "mode": "preview"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditMovementResponse"];
+                };
+            };
+            /** @description `invalid_json`, `invalid_request`, `body_too_large`, `invalid_id` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`, `invalid_api_key`, `invalid_token` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `live_mode_unavailable` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `customer_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `insufficient_credits`, `idempotency_key_reused` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal_error`, `misconfigured` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `clerk_error` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `database_error` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "tiers.list": {
         parameters: {
             query?: {
@@ -3002,6 +3610,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "priceId": null,
@@ -3134,6 +3744,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "soldOut": false
@@ -3257,6 +3869,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "soldOut": false
@@ -3787,6 +4401,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "priceId": null,
@@ -3807,6 +4423,7 @@ export interface operations {
                      *             "count": 42,
                      *             "limit": 100,
                      *             "remaining": 58,
+                     *             "credits": 0,
                      *             "plan": "free",
                      *             "periodStart": "2026-11-01T00:00:00.000Z",
                      *             "periodEnd": "2026-12-01T00:00:00.000Z"
@@ -4191,7 +4808,7 @@ export interface operations {
                      *       "usage.threshold_reached"
                      *     ]
                      */
-                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed")[] | null;
+                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed" | "credits.granted" | "credits.exhausted")[] | null;
                     /**
                      * @description A note for yourself.
                      * @example Production alerts
@@ -4591,7 +5208,7 @@ export interface operations {
                      *       "usage.threshold_reached"
                      *     ]
                      */
-                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed")[] | null;
+                    events?: ("usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed" | "credits.granted" | "credits.exhausted")[] | null;
                     /**
                      * @description A note for yourself.
                      * @example Production alerts
@@ -4996,7 +5613,7 @@ export interface operations {
                 /** @description `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Only events of this type. */
-                type?: "ping" | "usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed";
+                type?: "ping" | "usage.threshold_reached" | "usage.limit_reached" | "customer.created" | "customer.plan_changed" | "customer.subscription_updated" | "invoice.payment_failed" | "credits.granted" | "credits.exhausted";
                 /** @description Only events about this end-user. */
                 userId?: string;
                 /**

@@ -210,6 +210,10 @@ export interface components {
             popular: boolean;
             /** @description One-off tiers: units left; null = not tracked. */
             inventory: number | null;
+            /** @description One-off tiers (credit packs): the credits a purchase adds to the end-user's balance; null = none. */
+            credits: number | null;
+            /** @description Days a purchase's credits stay valid; null = they never expire. */
+            creditValidityDays: number | null;
             imageUrl: string | null;
             description: string | null;
             /** @description Stripe price on the connected account; null for free tiers. */
@@ -256,7 +260,7 @@ export interface components {
                  * @description A closed set: switch on it. The HTTP status follows from the code.
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
+                code: "invalid_json" | "invalid_request" | "body_too_large" | "invalid_id" | "invalid_signature" | "invalid_state" | "livemode_mismatch" | "unknown_plan" | "unknown_tier" | "unauthorized" | "unauthenticated" | "invalid_api_key" | "invalid_token" | "forbidden" | "usage_limit_exceeded" | "platform_limit_reached" | "preview_limit_reached" | "live_mode_unavailable" | "not_found" | "customer_not_found" | "no_billing_account" | "method_not_allowed" | "conflict" | "customer_exists" | "email_in_use" | "no_tiers_configured" | "stripe_not_connected" | "sold_out" | "insufficient_credits" | "already_subscribed" | "idempotency_key_reused" | "idempotency_key_in_progress" | "rate_limited" | "internal_error" | "misconfigured" | "clerk_error" | "stripe_error" | "database_error";
                 /** @description For humans; may change. */
                 message: string;
                 /** @description The field, header or query parameter at fault. */
@@ -586,6 +590,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "priceId": null,
@@ -720,6 +726,8 @@ export interface operations {
                         kind: "one_off";
                         limit?: null;
                         inventory?: number | null;
+                        credits?: number | null;
+                        creditValidityDays?: number | null;
                     })[];
                 } | ({
                     name: string;
@@ -754,6 +762,8 @@ export interface operations {
                     kind: "one_off";
                     limit?: null;
                     inventory?: number | null;
+                    credits?: number | null;
+                    creditValidityDays?: number | null;
                 });
             };
         };
@@ -781,6 +791,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "priceId": null,
@@ -913,6 +925,8 @@ export interface operations {
                      *         ],
                      *         "popular": false,
                      *         "inventory": -9007199254740991,
+                     *         "credits": -9007199254740991,
+                     *         "creditValidityDays": -9007199254740991,
                      *         "imageUrl": null,
                      *         "description": null,
                      *         "priceId": null,
@@ -1049,6 +1063,8 @@ export interface operations {
                     description?: string | null;
                     imageUrl?: string | null;
                     inventory?: number | null;
+                    credits?: number | null;
+                    creditValidityDays?: number | null;
                     sortOrder?: number;
                 };
             };
@@ -1076,6 +1092,8 @@ export interface operations {
                      *         ],
                      *         "popular": false,
                      *         "inventory": -9007199254740991,
+                     *         "credits": -9007199254740991,
+                     *         "creditValidityDays": -9007199254740991,
                      *         "imageUrl": null,
                      *         "description": null,
                      *         "priceId": null,
@@ -1210,6 +1228,8 @@ export interface operations {
                      *           ],
                      *           "popular": false,
                      *           "inventory": -9007199254740991,
+                     *           "credits": -9007199254740991,
+                     *           "creditValidityDays": -9007199254740991,
                      *           "imageUrl": null,
                      *           "description": null,
                      *           "priceId": null,

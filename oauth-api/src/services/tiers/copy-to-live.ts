@@ -17,7 +17,9 @@ function asInput(tier: Tier): TierInput {
     imageUrl: tier.imageUrl,
     sortOrder: tier.sortOrder,
   };
-  return tier.kind === "subscription" ? { ...common, kind: "subscription", limit: tier.limit } : { ...common, kind: "one_off", inventory: tier.inventory };
+  return tier.kind === "subscription"
+    ? { ...common, kind: "subscription", limit: tier.limit }
+    : { ...common, kind: "one_off", inventory: tier.inventory, credits: tier.credits, creditValidityDays: tier.creditValidityDays };
 }
 
 /**

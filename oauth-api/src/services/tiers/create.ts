@@ -74,6 +74,8 @@ export async function createTiers({ ctx, input }: { ctx: ServiceContext; input: 
       features: tier.features,
       popular: tier.popular,
       inventory: tier.kind === "one_off" ? (tier.inventory ?? null) : null,
+      credits: tier.kind === "one_off" ? (tier.credits ?? null) : null,
+      creditValidityDays: tier.kind === "one_off" ? (tier.creditValidityDays ?? null) : null,
       sortOrder: tier.sortOrder ?? nextSort++,
       productId: refs.productId,
       priceId: refs.priceId,

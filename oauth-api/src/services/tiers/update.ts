@@ -32,6 +32,8 @@ function sameState(a: Tier, b: Tier): boolean {
     JSON.stringify(a.features) === JSON.stringify(b.features) &&
     a.popular === b.popular &&
     a.inventory === b.inventory &&
+    a.credits === b.credits &&
+    a.creditValidityDays === b.creditValidityDays &&
     a.imageUrl === b.imageUrl &&
     a.description === b.description &&
     a.sortOrder === b.sortOrder
@@ -74,6 +76,11 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
   if (current.kind === "one_off" && input.patch.limit !== undefined && input.patch.limit !== null) {
     throw new ApiError("invalid_request", "limit: one-off tiers have no monthly limit.", { param: "limit" });
   }
+  for (const field of ["credits", "creditValidityDays"] as const) {
+    if (current.kind === "subscription" && input.patch[field] !== undefined && input.patch[field] !== null) {
+      throw new ApiError("invalid_request", `${field}: only one-off tiers (credit packs) grant credits.`, { param: field });
+    }
+  }
   const check = tierInputSchema.safeParse({
     name: merged.name,
     displayName: merged.displayName,
@@ -86,7 +93,7 @@ export async function updateTier({ ctx, input }: { ctx: ServiceContext; input: {
     description: merged.description,
     imageUrl: merged.imageUrl,
     sortOrder: merged.sortOrder,
-    ...(merged.kind === "one_off" ? { inventory: merged.inventory } : {}),
+    ...(merged.kind === "one_off" ? { inventory: merged.inventory, credits: merged.credits, creditValidityDays: merged.creditValidityDays } : {}),
   });
   if (!check.success) {
     const { message, param } = describeIssue(check.error.issues[0]!);

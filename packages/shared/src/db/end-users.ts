@@ -6,6 +6,7 @@
  */
 import type { KeyMode, Tenant } from "../ids";
 import { calendarMonthPeriod, type BillingPeriod } from "../periods";
+import { creditBalanceSql } from "./credits";
 import { usageFromCounter, type Usage } from "./usage";
 
 export interface EndUserRecord {
@@ -39,6 +40,8 @@ interface EndUserUsageRow {
   usage_count: number | null;
   period_start: string | null;
   period_end: string | null;
+  credit_count: number | null;
+  credits: number;
   sub_period_start: string | null;
   sub_period_end: string | null;
   last_sub: string | null;
@@ -52,7 +55,8 @@ interface EndUserUsageRow {
 const selectWithUsage = (nowParam: string) => `
   SELECT e.user_id, e.clerk_user_id, e.email, e.plan, e.stripe_customer_id, e.created_at, e.updated_at,
          t.name AS tier_name, t.monthly_limit AS tier_limit,
-         u.usage_count, u.period_start, u.period_end,
+         u.usage_count, u.period_start, u.period_end, u.credit_count,
+         ${creditBalanceSql({ platform: "e.platform_id", mode: "e.mode", user: "e.user_id", now: nowParam })} AS credits,
          a.current_period_start AS sub_period_start, a.current_period_end AS sub_period_end,
          (SELECT json_object('status', l.status, 'cancelAtPeriodEnd', l.cancel_at_period_end, 'currentPeriodEnd', l.current_period_end, 'canceledAt', l.canceled_at)
             FROM subscriptions l WHERE l.platform_id = e.platform_id AND l.mode = e.mode AND l.user_id = e.user_id
@@ -78,7 +82,19 @@ function toEndUserWithUsage(row: EndUserUsageRow, calendar: BillingPeriod, now: 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     planExists: row.tier_name !== null,
-    usage: usageFromCounter({ plan: row.plan, limit: row.tier_limit, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end }, applicable, now),
+    usage: usageFromCounter(
+      {
+        plan: row.plan,
+        limit: row.tier_limit,
+        count: row.usage_count,
+        periodStart: row.period_start,
+        periodEnd: row.period_end,
+        creditCount: row.credit_count,
+        credits: row.credits,
+      },
+      applicable,
+      now,
+    ),
     latestSubscription: last && { ...last, cancelAtPeriodEnd: last.cancelAtPeriodEnd === 1 },
   };
 }

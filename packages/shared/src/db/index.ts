@@ -15,3 +15,4 @@ export * from "./tenant-organizations";
 export * from "./webhook-endpoints";
 export * from "./webhook-events";
 export * from "./request-logs";
+export * from "./credits";

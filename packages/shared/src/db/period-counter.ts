@@ -17,7 +17,14 @@
  * any concurrency. `counterAfter` below is the same rule in TypeScript, for
  * reads.
  */
-export function periodCounterConflictClause(options: { table: string; keyColumns: string[]; limitSql: string; extraSets?: string[] }): string {
+export function periodCounterConflictClause(options: {
+  table: string;
+  keyColumns: string[];
+  limitSql: string;
+  extraSets?: string[];
+  /** Replaces the limit guard when admission depends on more than the count (credits, db/usage.ts). */
+  admitSql?: string;
+}): string {
   const { table, keyColumns, limitSql } = options;
   const ended = `excluded.updated_at >= ${table}.period_end`;
   const keepStoredPeriod = `(NOT (${ended}) AND excluded.period_end <= ${table}.period_start)`;
@@ -31,7 +38,7 @@ export function periodCounterConflictClause(options: { table: string; keyColumns
   ];
   return `ON CONFLICT (${keyColumns.join(", ")}) DO UPDATE SET
   ${sets.join(",\n  ")}
-WHERE (${limitSql}) IS NULL OR ${newCount} <= (${limitSql})`;
+WHERE ${options.admitSql ?? `(${limitSql}) IS NULL OR ${newCount} <= (${limitSql})`}`;
 }
 
 export interface StoredCounter {

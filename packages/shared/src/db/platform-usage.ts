@@ -5,7 +5,7 @@
  */
 import type { BillingPeriod } from "../periods";
 import { periodCounterConflictClause } from "./period-counter";
-import { usageFromCounter, type Usage } from "./usage";
+import { type PeriodUsage, periodUsageFromCounter } from "./usage";
 
 export interface PlatformLimits {
   free: number;
@@ -28,7 +28,7 @@ interface MeterRow {
 }
 
 /** Counts one metered call; null when the developer is at the limit (nothing counted). */
-export async function meterPlatformCall(db: D1Database, input: { developerId: string; period: BillingPeriod; now: string; limits: PlatformLimits }): Promise<Usage | null> {
+export async function meterPlatformCall(db: D1Database, input: { developerId: string; period: BillingPeriod; now: string; limits: PlatformLimits }): Promise<PeriodUsage | null> {
   const row = await db.prepare(METER_SQL).bind(input.developerId, input.period.start, input.period.end, input.now, input.limits.paid, input.limits.free).first<MeterRow>();
   if (!row) return null;
   return {
@@ -42,12 +42,12 @@ export async function meterPlatformCall(db: D1Database, input: { developerId: st
 }
 
 /** The developer's metered usage this period, without counting. */
-export async function readPlatformUsage(db: D1Database, input: { developerId: string; plan: string; period: BillingPeriod; now: Date; limits: PlatformLimits }): Promise<Usage> {
+export async function readPlatformUsage(db: D1Database, input: { developerId: string; plan: string; period: BillingPeriod; now: Date; limits: PlatformLimits }): Promise<PeriodUsage> {
   const row = await db
     .prepare("SELECT usage_count, period_start, period_end FROM platform_usage WHERE developer_id = ?1")
     .bind(input.developerId)
     .first<{ usage_count: number; period_start: string; period_end: string }>();
-  return usageFromCounter(
+  return periodUsageFromCounter(
     {
       plan: input.plan,
       limit: input.plan === "paid" ? input.limits.paid : input.limits.free,

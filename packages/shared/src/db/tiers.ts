@@ -14,6 +14,8 @@ interface TierRow {
   features: string;
   popular: number;
   inventory: number | null;
+  credits: number | null;
+  credit_validity_days: number | null;
   image_url: string | null;
   description: string | null;
   sort_order: number;
@@ -31,6 +33,8 @@ function toTier(row: TierRow): Tier {
     features: JSON.parse(row.features) as string[],
     popular: row.popular === 1,
     inventory: row.inventory,
+    credits: row.credits,
+    creditValidityDays: row.credit_validity_days,
     imageUrl: row.image_url,
     description: row.description,
     priceId: row.price_id,
@@ -45,7 +49,7 @@ export async function listTiers(db: D1Database, tenant: Tenant): Promise<Tier[]>
   const { results } = await db
     .prepare(
       `SELECT name, display_name, kind, price, currency, monthly_limit, price_id, product_id, features,
-              popular, inventory, image_url, description, sort_order, archived_at
+              popular, inventory, credits, credit_validity_days, image_url, description, sort_order, archived_at
        FROM tiers WHERE platform_id = ?1 AND mode = ?2 ORDER BY sort_order, price, name`,
     )
     .bind(tenant.platformId, tenant.mode)
@@ -54,10 +58,28 @@ export async function listTiers(db: D1Database, tenant: Tenant): Promise<Tier[]>
 }
 
 /**
- * A tier's stored fields besides its key and kind, in the column order of
- * TIER_FIELDS: what an insert writes and what a change compares and sets.
+ * A tier's stored fields besides its key and kind, in this order: what an
+ * insert writes and what a change compares and sets.
  */
-const TIER_FIELDS = "display_name, price, currency, monthly_limit, price_id, product_id, features, popular, inventory, image_url, description, sort_order";
+const TIER_COLUMNS = [
+  "display_name",
+  "price",
+  "currency",
+  "monthly_limit",
+  "price_id",
+  "product_id",
+  "features",
+  "popular",
+  "inventory",
+  "credits",
+  "credit_validity_days",
+  "image_url",
+  "description",
+  "sort_order",
+] as const;
+const TIER_FIELDS = TIER_COLUMNS.join(", ");
+/** `?first, ?first+1, …` for TIER_COLUMNS' values bound from parameter `first`. */
+const params = (first: number) => TIER_COLUMNS.map((_, index) => `?${first + index}`);
 
 function tierFieldValues(tier: Omit<Tier, "archived">): unknown[] {
   return [
@@ -70,17 +92,21 @@ function tierFieldValues(tier: Omit<Tier, "archived">): unknown[] {
     JSON.stringify(tier.features),
     tier.popular ? 1 : 0,
     tier.inventory,
+    tier.credits,
+    tier.creditValidityDays,
     tier.imageUrl,
     tier.description,
     tier.sortOrder,
   ];
 }
 
+const N = TIER_COLUMNS.length;
+
 export function insertTierStatement(db: D1Database, tenant: Tenant, tier: Omit<Tier, "archived">, now: string): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO tiers (platform_id, name, kind, ${TIER_FIELDS}, created_at, updated_at, mode)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)`,
+       VALUES (?1, ?2, ?3, ${params(4).join(", ")}, ?${4 + N}, ?${4 + N}, ?${5 + N})`,
     )
     .bind(tenant.platformId, tier.name, tier.kind, ...tierFieldValues(tier), now, tenant.mode);
 }
@@ -113,15 +139,14 @@ export function tierWriteRefusal(error: unknown): TierWriteRefusal | null {
  * Null keeps whatever replaced price is still waiting.
  */
 export function updateTierIfUnchangedStatement(db: D1Database, tenant: Tenant, expected: Tier, next: Tier, now: string, retiredPriceId: string | null): D1PreparedStatement {
+  // ?1 platform, ?2 name, then the new values, the clock, the retired price, the expected values, the mode.
+  const sets = params(3).map((param, index) => `${TIER_COLUMNS[index]} = ${param}`);
+  const expectedParams = params(5 + N);
+  const unchanged = TIER_COLUMNS.map((column, index) => (column === "features" ? `json(features) IS json(${expectedParams[index]})` : `${column} IS ${expectedParams[index]}`));
   return db
     .prepare(
-      `UPDATE tiers SET display_name = ?3, price = ?4, currency = ?5, monthly_limit = ?6, price_id = ?7, product_id = ?8,
-         features = ?9, popular = ?10, inventory = ?11, image_url = ?12, description = ?13, sort_order = ?14, updated_at = ?15,
-         retired_price_id = COALESCE(?16, retired_price_id)
-       WHERE platform_id = ?1 AND mode = ?29 AND name = ?2 AND archived_at IS NULL
-         AND display_name IS ?17 AND price IS ?18 AND currency IS ?19 AND monthly_limit IS ?20 AND price_id IS ?21
-         AND product_id IS ?22 AND json(features) IS json(?23) AND popular IS ?24 AND inventory IS ?25 AND image_url IS ?26
-         AND description IS ?27 AND sort_order IS ?28`,
+      `UPDATE tiers SET ${sets.join(", ")}, updated_at = ?${3 + N}, retired_price_id = COALESCE(?${4 + N}, retired_price_id)
+       WHERE platform_id = ?1 AND mode = ?${5 + 2 * N} AND name = ?2 AND archived_at IS NULL AND ${unchanged.join(" AND ")}`,
     )
     .bind(tenant.platformId, expected.name, ...tierFieldValues(next), now, retiredPriceId, ...tierFieldValues(expected), tenant.mode);
 }

@@ -3,21 +3,37 @@
  * hot counters to per-tenant D1 or Durable Objects later stays local
  * (DESIGN §6).
  *
- * `trackUsageStatement` is the whole check-and-increment: a single
- * INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING (period-counter.ts)
- * that reads the user's plan and the plan's limit in the same statement.
+ * `trackUsageStatement` is the whole check-and-increment within the
+ * period's allowance: a single INSERT … ON CONFLICT DO UPDATE … WHERE …
+ * RETURNING (period-counter.ts) that reads the user's plan and the plan's
+ * limit in the same statement. When the allowance cannot cover a call,
+ * `trackWithCreditsStatements` counts it against allowance plus unexpired
+ * credits and spends the credits, in one batch (credits.ts).
  */
 import type { Tenant } from "../ids";
 import { calendarMonthPeriod, type BillingPeriod } from "../periods";
+import { creditBalanceSql, spendCreditsStatement } from "./credits";
 import { counterAfter, periodCounterConflictClause, type StoredCounter } from "./period-counter";
 
-export interface Usage {
+/** What a counting statement returns: the usage after it, and how many credits it spent. */
+export type CountedUsage = Usage & { creditsSpent: number };
+
+/** A count against a monthly limit in a period: a developer's metered calls (platform-usage.ts), and the base of an end-user's usage. */
+export interface PeriodUsage {
   count: number;
   limit: number | null;
   remaining: number | null;
   plan: string;
   periodStart: string;
   periodEnd: string;
+}
+
+/** An end-user's usage: the period's count, and credits beyond the allowance. */
+export interface Usage extends PeriodUsage {
+  /** What the allowance has left plus the unexpired credits; null on an unlimited tier. */
+  remaining: number | null;
+  /** Unexpired credits (spent only once the allowance is used up). */
+  credits: number;
 }
 
 /**
@@ -34,7 +50,15 @@ export interface Usage {
 const NEW_DAY = "(usage_counts.day IS NULL OR excluded.day > usage_counts.day)";
 const DAY_SETS = [`day_count = IIF(${NEW_DAY}, excluded.day_count, usage_counts.day_count + excluded.day_count)`, `day = IIF(${NEW_DAY}, excluded.day, usage_counts.day)`];
 
-const trackSql = (guard: string) => `
+/** The statement's tenant, user and clock parameters (see trackUsageStatement). */
+const BALANCE = creditBalanceSql({ platform: "?1", mode: "?2", user: "?3", now: "?7" });
+const ENDED = "excluded.updated_at >= usage_counts.period_end";
+/** Of the stored count, the units the allowance paid for (credits paid the rest); 0 once the period has ended. */
+const ALLOWANCE_USED = `IIF(${ENDED}, 0, usage_counts.usage_count - usage_counts.credit_count)`;
+/** What credits must pay of this call: what the allowance cannot (never on an unlimited tier). */
+const CREDIT_TAKE = `IIF(excluded.usage_limit IS NULL, 0, MAX(0, excluded.usage_count - MAX(0, excluded.usage_limit - ${ALLOWANCE_USED})))`;
+
+const userPlanCte = `
 WITH u AS (
   SELECT e.plan AS plan, t.monthly_limit AS lim,
          COALESCE(s.current_period_start, ?4) AS ps, COALESCE(s.current_period_end, ?5) AS pe
@@ -45,16 +69,50 @@ WITH u AS (
   WHERE e.platform_id = ?1 AND e.mode = ?2 AND e.user_id = ?3
   ORDER BY s.current_period_end DESC
   LIMIT 1
-)
+)`;
+
+const RETURNED = `usage_count, usage_limit, plan, period_start, period_end, credit_count`;
+
+/**
+ * Within the allowance: counts only if the allowance covers the whole
+ * amount. The units credits already paid for this period raise the ceiling
+ * of the count by as much; a new period starts them at 0.
+ */
+const trackSql = (guard: string) => `${userPlanCte}
 INSERT INTO usage_counts (platform_id, mode, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at, day, day_count)
 SELECT ?1, ?2, ?3, u.ps, u.pe, ?6, u.plan, u.lim, ?7, substr(?7, 1, 10), ?6 FROM u WHERE (u.lim IS NULL OR ?6 <= u.lim)${guard}
 ${periodCounterConflictClause({
   table: "usage_counts",
   keyColumns: ["platform_id", "mode", "user_id"],
-  limitSql: "excluded.usage_limit",
-  extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit", ...DAY_SETS],
+  limitSql: `excluded.usage_limit + IIF(${ENDED}, 0, usage_counts.credit_count)`,
+  extraSets: ["plan = excluded.plan", "usage_limit = excluded.usage_limit", `credit_count = IIF(${ENDED}, 0, usage_counts.credit_count)`, ...DAY_SETS],
 })}
-RETURNING usage_count, usage_limit, plan, period_start, period_end`;
+RETURNING ${RETURNED}, ${BALANCE} AS credits`;
+
+/**
+ * Past the allowance: counts if allowance plus unexpired credits cover the
+ * whole amount, and records what credits pay (credit_take) under this
+ * request's id (?8), which the spending statement of the same batch reads.
+ */
+const creditTrackSql = (guard: string) => `${userPlanCte}
+INSERT INTO usage_counts (platform_id, mode, user_id, period_start, period_end, usage_count, plan, usage_limit, updated_at, day, day_count, credit_count, credit_take, credit_take_request)
+SELECT ?1, ?2, ?3, u.ps, u.pe, ?6, u.plan, u.lim, ?7, substr(?7, 1, 10), ?6, IIF(u.lim IS NULL, 0, MAX(0, ?6 - u.lim)), IIF(u.lim IS NULL, 0, MAX(0, ?6 - u.lim)), ?8
+FROM u WHERE (u.lim IS NULL OR ?6 <= u.lim OR ?6 - u.lim <= ${BALANCE})${guard}
+${periodCounterConflictClause({
+  table: "usage_counts",
+  keyColumns: ["platform_id", "mode", "user_id"],
+  limitSql: "excluded.usage_limit",
+  admitSql: `excluded.usage_limit IS NULL OR ${CREDIT_TAKE} <= ${BALANCE}`,
+  extraSets: [
+    "plan = excluded.plan",
+    "usage_limit = excluded.usage_limit",
+    `credit_count = IIF(${ENDED}, 0, usage_counts.credit_count) + ${CREDIT_TAKE}`,
+    `credit_take = ${CREDIT_TAKE}`,
+    "credit_take_request = excluded.credit_take_request",
+    ...DAY_SETS,
+  ],
+})}
+RETURNING ${RETURNED}, ${BALANCE} - credit_take AS credits, credit_take`;
 
 interface TrackRow {
   usage_count: number;
@@ -62,11 +120,18 @@ interface TrackRow {
   plan: string;
   period_start: string;
   period_end: string;
+  credit_count: number;
+  credits: number;
+  credit_take?: number;
 }
 
+/** Counts only if this request (?9 / ?10) holds the idempotency key (?8 / ?9): a key reserved by an earlier request blocks the count. */
+const holdsKey = (key: string, request: string) =>
+  ` AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.mode = ?2 AND k.idempotency_key = ${key} AND k.request_id = ${request})`;
 const TRACK_SQL = trackSql("");
-/** Counts only if this request (?9) holds the idempotency key (?8): a key reserved by an earlier request blocks the count. */
-const IDEMPOTENT_TRACK_SQL = trackSql(" AND EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.platform_id = ?1 AND k.mode = ?2 AND k.idempotency_key = ?8 AND k.request_id = ?9)");
+const IDEMPOTENT_TRACK_SQL = trackSql(holdsKey("?8", "?9"));
+const CREDIT_TRACK_SQL = creditTrackSql("");
+const IDEMPOTENT_CREDIT_TRACK_SQL = creditTrackSql(holdsKey("?9", "?10"));
 
 export interface TrackInput extends Tenant {
   userId: string;
@@ -83,28 +148,48 @@ export function trackUsageStatement(db: D1Database, input: TrackInput): D1Prepar
 }
 
 /**
+ * The count past the allowance, for a DB.batch: the counting statement
+ * (admitted only if allowance plus unexpired credits cover the amount) and
+ * the statement that spends what it took from credits, expiring-first.
+ * `requestId` ties the two together: the spending reads only this
+ * request's take. Read the outcome with `firstTrackRow` on the first result.
+ */
+export function trackWithCreditsStatements(db: D1Database, input: TrackInput & { requestId: string }): [D1PreparedStatement, D1PreparedStatement] {
+  const params = [input.platformId, input.mode, input.userId, input.period.start, input.period.end, input.amount, input.now, input.requestId];
+  const count = input.idempotency ? db.prepare(IDEMPOTENT_CREDIT_TRACK_SQL).bind(...params, input.idempotency.key, input.idempotency.requestId) : db.prepare(CREDIT_TRACK_SQL).bind(...params);
+  return [count, spendCreditsStatement(db, input, { fromTrackRequest: input.requestId })];
+}
+
+/**
  * Runs the counting statement. Returns the usage after the increment, or
  * null when nothing was counted: the user is unknown, its plan names no
  * tier, or the amount would pass the limit — the caller tells which apart on
  * the (cold) rejection path.
  */
-export async function trackUsage(db: D1Database, input: TrackInput): Promise<Usage | null> {
+export async function trackUsage(db: D1Database, input: TrackInput): Promise<CountedUsage | null> {
   const row = await trackUsageStatement(db, input).first<TrackRow>();
   return row ? trackRowToUsage(row) : null;
 }
 
-export function trackRowToUsage(row: TrackRow): Usage {
+export function trackRowToUsage(row: TrackRow): CountedUsage {
   return {
     count: row.usage_count,
     limit: row.usage_limit,
-    remaining: row.usage_limit === null ? null : Math.max(0, row.usage_limit - row.usage_count),
+    remaining: remainingOf(row.usage_limit, row.usage_count, row.credit_count, row.credits),
+    credits: row.credits,
     plan: row.plan,
     periodStart: row.period_start,
     periodEnd: row.period_end,
+    creditsSpent: row.credit_take ?? 0,
   };
 }
 
-export function firstTrackRow(result: D1Result<unknown>): Usage | null {
+/** What the allowance has left (its part of `count` is count − creditCount) plus the credits; null when unlimited. */
+function remainingOf(limit: number | null, count: number, creditCount: number, credits: number): number | null {
+  return limit === null ? null : Math.max(0, limit - (count - creditCount)) + credits;
+}
+
+export function firstTrackRow(result: D1Result<unknown>): CountedUsage | null {
   const row = (result.results as TrackRow[] | undefined)?.[0];
   return row ? trackRowToUsage(row) : null;
 }
@@ -114,7 +199,15 @@ export function firstTrackRow(result: D1Result<unknown>): Usage | null {
  * the period that applies now (same rule as the counting statement): an
  * ended period counts as 0.
  */
-export function usageFromCounter(counter: StoredCounter & { plan: string; limit: number | null }, applicable: BillingPeriod, now: Date): Usage {
+export function usageFromCounter(counter: StoredCounter & { plan: string; limit: number | null; creditCount: number | null; credits: number }, applicable: BillingPeriod, now: Date): Usage {
+  const usage = periodUsageFromCounter(counter, applicable, now);
+  // An ended period's count reads as 0, and so does what credits paid of it.
+  const creditCount = usage.count === 0 ? 0 : (counter.creditCount ?? 0);
+  return { ...usage, remaining: remainingOf(counter.limit, usage.count, creditCount, counter.credits), credits: counter.credits };
+}
+
+/** The same rule without credits: a developer's metered calls. */
+export function periodUsageFromCounter(counter: StoredCounter & { plan: string; limit: number | null }, applicable: BillingPeriod, now: Date): PeriodUsage {
   const { count, start, end } = counterAfter(counter, applicable, now.toISOString());
   return {
     count,
@@ -165,8 +258,9 @@ export async function readUsage(db: D1Database, tenant: Tenant, userId: string, 
   const nowIso = now.toISOString();
   const row = await db
     .prepare(
-      `SELECT e.plan, t.name AS tier_name, t.monthly_limit AS lim, u.usage_count, u.period_start, u.period_end,
-              s.current_period_start AS sub_start, s.current_period_end AS sub_end
+      `SELECT e.plan, t.name AS tier_name, t.monthly_limit AS lim, u.usage_count, u.period_start, u.period_end, u.credit_count,
+              s.current_period_start AS sub_start, s.current_period_end AS sub_end,
+              ${creditBalanceSql({ platform: "e.platform_id", mode: "e.mode", user: "e.user_id", now: "?4" })} AS credits
        FROM end_users e
        LEFT JOIN tiers t ON t.platform_id = e.platform_id AND t.mode = e.mode AND t.name = e.plan
        LEFT JOIN usage_counts u ON u.platform_id = e.platform_id AND u.mode = e.mode AND u.user_id = e.user_id
@@ -184,13 +278,19 @@ export async function readUsage(db: D1Database, tenant: Tenant, userId: string, 
       usage_count: number | null;
       period_start: string | null;
       period_end: string | null;
+      credit_count: number | null;
       sub_start: string | null;
       sub_end: string | null;
+      credits: number;
     }>();
   if (!row) return null;
   const applicable = row.sub_start && row.sub_end ? { start: row.sub_start, end: row.sub_end } : calendarMonthPeriod(now);
   return {
-    ...usageFromCounter({ plan: row.plan, limit: row.lim, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end }, applicable, now),
+    ...usageFromCounter(
+      { plan: row.plan, limit: row.lim, count: row.usage_count, periodStart: row.period_start, periodEnd: row.period_end, creditCount: row.credit_count, credits: row.credits },
+      applicable,
+      now,
+    ),
     planExists: row.tier_name !== null,
   };
 }
