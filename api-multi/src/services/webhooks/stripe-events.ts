@@ -438,8 +438,9 @@ async function purchaseEffect(env: Env, tenant: EventTenant, session: Stripe.Che
     endUsers: [],
     accountsChanged: [],
     notify: async (ctx) => {
-      const grant = await purchaseCreditGrant(env.DB, { platformId, mode }, session.id);
-      if (!grant) return;
+      const granted = await purchaseCreditGrant(env.DB, { platformId, mode }, session.id);
+      if (!granted) return;
+      const { userId: _owner, ...grant } = granted;
       const balance = (await creditBalance(env.DB, { platformId, mode }, userId, ctx.now.toISOString())) ?? grant.remaining;
       noteCreditsGranted(ctx, userId, grant, balance);
     },
