@@ -10,7 +10,8 @@
  *   track_hot  the same on one user with a high limit
  *   check      GET /api/usage, 1,000 users
  *
- * then exactness under load (limit 100, 2,000 requests over 64 connections).
+ * then exactness under load (limit 100, 2,000 requests over 64 connections;
+ * and again for a user with 50 credits: exactly 150 admitted).
  * Each scenario gets `--duration` seconds in all, split over `--rounds`
  * interleaved rounds (health, floor_d1, track, track_hot, check, then again),
  * so a slow spell of the machine hits every scenario alike and the ratios,
@@ -51,7 +52,7 @@ const log = (/** @type {string} */ line) => (asJson ? process.stderr : process.s
 const state = mkdtempSync(join(tmpdir(), "dream-api-bench-"));
 const users = Array.from({ length: 1000 }, (_, index) => `bench-user-${index}`);
 
-/** One platform, a test key, tiers "bench" (effectively unlimited) and "exact" (limit 100), 1,000 users, a hot user and the exactness user. */
+/** One platform, a test key, tiers "bench" (effectively unlimited) and "exact" (limit 100), 1,000 users, a hot user and the exactness users (one with 50 credits). */
 async function seed() {
   const platformId = newPlatformId();
   const pair = await issueKeyPair("live");
@@ -66,6 +67,9 @@ async function seed() {
       (userId) => `INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'live', ${q(userId)}, 'bench', ${q(now)}, ${q(now)});`,
     ),
     `INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'live', 'bench-exact', 'exact', ${q(now)}, ${q(now)});`,
+    // Exactness with credits: limit 100 plus 50 prepaid credits.
+    `INSERT INTO end_users (platform_id, mode, user_id, plan, created_at, updated_at) VALUES (${q(platformId)}, 'live', 'bench-credits', 'exact', ${q(now)}, ${q(now)});`,
+    `INSERT INTO credit_grants (grant_id, platform_id, mode, user_id, source, amount, remaining, reason, created_at) VALUES ('cg_bench', ${q(platformId)}, 'live', 'bench-credits', 'api', 50, 50, 'bench', ${q(now)});`,
   ];
   const file = join(state, "seed.sql");
   writeFileSync(file, rows.join("\n"));
@@ -184,7 +188,25 @@ try {
     log(
       `  exactness: limit 100, 2000 requests / 64 connections → admitted ${admitted}, stored ${stored.usage.count}, refused ${exact.status?.["403"]?.count ?? 0}, other ${exact.errors + exact.non2xx - (exact.status?.["403"]?.count ?? 0)}, overshoot ${overshoot}`,
     );
-    if (asJson) process.stdout.write(`${JSON.stringify({ scenarios, ratios, overshoot, exactness: { admitted, stored: stored.usage.count } })}\n`);
+
+    const withCredits = await load({ url: `${API}/api/usage/track`, method: "POST", headers: auth, body: { userId: "bench-credits" }, connections: 64, amount: 2000 });
+    const creditsAdmitted = withCredits.status?.["200"]?.count ?? 0;
+    const creditsStored = await fetch(`${API}/api/usage`, { headers: { Authorization: auth.Authorization, "X-User-Id": "bench-credits" } }).then((r) => r.json());
+    const creditsOvershoot = Math.max(creditsAdmitted, creditsStored.usage.count) - 150;
+    log(
+      `  exactness with credits: limit 100 + 50 credits, 2000 requests / 64 connections → admitted ${creditsAdmitted}, stored ${creditsStored.usage.count}, credits left ${creditsStored.usage.credits}, overshoot ${creditsOvershoot}`,
+    );
+    if (asJson) {
+      process.stdout.write(
+        `${JSON.stringify({
+          scenarios,
+          ratios,
+          overshoot,
+          exactness: { admitted, stored: stored.usage.count },
+          creditsExactness: { admitted: creditsAdmitted, stored: creditsStored.usage.count, creditsLeft: creditsStored.usage.credits, overshoot: creditsOvershoot },
+        })}\n`,
+      );
+    }
   }
 } finally {
   await workers.dispose();
