@@ -27,7 +27,8 @@ const sql = (value) => `'${value.replaceAll("'", "''")}'`;
 
 /**
  * Phase 1, before the workers start: a connected Stripe account with the Pro
- * tier's product and monthly price on it (stand-in only), then rows written
+ * tier's and the credit pack's products and prices on it (stand-in only),
+ * then rows written
  * straight into local D1.
  * @param {{ developerId: string }} developer
  * @param {StackConfig} config
@@ -52,10 +53,14 @@ export async function seedDemoData(developer, config) {
     `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, created_at, updated_at)
      VALUES (${sql(platformId)}, 'test', 'free', 'Free', 'subscription', 0, 'usd', 100, '["100 calls a month","Community support"]', 0, 0, ${sql(now)}, ${sql(now)}),
             (${sql(platformId)}, 'test', 'pro', 'Pro', 'subscription', 1900, 'usd', 10000, '["10,000 calls a month","Email support"]', 1, 1, ${sql(now)}, ${sql(now)});`,
+    // A credit pack: buying it adds 100 calls beyond the month's allowance, valid a year.
+    `INSERT INTO tiers (platform_id, mode, name, display_name, kind, price, currency, monthly_limit, features, popular, sort_order, credits, credit_validity_days, created_at, updated_at)
+     VALUES (${sql(platformId)}, 'test', 'credits-100', '100 credits', 'one_off', 999, 'usd', NULL, '["100 extra calls, on top of any plan","Valid for a year"]', 0, 2, 100, 365, ${sql(now)}, ${sql(now)});`,
   ];
   if (stripe) {
     statements.push(
       `UPDATE tiers SET product_id = ${sql(stripe.productId)}, price_id = ${sql(stripe.priceId)} WHERE platform_id = ${sql(platformId)} AND mode = 'test' AND name = 'pro';`,
+      `UPDATE tiers SET product_id = ${sql(stripe.creditsProductId)}, price_id = ${sql(stripe.creditsPriceId)} WHERE platform_id = ${sql(platformId)} AND mode = 'test' AND name = 'credits-100';`,
       `INSERT INTO stripe_accounts (platform_id, stripe_user_id, livemode, scope, connected_at, updated_at)
        VALUES (${sql(platformId)}, ${sql(stripe.accountId)}, 0, 'read_write', ${sql(now)}, ${sql(now)});`,
     );
@@ -129,7 +134,8 @@ export async function ensureDemoDeveloper(config) {
 
 /**
  * A connected account in the Stripe stand-in (its control endpoint stands in
- * for the OAuth dance) and the Pro tier's product + monthly price on it,
+ * for the OAuth dance), the Pro tier's product + monthly price and the
+ * credit pack's product + one-off price on it,
  * created with the official client and the Stripe-Account header.
  * @param {StackConfig} config
  */
@@ -149,5 +155,7 @@ async function seedConnectedAccount(config) {
   });
   const product = await stripe.products.create({ name: "Pro", metadata: { tier: "pro" } }, { stripeAccount: accountId });
   const price = await stripe.prices.create({ product: product.id, unit_amount: 1900, currency: "usd", recurring: { interval: "month" }, metadata: { tier: "pro" } }, { stripeAccount: accountId });
-  return { accountId, productId: product.id, priceId: price.id };
+  const credits = await stripe.products.create({ name: "100 credits", metadata: { tier: "credits-100" } }, { stripeAccount: accountId });
+  const creditsPrice = await stripe.prices.create({ product: credits.id, unit_amount: 999, currency: "usd", metadata: { tier: "credits-100" } }, { stripeAccount: accountId });
+  return { accountId, productId: product.id, priceId: price.id, creditsProductId: credits.id, creditsPriceId: creditsPrice.id };
 }
