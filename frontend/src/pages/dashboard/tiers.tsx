@@ -111,7 +111,7 @@ export function TiersPage() {
                 <div className="text-sm text-slate-600">
                   {tier.price === 0 ? "Free" : formatMoney(tier.price, tier.currency)}
                   {tier.kind === "subscription" ? ` · ${tier.limit === null ? "unlimited" : `${tier.limit} calls/month`}` : tier.inventory !== null ? ` · ${tier.inventory} left` : ""}
-                  {creditPackSummary(tier) ? <span data-testid="tier-credits"> · {creditPackSummary(tier)}</span> : null}
+                  {creditPackSummary(tier) ? <span data-testid="tier-credit-pack"> · {creditPackSummary(tier)}</span> : null}
                 </div>
               </div>
               {liveBlocked ? null : (
