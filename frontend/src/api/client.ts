@@ -18,8 +18,8 @@ export class ApiError extends Error {
 
 export type TokenSource = () => Promise<string | null>;
 
-export async function request<T>(base: string, path: string, options: { method?: string; token?: string | null; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = {};
+export async function request<T>(base: string, path: string, options: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers["Authorization"] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;

@@ -1,7 +1,7 @@
 /**
  * The dashboard's calls, all with the developer's session JWT: front-auth-api
  * (account, keys, billing), oauth-api (Stripe connection, tiers) and the
- * dashboard routes of api-multi (read-only views, webhook endpoints, the request log). Every call that reads or writes a
+ * dashboard routes of api-multi (read-only views, customers' credits, webhook endpoints, the request log). Every call that reads or writes a
  * tenant's data names its mode (`?mode=test|live`): test and live are two
  * worlds, and the workers refuse a developer-session call that names none.
  * The account, the keys (each carries its mode) and the Stripe connection
@@ -14,6 +14,9 @@ import type {
   ConnectStart,
   CopiedTiers,
   CreateTiersInput,
+  CreditBalance,
+  CreditMovement,
+  CreditMovementInput,
   Credentials,
   CustomerPage,
   CustomerQuery,
@@ -55,7 +58,8 @@ function scoped(path: string, mode: DashboardMode, params: Record<string, string
 }
 
 export function developerApi(getToken: TokenSource) {
-  const call = async <T>(base: string, path: string, method = "GET", body?: unknown) => request<T>(base, path, { method, token: await getToken(), ...(body === undefined ? {} : { body }) });
+  const call = async <T>(base: string, path: string, method = "GET", body?: unknown, headers?: Record<string, string>) =>
+    request<T>(base, path, { method, token: await getToken(), ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
   const front = config.frontAuthApiUrl;
   const oauth = config.oauthApiUrl;
   const multi = config.apiMultiUrl;
@@ -91,6 +95,16 @@ export function developerApi(getToken: TokenSource) {
     customers: (mode: DashboardMode, query: Omit<CustomerQuery, "cursor"> & { cursor?: string | null }) =>
       call<CustomerPage>(multi, scoped("/api/customers", mode, { limit: String(query.limit ?? 20), q: query.q, cursor: query.cursor ?? undefined })),
     customer: (mode: DashboardMode, userId: string) => call<CustomerResponse>(multi, scoped(`/api/customers/${encodeURIComponent(userId)}`, mode)),
+    /** The customer's unexpired credit balance and its grants and deductions, newest first; `cursor: null` is the first page. */
+    credits: (mode: DashboardMode, userId: string, query: { limit?: number; cursor?: string | null } = {}) =>
+      call<CreditBalance>(multi, scoped(`/api/customers/${encodeURIComponent(userId)}/credits`, mode, { limit: String(query.limit ?? 20), cursor: query.cursor ?? undefined })),
+    /**
+     * Grants (amount > 0) or deducts (amount < 0) credits. The same
+     * `idempotencyKey` with the same input moves credits once: a retry
+     * answers the first result again.
+     */
+    grantCredits: (mode: DashboardMode, userId: string, input: CreditMovementInput, idempotencyKey: string) =>
+      call<CreditMovement>(multi, scoped(`/api/customers/${encodeURIComponent(userId)}/credits`, mode), "POST", input, { "Idempotency-Key": idempotencyKey }),
     // Outbound webhooks of the mode: endpoints, their signing secrets (shown on create and rotate only), events and deliveries.
     webhookEndpoints: (mode: DashboardMode) => call<WebhookEndpointList>(multi, scoped("/api/webhook-endpoints", mode)),
     /** Answers with the new endpoint's signing secret (`whsec_…`), which no other call shows. */

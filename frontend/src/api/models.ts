@@ -55,6 +55,15 @@ export type CustomerPage = ApiMulti["schemas"]["CustomerPage"];
 export type CustomerListItem = ApiMulti["schemas"]["CustomerListItem"];
 export type CustomerQuery = Query<ApiMultiOperations["customers.list"]>;
 export type SubscriptionSummary = ApiMulti["schemas"]["SubscriptionSummary"];
+/** An end-user's usage of the period: `credits` is the unexpired prepaid balance, `remaining` the allowance left plus those credits. */
+export type Usage = ApiMulti["schemas"]["Usage"];
+/** One movement of an end-user's credits: a grant (amount > 0, with what `remaining` of it) or a deduction (amount < 0). */
+export type CreditGrant = ApiMulti["schemas"]["CreditGrant"];
+/** GET /api/customers/{userId}/credits: the unexpired balance and a page of movements, newest first. */
+export type CreditBalance = ApiMulti["schemas"]["CreditBalance"];
+/** POST /api/customers/{userId}/credits: amount (≠ 0, negative deducts), reason, and a grant's optional expiry. */
+export type CreditMovementInput = JsonBody<ApiMultiOperations["customers.credits.grant"]>;
+export type CreditMovement = ApiMulti["schemas"]["CreditMovementResponse"];
 export type PublicTier = ApiMulti["schemas"]["PublicTier"];
 /**
  * The hosted pricing page's content: GET /api/public/platforms/{platformId}

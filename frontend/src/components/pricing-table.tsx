@@ -1,6 +1,7 @@
 /** The pricing table: the tier editor's preview and the hosted pricing page both render it. */
 import type { CSSProperties } from "react";
 import type { PublicTier } from "../api/models";
+import { creditPackLabels } from "../lib/credits";
 import { formatMoney, formatNumber } from "../lib/format";
 import { tierAction, type TierAction } from "../lib/pricing-actions";
 import { Badge, Button } from "./ui";
@@ -36,6 +37,18 @@ function actionName(action: Exclude<TierAction, "current" | "none">, displayName
 /** Actions that lead to the billing portal rather than to a purchase: a quieter button. */
 const toPortal = (action: TierAction) => action === "change" || action === "downgrade";
 
+/** A credit pack's line: "+1,000 credits · valid 30 days". */
+function CreditPack({ tier }: { tier: PublicTier }) {
+  const labels = creditPackLabels(tier);
+  if (!labels) return null;
+  return (
+    <li className="font-medium text-slate-900" data-testid="tier-credits">
+      <span>{labels.adds}</span>
+      {labels.validity ? <span className="font-normal text-slate-600"> · {labels.validity}</span> : null}
+    </li>
+  );
+}
+
 export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null, accentColor = null }: PricingTableProps) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Pricing">
@@ -62,6 +75,7 @@ export function PricingTable({ tiers, onBuy, busyTier, currentPlan = null, accen
             {tier.description ? <p className="mt-2 text-sm text-slate-600">{tier.description}</p> : null}
             <ul className="mt-3 flex-1 space-y-1 text-sm text-slate-700">
               {tier.kind === "subscription" ? <li>{tier.limit === null ? "Unlimited calls" : `${formatNumber(tier.limit)} calls a month`}</li> : null}
+              <CreditPack tier={tier} />
               {tier.kind === "one_off" && tier.inventory !== null ? <li>{tier.inventory} left</li> : null}
               {tier.features.map((feature) => (
                 <li key={feature}>✓ {feature}</li>

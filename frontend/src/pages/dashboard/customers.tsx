@@ -3,8 +3,20 @@ import { Link, useParams } from "react-router";
 import type { SubscriptionSummary } from "../../api/models";
 import { Badge, Button, Card, Empty, ErrorState, Loading, Table, UsageBar, inputClass } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
+import { usageCreditsLabel } from "../../lib/credits";
 import { formatDate, formatDateTime } from "../../lib/format";
+import { CreditsCard } from "./customer-credits";
 import { useDashboard } from "./dashboard-context";
+
+/** "+ 1,000 credits" under a usage bar: what tracks can still spend past the allowance. */
+export function UsageCredits({ credits }: { credits: number }) {
+  const label = usageCreditsLabel(credits);
+  return label ? (
+    <div className="text-xs font-medium text-emerald-700" data-testid="usage-credits">
+      {label}
+    </div>
+  ) : null;
+}
 
 function SubscriptionBadge({ subscription }: { subscription: SubscriptionSummary | null }) {
   if (!subscription) return <span className="text-slate-400">—</span>;
@@ -53,6 +65,7 @@ export function CustomersPage() {
               <td className="py-2 pr-4">{customer.plan}</td>
               <td className="py-2 pr-4">
                 <UsageBar count={customer.usage.count} limit={customer.usage.limit} />
+                <UsageCredits credits={customer.usage.credits} />
               </td>
               <td className="py-2 pr-4">
                 <SubscriptionBadge subscription={customer.subscription} />
@@ -121,6 +134,7 @@ export function CustomerDetail() {
             <dt className="text-slate-500">Usage this period</dt>
             <dd>
               <UsageBar count={c.usage.count} limit={c.usage.limit} />
+              <UsageCredits credits={c.usage.credits} />
               <span className="text-xs text-slate-500">
                 {formatDate(c.usage.periodStart)} – {formatDate(c.usage.periodEnd)}
               </span>
@@ -153,6 +167,7 @@ export function CustomerDetail() {
           </div>
         </dl>
       </Card>
+      <CreditsCard userId={c.userId} onChanged={() => void customer.reload()} />
     </div>
   );
 }

@@ -2,11 +2,13 @@ import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
 import type { NewTier, Tier, TierKind } from "../../api/models";
 import { Button, ErrorState, Field, inputClass } from "../../components/ui";
+import { MAX_CREDIT_VALIDITY_DAYS, MAX_TIER_CREDITS } from "../../lib/credits";
+import { formatNumber } from "../../lib/format";
 
 const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud", "jpy", "chf", "sek", "inr", "brl"];
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
-interface FormState {
+export interface TierFormState {
   name: string;
   displayName: string;
   kind: TierKind;
@@ -17,11 +19,14 @@ interface FormState {
   features: string;
   popular: boolean;
   inventory: string;
+  /** One-off tiers: credits a purchase grants ("" = none) and for how many days ("" = forever). */
+  credits: string;
+  creditValidityDays: string;
   imageUrl: string;
   description: string;
 }
 
-function initial(tier: Tier | null): FormState {
+export function tierFormOf(tier: Tier | null): TierFormState {
   return {
     name: tier?.name ?? "",
     displayName: tier?.displayName ?? "",
@@ -33,13 +38,17 @@ function initial(tier: Tier | null): FormState {
     features: tier?.features.join("\n") ?? "",
     popular: tier?.popular ?? false,
     inventory: tier?.inventory?.toString() ?? "",
+    credits: tier?.credits?.toString() ?? "",
+    creditValidityDays: tier?.creditValidityDays?.toString() ?? "",
     imageUrl: tier?.imageUrl ?? "",
     description: tier?.description ?? "",
   };
 }
 
+const WHOLE = /^\d+$/;
+
 /** Client-side checks mirroring the API's, so most mistakes show next to the field before a round trip. */
-function validate(state: FormState, creating: boolean): { input?: NewTier; errors: Record<string, string> } {
+export function validateTierForm(state: TierFormState, creating: boolean): { input?: NewTier; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (creating && !NAME.test(state.name)) errors["name"] = "Use 1-40 lower-case letters, digits, '-' or '_'.";
   if (!state.displayName.trim()) errors["displayName"] = "Give the tier a name your customers see.";
@@ -48,6 +57,15 @@ function validate(state: FormState, creating: boolean): { input?: NewTier; error
   const limit = Number(state.limit);
   if (state.kind === "subscription" && !state.unlimited && (!/^\d+$/.test(state.limit.trim()) || limit < 0)) errors["limit"] = "Enter a whole number of calls, or tick Unlimited.";
   if (state.kind === "one_off" && state.inventory.trim() && !/^\d+$/.test(state.inventory.trim())) errors["inventory"] = "Enter a whole number, or leave empty for no limit.";
+  const credits = state.credits.trim();
+  const validity = state.creditValidityDays.trim();
+  if (state.kind === "one_off") {
+    if (credits && (!WHOLE.test(credits) || Number(credits) < 1 || Number(credits) > MAX_TIER_CREDITS))
+      errors["credits"] = `Enter a whole number of credits from 1 to ${formatNumber(MAX_TIER_CREDITS)}, or leave empty for none.`;
+    if (validity && (!WHOLE.test(validity) || Number(validity) < 1 || Number(validity) > MAX_CREDIT_VALIDITY_DAYS))
+      errors["creditValidityDays"] = `Enter a whole number of days from 1 to ${formatNumber(MAX_CREDIT_VALIDITY_DAYS)}, or leave empty for credits that never expire.`;
+    else if (validity && !credits) errors["creditValidityDays"] = "Only credits expire: set Credits granted, or leave this empty.";
+  }
   if (state.imageUrl.trim() && !/^https?:\/\/\S+$/.test(state.imageUrl.trim())) errors["imageUrl"] = "Enter an http(s) URL.";
   if (Object.keys(errors).length) return { errors };
   const common = {
@@ -63,27 +81,33 @@ function validate(state: FormState, creating: boolean): { input?: NewTier; error
     imageUrl: state.imageUrl.trim() || null,
     description: state.description.trim() || null,
   };
-  // The API takes a monthly limit for a subscription only and an inventory for a one-off only.
+  // The API takes a monthly limit for a subscription only, an inventory and credits for a one-off only.
   const input: NewTier =
     state.kind === "subscription"
       ? { ...common, kind: "subscription", limit: state.unlimited ? null : limit }
-      : { ...common, kind: "one_off", inventory: state.inventory.trim() ? Number(state.inventory) : null };
+      : {
+          ...common,
+          kind: "one_off",
+          inventory: state.inventory.trim() ? Number(state.inventory) : null,
+          credits: credits ? Number(credits) : null,
+          creditValidityDays: credits && validity ? Number(validity) : null,
+        };
   return { errors, input };
 }
 
 export function TierForm({ tier, onSave, onCancel }: { tier: Tier | null; onSave: (input: NewTier) => Promise<void>; onCancel: () => void }) {
   const creating = tier === null;
-  const [state, setState] = useState(() => initial(tier));
+  const [state, setState] = useState(() => tierFormOf(tier));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof TierFormState>(key: K, value: TierFormState[K]) => setState((previous) => ({ ...previous, [key]: value }));
   const id = (field: string) => `tier-${field}`;
   const invalid = (field: string) => ({ "aria-invalid": errors[field] ? true : undefined, "aria-describedby": errors[field] ? `${id(field)}-error` : undefined });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = validate(state, creating);
+    const result = validateTierForm(state, creating);
     setErrors(result.errors);
     setFailure(null);
     if (!result.input) return;
@@ -92,7 +116,7 @@ export function TierForm({ tier, onSave, onCancel }: { tier: Tier | null; onSave
       await onSave(result.input);
     } catch (caught) {
       const param = caught instanceof ApiError ? ((caught.body as { error?: { param?: string } })?.error?.param ?? "").split(".").at(-1) : undefined;
-      if (param && param in initial(null)) setErrors({ [param]: (caught as Error).message });
+      if (param && param in tierFormOf(null)) setErrors({ [param]: (caught as Error).message });
       else setFailure(caught as Error);
     } finally {
       setSaving(false);
@@ -149,6 +173,23 @@ export function TierForm({ tier, onSave, onCancel }: { tier: Tier | null; onSave
       <Field label="Features (one per line)" htmlFor={id("features")} error={errors["features"]}>
         <textarea id={id("features")} rows={3} className={inputClass} value={state.features} onChange={(e) => set("features", e.target.value)} />
       </Field>
+      {state.kind === "one_off" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Credits granted" htmlFor={id("credits")} error={errors["credits"]} hint="Makes this a credit pack: each purchase adds these credits to the customer's balance. Empty: none.">
+            <input id={id("credits")} inputMode="numeric" className={inputClass} value={state.credits} onChange={(e) => set("credits", e.target.value)} {...invalid("credits")} />
+          </Field>
+          <Field label="Valid for (days, empty = never expire)" htmlFor={id("creditValidityDays")} error={errors["creditValidityDays"]} hint="Counted from each purchase.">
+            <input
+              id={id("creditValidityDays")}
+              inputMode="numeric"
+              className={inputClass}
+              value={state.creditValidityDays}
+              onChange={(e) => set("creditValidityDays", e.target.value)}
+              {...invalid("creditValidityDays")}
+            />
+          </Field>
+        </div>
+      ) : null}
       {state.kind === "one_off" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Image URL" htmlFor={id("imageUrl")} error={errors["imageUrl"]}>

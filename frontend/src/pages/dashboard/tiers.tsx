@@ -3,6 +3,7 @@ import type { NewTier, PublicTier, Tier } from "../../api/models";
 import { PricingTable } from "../../components/pricing-table";
 import { Badge, Button, Card, Empty, ErrorState, Loading, InlineError } from "../../components/ui";
 import { useAsync } from "../../hooks/use-async";
+import { creditPackSummary } from "../../lib/credits";
 import { liveModeMissing } from "../../lib/dashboard-mode";
 import { formatMoney } from "../../lib/format";
 import { useDashboard } from "./dashboard-context";
@@ -110,6 +111,7 @@ export function TiersPage() {
                 <div className="text-sm text-slate-600">
                   {tier.price === 0 ? "Free" : formatMoney(tier.price, tier.currency)}
                   {tier.kind === "subscription" ? ` · ${tier.limit === null ? "unlimited" : `${tier.limit} calls/month`}` : tier.inventory !== null ? ` · ${tier.inventory} left` : ""}
+                  {creditPackSummary(tier) ? <span data-testid="tier-credit-pack"> · {creditPackSummary(tier)}</span> : null}
                 </div>
               </div>
               {liveBlocked ? null : (
