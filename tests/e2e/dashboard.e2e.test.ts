@@ -254,6 +254,15 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     await addTier(page, "free", "Free", "0", "5");
     await addTier(page, "pro", "Pro", "19", "1000");
+    // Issue 19: a credit pack, a one-off tier that adds 50 calls beyond the month's allowance.
+    await page.getByRole("button", { name: "Add tier" }).click();
+    await page.getByLabel("Identifier").fill("credits-50");
+    await page.getByLabel("Display name").fill("50 credits");
+    await page.getByLabel("One-off purchase").check();
+    await page.getByLabel("Price").fill("5");
+    await page.getByLabel("Credits granted").fill("50");
+    await page.getByRole("button", { name: "Create tier" }).click();
+    await expect.poll(() => page.getByTestId("tier-credit-pack").first().textContent()).toContain("Adds 50 credits");
     await expect.poll(() => page.getByRole("list", { name: "Pricing" }).getByText("$19.00").isVisible()).toBe(true);
     await expectFits(page, "06-tiers");
 
@@ -376,6 +385,22 @@ describe("the dashboard in Chromium", () => {
     await shopper.waitForURL(/\/portal\/bps_/);
     await screenshots(shopper, "09c-end-user-portal");
 
+    // Issue 19: the end-user buys the credit pack on the pricing page, and what it may use rises by its 50 credits.
+    const usageOf = async () => ((await api("/api/usage?userId=e2e-user", { key: secretKey, method: "GET" })).body as { usage: { remaining: number; credits: number } }).usage;
+    const beforePack = await usageOf();
+    expect(beforePack.credits).toBe(0);
+    await shopper.goto(pricingPageUrl);
+    const packCard = shopper.getByRole("listitem", { name: "50 credits" });
+    await expect.poll(() => packCard.getByTestId("tier-credits").textContent()).toContain("+50 credits");
+    await shopper.getByRole("button", { name: "Buy 50 credits" }).click();
+    await shopper.waitForURL(/\/checkout\/cs_/);
+    await shopper.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+    await shopper.getByRole("button", { name: /pay|subscribe/i }).click();
+    await shopper.waitForURL(/checkout=success/);
+    await expect.poll(async () => (await usageOf()).credits, { timeout: 20_000 }).toBe(50);
+    expect((await usageOf()).remaining).toBe(beforePack.remaining + 50);
+    await expectFits(shopper, "09d-pricing-page-credit-pack-bought");
+
     // The dashboard shows the subscriber, MRR and usage.
     await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview" }).click();
     await page.reload();
@@ -392,6 +417,13 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("link", { name: "e2e-user" }).click();
     await expect.poll(() => page.getByText(endUserEmail).isVisible()).toBe(true);
     expect(new URL(page.url()).searchParams.get("mode")).toBe("test");
+    // The purchase's credits on the customer page, and a grant from the dashboard.
+    await expect.poll(() => page.getByTestId("credit-balance").textContent(), { timeout: 20_000 }).toBe("50 credits");
+    await page.locator("#grant-amount").fill("25");
+    await page.locator("#grant-reason").fill("Welcome gift");
+    await page.getByRole("button", { name: "Grant credits" }).click();
+    await expect.poll(() => page.getByTestId("grant-credits-done").textContent()).toContain("Balance: 75 credits");
+    await expect.poll(() => page.getByTestId("credit-movement").count()).toBe(2);
     await expectFits(page, "12-customer-detail");
 
     // Issue 4b: rotate with a grace period, then revoke the old key at once.
@@ -472,7 +504,7 @@ describe("the dashboard in Chromium", () => {
       .poll(() =>
         page
           .getByRole("status")
-          .filter({ hasText: /^Copied to live mode: (Free, Pro|Pro, Free)\.$/ })
+          .filter({ hasText: /^Copied to live mode: (?=.*\bFree\b)(?=.*\bPro\b)(?=.*\b50 credits\b)[^.]*\.$/ })
           .isVisible(),
       )
       .toBe(true);
