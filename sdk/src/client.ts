@@ -63,7 +63,7 @@ export interface RawRequest {
  * const { usage } = await dream.usage.track({ userId: "user_42" });
  */
 export class DreamApi {
-  /** End-users: create, get, update, delete, list, listAll. */
+  /** End-users: create, get, update, delete, list, listAll, and `credits` (list, listAll, grant). */
   readonly customers: Customers;
   /** Usage limits: track, check. */
   readonly usage: UsageResource;

@@ -86,7 +86,7 @@ export class NotFoundError extends DreamApiError {
   override readonly kind = "not_found";
 }
 
-/** 409: e.g. `customer_exists`, `email_in_use`, `stripe_not_connected`, `sold_out`, `idempotency_key_reused`, `already_subscribed` ({@link AlreadySubscribedError}). */
+/** 409: e.g. `customer_exists`, `email_in_use`, `stripe_not_connected`, `sold_out`, `insufficient_credits` (a deduction the balance does not cover; nothing moved), `idempotency_key_reused`, `already_subscribed` ({@link AlreadySubscribedError}). */
 export class ConflictError extends DreamApiError {
   override readonly kind = "conflict";
 }

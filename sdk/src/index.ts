@@ -25,6 +25,7 @@ export {
 export type { ClientErrorCode, DreamApiErrorInit, DreamApiErrorKind } from "./errors.js";
 export type { ApiResponse, FetchLike, HttpMethod, RequestOptions } from "./http.js";
 export type { Checkout } from "./resources/checkout.js";
+export type { CustomerCredits, GrantCreditsOptions } from "./resources/customer-credits.js";
 export type { Customers } from "./resources/customers.js";
 export type { DashboardResource } from "./resources/dashboard.js";
 export type { Logs } from "./resources/logs.js";

@@ -68,6 +68,19 @@ export type CustomerPage = Schemas["CustomerPage"];
 /** `DELETE /api/customers/:userId` → `{userId, deleted: true}`. */
 export type DeletedCustomer = Schemas["DeletedCustomer"];
 
+// ---------------------------------------------------------------- credits
+
+/** One movement of an end-user's credits: a grant (`amount` > 0, with what `remaining` of it is left until `expiresAt`) or a deduction (`amount` < 0). */
+export type CreditGrant = Schemas["CreditGrant"];
+/** `GET /api/customers/:userId/credits` → the unexpired `balance` and one page of grants and deductions, newest first. */
+export type CreditBalance = Schemas["CreditBalance"];
+/** `GET /api/customers/:userId/credits` query. */
+export type ListCreditsParams = NonNullable<operations["customers.credits.list"]["parameters"]["query"]>;
+/** `POST /api/customers/:userId/credits`: `amount` > 0 grants, < 0 deducts; `expiresAt` only for a grant. */
+export type GrantCreditsParams = JsonBody<"customers.credits.grant">;
+/** `POST /api/customers/:userId/credits` → 201 `{userId, grant, balance}`: the movement and the balance after it. */
+export type CreditMovement = Schemas["CreditMovementResponse"];
+
 // ---------------------------------------------------------------- tiers
 
 export type TierKind = Schemas["TierKind"];

@@ -24,6 +24,8 @@ describe("src/generated/openapi.ts", () => {
       "customers.get",
       "customers.update",
       "customers.list",
+      "customers.credits.list",
+      "customers.credits.grant",
       "tiers.list",
       "tiers.listPublic",
       "checkout.create",

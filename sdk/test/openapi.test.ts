@@ -97,6 +97,8 @@ const SDK_CALLS: Record<string, (dream: DreamApi) => Promise<unknown>> = {
   "customers.get": (dream) => dream.customers.get("user_42"),
   "customers.update": (dream) => dream.customers.update("user_42", { plan: "pro" }),
   "customers.delete": (dream) => dream.customers.delete("user_42"),
+  "customers.credits.list": (dream) => dream.customers.credits.list("user_42", { limit: 5 }),
+  "customers.credits.grant": (dream) => dream.customers.credits.grant("user_42", { amount: 500, reason: "Support credit" }),
   "platforms.getPublic": (dream) => dream.platforms.getPublic("plt_8dJ2kQ4mN7rT1vW3", { mode: "test" }),
   "platforms.join": (dream) => dream.platforms.join("plt_8dJ2kQ4mN7rT1vW3"),
   "tiers.list": (dream) => dream.tiers.list(),
@@ -149,7 +151,7 @@ describe("the SDK against the document", () => {
 
   it("exposes no resource method the document does not have (listAll helpers page through a list; verify needs no API)", () => {
     const dream = new DreamApi({ baseUrl: stack.apiUrl, secretKey: stack.secretKey });
-    const helpers = new Set(["customers.listAll", "webhooks.events.listAll", "logs.listAll", "webhooks.verify"]);
+    const helpers = new Set(["customers.listAll", "customers.credits.listAll", "webhooks.events.listAll", "logs.listAll", "webhooks.verify"]);
     // Methods up the prototype chain: dream.webhooks inherits verify.
     const methodsOf = (name: string, resource: object): string[] => {
       const methods: string[] = [];
@@ -160,6 +162,7 @@ describe("the SDK against the document", () => {
     };
     const sdkMethods = [
       ...(["customers", "usage", "tiers", "checkout", "portal", "dashboard", "platforms", "webhooks", "logs"] as const).flatMap((resource) => methodsOf(resource, dream[resource])),
+      ...methodsOf("customers.credits", dream.customers.credits),
       ...methodsOf("webhooks.endpoints", dream.webhooks.endpoints),
       ...methodsOf("webhooks.events", dream.webhooks.events),
     ];

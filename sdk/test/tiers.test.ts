@@ -38,6 +38,8 @@ describe("tiers", () => {
       imageUrl: null,
       description: null,
       soldOut: false,
+      credits: null,
+      creditValidityDays: null,
     });
     expect(fromConstructor.tiers[2]?.soldOut).toBe(true);
     expect(seen[0]?.has("Authorization")).toBe(false);

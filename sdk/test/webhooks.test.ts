@@ -208,13 +208,26 @@ describe("the event types", () => {
           return `${event.data.userId} reached ${event.data.threshold * 100} % (${event.data.usage.count}/${event.data.usage.limit})`;
         case "customer.plan_changed":
           return `${event.data.userId}: ${event.data.from} → ${event.data.to} (${event.data.cause})`;
+        case "credits.granted":
+          return `${event.data.userId} +${event.data.grant.amount} credits (balance ${event.data.balance})`;
         default:
           return event.type;
       }
     };
     expect(describeEvent(examples["usage.threshold_reached"]!)).toBe("user_42 reached 80 % (80/100)");
+    expect(describeEvent(examples["credits.granted"]!)).toMatch(/^user_42 \+\d+ credits \(balance \d+\)$/);
     expect(Object.keys(examples).sort()).toEqual(
-      ["ping", "usage.threshold_reached", "usage.limit_reached", "customer.created", "customer.plan_changed", "customer.subscription_updated", "invoice.payment_failed"].sort(),
+      [
+        "ping",
+        "usage.threshold_reached",
+        "usage.limit_reached",
+        "customer.created",
+        "customer.plan_changed",
+        "customer.subscription_updated",
+        "invoice.payment_failed",
+        "credits.granted",
+        "credits.exhausted",
+      ].sort(),
     );
   });
 });

@@ -1,10 +1,16 @@
 import type { RequestOptions } from "../http.js";
 import type { CreateCustomerParams, CustomerListItem, CustomerPage, CustomerResponse, DeletedCustomer, ListCustomersParams, UpdateCustomerParams } from "../types.js";
 import { send, type ResourceContext } from "./context.js";
+import { CustomerCredits } from "./customer-credits.js";
 
 /** The platform's end-users (`/api/customers`). Secret key only. */
 export class Customers {
-  constructor(private readonly ctx: ResourceContext) {}
+  /** Each end-user's prepaid credits: list, listAll, grant. */
+  readonly credits: CustomerCredits;
+
+  constructor(private readonly ctx: ResourceContext) {
+    this.credits = new CustomerCredits(ctx);
+  }
 
   /**
    * Creates an end-user (in the shared Clerk app and dream-api) on `plan`,
