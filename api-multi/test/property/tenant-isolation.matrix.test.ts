@@ -193,7 +193,13 @@ const CELLS: IsolationCell<World>[] = [
   },
   // A's event log holds A's own events, and so what A itself sent (other cells register B's names and email as A's customers):
   // filtered to an end-user B has events for, nothing of B's.
-  { name: "GET /api/webhook-events filtered to a userId B has events for", method: "GET", path: "/api/webhook-events?userId=b-person", expect: ["200"], aOnly: (body) => expect(body.events).toEqual([]) },
+  {
+    name: "GET /api/webhook-events filtered to a userId B has events for",
+    method: "GET",
+    path: "/api/webhook-events?userId=b-person",
+    expect: ["200"],
+    aOnly: (body) => expect(body.events).toEqual([]),
+  },
   // A's log holds A's own requests, and so the ids A itself sent (other cells send B's names as A's); filtered to one of them, nothing of B's.
   {
     name: "GET /api/logs filtered to a userId B also has",
