@@ -89,6 +89,7 @@ async function startHookReceiver() {
  */
 async function arrivedAt(page: Page, url: RegExp | ((url: URL) => boolean)) {
   await expect.poll(() => (typeof url === "function" ? url(new URL(page.url())) : url.test(page.url())), { timeout: 15_000 }).toBe(true);
+  await page.waitForLoadState("load");
 }
 
 async function expectFits(page: Page, name: string) {
@@ -195,7 +196,7 @@ describe("the dashboard in Chromium", () => {
       const landed = new URL(page.url());
       expect(landed.origin, `to=${to} left the dashboard`).toBe(URLS.dashboard);
       expect(landed.pathname).toBe("/dashboard");
-      await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible()).toBe(true);
+      await expect.poll(() => page.getByText("0 / 5 calls this month").isVisible(), { timeout: 10_000 }).toBe(true);
     }
 
     // Issue 12b: a crafted ?connect=error link cannot put its own words in the dashboard; the header carries the CSP.
