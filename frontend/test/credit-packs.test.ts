@@ -4,12 +4,12 @@
  * table say a pack adds.
  */
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { PublicTier, Tier } from "../src/api/models";
 import { PricingTable } from "../src/components/pricing-table";
 import { creditPackLabels, creditPackSummary } from "../src/lib/credits";
 import { TierForm, tierFormOf, validateTierForm } from "../src/pages/dashboard/tier-form";
+import { html, text } from "./support/markup";
 
 const tier = (overrides: Partial<Tier> = {}): Tier => ({
   name: "pack",
@@ -37,12 +37,6 @@ const publicTier = (overrides: Partial<PublicTier> = {}): PublicTier => {
   return { ...rest, soldOut: false, ...overrides };
 };
 
-const html = (element: ReturnType<typeof createElement>) => renderToStaticMarkup(element);
-const text = (markup: string) =>
-  markup
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ");
 const form = (selected: Tier | null) => html(createElement(TierForm, { tier: selected, onSave: async () => undefined, onCancel: () => undefined }));
 
 describe("the tier form's credit fields", () => {

@@ -5,7 +5,6 @@
  * API client, one Idempotency-Key per submission.
  */
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../src/api/client";
 import { developerApi } from "../src/api/developer-api";
@@ -14,6 +13,7 @@ import { config } from "../src/config";
 import { EMPTY_GRANT_FORM, formatCreditAmount, grantSubmitter, usageCreditsLabel, validateGrantForm } from "../src/lib/credits";
 import { CreditMovements, GrantCreditsForm } from "../src/pages/dashboard/customer-credits";
 import { UsageCredits } from "../src/pages/dashboard/customers";
+import { html, text } from "./support/markup";
 
 const grant = (overrides: Partial<CreditGrant> = {}): CreditGrant => ({
   id: "cg_1",
@@ -26,14 +26,6 @@ const grant = (overrides: Partial<CreditGrant> = {}): CreditGrant => ({
   createdAt: "2026-11-02T10:00:00.000Z",
   ...overrides,
 });
-
-const html = (element: ReturnType<typeof createElement>) => renderToStaticMarkup(element);
-const text = (markup: string) =>
-  markup
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, " ");
 
 describe("the credits list", () => {
   it("shows the balance and each movement's source, signed amount, what remains, expiry and reason", () => {

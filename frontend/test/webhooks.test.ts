@@ -4,7 +4,6 @@
  * list, the "failing" notice, the endpoint form's body and checks.
  */
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { developerApi } from "../src/api/developer-api";
 import type { WebhookEndpoint } from "../src/api/models";
@@ -25,6 +24,7 @@ import {
   validateEndpointForm,
   withEventFilters,
 } from "../src/lib/webhooks";
+import { html, text } from "./support/markup";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -41,13 +41,6 @@ const endpoint = (overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint => 
   updatedAt: "2026-01-01T00:00:00.000Z",
   ...overrides,
 });
-
-const html = (element: ReturnType<typeof createElement>) => renderToStaticMarkup(element);
-const text = (markup: string) =>
-  markup
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ");
 
 describe("the signing secret", () => {
   beforeEach(() => {
