@@ -25,7 +25,7 @@ async function state(platformId: string) {
   const counter = await env.DB.prepare("SELECT usage_count, credit_count FROM usage_counts WHERE platform_id = ?1 AND user_id = 'hot'")
     .bind(platformId)
     .first<{ usage_count: number; credit_count: number }>();
-  const grants = await env.DB.prepare("SELECT amount, remaining FROM credit_grants WHERE platform_id = ?1 ORDER BY created_at, grant_id").bind(platformId).all<{ amount: number; remaining: number }>();
+  const grants = await env.DB.prepare("SELECT amount, remaining FROM credit_grants WHERE platform_id = ?1 ORDER BY amount").bind(platformId).all<{ amount: number; remaining: number }>();
   return { counter, grants: grants.results };
 }
 
