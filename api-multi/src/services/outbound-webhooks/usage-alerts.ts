@@ -17,7 +17,8 @@ import { emitEvent } from "../../events/emit";
 /** How long an isolate keeps a tenant's thresholds: a Settings change reaches every isolate within this. */
 export const THRESHOLDS_CACHE_MS = 30_000;
 
-const thresholdsByTenant = new IsolateCache<Promise<number[]>>(THRESHOLDS_CACHE_MS);
+/** A tenant's thresholds as loading, and once loaded (`value`): most tracks then decide synchronously that they crossed nothing. */
+const thresholdsByTenant = new IsolateCache<{ loading: Promise<number[]>; value?: number[] }>(THRESHOLDS_CACHE_MS);
 
 /** The count at which a threshold is reached: ⌈threshold × limit⌉, in whole numbers (thresholds have two decimals). */
 export function thresholdLevel(threshold: number, limit: number): number {
@@ -35,15 +36,22 @@ export function crossedThresholds(thresholds: readonly number[], usage: Pick<Usa
   });
 }
 
-function thresholdsOf(ctx: ServiceContext): Promise<number[]> {
+function thresholdsOf(ctx: ServiceContext): { loading: Promise<number[]>; value?: number[] } {
   const key = `${ctx.platformId}:${ctx.mode}`;
-  let thresholds = thresholdsByTenant.get(key);
-  if (!thresholds) {
-    thresholds = getUsageAlertThresholds(ctx.env.DB, ctx.platformId, ctx.mode);
-    thresholdsByTenant.set(key, thresholds);
-    thresholds.catch(() => thresholdsByTenant.delete(key));
+  let entry = thresholdsByTenant.get(key);
+  if (!entry) {
+    const loading = getUsageAlertThresholds(ctx.env.DB, ctx.platformId, ctx.mode);
+    const created: { loading: Promise<number[]>; value?: number[] } = { loading };
+    thresholdsByTenant.set(key, created);
+    loading.then(
+      (value) => {
+        created.value = value;
+      },
+      () => thresholdsByTenant.delete(key),
+    );
+    entry = created;
   }
-  return thresholds;
+  return entry;
 }
 
 /** After a counted track: emits usage.threshold_reached for each crossed threshold, and usage.limit_reached when the count reached the limit. */
@@ -51,13 +59,15 @@ export function noteUsageCrossings(ctx: ServiceContext, userId: string, usage: U
   if (usage.limit === null || usage.limit <= 0) return;
   const limit = usage.limit;
   if (usage.count - amount < limit && usage.count >= limit) noteLimitReached(ctx, userId, usage);
-  ctx.waitUntil(
-    thresholdsOf(ctx).then((thresholds) => {
-      for (const threshold of crossedThresholds(thresholds, usage, amount)) {
-        emitEvent(ctx, "usage.threshold_reached", { userId, threshold, usage }, { userId, onceKey: [userId, usage.periodStart, `threshold:${Math.round(threshold * 100)}`] });
-      }
-    }),
-  );
+  const emitCrossed = (thresholds: readonly number[]) => {
+    for (const threshold of crossedThresholds(thresholds, usage, amount)) {
+      emitEvent(ctx, "usage.threshold_reached", { userId, threshold, usage }, { userId, onceKey: [userId, usage.periodStart, `threshold:${Math.round(threshold * 100)}`] });
+    }
+  };
+  const thresholds = thresholdsOf(ctx);
+  // Loaded: decided now, and a track that crossed nothing hands nothing to waitUntil.
+  if (thresholds.value) emitCrossed(thresholds.value);
+  else ctx.waitUntil(thresholds.loading.then(emitCrossed));
 }
 
 /** The end-user's allowance is used up (its count reached the limit, or a track was refused): once per period. */
