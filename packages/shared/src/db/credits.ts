@@ -183,11 +183,7 @@ export async function listCreditGrants(
   options: { now: string; limit: number; after?: CreditGrantCursor | undefined },
 ): Promise<{ balance: number; grants: CreditGrant[]; next: CreditGrantCursor | null } | null> {
   const [user, page] = await db.batch([
-    db
-      .prepare(
-        `SELECT ${creditBalanceSql({ platform: "e.platform_id", mode: "e.mode", user: "e.user_id", now: "?4" })} AS balance FROM end_users e WHERE e.platform_id = ?1 AND e.mode = ?2 AND e.user_id = ?3`,
-      )
-      .bind(tenant.platformId, tenant.mode, userId, options.now),
+    balanceStatement(db, tenant, userId, options.now),
     db
       .prepare(
         `SELECT grant_id, source, amount, remaining, expires_at, reason, created_at FROM credit_grants
@@ -210,13 +206,17 @@ export function deleteCreditGrantsStatement(db: D1Database, tenant: Tenant, user
   return db.prepare("DELETE FROM credit_grants WHERE platform_id = ?1 AND mode = ?2 AND user_id = ?3").bind(tenant.platformId, tenant.mode, userId);
 }
 
-/** An end-user's unexpired balance at `now`; null: no such end-user. */
-export async function creditBalance(db: D1Database, tenant: Tenant, userId: string, now: string): Promise<number | null> {
-  const row = await db
+/** One row with the end-user's unexpired balance at `now`, none for an unknown end-user. */
+function balanceStatement(db: D1Database, tenant: Tenant, userId: string, now: string): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT ${creditBalanceSql({ platform: "e.platform_id", mode: "e.mode", user: "e.user_id", now: "?4" })} AS balance FROM end_users e WHERE e.platform_id = ?1 AND e.mode = ?2 AND e.user_id = ?3`,
     )
-    .bind(tenant.platformId, tenant.mode, userId, now)
-    .first<{ balance: number }>();
+    .bind(tenant.platformId, tenant.mode, userId, now);
+}
+
+/** An end-user's unexpired balance at `now`; null: no such end-user. */
+export async function creditBalance(db: D1Database, tenant: Tenant, userId: string, now: string): Promise<number | null> {
+  const row = await balanceStatement(db, tenant, userId, now).first<{ balance: number }>();
   return row ? row.balance : null;
 }
